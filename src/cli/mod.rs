@@ -1,0 +1,119 @@
+//! The command line: open the window, or run `check` or `points` for scripts.
+
+mod points;
+
+use crate::load::{self, Diagnostics};
+use crate::model::Atlas;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Acupoint Atlas: where acupuncture needles go for chronic back pain, and why.
+///
+/// With no command, opens the atlas window on the built-in atlas (or `--atlas DIR`).
+#[derive(Debug, Parser)]
+#[command(name = "acupoint-atlas", version, about, long_about = None)]
+pub struct Cli {
+    /// Use the atlas files in this folder instead of the built-in atlas.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub atlas: Option<PathBuf>,
+
+    /// Save a PNG of the window after its first frames, then exit (for smoke tests).
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check an atlas and print a summary, or every problem as file:line:col (exit 1).
+    Check {
+        /// The atlas folder to check (default: `--atlas`, else the built-in atlas).
+        dir: Option<PathBuf>,
+    },
+    /// List the points with their positions on every figure.
+    Points {
+        /// Only the points of this condition (for example `lower-back-pain`).
+        #[arg(long, value_name = "ID")]
+        condition: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Loads the built-in atlas, or the one in `dir`.
+pub fn load_atlas(dir: Option<&Path>) -> Result<Atlas, Diagnostics> {
+    match dir {
+        Some(dir) => load::load_dir(dir),
+        None => load::load_builtin(),
+    }
+}
+
+/// Runs a subcommand, writing its output to `out` and problems to `err`.
+pub fn run_command(
+    command: &Command,
+    atlas_dir: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let result = match command {
+        Command::Check { dir } => check(dir.as_deref().or(atlas_dir), out, err),
+        Command::Points { condition, json } => match load_atlas(atlas_dir) {
+            Ok(atlas) => points::run(&atlas, condition.as_deref(), *json, out, err),
+            Err(problems) => report(&problems, err),
+        },
+    };
+    result.unwrap_or_else(|e| {
+        // Output was cut off (for example a closed pipe); nothing more can be said there.
+        let _ = writeln!(err, "acupoint-atlas: cannot write output: {e}");
+        ExitCode::FAILURE
+    })
+}
+
+fn check(
+    dir: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    match load_atlas(dir) {
+        Ok(atlas) => {
+            let name = dir.map_or_else(|| "built-in atlas".to_owned(), |d| d.display().to_string());
+            writeln!(out, "{name}: OK: {}", summary(&atlas))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => report(&problems, err),
+    }
+}
+
+/// Counts of everything in an atlas, in one line.
+pub fn summary(atlas: &Atlas) -> String {
+    let sites: usize = atlas
+        .points()
+        .iter()
+        .map(|p| atlas.sites(&p.code).len())
+        .sum();
+    let landmarks: usize = atlas.figures().iter().map(|f| f.landmarks.len()).sum();
+    format!(
+        "{} points ({sites} placed sites), {} figures ({landmarks} landmarks), {} regions, {} conditions, {} mechanisms, {} references, {} guidance sections",
+        atlas.points().len(),
+        atlas.figures().len(),
+        atlas.regions().len(),
+        atlas.conditions().len(),
+        atlas.mechanisms().len(),
+        atlas.references().len(),
+        atlas.guidance().len(),
+    )
+}
+
+fn report(problems: &Diagnostics, err: &mut dyn Write) -> std::io::Result<ExitCode> {
+    for problem in problems.iter() {
+        writeln!(err, "{problem}")?;
+    }
+    let n = problems.len();
+    writeln!(err, "{n} problem{} found", if n == 1 { "" } else { "s" })?;
+    Ok(ExitCode::FAILURE)
+}

@@ -1,0 +1,230 @@
+//! `acupoint-atlas points`: every point with its positions, as a table or as JSON.
+
+use crate::model::{Atlas, Point, SafetyFlag};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Serialize)]
+struct PointsJson<'a> {
+    figures: Vec<FigureJson<'a>>,
+    points: Vec<PointJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FigureJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    midline_x: Option<f64>,
+    size: [f64; 2],
+    landmarks: BTreeMap<&'a str, [f64; 2]>,
+}
+
+#[derive(Serialize)]
+struct PointJson<'a> {
+    code: &'a str,
+    pinyin: &'a str,
+    hanzi: &'a str,
+    hanzi_traditional: &'a str,
+    english: &'a str,
+    meridian: &'a str,
+    regions: Vec<&'a str>,
+    flags: Vec<&'a str>,
+    conditions: Vec<ConditionJson<'a>>,
+    positions: Vec<PositionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ConditionJson<'a> {
+    id: &'a str,
+    role: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct PositionJson<'a> {
+    figure: &'a str,
+    side: &'a str,
+    x: f64,
+    y: f64,
+}
+
+/// Four decimals: a ten-thousandth of a figure is far below a dot's size.
+fn round(v: f32) -> f64 {
+    (f64::from(v) * 10_000.0).round() / 10_000.0
+}
+
+fn flags(point: &Point) -> Vec<&'static str> {
+    SafetyFlag::ALL
+        .into_iter()
+        .filter(|f| point.has_flag(*f))
+        .map(SafetyFlag::id)
+        .collect()
+}
+
+pub fn run(
+    atlas: &Atlas,
+    condition: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    let chosen = match condition {
+        None => None,
+        Some(id) => match atlas.conditions().iter().find(|c| c.id.as_str() == id) {
+            Some(c) => Some(c),
+            None => {
+                let known: Vec<_> = atlas.conditions().iter().map(|c| c.id.as_str()).collect();
+                writeln!(
+                    err,
+                    "acupoint-atlas: unknown condition `{id}`; known: {}",
+                    known.join(", ")
+                )?;
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+    };
+    let points: Vec<&Point> = match chosen {
+        Some(c) => c
+            .points
+            .iter()
+            .filter_map(|e| atlas.point(&e.code))
+            .collect(),
+        None => atlas.points().iter().collect(),
+    };
+    if json {
+        write_json(atlas, &points, out)?;
+    } else {
+        write_table(atlas, &points, chosen.map(|c| &c.id), out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_json(atlas: &Atlas, points: &[&Point], out: &mut dyn Write) -> std::io::Result<()> {
+    let doc = PointsJson {
+        figures: atlas
+            .figures()
+            .iter()
+            .map(|f| FigureJson {
+                id: f.id.as_str(),
+                title: &f.title,
+                midline_x: f.midline_x.map(round),
+                size: [round(f.size.0), round(f.size.1)],
+                landmarks: f
+                    .landmarks
+                    .iter()
+                    .map(|l| (l.id.as_str(), [round(l.at.x), round(l.at.y)]))
+                    .collect(),
+            })
+            .collect(),
+        points: points
+            .iter()
+            .map(|p| PointJson {
+                code: p.code.as_str(),
+                pinyin: &p.pinyin,
+                hanzi: &p.hanzi,
+                hanzi_traditional: &p.hanzi_traditional,
+                english: &p.english,
+                meridian: p.meridian.abbreviation(),
+                regions: p.regions.iter().map(|r| r.as_str()).collect(),
+                flags: flags(p),
+                conditions: atlas
+                    .conditions_of(&p.code)
+                    .map(|(c, e)| ConditionJson {
+                        id: c.id.as_str(),
+                        role: e.role.id(),
+                        reason: &e.reason,
+                    })
+                    .collect(),
+                positions: atlas
+                    .sites(&p.code)
+                    .iter()
+                    .map(|s| PositionJson {
+                        figure: s.figure.as_str(),
+                        side: s.side.id(),
+                        x: round(s.at.x),
+                        y: round(s.at.y),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+    writeln!(out)
+}
+
+fn write_table(
+    atlas: &Atlas,
+    points: &[&Point],
+    condition: Option<&crate::model::ConditionId>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut rows: Vec<[String; 7]> = vec![[
+        "CODE".into(),
+        "PINYIN".into(),
+        "ENGLISH".into(),
+        if condition.is_some() {
+            "ROLE"
+        } else {
+            "MERIDIAN"
+        }
+        .into(),
+        "REGIONS".into(),
+        "FLAGS".into(),
+        "FIGURES (sites)".into(),
+    ]];
+    for p in points {
+        let fourth = match condition
+            .and_then(|c| atlas.condition(c))
+            .and_then(|c| c.entry(&p.code))
+        {
+            Some(entry) => entry.role.id().to_owned(),
+            None => p.meridian.abbreviation().to_owned(),
+        };
+        let mut per_figure: Vec<(String, usize)> = Vec::new();
+        for site in atlas.sites(&p.code) {
+            match per_figure
+                .iter_mut()
+                .find(|(f, _)| f == site.figure.as_str())
+            {
+                Some((_, n)) => *n += 1,
+                None => per_figure.push((site.figure.as_str().to_owned(), 1)),
+            }
+        }
+        rows.push([
+            p.code.to_string(),
+            p.pinyin.clone(),
+            p.english.clone(),
+            fourth,
+            p.regions
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            flags(p).join(","),
+            per_figure
+                .iter()
+                .map(|(f, n)| format!("{f}({n})"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ]);
+    }
+    let mut widths = [0usize; 7];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for row in &rows {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.push_str(&" ".repeat(w - cell.chars().count() + 2));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    writeln!(out, "{} points", points.len())
+}

@@ -1,0 +1,14 @@
+//! Acupoint Atlas: where acupuncture needles go for chronic back pain, and why.
+//!
+//! - [`model`]: the atlas as plain data (no egui, no I/O).
+//! - [`load`]: RON files -> a checked atlas, or every problem at `file:line:col`.
+//! - [`placement`]: landmarks + proportional cun -> positions on each figure.
+//! - [`cli`]: the command line; [`ui`]: the eframe window.
+
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod load;
+pub mod model;
+pub mod placement;
+pub mod ui;

@@ -1,0 +1,135 @@
+//! Checks of figures: ids, landmarks, spans and numbers.
+
+use super::{Reporter, duplicates};
+use crate::load::parse::Origins;
+use crate::model::{AtlasParts, Facing, FigurePos};
+
+pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
+    duplicates(
+        rep,
+        "figure id",
+        parts
+            .figures
+            .iter()
+            .zip(&origins.figures)
+            .map(|(f, o)| (f.id.as_str(), o, ".id".to_owned())),
+    );
+    for (figure, origin) in parts.figures.iter().zip(&origins.figures) {
+        let (w, h) = figure.size;
+        if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
+            rep.at(origin, ".size", "size must be two positive, finite numbers");
+        }
+        if let Some(m) = figure.midline_x {
+            if !m.is_finite() || m < 0.0 || m > w {
+                rep.at(
+                    origin,
+                    ".midline_x",
+                    "midline_x must lie inside the figure's width",
+                );
+            }
+            if figure.facing == Facing::Lateral {
+                rep.at(
+                    origin,
+                    ".midline_x",
+                    "a Lateral figure shows one side and has no midline; use None",
+                );
+            }
+        }
+        for (s, shape) in figure.shapes.iter().enumerate() {
+            if shape.points.len() < 2 {
+                rep.at(
+                    origin,
+                    &format!(".shapes[{s}]"),
+                    "a shape needs at least two points",
+                );
+            }
+            for (p, at) in shape.points.iter().enumerate() {
+                if !at.is_finite() {
+                    rep.at(
+                        origin,
+                        &format!(".shapes[{s}].points[{p}]"),
+                        "coordinates must be finite numbers",
+                    );
+                }
+            }
+        }
+        duplicates(
+            rep,
+            "landmark id",
+            figure
+                .landmarks
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.id.as_str(), origin, format!(".landmarks[{i}].id"))),
+        );
+        for (i, landmark) in figure.landmarks.iter().enumerate() {
+            if !landmark.at.is_finite() {
+                rep.at(
+                    origin,
+                    &format!(".landmarks[{i}].at"),
+                    "coordinates must be finite numbers",
+                );
+            } else if !in_frame(landmark.at, figure.size) {
+                rep.at(
+                    origin,
+                    &format!(".landmarks[{i}].at"),
+                    format!(
+                        "landmark `{}` lies outside the figure's frame ({w} x {h})",
+                        landmark.id
+                    ),
+                );
+            }
+        }
+        duplicates(
+            rep,
+            "span id",
+            figure
+                .spans
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.as_str(), origin, format!(".spans[{i}].id"))),
+        );
+        for (i, span) in figure.spans.iter().enumerate() {
+            let from = figure.landmark(&span.from);
+            let to = figure.landmark(&span.to);
+            for (end, id, found) in [("from", &span.from, from), ("to", &span.to, to)] {
+                if found.is_none() {
+                    rep.at(
+                        origin,
+                        &format!(".spans[{i}].{end}"),
+                        format!(
+                            "unknown landmark `{id}` (figure `{}` does not define it)",
+                            figure.id
+                        ),
+                    );
+                }
+            }
+            if !span.cun.is_finite() || span.cun <= 0.0 {
+                rep.at(
+                    origin,
+                    &format!(".spans[{i}].cun"),
+                    format!(
+                        "span `{}` must be a positive number of cun, not {}",
+                        span.id, span.cun
+                    ),
+                );
+            }
+            if let (Some(a), Some(b)) = (from, to) {
+                if a.at.is_finite() && b.at.is_finite() && a.at.distance(b.at) <= 0.0 {
+                    rep.at(
+                        origin,
+                        &format!(".spans[{i}]"),
+                        format!(
+                            "span `{}` has zero length: `{}` and `{}` are at the same place",
+                            span.id, span.from, span.to
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn in_frame(at: FigurePos, (w, h): (f32, f32)) -> bool {
+    (0.0..=w).contains(&at.x) && (0.0..=h).contains(&at.y)
+}

@@ -1,0 +1,93 @@
+//! Placement checks: every landmark and span a rule names exists on some figure, every point
+//! can be placed on at least one figure, and every placed site lies inside its figure's outline.
+
+use super::Reporter;
+use crate::load::parse::Origins;
+use crate::model::{AtlasParts, PlacedSite, PlacementRule};
+use crate::placement::{inside_outline, place_point};
+use std::collections::HashSet;
+
+pub fn check_placement(
+    rep: &mut Reporter<'_>,
+    parts: &AtlasParts,
+    origins: &Origins,
+) -> Vec<Vec<PlacedSite>> {
+    let landmarks: HashSet<&str> = parts
+        .figures
+        .iter()
+        .flat_map(|f| f.landmarks.iter().map(|l| l.id.as_str()))
+        .collect();
+    let spans: HashSet<&str> = parts
+        .figures
+        .iter()
+        .flat_map(|f| f.spans.iter().map(|s| s.id.as_str()))
+        .collect();
+    let mut all_sites = Vec::with_capacity(parts.points.len());
+    for (point, origin) in parts.points.iter().zip(&origins.points) {
+        let mut names_known = true;
+        for (i, rule) in point.placement.iter().enumerate() {
+            for (field, id) in rule_landmarks(rule) {
+                if !landmarks.contains(id) {
+                    names_known = false;
+                    rep.at(
+                        origin,
+                        &format!(".placement[{i}]{field}"),
+                        format!("unknown landmark `{id}` (no figure defines it)"),
+                    );
+                }
+            }
+            if let PlacementRule::Offset { scale, .. } = rule {
+                if !spans.contains(scale.as_str()) {
+                    names_known = false;
+                    rep.at(
+                        origin,
+                        &format!(".placement[{i}].scale"),
+                        format!("unknown span `{scale}` (no figure defines it)"),
+                    );
+                }
+            }
+        }
+        let mut sites = Vec::new();
+        for figure in &parts.figures {
+            for site in place_point(point, figure) {
+                if !site.at.is_finite() {
+                    continue;
+                }
+                if !inside_outline(figure, site.at) {
+                    rep.at(
+                        origin,
+                        &format!(".placement[{}]", site.rule),
+                        format!(
+                            "`{}` lands outside the outline of figure `{}` at ({:.3}, {:.3})",
+                            point.code, figure.id, site.at.x, site.at.y
+                        ),
+                    );
+                }
+                sites.push(site);
+            }
+        }
+        if sites.is_empty() && names_known && !point.placement.is_empty() {
+            rep.at(
+                origin,
+                ".placement",
+                format!(
+                    "`{}` cannot be placed on any figure: no figure defines every landmark and span one of its rules needs",
+                    point.code
+                ),
+            );
+        }
+        all_sites.push(sites);
+    }
+    all_sites
+}
+
+/// The landmark ids a rule names, with the field each sits in.
+fn rule_landmarks(rule: &PlacementRule) -> Vec<(&'static str, &str)> {
+    match rule {
+        PlacementRule::At(id) => vec![(".0", id.as_str())],
+        PlacementRule::Between { from, to, .. } => {
+            vec![(".from", from.as_str()), (".to", to.as_str())]
+        }
+        PlacementRule::Offset { from, .. } => vec![(".from", from.as_str())],
+    }
+}

@@ -1,0 +1,29 @@
+//! Guidance texts: safety, the course of treatment, the state of the evidence, the schools.
+
+use super::ids::ReferenceId;
+use serde::Deserialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum GuidanceTopic {
+    Safety,
+    Course,
+    Evidence,
+    Schools,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidanceItem {
+    pub heading: String,
+    pub text: String,
+    #[serde(default)]
+    pub references: Vec<ReferenceId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidanceSection {
+    pub topic: GuidanceTopic,
+    pub title: String,
+    pub items: Vec<GuidanceItem>,
+}

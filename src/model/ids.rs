@@ -1,0 +1,64 @@
+//! Typed identifiers: once an atlas is loaded, every id of these types is known to resolve.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Wraps a string as this kind of id. The loader checks that it resolves.
+            pub fn new(id: impl Into<String>) -> Self {
+                Self(id.into())
+            }
+
+            /// The id as written in the atlas files.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A WHO point code such as `BL23`, or an extra-point code such as `EX-UE7`.
+    PointCode
+);
+id_type!(
+    /// A region of the body, such as `lower-back` or `behind-knee`.
+    RegionId
+);
+id_type!(
+    /// A figure (one view of the body), such as `posterior`.
+    FigureId
+);
+id_type!(
+    /// A named anatomical landmark on a figure, such as `l2_spinous_lower`.
+    LandmarkId
+);
+id_type!(
+    /// A named span between two landmarks with its length in cun.
+    SpanId
+);
+id_type!(
+    /// A condition, such as `lower-back-pain`.
+    ConditionId
+);
+id_type!(
+    /// A proposed mechanism, such as `endogenous-opioids`.
+    MechanismId
+);
+id_type!(
+    /// A cited source, such as `cherkin2009`.
+    ReferenceId
+);

@@ -1,0 +1,156 @@
+//! The atlas as plain data: points, regions, figures with landmarks and spans, conditions,
+//! mechanisms, references and guidance. No egui and no I/O; `load` builds it and checks that
+//! every id resolves, `placement` computes where points sit on each figure.
+
+mod condition;
+mod figure;
+mod guidance;
+mod ids;
+mod mechanism;
+mod point;
+mod reference;
+mod region;
+
+pub use condition::{Condition, ConditionPoint, Role};
+pub use figure::{Facing, Figure, FigurePos, Landmark, Shape, ShapeKind, Side, Span};
+pub use guidance::{GuidanceItem, GuidanceSection, GuidanceTopic};
+pub use ids::{
+    ConditionId, FigureId, LandmarkId, MechanismId, PointCode, ReferenceId, RegionId, SpanId,
+};
+pub use mechanism::{EvidenceGrade, Mechanism};
+pub use point::{
+    Alternative, Laterality, LocationSteps, Meridian, NeedleAngle, Needling, PlacementRule, Point,
+    SafetyFlag, SafetyNote,
+};
+pub use reference::Reference;
+pub use region::{BackArea, Region};
+
+use std::collections::HashMap;
+
+/// Where one site of a point sits on one figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedSite {
+    pub figure: FigureId,
+    pub side: Side,
+    pub at: FigurePos,
+    /// Which of the point's placement rules produced this site.
+    pub rule: usize,
+}
+
+/// The parts of an atlas as read from its files, before they are checked.
+#[derive(Clone, Debug, Default)]
+pub struct AtlasParts {
+    pub figures: Vec<Figure>,
+    pub points: Vec<Point>,
+    pub regions: Vec<Region>,
+    pub conditions: Vec<Condition>,
+    pub mechanisms: Vec<Mechanism>,
+    pub references: Vec<Reference>,
+    pub guidance: Vec<GuidanceSection>,
+}
+
+/// A checked atlas: every id in it resolves and every point has a place on some figure.
+#[derive(Clone, Debug)]
+pub struct Atlas {
+    parts: AtlasParts,
+    sites: Vec<Vec<PlacedSite>>,
+    point_index: HashMap<PointCode, usize>,
+}
+
+impl Atlas {
+    /// Builds the atlas from checked parts and the placed sites of each point (same order as
+    /// `parts.points`). Only the loader calls this, after checking.
+    pub(crate) fn from_checked(mut parts: AtlasParts, sites: Vec<Vec<PlacedSite>>) -> Self {
+        parts
+            .figures
+            .sort_by(|a, b| a.order.cmp(&b.order).then(a.id.cmp(&b.id)));
+        let point_index = parts
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.code.clone(), i))
+            .collect();
+        Self {
+            parts,
+            sites,
+            point_index,
+        }
+    }
+
+    pub fn figures(&self) -> &[Figure] {
+        &self.parts.figures
+    }
+    pub fn points(&self) -> &[Point] {
+        &self.parts.points
+    }
+    pub fn regions(&self) -> &[Region] {
+        &self.parts.regions
+    }
+    pub fn conditions(&self) -> &[Condition] {
+        &self.parts.conditions
+    }
+    pub fn mechanisms(&self) -> &[Mechanism] {
+        &self.parts.mechanisms
+    }
+    pub fn references(&self) -> &[Reference] {
+        &self.parts.references
+    }
+    pub fn guidance(&self) -> &[GuidanceSection] {
+        &self.parts.guidance
+    }
+
+    pub fn point(&self, code: &PointCode) -> Option<&Point> {
+        self.point_index
+            .get(code)
+            .and_then(|&i| self.parts.points.get(i))
+    }
+    pub fn figure(&self, id: &FigureId) -> Option<&Figure> {
+        self.parts.figures.iter().find(|f| &f.id == id)
+    }
+    pub fn region(&self, id: &RegionId) -> Option<&Region> {
+        self.parts.regions.iter().find(|r| &r.id == id)
+    }
+    pub fn condition(&self, id: &ConditionId) -> Option<&Condition> {
+        self.parts.conditions.iter().find(|c| &c.id == id)
+    }
+    pub fn reference(&self, id: &ReferenceId) -> Option<&Reference> {
+        self.parts.references.iter().find(|r| &r.id == id)
+    }
+
+    /// Every placed site of a point, on every figure.
+    pub fn sites(&self, code: &PointCode) -> &[PlacedSite] {
+        self.point_index
+            .get(code)
+            .and_then(|&i| self.sites.get(i))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The sites of a point on one figure.
+    pub fn sites_on<'a>(
+        &'a self,
+        code: &PointCode,
+        figure: &'a FigureId,
+    ) -> impl Iterator<Item = &'a PlacedSite> + 'a {
+        self.sites(code).iter().filter(move |s| &s.figure == figure)
+    }
+
+    /// The conditions that use a point, with its entry in each.
+    pub fn conditions_of<'a>(
+        &'a self,
+        code: &'a PointCode,
+    ) -> impl Iterator<Item = (&'a Condition, &'a ConditionPoint)> + 'a {
+        self.parts
+            .conditions
+            .iter()
+            .filter_map(move |c| c.entry(code).map(|e| (c, e)))
+    }
+
+    /// The mechanisms that bear on a point, directly or through one of its roles.
+    pub fn mechanisms_of<'a>(&'a self, code: &'a PointCode) -> impl Iterator<Item = &'a Mechanism> {
+        let roles: Vec<Role> = self.conditions_of(code).map(|(_, e)| e.role).collect();
+        self.parts
+            .mechanisms
+            .iter()
+            .filter(move |m| m.points.contains(code) || m.roles.iter().any(|r| roles.contains(r)))
+    }
+}

@@ -1,0 +1,276 @@
+//! Points: what a point is called, where it is (by rule over landmarks), how it is needled and
+//! what makes it dangerous.
+
+use super::ids::{LandmarkId, PointCode, ReferenceId, RegionId, SpanId};
+use serde::Deserialize;
+
+/// The WHO meridian abbreviations, and `EX` for extra points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[allow(
+    clippy::upper_case_acronyms,
+    reason = "the WHO abbreviations are the names"
+)]
+pub enum Meridian {
+    LU,
+    LI,
+    ST,
+    SP,
+    HT,
+    SI,
+    BL,
+    KI,
+    PC,
+    TE,
+    GB,
+    LR,
+    GV,
+    CV,
+    EX,
+}
+
+impl Meridian {
+    pub const ALL: [Meridian; 15] = [
+        Meridian::LU,
+        Meridian::LI,
+        Meridian::ST,
+        Meridian::SP,
+        Meridian::HT,
+        Meridian::SI,
+        Meridian::BL,
+        Meridian::KI,
+        Meridian::PC,
+        Meridian::TE,
+        Meridian::GB,
+        Meridian::LR,
+        Meridian::GV,
+        Meridian::CV,
+        Meridian::EX,
+    ];
+
+    /// The abbreviation, as in point codes.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Meridian::LU => "LU",
+            Meridian::LI => "LI",
+            Meridian::ST => "ST",
+            Meridian::SP => "SP",
+            Meridian::HT => "HT",
+            Meridian::SI => "SI",
+            Meridian::BL => "BL",
+            Meridian::KI => "KI",
+            Meridian::PC => "PC",
+            Meridian::TE => "TE",
+            Meridian::GB => "GB",
+            Meridian::LR => "LR",
+            Meridian::GV => "GV",
+            Meridian::CV => "CV",
+            Meridian::EX => "EX",
+        }
+    }
+
+    /// The English name of the channel.
+    pub fn name(self) -> &'static str {
+        match self {
+            Meridian::LU => "Lung",
+            Meridian::LI => "Large Intestine",
+            Meridian::ST => "Stomach",
+            Meridian::SP => "Spleen",
+            Meridian::HT => "Heart",
+            Meridian::SI => "Small Intestine",
+            Meridian::BL => "Bladder",
+            Meridian::KI => "Kidney",
+            Meridian::PC => "Pericardium",
+            Meridian::TE => "Triple Energizer",
+            Meridian::GB => "Gallbladder",
+            Meridian::LR => "Liver",
+            Meridian::GV => "Governor Vessel",
+            Meridian::CV => "Conception Vessel",
+            Meridian::EX => "Extra point",
+        }
+    }
+}
+
+/// Whether a point exists on both sides of the body or once on the midline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum Laterality {
+    Bilateral,
+    Midline,
+}
+
+/// How a point's position follows from a figure's landmarks. Never pixels.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub enum PlacementRule {
+    /// Exactly at a landmark.
+    At(LandmarkId),
+    /// A `fraction` of the way from one landmark to another (0.5 is the midpoint).
+    Between {
+        from: LandmarkId,
+        to: LandmarkId,
+        fraction: f32,
+    },
+    /// Offset from a landmark by cun measured on the span `scale`: `across` away from the
+    /// midline, `along` toward the feet (negative values go toward the midline or the head).
+    Offset {
+        from: LandmarkId,
+        scale: SpanId,
+        #[serde(default)]
+        across: f32,
+        #[serde(default)]
+        along: f32,
+    },
+}
+
+impl PlacementRule {
+    /// Every landmark the rule needs.
+    pub fn landmarks(&self) -> Vec<&LandmarkId> {
+        match self {
+            PlacementRule::At(at) => vec![at],
+            PlacementRule::Between { from, to, .. } => vec![from, to],
+            PlacementRule::Offset { from, .. } => vec![from],
+        }
+    }
+}
+
+/// The three steps of locating a point, in our own words.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocationSteps {
+    /// The landmark to find first.
+    pub landmark: String,
+    /// What to measure from it, in cun.
+    pub measure: String,
+    /// What the finger feels for at the spot.
+    pub palpate: String,
+}
+
+/// Another location that some sources give.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    pub text: String,
+    pub sources: Vec<ReferenceId>,
+}
+
+/// The direction of insertion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum NeedleAngle {
+    Perpendicular,
+    Oblique,
+    /// Along the skin (subcutaneous).
+    Transverse,
+}
+
+impl NeedleAngle {
+    pub fn name(self) -> &'static str {
+        match self {
+            NeedleAngle::Perpendicular => "perpendicular",
+            NeedleAngle::Oblique => "oblique",
+            NeedleAngle::Transverse => "transverse (along the skin)",
+        }
+    }
+}
+
+/// Needling depth and angle, given as information for trained practitioners.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Needling {
+    pub angle: NeedleAngle,
+    /// Textbook depth range in cun, where a source gives one.
+    #[serde(default)]
+    pub depth_cun: Option<(f32, f32)>,
+    pub note: String,
+}
+
+/// The kinds of danger a point is flagged for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+pub enum SafetyFlag {
+    /// Traditionally avoided in pregnancy.
+    Pregnancy,
+    /// The lung lies close: pneumothorax.
+    Lung,
+    /// A major blood vessel lies close.
+    Vessel,
+    /// A major nerve lies close.
+    Nerve,
+    /// The spinal canal or medulla lies deep.
+    Spine,
+    /// An organ (kidney, bowel, bladder) lies deep.
+    Organ,
+}
+
+impl SafetyFlag {
+    pub const ALL: [SafetyFlag; 6] = [
+        SafetyFlag::Pregnancy,
+        SafetyFlag::Lung,
+        SafetyFlag::Vessel,
+        SafetyFlag::Nerve,
+        SafetyFlag::Spine,
+        SafetyFlag::Organ,
+    ];
+
+    /// The id used in JSON output.
+    pub fn id(self) -> &'static str {
+        match self {
+            SafetyFlag::Pregnancy => "pregnancy",
+            SafetyFlag::Lung => "lung",
+            SafetyFlag::Vessel => "vessel",
+            SafetyFlag::Nerve => "nerve",
+            SafetyFlag::Spine => "spine",
+            SafetyFlag::Organ => "organ",
+        }
+    }
+
+    /// A short readable label for badges.
+    pub fn label(self) -> &'static str {
+        match self {
+            SafetyFlag::Pregnancy => "Pregnancy",
+            SafetyFlag::Lung => "Lung",
+            SafetyFlag::Vessel => "Major vessel",
+            SafetyFlag::Nerve => "Nerve",
+            SafetyFlag::Spine => "Spinal canal",
+            SafetyFlag::Organ => "Organ",
+        }
+    }
+}
+
+/// A safety flag with the reason in words.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyNote {
+    pub flag: SafetyFlag,
+    pub reason: String,
+}
+
+/// One acupuncture point.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub code: PointCode,
+    /// Pinyin with tone marks, such as `Shènshū`.
+    pub pinyin: String,
+    /// Simplified characters.
+    pub hanzi: String,
+    /// Traditional characters (the same as `hanzi` where they do not differ).
+    pub hanzi_traditional: String,
+    pub english: String,
+    pub meridian: Meridian,
+    pub regions: Vec<RegionId>,
+    pub laterality: Laterality,
+    /// Each rule is one site; a figure shows every site whose landmarks it defines.
+    pub placement: Vec<PlacementRule>,
+    pub location: LocationSteps,
+    #[serde(default)]
+    pub alternatives: Vec<Alternative>,
+    pub needling: Needling,
+    /// Safety flags with reasons; an empty list means no flag applies.
+    pub safety: Vec<SafetyNote>,
+    /// One plain sentence for patients.
+    pub patient_note: String,
+    pub sources: Vec<ReferenceId>,
+}
+
+impl Point {
+    pub fn has_flag(&self, flag: SafetyFlag) -> bool {
+        self.safety.iter().any(|s| s.flag == flag)
+    }
+}

@@ -1,0 +1,226 @@
+//! Landmarks + proportional cun -> positions on each figure. No egui.
+//!
+//! A point is placed by a rule over a figure's landmarks, never by coordinates. An `Offset`
+//! rule measures cun on a named span: one cun is the span's length divided by its cun count.
+//! The offset axes follow the span: on a mostly vertical span (a leg) `along` runs down the
+//! span and `across` at right angles to it; on a mostly horizontal span (the back scale)
+//! `across` runs along the span and `along` at right angles, toward the feet. `across` always
+//! points away from the midline; from a landmark on the midline it points to the viewer's left
+//! (the mirrored site covers the other side). On figures without a midline it points to the
+//! viewer's right.
+
+use crate::model::{
+    Facing, Figure, FigurePos, Laterality, PlacedSite, PlacementRule, Point, Side, Span,
+};
+
+/// How close to the midline (in figure units) counts as on it.
+const MIDLINE_TOLERANCE: f32 = 1e-4;
+
+/// Figure units per cun on a span, if its landmarks exist and it has a length.
+pub fn cun_length(figure: &Figure, span: &Span) -> Option<f32> {
+    let from = figure.landmark(&span.from)?.at;
+    let to = figure.landmark(&span.to)?.at;
+    let length = from.distance(to);
+    (length > 0.0 && span.cun > 0.0).then(|| length / span.cun)
+}
+
+/// Unit vectors `(across, along)` for offsets measured from `from` on `span`.
+fn offset_axes(
+    figure: &Figure,
+    span_from: FigurePos,
+    span_to: FigurePos,
+    from: FigurePos,
+) -> ((f32, f32), (f32, f32)) {
+    let away = match figure.midline_x {
+        Some(m) if (from.x - m).abs() > MIDLINE_TOLERANCE => (from.x - m).signum(),
+        Some(_) => -1.0,
+        None => 1.0,
+    };
+    let (dx, dy) = (span_to.x - span_from.x, span_to.y - span_from.y);
+    let len = dx.hypot(dy);
+    let (ux, uy) = (dx / len, dy / len);
+    if uy.abs() >= ux.abs() {
+        let along = if uy >= 0.0 { (ux, uy) } else { (-ux, -uy) };
+        let perp = (along.1, -along.0);
+        let across = if perp.0 * away >= 0.0 {
+            perp
+        } else {
+            (-perp.0, -perp.1)
+        };
+        (across, along)
+    } else {
+        let across = if ux * away >= 0.0 {
+            (ux, uy)
+        } else {
+            (-ux, -uy)
+        };
+        let perp = (-across.1, across.0);
+        let along = if perp.1 >= 0.0 {
+            perp
+        } else {
+            (-perp.0, -perp.1)
+        };
+        (across, along)
+    }
+}
+
+/// Where one rule puts a point on a figure, or `None` if the figure lacks a landmark or span
+/// the rule needs.
+pub fn place_rule(rule: &PlacementRule, figure: &Figure) -> Option<FigurePos> {
+    match rule {
+        PlacementRule::At(id) => figure.landmark(id).map(|l| l.at),
+        PlacementRule::Between { from, to, fraction } => {
+            let a = figure.landmark(from)?.at;
+            let b = figure.landmark(to)?.at;
+            Some(a.lerp(b, *fraction))
+        }
+        PlacementRule::Offset {
+            from,
+            scale,
+            across,
+            along,
+        } => {
+            let origin = figure.landmark(from)?.at;
+            let span = figure.span(scale)?;
+            let unit = cun_length(figure, span)?;
+            let span_from = figure.landmark(&span.from)?.at;
+            let span_to = figure.landmark(&span.to)?.at;
+            let (across_dir, along_dir) = offset_axes(figure, span_from, span_to, origin);
+            Some(FigurePos::new(
+                origin.x + (across_dir.0 * across + along_dir.0 * along) * unit,
+                origin.y + (across_dir.1 * across + along_dir.1 * along) * unit,
+            ))
+        }
+    }
+}
+
+/// The patient's side a position on a figure is on.
+pub fn side_of(figure: &Figure, at: FigurePos) -> Side {
+    match figure.midline_x {
+        Some(m) if (at.x - m).abs() <= MIDLINE_TOLERANCE => Side::Midline,
+        Some(m) => {
+            let viewer_left = at.x < m;
+            match (figure.facing, viewer_left) {
+                (Facing::Anterior, true) => Side::Right,
+                (Facing::Anterior, false) => Side::Left,
+                (Facing::Lateral, _) => figure.shows_side.unwrap_or(Side::Left),
+                (Facing::Posterior, true) => Side::Left,
+                (Facing::Posterior, false) => Side::Right,
+            }
+        }
+        None => figure.shows_side.unwrap_or(Side::Left),
+    }
+}
+
+/// Every site of a point on a figure: one per rule the figure can place, and for bilateral
+/// points on figures with a midline, its mirror image too.
+pub fn place_point(point: &Point, figure: &Figure) -> Vec<PlacedSite> {
+    let mut sites = Vec::new();
+    for (rule_index, rule) in point.placement.iter().enumerate() {
+        let Some(at) = place_rule(rule, figure) else {
+            continue;
+        };
+        let site = |at: FigurePos| PlacedSite {
+            figure: figure.id.clone(),
+            side: match (point.laterality, figure.midline_x) {
+                (Laterality::Midline, _) => Side::Midline,
+                _ => side_of(figure, at),
+            },
+            at,
+            rule: rule_index,
+        };
+        sites.push(site(at));
+        let on_midline = figure
+            .midline_x
+            .is_some_and(|m| (at.x - m).abs() <= MIDLINE_TOLERANCE);
+        if point.laterality == Laterality::Bilateral && figure.midline_x.is_some() && !on_midline {
+            sites.push(site(figure.mirror(at)));
+        }
+    }
+    sites
+}
+
+/// A cun ruler: the span a point is measured on, with a tick at every cun.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ruler {
+    pub name: String,
+    pub from: FigurePos,
+    pub to: FigurePos,
+    /// The span's length in cun.
+    pub cun: f32,
+    /// One position per whole cun from `from` (including both ends when the count is whole).
+    pub ticks: Vec<FigurePos>,
+}
+
+/// The ruler for the first rule of a point that the figure can place: the scale span of an
+/// offset, or the span joining a `Between` rule's landmarks where the figure defines one.
+pub fn ruler_for(point: &Point, figure: &Figure) -> Option<Ruler> {
+    point.placement.iter().find_map(|rule| {
+        place_rule(rule, figure)?;
+        let span = match rule {
+            PlacementRule::Offset { scale, .. } => figure.span(scale)?,
+            PlacementRule::Between { from, to, .. } => figure
+                .spans
+                .iter()
+                .find(|s| (&s.from == from && &s.to == to) || (&s.from == to && &s.to == from))?,
+            PlacementRule::At(_) => return None,
+        };
+        ruler(figure, span)
+    })
+}
+
+/// The ruler of one span.
+pub fn ruler(figure: &Figure, span: &Span) -> Option<Ruler> {
+    let from = figure.landmark(&span.from)?.at;
+    let to = figure.landmark(&span.to)?.at;
+    cun_length(figure, span)?;
+    // Spans are short counts (at most a few dozen cun); the cast cannot truncate a real span.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let whole = span.cun.floor().min(200.0) as usize;
+    let ticks = (0..=whole)
+        .map(|i| from.lerp(to, i as f32 / span.cun))
+        .collect();
+    Some(Ruler {
+        name: span.name.clone(),
+        from,
+        to,
+        cun: span.cun,
+        ticks,
+    })
+}
+
+/// Whether a position lies inside any closed outline of the figure (mirrored copies count).
+pub fn inside_outline(figure: &Figure, at: FigurePos) -> bool {
+    use crate::model::ShapeKind;
+    let mut any_outline = false;
+    for shape in &figure.shapes {
+        if shape.kind != ShapeKind::Outline || !shape.closed || shape.points.len() < 3 {
+            continue;
+        }
+        any_outline = true;
+        if polygon_contains(&shape.points, at) {
+            return true;
+        }
+        if shape.mirrored && polygon_contains(&shape.points, figure.mirror(at)) {
+            return true;
+        }
+    }
+    !any_outline
+}
+
+fn polygon_contains(poly: &[FigurePos], p: FigurePos) -> bool {
+    let mut inside = false;
+    let mut j = poly.len().saturating_sub(1);
+    for (i, a) in poly.iter().enumerate() {
+        if let Some(b) = poly.get(j) {
+            if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+                inside = !inside;
+            }
+        }
+        j = i;
+    }
+    inside
+}
+
+#[cfg(test)]
+mod tests;

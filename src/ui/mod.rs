@@ -1,0 +1,38 @@
+//! The eframe window: the body canvas in the centre with its figure chooser.
+
+mod app;
+mod canvas;
+mod shapes;
+mod theme;
+
+pub use app::AtlasApp;
+
+use std::path::PathBuf;
+
+/// Opens the window on the built-in atlas, or the atlas in `atlas_dir`. With `screenshot`,
+/// saves a PNG of the window after its first frames and closes.
+pub fn run_window(atlas_dir: Option<PathBuf>, screenshot: Option<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Acupoint Atlas")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 480.0]),
+        ..Default::default()
+    };
+    let failed = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let failed_in_app = failed.clone();
+    eframe::run_native(
+        "Acupoint Atlas",
+        options,
+        Box::new(move |cc| {
+            let mut app = AtlasApp::new(&cc.egui_ctx, atlas_dir.as_deref());
+            if let Some(path) = screenshot {
+                app.take_screenshot(path, failed_in_app);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| format!("cannot open the window: {e}"))?;
+    let failure = failed.lock().ok().and_then(|mut f| f.take());
+    failure.map_or(Ok(()), Err)
+}

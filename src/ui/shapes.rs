@@ -1,0 +1,77 @@
+//! Figure art: smooth Catmull-Rom curves through a shape's points.
+
+use crate::model::FigurePos;
+
+/// Samples a centripetal-free (uniform) Catmull-Rom curve through `points`, `per_segment`
+/// samples between each pair. Closed paths wrap around.
+pub fn smooth(points: &[FigurePos], closed: bool, per_segment: usize) -> Vec<FigurePos> {
+    let n = points.len();
+    if n < 3 || per_segment < 2 {
+        return points.to_vec();
+    }
+    let at = |i: isize| -> FigurePos {
+        let len = n as isize;
+        let idx = if closed {
+            i.rem_euclid(len)
+        } else {
+            i.clamp(0, len - 1)
+        };
+        // `idx` is within 0..n by construction.
+        #[allow(clippy::cast_sign_loss)]
+        points
+            .get(idx as usize)
+            .copied()
+            .unwrap_or(FigurePos::new(0.0, 0.0))
+    };
+    let segments = if closed { n } else { n - 1 };
+    let mut out = Vec::with_capacity(segments * per_segment + 1);
+    for s in 0..segments {
+        #[allow(clippy::cast_possible_wrap)]
+        let i = s as isize;
+        let (p0, p1, p2, p3) = (at(i - 1), at(i), at(i + 1), at(i + 2));
+        for k in 0..per_segment {
+            let t = k as f32 / per_segment as f32;
+            out.push(catmull_rom(p0, p1, p2, p3, t));
+        }
+    }
+    if closed {
+        if let Some(first) = out.first().copied() {
+            out.push(first);
+        }
+    } else {
+        out.push(at(n as isize - 1));
+    }
+    out
+}
+
+fn catmull_rom(p0: FigurePos, p1: FigurePos, p2: FigurePos, p3: FigurePos, t: f32) -> FigurePos {
+    let t2 = t * t;
+    let t3 = t2 * t;
+    let f = |a: f32, b: f32, c: f32, d: f32| {
+        0.5 * ((2.0 * b)
+            + (-a + c) * t
+            + (2.0 * a - 5.0 * b + 4.0 * c - d) * t2
+            + (-a + 3.0 * b - 3.0 * c + d) * t3)
+    };
+    FigurePos::new(f(p0.x, p1.x, p2.x, p3.x), f(p0.y, p1.y, p2.y, p3.y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_curve_passes_through_every_control_point() {
+        let pts = [
+            FigurePos::new(0.0, 0.0),
+            FigurePos::new(1.0, 0.0),
+            FigurePos::new(1.0, 1.0),
+            FigurePos::new(0.0, 1.0),
+        ];
+        let curve = smooth(&pts, true, 8);
+        for (i, p) in pts.iter().enumerate() {
+            assert_eq!(curve[i * 8], *p);
+        }
+        assert_eq!(curve.first(), curve.last());
+    }
+}
