@@ -37,10 +37,10 @@ fn collect(root: &Path, dir: &Path, rels: &mut Vec<String>) {
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
             collect(root, &path, rels);
-        } else if path.extension().is_some_and(|x| x == "ron") {
-            if let Ok(rel) = path.strip_prefix(root) {
-                rels.push(rel.to_string_lossy().replace('\\', "/"));
-            }
+        } else if path.extension().is_some_and(|x| x == "ron")
+            && let Ok(rel) = path.strip_prefix(root)
+        {
+            rels.push(rel.to_string_lossy().replace('\\', "/"));
         }
     }
 }

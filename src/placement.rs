@@ -101,11 +101,9 @@ pub fn side_of(figure: &Figure, at: FigurePos) -> Side {
         Some(m) => {
             let viewer_left = at.x < m;
             match (figure.facing, viewer_left) {
-                (Facing::Anterior, true) => Side::Right,
-                (Facing::Anterior, false) => Side::Left,
                 (Facing::Lateral, _) => figure.shows_side.unwrap_or(Side::Left),
-                (Facing::Posterior, true) => Side::Left,
-                (Facing::Posterior, false) => Side::Right,
+                (Facing::Anterior, false) | (Facing::Posterior, true) => Side::Left,
+                (Facing::Anterior, true) | (Facing::Posterior, false) => Side::Right,
             }
         }
         None => figure.shows_side.unwrap_or(Side::Left),
@@ -212,10 +210,11 @@ fn polygon_contains(poly: &[FigurePos], p: FigurePos) -> bool {
     let mut inside = false;
     let mut j = poly.len().saturating_sub(1);
     for (i, a) in poly.iter().enumerate() {
-        if let Some(b) = poly.get(j) {
-            if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
-                inside = !inside;
-            }
+        if let Some(b) = poly.get(j)
+            && (a.y > p.y) != (b.y > p.y)
+            && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x
+        {
+            inside = !inside;
         }
         j = i;
     }

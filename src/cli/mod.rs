@@ -29,7 +29,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check an atlas and print a summary, or every problem as file:line:col (exit 1).
+    /// Check an atlas and print a summary, or every problem as `file:line:col` (exit 1).
     Check {
         /// The atlas folder to check (default: `--atlas`, else the built-in atlas).
         dir: Option<PathBuf>,

@@ -1,6 +1,6 @@
 //! `acupoint-atlas points`: every point with its positions, as a table or as JSON.
 
-use crate::model::{Atlas, Point, SafetyFlag};
+use crate::model::{Atlas, Point, RegionId, SafetyFlag};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -70,21 +70,19 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    let chosen = match condition {
-        None => None,
-        Some(id) => match atlas.conditions().iter().find(|c| c.id.as_str() == id) {
-            Some(c) => Some(c),
-            None => {
-                let known: Vec<_> = atlas.conditions().iter().map(|c| c.id.as_str()).collect();
-                writeln!(
-                    err,
-                    "acupoint-atlas: unknown condition `{id}`; known: {}",
-                    known.join(", ")
-                )?;
-                return Ok(ExitCode::FAILURE);
-            }
-        },
-    };
+    let mut chosen = None;
+    if let Some(id) = condition {
+        let Some(found) = atlas.conditions().iter().find(|c| c.id.as_str() == id) else {
+            let known: Vec<_> = atlas.conditions().iter().map(|c| c.id.as_str()).collect();
+            writeln!(
+                err,
+                "acupoint-atlas: unknown condition `{id}`; known: {}",
+                known.join(", ")
+            )?;
+            return Ok(ExitCode::FAILURE);
+        };
+        chosen = Some(found);
+    }
     let points: Vec<&Point> = match chosen {
         Some(c) => c
             .points
@@ -127,7 +125,7 @@ fn write_json(atlas: &Atlas, points: &[&Point], out: &mut dyn Write) -> std::io:
                 hanzi_traditional: &p.hanzi_traditional,
                 english: &p.english,
                 meridian: p.meridian.abbreviation(),
-                regions: p.regions.iter().map(|r| r.as_str()).collect(),
+                regions: p.regions.iter().map(RegionId::as_str).collect(),
                 flags: flags(p),
                 conditions: atlas
                     .conditions_of(&p.code)
@@ -199,7 +197,7 @@ fn write_table(
             fourth,
             p.regions
                 .iter()
-                .map(|r| r.as_str())
+                .map(RegionId::as_str)
                 .collect::<Vec<_>>()
                 .join(","),
             flags(p).join(","),

@@ -349,6 +349,10 @@ impl Scanner {
 mod tests {
     use super::*;
 
+    #[allow(
+        clippy::unnecessary_wraps,
+        reason = "compared with `find`, which returns an Option"
+    )]
     fn at(line: usize, col: usize) -> Option<TextPos> {
         Some(TextPos { line, col })
     }

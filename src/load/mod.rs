@@ -24,7 +24,7 @@ use std::path::Path;
 /// assert!(atlas.points().iter().any(|p| p.code.as_str() == "BL23"));
 /// ```
 pub fn load_builtin() -> Result<Atlas, Diagnostics> {
-    load_files(&builtin_files())
+    load_files("atlas", &builtin_files())
 }
 
 /// Loads an atlas folder (`figures/`, `points/`, `regions.ron`, `conditions.ron`,
@@ -36,7 +36,10 @@ pub fn load_builtin() -> Result<Atlas, Diagnostics> {
 /// ```
 pub fn load_dir(dir: &Path) -> Result<Atlas, Diagnostics> {
     let (files, mut problems) = source::read_dir(dir);
-    match load_files(&files) {
+    if problems.iter().any(|p| p.path == dir.display().to_string()) {
+        return Err(finish(problems));
+    }
+    match load_files(&dir.display().to_string(), &files) {
         Ok(atlas) if problems.is_empty() => Ok(atlas),
         Ok(_) => Err(finish(problems)),
         Err(more) => {
@@ -46,9 +49,10 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, Diagnostics> {
     }
 }
 
-/// Loads an atlas from files already in memory.
-pub fn load_files(files: &[SourceFile]) -> Result<Atlas, Diagnostics> {
-    let (parts, origins, problems) = parse::parse_all(files);
+/// Loads an atlas from files already in memory; `base` names the folder they came from.
+pub fn load_files(base: &str, files: &[SourceFile]) -> Result<Atlas, Diagnostics> {
+    let (parts, origins, mut problems) = parse::parse_all(files);
+    problems.extend(source::missing_files(base, files));
     if !problems.is_empty() {
         // Later checks would report ids from the broken files as dangling: fix syntax first.
         return Err(finish(problems));

@@ -80,6 +80,13 @@ fn many<T: DeserializeOwned>(
 }
 
 fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+    if let Some(pos) = too_deep(&file.text) {
+        return Err(Diagnostic::at(
+            &file.path,
+            Some(pos),
+            format!("nesting is deeper than {MAX_NESTING} levels; atlas files never need that"),
+        ));
+    }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     options.from_str(&file.text).map_err(|e| {
         let pos = TextPos {
@@ -106,4 +113,53 @@ fn describe(code: &ron::Error) -> String {
             }
         }
     }
+}
+
+/// Where the text first nests brackets deeper than [`MAX_NESTING`], skipping strings and
+/// comments. Checked before parsing so that no input can exhaust the stack.
+fn too_deep(text: &str) -> Option<TextPos> {
+    let mut depth = 0usize;
+    let (mut line, mut col) = (1usize, 0usize);
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+            col = 0;
+        } else {
+            col += 1;
+        }
+        if in_string {
+            match c {
+                '\\' => {
+                    chars.next();
+                    col += 1;
+                }
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        line += 1;
+                        col = 0;
+                        break;
+                    }
+                }
+            }
+            '(' | '[' | '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(TextPos { line, col });
+                }
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }

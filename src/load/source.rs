@@ -62,7 +62,8 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         return Some(*kind);
     }
     let (folder, name) = rel.split_once('/')?;
-    if name.contains('/') || !name.ends_with(".ron") {
+    let is_ron = Path::new(name).extension().is_some_and(|x| x == "ron");
+    if name.contains('/') || !is_ron {
         return None;
     }
     match folder {
@@ -91,20 +92,11 @@ pub fn read_dir(dir: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         let path = dir.join(name);
         if path.is_file() {
             read_one(&path, kind, &mut files, &mut problems);
-        } else {
-            problems.push(Diagnostic::file(
-                path.display().to_string(),
-                "file is missing (every atlas needs it)",
-            ));
         }
     }
     for (folder, kind) in [("figures", FileKind::Figure), ("points", FileKind::Points)] {
         let sub = dir.join(folder);
         match ron_files_in(&sub) {
-            Ok(paths) if paths.is_empty() => problems.push(Diagnostic::file(
-                sub.display().to_string(),
-                "folder has no .ron files (every atlas needs at least one)",
-            )),
             Ok(paths) if paths.len() > MAX_FILES_PER_FOLDER => problems.push(Diagnostic::file(
                 sub.display().to_string(),
                 format!(
@@ -125,7 +117,7 @@ pub fn read_dir(dir: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 
 fn ron_files_in(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
     if !dir.is_dir() {
-        return Err("folder is missing (every atlas needs it)".to_owned());
+        return Ok(Vec::new());
     }
     let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot list folder: {e}"))?;
     let mut paths: Vec<_> = entries
@@ -178,4 +170,27 @@ fn read_one(
         },
         Err(e) => problems.push(Diagnostic::file(shown, format!("cannot read file: {e}"))),
     }
+}
+
+/// A problem for every file or folder an atlas must have but `files` lacks, named under `base`.
+pub fn missing_files(base: &str, files: &[SourceFile]) -> Vec<Diagnostic> {
+    let has = |kind: FileKind| files.iter().any(|f| f.kind == kind);
+    let mut problems = Vec::new();
+    for (name, kind) in SINGLE_FILES {
+        if !has(kind) {
+            problems.push(Diagnostic::file(
+                format!("{base}/{name}"),
+                "file is missing (every atlas needs it)",
+            ));
+        }
+    }
+    for (folder, kind) in [("figures", FileKind::Figure), ("points", FileKind::Points)] {
+        if !has(kind) {
+            problems.push(Diagnostic::file(
+                format!("{base}/{folder}"),
+                "no .ron files here (every atlas needs at least one)",
+            ));
+        }
+    }
+    problems
 }

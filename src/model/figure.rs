@@ -28,6 +28,7 @@ impl FigurePos {
     }
 
     /// The point a `fraction` of the way from `self` to `other`.
+    #[must_use]
     pub fn lerp(self, other: Self, fraction: f32) -> Self {
         Self::new(
             self.x + (other.x - self.x) * fraction,
@@ -156,6 +157,7 @@ impl Figure {
     }
 
     /// Mirrors a position about the midline (unchanged when the figure has none).
+    #[must_use]
     pub fn mirror(&self, p: FigurePos) -> FigurePos {
         match self.midline_x {
             Some(m) => FigurePos::new(2.0 * m - p.x, p.y),

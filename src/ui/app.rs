@@ -83,10 +83,10 @@ impl AtlasApp {
         let failure = shot.failure.clone();
         let repaint = ctx.clone();
         ctx.request_screenshot(move |image| {
-            if let Err(e) = save_png(&image, &path) {
-                if let Ok(mut f) = failure.lock() {
-                    *f = Some(e);
-                }
+            if let Err(e) = save_png(&image, &path)
+                && let Ok(mut f) = failure.lock()
+            {
+                *f = Some(e);
             }
             done.store(true, Ordering::SeqCst);
             repaint.request_repaint();
@@ -96,7 +96,11 @@ impl AtlasApp {
 
 fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
     let [w, h] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
     let (w, h) = (
         u32::try_from(w).map_err(|e| e.to_string())?,
         u32::try_from(h).map_err(|e| e.to_string())?,

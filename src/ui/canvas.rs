@@ -93,7 +93,7 @@ pub fn canvas_ui(
     draw_art(&painter, figure, &proj, &colors);
 
     let radius = (proj.scale() * 0.006).clamp(4.0, 14.0);
-    let pointer = response.hover_pos();
+    let hover_at = response.hover_pos();
     let mut hovered: Option<(PointCode, f32)> = None;
     for point in atlas.points() {
         let color = point
@@ -109,7 +109,7 @@ pub fn canvas_ui(
             if is_selected {
                 painter.circle_stroke(at, r + 3.0, Stroke::new(2.0, colors.hover));
             }
-            if let Some(p) = pointer {
+            if let Some(p) = hover_at {
                 let d = p.distance(at);
                 if d <= r + 4.0 && hovered.as_ref().is_none_or(|(_, best)| d < *best) {
                     hovered = Some((point.code.clone(), d));

@@ -9,26 +9,26 @@ pub fn smooth(points: &[FigurePos], closed: bool, per_segment: usize) -> Vec<Fig
     if n < 3 || per_segment < 2 {
         return points.to_vec();
     }
-    let at = |i: isize| -> FigurePos {
-        let len = n as isize;
-        let idx = if closed {
-            i.rem_euclid(len)
+    // Neighbours of point `i`: wrapped on closed paths, clamped to the ends on open ones.
+    let get = |i: usize| points.get(i).copied().unwrap_or(FigurePos::new(0.0, 0.0));
+    let prev = |i: usize| {
+        if closed {
+            (i + n - 1) % n
         } else {
-            i.clamp(0, len - 1)
-        };
-        // `idx` is within 0..n by construction.
-        #[allow(clippy::cast_sign_loss)]
-        points
-            .get(idx as usize)
-            .copied()
-            .unwrap_or(FigurePos::new(0.0, 0.0))
+            i.saturating_sub(1)
+        }
+    };
+    let next = |i: usize| {
+        if closed {
+            (i + 1) % n
+        } else {
+            (i + 1).min(n - 1)
+        }
     };
     let segments = if closed { n } else { n - 1 };
     let mut out = Vec::with_capacity(segments * per_segment + 1);
-    for s in 0..segments {
-        #[allow(clippy::cast_possible_wrap)]
-        let i = s as isize;
-        let (p0, p1, p2, p3) = (at(i - 1), at(i), at(i + 1), at(i + 2));
+    for i in 0..segments {
+        let (p0, p1, p2, p3) = (get(prev(i)), get(i), get(next(i)), get(next(next(i))));
         for k in 0..per_segment {
             let t = k as f32 / per_segment as f32;
             out.push(catmull_rom(p0, p1, p2, p3, t));
@@ -39,7 +39,7 @@ pub fn smooth(points: &[FigurePos], closed: bool, per_segment: usize) -> Vec<Fig
             out.push(first);
         }
     } else {
-        out.push(at(n as isize - 1));
+        out.push(get(n - 1));
     }
     out
 }

@@ -19,6 +19,52 @@ pub fn check_content(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
         points: parts.points.iter().map(|p| p.code.as_str()).collect(),
         references: parts.references.iter().map(|r| r.id.as_str()).collect(),
     };
+    check_ids(rep, parts, origins);
+    check_conditions(rep, &known, parts, origins);
+    for (region, origin) in parts.regions.iter().zip(&origins.regions) {
+        require_text(rep, origin, ".name", &region.name);
+        require_text(rep, origin, ".plain", &region.plain);
+    }
+    for (point, origin) in parts.points.iter().zip(&origins.points) {
+        check_point(rep, &known, point, origin);
+    }
+    for (mechanism, origin) in parts.mechanisms.iter().zip(&origins.mechanisms) {
+        require_text(rep, origin, ".title", &mechanism.title);
+        require_text(rep, origin, ".summary", &mechanism.summary);
+        require_text(rep, origin, ".explanation", &mechanism.explanation);
+        for (i, code) in mechanism.points.iter().enumerate() {
+            if !known.points.contains(code.as_str()) {
+                rep.at(
+                    origin,
+                    &format!(".points[{i}]"),
+                    format!("unknown point `{code}`"),
+                );
+            }
+        }
+        check_sources(rep, &known, origin, ".references", &mechanism.references);
+    }
+    for (reference, origin) in parts.references.iter().zip(&origins.references) {
+        require_text(rep, origin, ".authors", &reference.authors);
+        require_text(rep, origin, ".title", &reference.title);
+        require_text(rep, origin, ".venue", &reference.venue);
+    }
+    for (section, origin) in parts.guidance.iter().zip(&origins.guidance) {
+        require_text(rep, origin, ".title", &section.title);
+        for (i, item) in section.items.iter().enumerate() {
+            require_text(rep, origin, &format!(".items[{i}].heading"), &item.heading);
+            require_text(rep, origin, &format!(".items[{i}].text"), &item.text);
+            check_sources(
+                rep,
+                &known,
+                origin,
+                &format!(".items[{i}].references"),
+                &item.references,
+            );
+        }
+    }
+}
+
+fn check_ids(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
     duplicates(
         rep,
         "region id",
@@ -64,18 +110,19 @@ pub fn check_content(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
             .zip(&origins.references)
             .map(|(r, o)| (r.id.as_str(), o, ".id".into())),
     );
-    for (region, origin) in parts.regions.iter().zip(&origins.regions) {
-        require_text(rep, origin, ".name", &region.name);
-        require_text(rep, origin, ".plain", &region.plain);
-    }
-    for (point, origin) in parts.points.iter().zip(&origins.points) {
-        check_point(rep, &known, point, origin);
-    }
+}
+
+fn check_conditions(
+    rep: &mut Reporter<'_>,
+    known: &Known<'_>,
+    parts: &AtlasParts,
+    origins: &Origins,
+) {
     for (condition, origin) in parts.conditions.iter().zip(&origins.conditions) {
         require_text(rep, origin, ".name", &condition.name);
         require_text(rep, origin, ".summary", &condition.summary);
-        check_regions(rep, &known, origin, ".regions", &condition.regions);
-        check_sources(rep, &known, origin, ".sources", &condition.sources);
+        check_regions(rep, known, origin, ".regions", &condition.regions);
+        check_sources(rep, known, origin, ".sources", &condition.sources);
         let mut seen = HashSet::new();
         for (i, entry) in condition.points.iter().enumerate() {
             let at = format!(".points[{i}]");
@@ -96,40 +143,6 @@ pub fn check_content(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
                 );
             }
             require_text(rep, origin, &format!("{at}.reason"), &entry.reason);
-        }
-    }
-    for (mechanism, origin) in parts.mechanisms.iter().zip(&origins.mechanisms) {
-        require_text(rep, origin, ".title", &mechanism.title);
-        require_text(rep, origin, ".summary", &mechanism.summary);
-        require_text(rep, origin, ".explanation", &mechanism.explanation);
-        for (i, code) in mechanism.points.iter().enumerate() {
-            if !known.points.contains(code.as_str()) {
-                rep.at(
-                    origin,
-                    &format!(".points[{i}]"),
-                    format!("unknown point `{code}`"),
-                );
-            }
-        }
-        check_sources(rep, &known, origin, ".references", &mechanism.references);
-    }
-    for (reference, origin) in parts.references.iter().zip(&origins.references) {
-        require_text(rep, origin, ".authors", &reference.authors);
-        require_text(rep, origin, ".title", &reference.title);
-        require_text(rep, origin, ".venue", &reference.venue);
-    }
-    for (section, origin) in parts.guidance.iter().zip(&origins.guidance) {
-        require_text(rep, origin, ".title", &section.title);
-        for (i, item) in section.items.iter().enumerate() {
-            require_text(rep, origin, &format!(".items[{i}].heading"), &item.heading);
-            require_text(rep, origin, &format!(".items[{i}].text"), &item.text);
-            check_sources(
-                rep,
-                &known,
-                origin,
-                &format!(".items[{i}].references"),
-                &item.references,
-            );
         }
     }
 }
@@ -186,8 +199,10 @@ fn check_point(rep: &mut Reporter<'_>, known: &Known<'_>, point: &Point, origin:
     for (i, note) in point.safety.iter().enumerate() {
         require_text(rep, origin, &format!(".safety[{i}].reason"), &note.reason);
     }
-    if let Some((lo, hi)) = point.needling.depth_cun {
-        if !(lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo <= hi) {
+    if let Some((lo, hi)) = point.needling.depth_cun
+        && !(lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo <= hi)
+    {
+        {
             rep.at(
                 origin,
                 ".needling.depth_cun",
@@ -219,8 +234,11 @@ fn check_point(rep: &mut Reporter<'_>, known: &Known<'_>, point: &Point, origin:
                 );
             }
         }
-        if let PlacementRule::Between { fraction, .. } = rule {
-            if fraction.is_finite() && !(0.0..=1.0).contains(fraction) {
+        if let PlacementRule::Between { fraction, .. } = rule
+            && fraction.is_finite()
+            && !(0.0..=1.0).contains(fraction)
+        {
+            {
                 rep.at(
                     origin,
                     &format!(".placement[{i}].fraction"),

@@ -1,8 +1,8 @@
 //! Checks of figures: ids, landmarks, spans and numbers.
 
 use super::{Reporter, duplicates};
-use crate::load::parse::Origins;
-use crate::model::{AtlasParts, Facing, FigurePos};
+use crate::load::parse::{Origin, Origins};
+use crate::model::{AtlasParts, Facing, Figure, FigurePos};
 
 pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
     duplicates(
@@ -80,51 +80,59 @@ pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
                 );
             }
         }
-        duplicates(
-            rep,
-            "span id",
-            figure
-                .spans
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id.as_str(), origin, format!(".spans[{i}].id"))),
-        );
-        for (i, span) in figure.spans.iter().enumerate() {
-            let from = figure.landmark(&span.from);
-            let to = figure.landmark(&span.to);
-            for (end, id, found) in [("from", &span.from, from), ("to", &span.to, to)] {
-                if found.is_none() {
-                    rep.at(
-                        origin,
-                        &format!(".spans[{i}].{end}"),
-                        format!(
-                            "unknown landmark `{id}` (figure `{}` does not define it)",
-                            figure.id
-                        ),
-                    );
-                }
-            }
-            if !span.cun.is_finite() || span.cun <= 0.0 {
+        check_spans(rep, figure, origin);
+    }
+}
+
+fn check_spans(rep: &mut Reporter<'_>, figure: &Figure, origin: &Origin) {
+    duplicates(
+        rep,
+        "span id",
+        figure
+            .spans
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), origin, format!(".spans[{i}].id"))),
+    );
+    for (i, span) in figure.spans.iter().enumerate() {
+        let from = figure.landmark(&span.from);
+        let to = figure.landmark(&span.to);
+        for (end, id, found) in [("from", &span.from, from), ("to", &span.to, to)] {
+            if found.is_none() {
                 rep.at(
                     origin,
-                    &format!(".spans[{i}].cun"),
+                    &format!(".spans[{i}].{end}"),
                     format!(
-                        "span `{}` must be a positive number of cun, not {}",
-                        span.id, span.cun
+                        "unknown landmark `{id}` (figure `{}` does not define it)",
+                        figure.id
                     ),
                 );
             }
-            if let (Some(a), Some(b)) = (from, to) {
-                if a.at.is_finite() && b.at.is_finite() && a.at.distance(b.at) <= 0.0 {
-                    rep.at(
-                        origin,
-                        &format!(".spans[{i}]"),
-                        format!(
-                            "span `{}` has zero length: `{}` and `{}` are at the same place",
-                            span.id, span.from, span.to
-                        ),
-                    );
-                }
+        }
+        if !span.cun.is_finite() || span.cun <= 0.0 {
+            rep.at(
+                origin,
+                &format!(".spans[{i}].cun"),
+                format!(
+                    "span `{}` must be a positive number of cun, not {}",
+                    span.id, span.cun
+                ),
+            );
+        }
+        if let (Some(a), Some(b)) = (from, to)
+            && a.at.is_finite()
+            && b.at.is_finite()
+            && a.at.distance(b.at) <= 0.0
+        {
+            {
+                rep.at(
+                    origin,
+                    &format!(".spans[{i}]"),
+                    format!(
+                        "span `{}` has zero length: `{}` and `{}` are at the same place",
+                        span.id, span.from, span.to
+                    ),
+                );
             }
         }
     }

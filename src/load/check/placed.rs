@@ -36,8 +36,10 @@ pub fn check_placement(
                     );
                 }
             }
-            if let PlacementRule::Offset { scale, .. } = rule {
-                if !spans.contains(scale.as_str()) {
+            if let PlacementRule::Offset { scale, .. } = rule
+                && !spans.contains(scale.as_str())
+            {
+                {
                     names_known = false;
                     rep.at(
                         origin,
