@@ -1,38 +1,34 @@
-//! The application state and the frame it draws.
+//! The application: loads the atlas, lays out the panels around the canvas, and applies the
+//! commands the panels and shortcuts push.
 
-use super::canvas::{CanvasMemory, canvas_ui};
+use super::canvas::{CanvasInput, CanvasState, canvas_ui};
+use super::command::{self, Command};
+use super::panels::{detail, guidance, mechanisms, navigator, top_bar};
+use super::screenshot::Screenshot;
+use super::theme::{self};
+use super::view::{Tab, ViewState};
 use crate::cli::load_atlas;
 use crate::load::load_builtin;
-use crate::model::{Atlas, FigureId, PointCode};
-use std::collections::HashMap;
+use crate::model::Atlas;
+use egui::{Key, Modifiers};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-
-/// Frames drawn before a `--screenshot` is taken, so fonts and layout have settled.
-const SCREENSHOT_AFTER_FRAMES: u64 = 5;
-
-struct Screenshot {
-    path: PathBuf,
-    requested: bool,
-    done: Arc<AtomicBool>,
-    failure: Arc<Mutex<Option<String>>>,
-}
 
 pub struct AtlasApp {
     atlas: Option<Atlas>,
+    /// Problems with the atlas folder the user named (the built-in atlas is shown instead).
     problems: Vec<String>,
-    figure: Option<FigureId>,
-    selected: Option<PointCode>,
-    canvas: HashMap<FigureId, CanvasMemory>,
+    view: ViewState,
+    canvas: CanvasState,
     frames: u64,
     screenshot: Option<Screenshot>,
 }
 
 impl AtlasApp {
-    /// Loads the atlas in `dir` (or the built-in one). When the folder has problems, the
-    /// built-in atlas is shown and the problems are listed.
-    pub fn new(_ctx: &egui::Context, dir: Option<&Path>) -> Self {
+    /// Installs fonts and theme, and loads the atlas in `dir` (or the built-in one). When the
+    /// folder has problems, the built-in atlas is shown and the problems are listed.
+    pub fn new(ctx: &egui::Context, dir: Option<&Path>) -> Self {
+        super::fonts::install(ctx);
         let (atlas, problems) = match load_atlas(dir) {
             Ok(atlas) => (Some(atlas), Vec::new()),
             Err(problems) => {
@@ -40,83 +36,67 @@ impl AtlasApp {
                 (load_builtin().ok(), list)
             }
         };
-        let figure = atlas
-            .as_ref()
-            .and_then(|a| a.figures().first())
-            .map(|f| f.id.clone());
+        let view = atlas.as_ref().map(ViewState::initial).unwrap_or_default();
+        theme::apply(ctx, view.theme);
         Self {
             atlas,
             problems,
-            figure,
-            selected: None,
-            canvas: HashMap::new(),
+            view,
+            canvas: CanvasState::default(),
             frames: 0,
             screenshot: None,
         }
     }
 
-    /// Arranges for a PNG of the window to be saved to `path`, then the window to close.
+    /// Saves a PNG of the window to `path` after the first frames, then closes it.
     pub fn take_screenshot(&mut self, path: PathBuf, failure: Arc<Mutex<Option<String>>>) {
-        self.screenshot = Some(Screenshot {
-            path,
-            requested: false,
-            done: Arc::new(AtomicBool::new(false)),
-            failure,
-        });
+        self.screenshot = Some(Screenshot::new(path, failure));
     }
 
-    fn drive_screenshot(&mut self, ctx: &egui::Context) {
-        let Some(shot) = &mut self.screenshot else {
-            return;
-        };
-        if shot.done.load(Ordering::SeqCst) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    /// The view state, for tests.
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// The loaded atlas.
+    pub fn atlas(&self) -> Option<&Atlas> {
+        self.atlas.as_ref()
+    }
+
+    /// Where a point was drawn on the canvas in the last frame.
+    pub fn point_on_screen(&self, code: &crate::model::PointCode) -> Option<egui::Pos2> {
+        self.canvas.screen_pos(self.atlas.as_ref()?, code)
+    }
+
+    fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if ctx.memory(|m| m.focused().is_some()) {
             return;
         }
-        ctx.request_repaint();
-        if shot.requested || self.frames < SCREENSHOT_AFTER_FRAMES {
-            return;
-        }
-        shot.requested = true;
-        let path = shot.path.clone();
-        let done = shot.done.clone();
-        let failure = shot.failure.clone();
-        let repaint = ctx.clone();
-        ctx.request_screenshot(move |image| {
-            if let Err(e) = save_png(&image, &path)
-                && let Ok(mut f) = failure.lock()
-            {
-                *f = Some(e);
+        ctx.input_mut(|i| {
+            for (key, delta) in [
+                (Key::ArrowRight, 1),
+                (Key::ArrowDown, 1),
+                (Key::ArrowLeft, -1),
+                (Key::ArrowUp, -1),
+            ] {
+                if i.consume_key(Modifiers::NONE, key) {
+                    commands.push(Command::Step(delta));
+                }
             }
-            done.store(true, Ordering::SeqCst);
-            repaint.request_repaint();
+            if i.consume_key(Modifiers::NONE, Key::Escape) {
+                commands.push(Command::ClearSelection);
+            }
         });
     }
-}
-
-fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
-    let [w, h] = image.size;
-    let bytes: Vec<u8> = image
-        .pixels
-        .iter()
-        .flat_map(egui::Color32::to_array)
-        .collect();
-    let (w, h) = (
-        u32::try_from(w).map_err(|e| e.to_string())?,
-        u32::try_from(h).map_err(|e| e.to_string())?,
-    );
-    let buffer = image::RgbaImage::from_raw(w, h, bytes)
-        .ok_or_else(|| "screenshot has the wrong number of pixels".to_owned())?;
-    buffer
-        .save(path)
-        .map_err(|e| format!("cannot save {}: {e}", path.display()))
 }
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frames += 1;
         let ctx = ui.ctx().clone();
-        self.drive_screenshot(&ctx);
+        if let Some(shot) = &mut self.screenshot {
+            shot.drive(&ctx, self.frames);
+        }
         let Some(atlas) = &self.atlas else {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.heading("No atlas could be loaded");
@@ -126,41 +106,96 @@ impl eframe::App for AtlasApp {
             });
             return;
         };
-        egui::Panel::top("figure_bar").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.strong("View:");
-                for figure in atlas.figures() {
-                    let on = self.figure.as_ref() == Some(&figure.id);
-                    if ui.selectable_label(on, &figure.title).clicked() {
-                        self.figure = Some(figure.id.clone());
-                    }
-                }
-            });
+        let mut commands = Vec::new();
+        Self::shortcuts(&ctx, &mut commands);
+        let view = &self.view;
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            top_bar::top_bar_ui(ui, atlas, view, &mut commands);
+            ui.add_space(2.0);
         });
         if !self.problems.is_empty() {
             egui::Panel::bottom("problems").show(ui, |ui| {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    "The atlas folder has problems; showing the built-in atlas:",
+                    "The atlas folder has problems, so the built-in atlas is shown:",
                 );
-                for p in &self.problems {
-                    ui.monospace(p);
-                }
+                egui::ScrollArea::vertical()
+                    .max_height(120.0)
+                    .show(ui, |ui| {
+                        for p in &self.problems {
+                            ui.monospace(p);
+                        }
+                    });
             });
         }
-        egui::CentralPanel::default().show(ui, |ui| {
-            let figure = self
-                .figure
-                .as_ref()
-                .and_then(|id| atlas.figure(id))
-                .or_else(|| atlas.figures().first());
-            if let Some(figure) = figure {
-                let memory = self.canvas.entry(figure.id.clone()).or_default();
-                let response = canvas_ui(ui, atlas, figure, memory, self.selected.as_ref());
-                if let Some(code) = response.clicked {
-                    self.selected = Some(code);
+        egui::Panel::left("navigator")
+            .default_size(250.0)
+            .show(ui, |ui| {
+                navigator::navigator_ui(ui, atlas, view, &mut commands)
+            });
+        egui::Panel::right("details")
+            .default_size(400.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (tab, name) in [
+                        (Tab::Point, "Point"),
+                        (Tab::Mechanisms, "Mechanisms"),
+                        (Tab::Guidance, "Guidance"),
+                    ] {
+                        if ui.selectable_label(view.tab == tab, name).clicked() {
+                            commands.push(Command::SetTab(tab));
+                        }
+                    }
+                });
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .id_salt("details_scroll")
+                    .show(ui, |ui| match view.tab {
+                        Tab::Point => detail::detail_ui(ui, atlas, view, &mut commands),
+                        Tab::Mechanisms => {
+                            mechanisms::mechanisms_ui(ui, atlas, view, &mut commands)
+                        }
+                        Tab::Guidance => guidance::guidance_ui(ui, atlas),
+                    });
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let Some(figure) = view
+                    .figure
+                    .as_ref()
+                    .and_then(|id| atlas.figure(id))
+                    .or_else(|| atlas.figures().first())
+                else {
+                    return;
+                };
+                let points = view.visible_points(atlas);
+                let highlighted = view.mechanism_points(atlas);
+                let input = CanvasInput {
+                    atlas,
+                    figure,
+                    points: &points,
+                    selected: view.selected.as_ref(),
+                    highlighted: &highlighted,
+                    theme: view.theme,
+                    pinyin_labels: view.pinyin_labels,
+                    scale: 1.0,
+                };
+                let out = canvas_ui(ui, &mut self.canvas, &input);
+                if let Some(code) = out.clicked {
+                    commands.push(Command::SelectPoint(code));
+                } else if out.clicked_empty {
+                    commands.push(Command::ClearSelection);
                 }
+            });
+        for c in commands {
+            let effects = command::apply(&mut self.view, atlas, c);
+            if effects.theme_changed {
+                theme::apply(&ctx, self.view.theme);
             }
-        });
+            self.canvas.fit |= effects.fit_view;
+            self.canvas.reveal |= effects.reveal_selection;
+        }
     }
 }

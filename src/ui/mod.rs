@@ -1,13 +1,24 @@
-//! The eframe window: the body canvas in the centre with its figure chooser.
+//! The eframe window: the body canvas in the centre, the navigator on the left, the point,
+//! mechanism and guidance tabs on the right.
 
 mod app;
 mod canvas;
-mod shapes;
+mod command;
+mod fonts;
+mod panels;
+mod screenshot;
 mod theme;
+mod view;
+mod widgets;
 
 pub use app::AtlasApp;
+pub use command::Command;
+pub use fonts::definitions as font_definitions;
+pub use theme::ThemeKind;
+pub use view::{Tab, ViewState};
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 /// Opens the window on the built-in atlas, or the atlas in `atlas_dir`. With `screenshot`,
 /// saves a PNG of the window after its first frames and closes.
@@ -16,10 +27,10 @@ pub fn run_window(atlas_dir: Option<PathBuf>, screenshot: Option<PathBuf>) -> Re
         viewport: egui::ViewportBuilder::default()
             .with_title("Acupoint Atlas")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 480.0]),
+            .with_min_inner_size([800.0, 560.0]),
         ..Default::default()
     };
-    let failed = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let failed = Arc::new(Mutex::new(None::<String>));
     let failed_in_app = failed.clone();
     eframe::run_native(
         "Acupoint Atlas",

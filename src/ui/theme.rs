@@ -1,8 +1,18 @@
-//! Every colour the window uses, in one place.
+//! Every colour and text size the window uses, in one place.
 
-use egui::Color32;
+use crate::model::{EvidenceGrade, SafetyFlag};
+use egui::{Color32, FontFamily, FontId, TextStyle};
 
-/// Okabe–Ito colours: told apart by people with the common forms of colour blindness.
+/// Light or dark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ThemeKind {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// Okabe–Ito colours plus two, chosen so the common forms of colour blindness still tell them
+/// apart; the legend also names each region, so colour is never the only cue.
 const REGION_PALETTE: [Color32; 10] = [
     Color32::from_rgb(0xD5, 0x5E, 0x00), // vermillion
     Color32::from_rgb(0x00, 0x72, 0xB2), // blue
@@ -10,47 +20,125 @@ const REGION_PALETTE: [Color32; 10] = [
     Color32::from_rgb(0xCC, 0x79, 0xA7), // reddish purple
     Color32::from_rgb(0xE6, 0x9F, 0x00), // orange
     Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
-    Color32::from_rgb(0x8C, 0x56, 0x2B), // brown
-    Color32::from_rgb(0x33, 0x33, 0x33), // near black
     Color32::from_rgb(0x88, 0x22, 0x55), // wine
+    Color32::from_rgb(0x33, 0x33, 0x33), // near black
+    Color32::from_rgb(0x8C, 0x56, 0x2B), // brown
     Color32::from_rgb(0x44, 0xAA, 0x99), // teal
 ];
 
 /// The colour of a region, by its place in the atlas's region list.
-pub fn region_color(index: usize) -> Color32 {
-    REGION_PALETTE
+pub fn region_color(index: usize, kind: ThemeKind) -> Color32 {
+    let c = REGION_PALETTE
         .get(index % REGION_PALETTE.len())
         .copied()
-        .unwrap_or(Color32::GRAY)
+        .unwrap_or(Color32::GRAY);
+    // Near black disappears on a dark canvas: lift it.
+    if kind == ThemeKind::Dark && c == Color32::from_rgb(0x33, 0x33, 0x33) {
+        Color32::from_rgb(0xDD, 0xDD, 0xDD)
+    } else {
+        c
+    }
 }
 
+/// Colours of the body canvas.
 pub struct CanvasColors {
     pub background: Color32,
     pub outline: Color32,
     pub contour: Color32,
     pub bone: Color32,
     pub dot_ring: Color32,
-    pub hover: Color32,
+    pub highlight: Color32,
+    pub label_text: Color32,
+    pub label_fill: Color32,
+    pub leader: Color32,
+    pub ruler: Color32,
+    pub dimmed_dot: Color32,
 }
 
-pub fn canvas_colors(dark: bool) -> CanvasColors {
-    if dark {
-        CanvasColors {
-            background: Color32::from_rgb(0x1B, 0x1E, 0x24),
-            outline: Color32::from_rgb(0xE8, 0xD8, 0xCC),
-            contour: Color32::from_rgb(0xA8, 0x98, 0x8C),
-            bone: Color32::from_rgba_unmultiplied(0xC8, 0xC8, 0xD8, 0x70),
+pub fn canvas_colors(kind: ThemeKind) -> CanvasColors {
+    match kind {
+        ThemeKind::Dark => CanvasColors {
+            background: Color32::from_rgb(0x16, 0x19, 0x1E),
+            outline: Color32::from_rgb(0xE8, 0xDC, 0xD2),
+            contour: Color32::from_rgb(0x9E, 0x92, 0x8A),
+            bone: Color32::from_rgba_unmultiplied(0x9A, 0xA8, 0xC8, 0x80),
+            dot_ring: Color32::from_rgb(0x16, 0x19, 0x1E),
+            highlight: Color32::from_rgb(0xFF, 0xD8, 0x4D),
+            label_text: Color32::from_rgb(0xF4, 0xF4, 0xF4),
+            label_fill: Color32::from_rgba_unmultiplied(0x16, 0x19, 0x1E, 0xD0),
+            leader: Color32::from_rgb(0xA0, 0xA0, 0xA0),
+            ruler: Color32::from_rgb(0x6C, 0xC4, 0xFF),
+            dimmed_dot: Color32::from_rgb(0x55, 0x58, 0x5E),
+        },
+        ThemeKind::Light => CanvasColors {
+            background: Color32::from_rgb(0xFB, 0xFA, 0xF8),
+            outline: Color32::from_rgb(0x4A, 0x3A, 0x32),
+            contour: Color32::from_rgb(0x9A, 0x84, 0x76),
+            bone: Color32::from_rgba_unmultiplied(0x50, 0x60, 0x90, 0x60),
             dot_ring: Color32::WHITE,
-            hover: Color32::from_rgb(0xFF, 0xE0, 0x66),
-        }
-    } else {
-        CanvasColors {
-            background: Color32::from_rgb(0xF7, 0xF5, 0xF2),
-            outline: Color32::from_rgb(0x5A, 0x44, 0x38),
-            contour: Color32::from_rgb(0x9A, 0x80, 0x70),
-            bone: Color32::from_rgba_unmultiplied(0x60, 0x60, 0x80, 0x60),
-            dot_ring: Color32::WHITE,
-            hover: Color32::from_rgb(0x11, 0x11, 0x11),
-        }
+            highlight: Color32::from_rgb(0x11, 0x11, 0x11),
+            label_text: Color32::from_rgb(0x1A, 0x1A, 0x1A),
+            label_fill: Color32::from_rgba_unmultiplied(0xFB, 0xFA, 0xF8, 0xD8),
+            leader: Color32::from_rgb(0x70, 0x70, 0x70),
+            ruler: Color32::from_rgb(0x00, 0x5A, 0xB5),
+            dimmed_dot: Color32::from_rgb(0xC8, 0xC8, 0xC8),
+        },
     }
+}
+
+/// Badge colours (fill, text) for an evidence grade.
+pub fn grade_colors(grade: EvidenceGrade) -> (Color32, Color32) {
+    match grade {
+        EvidenceGrade::HumanStudies => (Color32::from_rgb(0x1B, 0x7A, 0x3E), Color32::WHITE),
+        EvidenceGrade::AnimalStudies => (Color32::from_rgb(0x1F, 0x5F, 0xAD), Color32::WHITE),
+        EvidenceGrade::TheoryOnly => (Color32::from_rgb(0xF2, 0xC1, 0x4E), Color32::BLACK),
+        EvidenceGrade::NotSupported => (Color32::from_rgb(0x8A, 0x8A, 0x8A), Color32::WHITE),
+    }
+}
+
+/// Badge colours (fill, text) for a safety flag.
+pub fn flag_colors(flag: SafetyFlag) -> (Color32, Color32) {
+    match flag {
+        SafetyFlag::Pregnancy => (Color32::from_rgb(0x8E, 0x3B, 0x8E), Color32::WHITE),
+        SafetyFlag::Lung => (Color32::from_rgb(0xC6, 0x28, 0x28), Color32::WHITE),
+        SafetyFlag::Vessel => (Color32::from_rgb(0xB0, 0x3A, 0x2E), Color32::WHITE),
+        SafetyFlag::Nerve => (Color32::from_rgb(0xF0, 0xB4, 0x29), Color32::BLACK),
+        SafetyFlag::Spine => (Color32::from_rgb(0x2E, 0x3A, 0x59), Color32::WHITE),
+        SafetyFlag::Organ => (Color32::from_rgb(0x8C, 0x56, 0x2B), Color32::WHITE),
+    }
+}
+
+/// Fill of the role badge in the detail panel.
+pub fn role_colors() -> (Color32, Color32) {
+    (Color32::from_rgb(0x00, 0x5A, 0x8C), Color32::WHITE)
+}
+
+/// Text sizes, in points: generous, for a laptop turned toward a patient.
+pub fn apply(ctx: &egui::Context, kind: ThemeKind) {
+    let visuals = match kind {
+        ThemeKind::Light => egui::Visuals::light(),
+        ThemeKind::Dark => egui::Visuals::dark(),
+    };
+    ctx.set_visuals(visuals);
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Small,
+                FontId::new(12.5, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(15.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Heading, FontId::new(22.0, super::fonts::bold())),
+            (
+                TextStyle::Monospace,
+                FontId::new(14.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    });
 }

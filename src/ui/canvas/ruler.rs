@@ -1,0 +1,101 @@
+//! The cun ruler of the selected point: the span it is measured on with a tick per cun, and
+//! for offset rules the legs from the landmark to the point with their length in cun.
+
+use super::projector::Projector;
+use crate::model::{Figure, PlacementRule, Point};
+use crate::placement::{place_rule, ruler_for};
+use crate::ui::theme::CanvasColors;
+use egui::{Align2, FontId, Stroke};
+
+pub fn draw(
+    painter: &egui::Painter,
+    point: &Point,
+    figure: &Figure,
+    proj: &Projector,
+    colors: &CanvasColors,
+    scale: f32,
+) {
+    let stroke = Stroke::new(2.0 * scale, colors.ruler);
+    let font = FontId::proportional(12.5 * scale);
+    if let Some(ruler) = ruler_for(point, figure) {
+        let from = proj.screen_from_figure(ruler.from);
+        let to = proj.screen_from_figure(ruler.to);
+        painter.line_segment([from, to], stroke);
+        let dir = (to - from).normalized();
+        let normal = egui::vec2(-dir.y, dir.x);
+        for (i, tick) in ruler.ticks.iter().enumerate() {
+            let at = proj.screen_from_figure(*tick);
+            let len = if i == 0 || i + 1 == ruler.ticks.len() {
+                7.0
+            } else {
+                4.0
+            } * scale;
+            painter.line_segment([at - normal * len, at + normal * len], stroke);
+        }
+        let mid = from + (to - from) * 0.5 + normal * 14.0 * scale;
+        painter.text(
+            mid,
+            Align2::CENTER_CENTER,
+            format!("{} cun", trim(ruler.cun)),
+            font.clone(),
+            colors.ruler,
+        );
+    }
+    // The legs of the first offset rule this figure can place.
+    for rule in &point.placement {
+        let PlacementRule::Offset {
+            from,
+            scale: span,
+            across,
+            along,
+        } = rule
+        else {
+            continue;
+        };
+        let (Some(start), Some(end)) = (figure.landmark(from), place_rule(rule, figure)) else {
+            continue;
+        };
+        let corner_rule = PlacementRule::Offset {
+            from: from.clone(),
+            scale: span.clone(),
+            across: *across,
+            along: 0.0,
+        };
+        let Some(corner) = place_rule(&corner_rule, figure) else {
+            continue;
+        };
+        let (a, c, e) = (
+            proj.screen_from_figure(start.at),
+            proj.screen_from_figure(corner),
+            proj.screen_from_figure(end),
+        );
+        let dashed = Stroke::new(1.5 * scale, colors.ruler);
+        painter.add(egui::Shape::dashed_line(&[a, c, e], dashed, 5.0, 4.0));
+        painter.circle_filled(a, 3.0 * scale, colors.ruler);
+        if *across != 0.0 {
+            painter.text(
+                a + (c - a) * 0.5 - egui::vec2(0.0, 10.0 * scale),
+                Align2::CENTER_BOTTOM,
+                format!("{} cun", trim(across.abs())),
+                font.clone(),
+                colors.ruler,
+            );
+        }
+        if *along != 0.0 {
+            painter.text(
+                c + (e - c) * 0.5 + egui::vec2(10.0 * scale, 0.0),
+                Align2::LEFT_CENTER,
+                format!("{} cun", trim(along.abs())),
+                font.clone(),
+                colors.ruler,
+            );
+        }
+        break;
+    }
+}
+
+/// A cun count without a trailing `.0`.
+fn trim(v: f32) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}

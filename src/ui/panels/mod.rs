@@ -1,0 +1,8 @@
+//! The panels around the canvas: the navigator on the left, the point, mechanism and guidance
+//! tabs on the right, and the bar along the top.
+
+pub mod detail;
+pub mod guidance;
+pub mod mechanisms;
+pub mod navigator;
+pub mod top_bar;

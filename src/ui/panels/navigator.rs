@@ -1,0 +1,76 @@
+//! The left panel: region toggles that double as the colour legend, and the visible points
+//! grouped by region.
+
+use crate::model::{Atlas, Point};
+use crate::ui::command::Command;
+use crate::ui::theme;
+use crate::ui::view::ViewState;
+use crate::ui::widgets::section_ui;
+use egui::{RichText, Sense};
+
+pub fn navigator_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    view: &ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let condition = view.condition.as_ref().and_then(|c| atlas.condition(c));
+    section_ui(ui, "Regions");
+    for (i, region) in atlas.regions().iter().enumerate() {
+        if condition.is_some_and(|c| !c.regions.contains(&region.id))
+            && !atlas.points().iter().any(|p| {
+                p.regions.contains(&region.id)
+                    && condition.is_some_and(|c| c.entry(&p.code).is_some())
+            })
+        {
+            continue;
+        }
+        let shown = !view.hidden_regions.contains(&region.id);
+        ui.horizontal(|ui| {
+            let (dot, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
+            let color = theme::region_color(i, view.theme);
+            if shown {
+                ui.painter().circle_filled(dot.center(), 6.0, color);
+            } else {
+                ui.painter()
+                    .circle_stroke(dot.center(), 6.0, egui::Stroke::new(1.5, color));
+            }
+            let mut on = shown;
+            if ui
+                .checkbox(&mut on, &region.name)
+                .on_hover_text(format!("Show or hide the points of: {}", region.name))
+                .changed()
+            {
+                commands.push(Command::ToggleRegion(region.id.clone()));
+            }
+        });
+    }
+    ui.separator();
+    let points = view.visible_points(atlas);
+    section_ui(ui, &format!("Points ({})", points.len()));
+    egui::ScrollArea::vertical()
+        .id_salt("point_list")
+        .show(ui, |ui| {
+            for region in atlas.regions() {
+                let in_region: Vec<&&Point> = points
+                    .iter()
+                    .filter(|p| p.regions.first() == Some(&region.id))
+                    .collect();
+                if in_region.is_empty() {
+                    continue;
+                }
+                ui.label(RichText::new(&region.name).small().weak());
+                for point in in_region {
+                    let on = view.selected.as_ref() == Some(&point.code);
+                    let text = format!("{}  {}", point.code, point.pinyin);
+                    if ui
+                        .selectable_label(on, text)
+                        .on_hover_text(&point.english)
+                        .clicked()
+                    {
+                        commands.push(Command::SelectPoint(point.code.clone()));
+                    }
+                }
+            }
+        });
+}
