@@ -3,7 +3,7 @@
 //! - [`model`]: the atlas as plain data (no egui, no I/O).
 //! - [`load`]: RON files -> a checked atlas, or every problem at `file:line:col`.
 //! - [`placement`]: landmarks + proportional cun -> positions on each figure.
-//! - [`cli`]: the command line; [`ui`]: the eframe window.
+//! - [`cli`]: the command line; [`ui`]: the eframe window; [`render`]: pictures without a window.
 
 #![forbid(unsafe_code)]
 
@@ -11,4 +11,5 @@ pub mod cli;
 pub mod load;
 pub mod model;
 pub mod placement;
+pub mod render;
 pub mod ui;

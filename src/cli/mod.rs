@@ -1,6 +1,9 @@
 //! The command line: open the window, or run `check` or `points` for scripts.
 
+mod export;
 mod points;
+
+pub use export::{LabelsArg, ModeArg, PaperArg, ThemeArg};
 
 use crate::load::{self, Diagnostics};
 use crate::model::Atlas;
@@ -43,6 +46,46 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Save one view of the body as a PNG, drawn without a window.
+    Export {
+        /// The figure to draw (for example `posterior`; `points --json` lists them).
+        #[arg(long, value_name = "VIEW")]
+        view: String,
+        /// Draw the points of this condition (default: every point).
+        #[arg(long, value_name = "ID")]
+        condition: Option<String>,
+        /// Point codes to emphasise (in patient mode, the only points drawn).
+        #[arg(long, value_name = "CODE", num_args = 1.., value_delimiter = ',')]
+        highlight: Vec<String>,
+        /// Styling after the window's modes.
+        #[arg(long, value_enum, default_value = "explore")]
+        mode: ModeArg,
+        /// What the labels say.
+        #[arg(long, value_enum, default_value = "code")]
+        labels: LabelsArg,
+        /// Width in pixels.
+        #[arg(long, default_value_t = 1920)]
+        width: u32,
+        /// Height in pixels.
+        #[arg(long, default_value_t = 1080)]
+        height: u32,
+        #[arg(long, value_enum, default_value = "light")]
+        theme: ThemeArg,
+        /// The PNG file to write.
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
+    },
+    /// Save a one-page patient handout (A4 or Letter at 300 dpi) for a plan of points.
+    Handout {
+        /// The points of today's plan, in order, separated by commas (for example BL23,BL40,KI3).
+        #[arg(long, value_name = "CODE,CODE…", required = true, num_args = 1.., value_delimiter = ',')]
+        plan: Vec<String>,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// The PNG file to write.
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
+    },
 }
 
 /// Loads the built-in atlas, or the one in `dir`.
@@ -64,6 +107,41 @@ pub fn run_command(
         Command::Check { dir } => check(dir.as_deref().or(atlas_dir), out, err),
         Command::Points { condition, json } => match load_atlas(atlas_dir) {
             Ok(atlas) => points::run(&atlas, condition.as_deref(), *json, out, err),
+            Err(problems) => report(&problems, err),
+        },
+        Command::Export {
+            view,
+            condition,
+            highlight,
+            mode,
+            labels,
+            width,
+            height,
+            theme,
+            out: path,
+        } => match load_atlas(atlas_dir) {
+            Ok(atlas) => {
+                let args = export::ExportArgs {
+                    view,
+                    condition: condition.as_deref(),
+                    highlight,
+                    mode: *mode,
+                    labels: *labels,
+                    width: *width,
+                    height: *height,
+                    theme: *theme,
+                    out: path,
+                };
+                finish_render(export::export(&atlas, &args, out), err)
+            }
+            Err(problems) => report(&problems, err),
+        },
+        Command::Handout {
+            plan,
+            paper,
+            out: path,
+        } => match load_atlas(atlas_dir) {
+            Ok(atlas) => finish_render(export::handout(&atlas, plan, *paper, path, out), err),
             Err(problems) => report(&problems, err),
         },
     };
@@ -107,6 +185,19 @@ pub fn summary(atlas: &Atlas) -> String {
         atlas.references().len(),
         atlas.guidance().len(),
     )
+}
+
+fn finish_render(
+    result: Result<(), crate::render::RenderError>,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            writeln!(err, "acupoint-atlas: {e}")?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 fn report(problems: &Diagnostics, err: &mut dyn Write) -> std::io::Result<ExitCode> {

@@ -9,6 +9,8 @@ pub enum GuidanceTopic {
     Course,
     Evidence,
     Schools,
+    /// Plain lines for patients: what they may feel, what to tell the practitioner.
+    Patient,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

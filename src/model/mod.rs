@@ -129,9 +129,10 @@ impl Atlas {
     pub fn sites_on<'a>(
         &'a self,
         code: &PointCode,
-        figure: &'a FigureId,
-    ) -> impl Iterator<Item = &'a PlacedSite> + 'a {
-        self.sites(code).iter().filter(move |s| &s.figure == figure)
+        figure: &FigureId,
+    ) -> impl Iterator<Item = &'a PlacedSite> + use<'a> {
+        let figure = figure.clone();
+        self.sites(code).iter().filter(move |s| s.figure == figure)
     }
 
     /// The conditions that use a point, with its entry in each.

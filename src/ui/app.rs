@@ -1,7 +1,7 @@
 //! The application: loads the atlas, lays out the panels around the canvas, and applies the
 //! commands the panels and shortcuts push.
 
-use super::canvas::{CanvasInput, CanvasState, canvas_ui};
+use super::canvas::{CanvasInput, CanvasState, LabelStyle, canvas_ui};
 use super::command::{self, Command};
 use super::panels::{detail, guidance, mechanisms, navigator, top_bar};
 use super::screenshot::Screenshot;
@@ -179,7 +179,11 @@ impl eframe::App for AtlasApp {
                     selected: view.selected.as_ref(),
                     highlighted: &highlighted,
                     theme: view.theme,
-                    pinyin_labels: view.pinyin_labels,
+                    labels: if view.pinyin_labels {
+                        LabelStyle::Full
+                    } else {
+                        LabelStyle::Code
+                    },
                     scale: 1.0,
                 };
                 let out = canvas_ui(ui, &mut self.canvas, &input);

@@ -2,16 +2,17 @@
 //! mechanism and guidance tabs on the right.
 
 mod app;
-mod canvas;
+pub(crate) mod canvas;
 mod command;
-mod fonts;
+pub(crate) mod fonts;
 mod panels;
 mod screenshot;
-mod theme;
+pub(crate) mod theme;
 mod view;
 mod widgets;
 
 pub use app::AtlasApp;
+pub use canvas::LabelStyle;
 pub use command::Command;
 pub use fonts::definitions as font_definitions;
 pub use theme::ThemeKind;

@@ -56,9 +56,23 @@ pub struct CanvasInput<'a> {
     /// Points a selected mechanism bears on; the others are dimmed while it is non-empty.
     pub highlighted: &'a BTreeSet<PointCode>,
     pub theme: ThemeKind,
-    pub pinyin_labels: bool,
-    /// Scale of dots and labels (1 normally, larger when projecting).
+    pub labels: LabelStyle,
+    /// Scale of dots and labels (1 normally, larger when projecting or for patients).
     pub scale: f32,
+}
+
+/// What the labels beside the dots say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LabelStyle {
+    /// No labels (for recall, or a clean picture).
+    None,
+    /// The code, such as `BL23`.
+    #[default]
+    Code,
+    /// The code and the pinyin.
+    Full,
+    /// The point's number in the list drawn (1, 2, …), for handouts.
+    Numbered,
 }
 
 pub struct CanvasOutput {
@@ -166,7 +180,7 @@ pub fn canvas_ui(
 }
 
 fn dots<'a>(input: &CanvasInput<'a>, proj: &Projector) -> Vec<Dot<'a>> {
-    let base = (proj.scale() * 0.0065).clamp(4.5, 11.0) * input.scale;
+    let base = (proj.scale() * 0.008).clamp(5.5, 12.0) * input.scale;
     let dimming = !input.highlighted.is_empty();
     let mut out = Vec::new();
     for point in input.points {
@@ -216,15 +230,22 @@ fn draw_labels(
     rect: Rect,
     colors: &theme::CanvasColors,
 ) {
+    if input.labels == LabelStyle::None {
+        return;
+    }
     let font = FontId::proportional(13.5 * input.scale);
     let midline = input.figure.midline_x;
     let mut galleys = Vec::new();
     let mut requests = Vec::new();
     for dot in dots.iter().filter(|d| d.labelled) {
-        let text = if input.pinyin_labels {
-            format!("{} {}", dot.point.code, dot.point.pinyin)
-        } else {
-            dot.point.code.to_string()
+        let text = match input.labels {
+            LabelStyle::Full => format!("{} {}", dot.point.code, dot.point.pinyin),
+            LabelStyle::Numbered => input
+                .points
+                .iter()
+                .position(|p| p.code == dot.point.code)
+                .map_or_else(String::new, |i| (i + 1).to_string()),
+            LabelStyle::Code | LabelStyle::None => dot.point.code.to_string(),
         };
         let galley = painter.layout_no_wrap(text, font.clone(), colors.label_text);
         let on_midline =

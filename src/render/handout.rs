@@ -1,0 +1,158 @@
+//! A one-page handout for a patient: today's points on the body, each in plain words with why
+//! it is used, what the patient may feel, and the safety lines. Laid out for print.
+
+use super::{RenderError, render_frame};
+use crate::model::{Atlas, Figure, GuidanceTopic, Point, PointCode};
+use crate::ui::canvas::{CanvasInput, CanvasState, LabelStyle, canvas_ui};
+use crate::ui::{ThemeKind, fonts, theme};
+use egui::{FontId, RichText};
+use std::collections::BTreeSet;
+
+/// Paper sizes at 300 dots per inch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    pub fn pixels(self) -> [u32; 2] {
+        match self {
+            Paper::A4 => [2480, 3508],
+            Paper::Letter => [2550, 3300],
+        }
+    }
+}
+
+/// The whole-body figures that show the plan's points, most points first, at most two.
+fn figures_for<'a>(atlas: &'a Atlas, plan: &[PointCode]) -> Vec<&'a Figure> {
+    let mut scored: Vec<(usize, &Figure)> = atlas
+        .figures()
+        .iter()
+        .filter(|f| f.size.1 >= f.size.0 * 0.9)
+        .map(|f| {
+            let n = plan
+                .iter()
+                .filter(|c| atlas.sites_on(c, &f.id).next().is_some())
+                .count();
+            (n, f)
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.order.cmp(&b.1.order)));
+    // Keep adding figures only while they show points the others do not.
+    let mut chosen: Vec<&Figure> = Vec::new();
+    let mut covered: BTreeSet<&PointCode> = BTreeSet::new();
+    for (_, f) in scored {
+        let new: Vec<&PointCode> = plan
+            .iter()
+            .filter(|c| !covered.contains(c) && atlas.sites_on(c, &f.id).next().is_some())
+            .collect();
+        if !new.is_empty() && chosen.len() < 2 {
+            covered.extend(new);
+            chosen.push(f);
+        }
+    }
+    chosen
+}
+
+/// Renders the handout for `plan` (codes in the order they are numbered).
+pub fn render_handout(
+    atlas: &Atlas,
+    plan: &[PointCode],
+    paper: Paper,
+) -> Result<image::RgbaImage, RenderError> {
+    let points: Vec<&Point> = plan
+        .iter()
+        .map(|c| {
+            atlas
+                .point(c)
+                .ok_or_else(|| RenderError::UnknownPoint(c.to_string()))
+        })
+        .collect::<Result<_, _>>()?;
+    let figures = figures_for(atlas, plan);
+    if figures.is_empty() {
+        return Err(RenderError::NothingToShow);
+    }
+    let size = paper.pixels();
+    let ppp = 3.0;
+    let mut canvases: Vec<CanvasState> = figures.iter().map(|_| CanvasState::default()).collect();
+    let none = BTreeSet::new();
+    render_frame(size, ppp, ThemeKind::Light, |ui| {
+        let colors = theme::canvas_colors(ThemeKind::Light);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(colors.background).inner_margin(40.0))
+            .show(ui, |ui| {
+                ui.label(RichText::new("Your acupuncture points").font(FontId::new(30.0, fonts::bold())));
+                ui.label(RichText::new(format!(
+                    "Where the needles went today ({} point{}), and why. The numbers on the figures match the list.",
+                    points.len(),
+                    if points.len() == 1 { "" } else { "s" }
+                )).size(15.0));
+                ui.add_space(8.0);
+                let figure_height = if points.len() > 6 { 430.0 } else { 500.0 };
+                ui.horizontal(|ui| {
+                    let width = (ui.available_width() - 12.0) / figures.len() as f32;
+                    for (figure, canvas) in figures.iter().zip(canvases.iter_mut()) {
+                        ui.allocate_ui(egui::vec2(width, figure_height), |ui| {
+                            ui.vertical_centered(|ui| {
+                                ui.label(RichText::new(&figure.title).font(FontId::new(15.0, fonts::bold())));
+                                let input = CanvasInput {
+                                    atlas,
+                                    figure,
+                                    points: &points,
+                                    selected: None,
+                                    highlighted: &none,
+                                    theme: ThemeKind::Light,
+                                    labels: LabelStyle::Numbered,
+                                    scale: 1.3,
+                                };
+                                canvas_ui(ui, canvas, &input);
+                            });
+                        });
+                    }
+                });
+                ui.add_space(10.0);
+                for (n, point) in points.iter().enumerate() {
+                    point_entry_ui(ui, atlas, n + 1, point);
+                }
+                for section in atlas.guidance().iter().filter(|s| s.topic == GuidanceTopic::Patient) {
+                    ui.add_space(6.0);
+                    for item in &section.items {
+                        ui.label(RichText::new(&item.heading).font(FontId::new(15.0, fonts::bold())));
+                        ui.label(RichText::new(&item.text).size(13.5));
+                    }
+                }
+                ui.add_space(8.0);
+                ui.label(RichText::new("This sheet is information, not medical advice. Ask your practitioner about anything that worries you.").size(12.0).weak());
+            });
+    })
+}
+
+fn point_entry_ui(ui: &mut egui::Ui, atlas: &Atlas, n: usize, point: &Point) {
+    let region = point.regions.first().and_then(|r| atlas.region(r));
+    let place = region.map_or_else(|| point.english.clone(), |r| capitalise(&r.plain));
+    ui.label(
+        RichText::new(format!("{n}. {place}  ({})", point.code))
+            .font(FontId::new(15.5, fonts::bold())),
+    );
+    ui.label(RichText::new(&point.patient_note).size(14.0));
+    if region.is_some_and(|r| r.far_from_back)
+        && let Some((_, entry)) = atlas.conditions_of(&point.code).next()
+    {
+        ui.label(
+            RichText::new(format!("Why here: {}", entry.reason))
+                .size(13.5)
+                .italics(),
+        );
+    }
+    ui.add_space(4.0);
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

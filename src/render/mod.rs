@@ -1,0 +1,133 @@
+//! Draws a view or a patient handout to pixels without a window, with the same drawing code as
+//! the window (the body canvas), rendered by wgpu on the CPU (Mesa's lavapipe where there is no
+//! GPU) through egui_kittest's renderer.
+
+mod handout;
+mod view;
+
+pub use handout::{Paper, render_handout};
+pub use view::{ViewRequest, ViewStyle, render_view};
+
+use crate::model::{Atlas, PointCode};
+use std::path::{Path, PathBuf};
+
+/// Largest side of an exported image, in pixels.
+pub const MAX_SIDE: u32 = 8192;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("unknown view `{0}`; known: {1}")]
+    UnknownView(String, String),
+    #[error("unknown condition `{0}`; known: {1}")]
+    UnknownCondition(String, String),
+    #[error("unknown point code `{0}`")]
+    UnknownPoint(String),
+    #[error("none of the points is shown on any whole-body view")]
+    NothingToShow,
+    #[error("bad size {0}x{1}: width and height must be between 64 and {MAX_SIDE} pixels")]
+    BadSize(u32, u32),
+    #[error(
+        "cannot render: {0} (is a Vulkan driver such as Debian's mesa-vulkan-drivers installed?)"
+    )]
+    Render(String),
+    #[error("cannot write {}: {why}", path.display())]
+    Write { path: PathBuf, why: String },
+}
+
+/// Checks a requested image size.
+pub fn check_size(width: u32, height: u32) -> Result<(), RenderError> {
+    let ok = |v: u32| (64..=MAX_SIDE).contains(&v);
+    if ok(width) && ok(height) {
+        Ok(())
+    } else {
+        Err(RenderError::BadSize(width, height))
+    }
+}
+
+/// Resolves codes typed by a user (any case) to the atlas's points.
+pub fn resolve_codes(atlas: &Atlas, codes: &[String]) -> Result<Vec<PointCode>, RenderError> {
+    codes
+        .iter()
+        .map(|c| {
+            atlas
+                .points()
+                .iter()
+                .find(|p| p.code.as_str().eq_ignore_ascii_case(c.trim()))
+                .map(|p| p.code.clone())
+                .ok_or_else(|| RenderError::UnknownPoint(c.clone()))
+        })
+        .collect()
+}
+
+/// Checks that `path` can be written before any rendering is done.
+pub fn check_writable(path: &Path) -> Result<(), RenderError> {
+    let fail = |why: String| RenderError::Write {
+        path: path.to_owned(),
+        why,
+    };
+    if path.is_dir() {
+        return Err(fail("it is a folder".into()));
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(fail(format!(
+            "the folder {} does not exist",
+            parent.display()
+        )));
+    }
+    let existed = path.exists();
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .map_err(|e| fail(e.to_string()))?;
+    if !existed {
+        let _ = std::fs::remove_file(path);
+    }
+    Ok(())
+}
+
+/// Writes an image as PNG, through a temporary file so a failed write leaves no half file.
+pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), RenderError> {
+    let fail = |why: String| RenderError::Write {
+        path: path.to_owned(),
+        why,
+    };
+    let tmp = path.with_extension("png.partial");
+    image
+        .save_with_format(&tmp, image::ImageFormat::Png)
+        .map_err(|e| fail(e.to_string()))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e.to_string())
+    })
+}
+
+/// Renders one frame of `draw` at `size` pixels and returns the picture.
+fn render_frame(
+    size_px: [u32; 2],
+    pixels_per_point: f32,
+    theme: crate::ui::ThemeKind,
+    mut draw: impl FnMut(&mut egui::Ui),
+) -> Result<image::RgbaImage, RenderError> {
+    let size = egui::vec2(
+        size_px[0] as f32 / pixels_per_point,
+        size_px[1] as f32 / pixels_per_point,
+    );
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(size)
+        .with_pixels_per_point(pixels_per_point)
+        .wgpu()
+        .build_ui(move |ui| {
+            crate::ui::fonts::install(ui.ctx());
+            crate::ui::theme::apply(ui.ctx(), theme);
+            draw(ui);
+        });
+    // Two frames: the first installs fonts and theme, the second draws with them.
+    harness.step();
+    harness.step();
+    harness.render().map_err(RenderError::Render)
+}

@@ -1,0 +1,153 @@
+//! The window, driven as a user would: by accessible labels, clicks and keys. No GPU needed
+//! except for the snapshot images, which render on the CPU (see `.cargo/config.toml`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use acupoint_atlas::model::PointCode;
+use acupoint_atlas::ui::{AtlasApp, Tab};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness<'a>() -> Harness<'a, AtlasApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(|cc| AtlasApp::new(&cc.egui_ctx, None))
+}
+
+fn selected(h: &Harness<'_, AtlasApp>) -> Option<String> {
+    h.state().view().selected.as_ref().map(ToString::to_string)
+}
+
+#[test]
+fn choosing_a_point_in_the_list_shows_its_details() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("BL40  Wěizhōng").click();
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("BL40"));
+    assert!(
+        h.query_by_label_contains("Bend Middle").is_some(),
+        "the English name is shown"
+    );
+    assert!(
+        h.query_by_label("1. Landmark:").is_some(),
+        "the location steps are shown"
+    );
+}
+
+#[test]
+fn clicking_a_dot_on_the_figure_selects_that_point() {
+    let mut h = harness();
+    h.run();
+    let at = h
+        .state()
+        .point_on_screen(&PointCode::new("BL23"))
+        .expect("BL23 is drawn on the first figure");
+    h.hover_at(at);
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("BL23"));
+    assert!(h.query_by_label_contains("Kidney Shu").is_some());
+}
+
+#[test]
+fn switching_condition_changes_the_points_shown() {
+    let mut h = harness();
+    h.run();
+    assert!(h.query_by_label("BL23  Shènshū").is_some());
+    assert!(h.query_by_label("GB21  Jiānjǐng").is_none());
+    h.get_by_label("Lower back pain").click();
+    h.run();
+    h.get_by_label("Upper back pain").click();
+    h.run();
+    assert!(h.query_by_label("GB21  Jiānjǐng").is_some());
+    assert!(h.query_by_label("BL23  Shènshū").is_none());
+}
+
+#[test]
+fn arrow_keys_step_through_the_condition_and_escape_clears() {
+    let mut h = harness();
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let first = selected(&h).expect("a point is selected");
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let second = selected(&h).unwrap();
+    assert_ne!(first, second);
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(selected(&h), Some(first));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(selected(&h), None);
+}
+
+#[test]
+fn selecting_a_mechanism_highlights_the_points_it_bears_on() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Mechanisms").click();
+    h.run();
+    assert_eq!(h.state().view().tab, Tab::Mechanisms);
+    h.get_all_by_label("Highlight its points")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let app = h.state();
+    let lit = app.view().mechanism_points(app.atlas().unwrap());
+    assert!(app.view().mechanism.is_some());
+    assert!(
+        !lit.is_empty(),
+        "the mechanism bears on some visible points"
+    );
+    assert!(h.query_by_label("Stop highlighting").is_some());
+}
+
+#[test]
+fn a_selected_point_lists_the_mechanisms_that_bear_on_it() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("BL40  Wěizhōng").click();
+    h.run();
+    assert!(h.query_by_label("Proposed mechanisms").is_some());
+}
+
+#[test]
+fn the_guidance_tab_shows_safety_course_and_evidence() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Guidance").click();
+    h.run();
+    let app = h.state();
+    for section in app.atlas().unwrap().guidance() {
+        assert!(
+            h.query_by_label_contains(&section.title).is_some(),
+            "{}",
+            section.title
+        );
+    }
+}
+
+#[test]
+fn the_main_screens_match_their_snapshots() {
+    let mut h = harness();
+    h.run();
+    h.snapshot("window_lower_back_pain");
+    h.get_by_label("BL40  Wěizhōng").click();
+    h.run();
+    h.snapshot("window_bl40_selected");
+}
