@@ -64,10 +64,24 @@ fn offset_axes(
     }
 }
 
+/// The simple rule that applies on a figure: the rule itself, or for `OneOf` the first of its
+/// rules the figure can place.
+pub fn effective_rule<'a>(rule: &'a PlacementRule, figure: &Figure) -> Option<&'a PlacementRule> {
+    match rule {
+        PlacementRule::OneOf(rules) => rules.iter().find_map(|r| effective_rule(r, figure)),
+        simple => place_simple(simple, figure).map(|_| simple),
+    }
+}
+
 /// Where one rule puts a point on a figure, or `None` if the figure lacks a landmark or span
 /// the rule needs.
 pub fn place_rule(rule: &PlacementRule, figure: &Figure) -> Option<FigurePos> {
+    place_simple(effective_rule(rule, figure)?, figure)
+}
+
+fn place_simple(rule: &PlacementRule, figure: &Figure) -> Option<FigurePos> {
     match rule {
+        PlacementRule::OneOf(_) => None,
         PlacementRule::At(id) => figure.landmark(id).map(|l| l.at),
         PlacementRule::Between { from, to, fraction } => {
             let a = figure.landmark(from)?.at;
@@ -154,14 +168,14 @@ pub struct Ruler {
 /// offset, or the span joining a `Between` rule's landmarks where the figure defines one.
 pub fn ruler_for(point: &Point, figure: &Figure) -> Option<Ruler> {
     point.placement.iter().find_map(|rule| {
-        place_rule(rule, figure)?;
+        let rule = effective_rule(rule, figure)?;
         let span = match rule {
             PlacementRule::Offset { scale, .. } => figure.span(scale)?,
             PlacementRule::Between { from, to, .. } => figure
                 .spans
                 .iter()
                 .find(|s| (&s.from == from && &s.to == to) || (&s.from == to && &s.to == from))?,
-            PlacementRule::At(_) => return None,
+            PlacementRule::At(_) | PlacementRule::OneOf(_) => return None,
         };
         ruler(figure, span)
     })

@@ -118,17 +118,9 @@ pub enum PlacementRule {
         #[serde(default)]
         along: f32,
     },
-}
-
-impl PlacementRule {
-    /// Every landmark the rule needs.
-    pub fn landmarks(&self) -> Vec<&LandmarkId> {
-        match self {
-            PlacementRule::At(at) => vec![at],
-            PlacementRule::Between { from, to, .. } => vec![from, to],
-            PlacementRule::Offset { from, .. } => vec![from],
-        }
-    }
+    /// The first of these rules that a figure can place (for a point measured differently on
+    /// different views, such as SP6 from the knee on a whole leg and from the sole on a foot).
+    OneOf(Vec<PlacementRule>),
 }
 
 /// The three steps of locating a point, in our own words.

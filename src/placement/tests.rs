@@ -180,3 +180,23 @@ fn outline_containment_uses_the_closed_outline() {
     assert!(inside_outline(&fig, FigurePos::new(0.5, 0.5)));
     assert!(!inside_outline(&fig, FigurePos::new(0.1, 0.5)));
 }
+
+#[test]
+fn one_of_uses_the_first_rule_the_figure_can_place() {
+    let fig = posterior();
+    let sp6 = point(
+        "SP6",
+        "Bilateral",
+        r#"OneOf([
+            Offset(from: "medial_malleolus", scale: "medial_malleolus_to_sole", along: -3.0),
+            Offset(from: "medial_malleolus", scale: "knee_to_medial_malleolus", along: -3.0),
+        ])"#,
+    );
+    let sites = place_point(&sp6, &fig);
+    assert_eq!(
+        sites.len(),
+        2,
+        "one site a side, from the rule this figure can place"
+    );
+    assert!(close(sites[0].at, 0.46, 0.86), "{:?}", sites[0].at);
+}

@@ -218,34 +218,43 @@ fn check_point(rep: &mut Reporter<'_>, known: &Known<'_>, point: &Point, origin:
         );
     }
     for (i, rule) in point.placement.iter().enumerate() {
-        let numbers: &[(&str, f32)] = match rule {
-            PlacementRule::At(_) => &[],
-            PlacementRule::Between { fraction, .. } => &[("fraction", *fraction)],
-            PlacementRule::Offset { across, along, .. } => {
-                &[("across", *across), ("along", *along)]
+        check_rule_numbers(rep, origin, &format!(".placement[{i}]"), rule);
+    }
+}
+
+fn check_rule_numbers(rep: &mut Reporter<'_>, origin: &Origin, at: &str, rule: &PlacementRule) {
+    let numbers: &[(&str, f32)] = match rule {
+        PlacementRule::At(_) => &[],
+        PlacementRule::Between { fraction, .. } => &[("fraction", *fraction)],
+        PlacementRule::Offset { across, along, .. } => &[("across", *across), ("along", *along)],
+        PlacementRule::OneOf(rules) => {
+            if rules.is_empty() {
+                rep.at(origin, at, "`OneOf` needs at least one rule");
             }
-        };
-        for (name, value) in numbers {
-            if !value.is_finite() {
-                rep.at(
-                    origin,
-                    &format!(".placement[{i}].{name}"),
-                    format!("`{name}` must be a finite number, not {value}"),
-                );
+            for (j, inner) in rules.iter().enumerate() {
+                check_rule_numbers(rep, origin, &format!("{at}.0[{j}]"), inner);
             }
+            &[]
         }
-        if let PlacementRule::Between { fraction, .. } = rule
-            && fraction.is_finite()
-            && !(0.0..=1.0).contains(fraction)
-        {
-            {
-                rep.at(
-                    origin,
-                    &format!(".placement[{i}].fraction"),
-                    format!("fraction must be between 0 and 1, not {fraction}"),
-                );
-            }
+    };
+    for (name, value) in numbers {
+        if !value.is_finite() {
+            rep.at(
+                origin,
+                &format!("{at}.{name}"),
+                format!("`{name}` must be a finite number, not {value}"),
+            );
         }
+    }
+    if let PlacementRule::Between { fraction, .. } = rule
+        && fraction.is_finite()
+        && !(0.0..=1.0).contains(fraction)
+    {
+        rep.at(
+            origin,
+            &format!("{at}.fraction"),
+            format!("fraction must be between 0 and 1, not {fraction}"),
+        );
     }
 }
 

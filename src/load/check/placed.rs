@@ -26,25 +26,20 @@ pub fn check_placement(
     for (point, origin) in parts.points.iter().zip(&origins.points) {
         let mut names_known = true;
         for (i, rule) in point.placement.iter().enumerate() {
-            for (field, id) in rule_landmarks(rule) {
-                if !landmarks.contains(id) {
+            for (field, name) in rule_names(rule, &format!(".placement[{i}]")) {
+                let (known, what) = match name {
+                    Name::Landmark(id) => (landmarks.contains(id), "landmark"),
+                    Name::Span(id) => (spans.contains(id), "span"),
+                };
+                if !known {
                     names_known = false;
+                    let id = match name {
+                        Name::Landmark(id) | Name::Span(id) => id,
+                    };
                     rep.at(
                         origin,
-                        &format!(".placement[{i}]{field}"),
-                        format!("unknown landmark `{id}` (no figure defines it)"),
-                    );
-                }
-            }
-            if let PlacementRule::Offset { scale, .. } = rule
-                && !spans.contains(scale.as_str())
-            {
-                {
-                    names_known = false;
-                    rep.at(
-                        origin,
-                        &format!(".placement[{i}].scale"),
-                        format!("unknown span `{scale}` (no figure defines it)"),
+                        &field,
+                        format!("unknown {what} `{id}` (no figure defines it)"),
                     );
                 }
             }
@@ -83,13 +78,27 @@ pub fn check_placement(
     all_sites
 }
 
-/// The landmark ids a rule names, with the field each sits in.
-fn rule_landmarks(rule: &PlacementRule) -> Vec<(&'static str, &str)> {
+enum Name<'a> {
+    Landmark(&'a str),
+    Span(&'a str),
+}
+
+/// The landmark and span ids a rule names, with the path of the field each sits in.
+fn rule_names<'a>(rule: &'a PlacementRule, at: &str) -> Vec<(String, Name<'a>)> {
     match rule {
-        PlacementRule::At(id) => vec![(".0", id.as_str())],
-        PlacementRule::Between { from, to, .. } => {
-            vec![(".from", from.as_str()), (".to", to.as_str())]
-        }
-        PlacementRule::Offset { from, .. } => vec![(".from", from.as_str())],
+        PlacementRule::At(id) => vec![(format!("{at}.0"), Name::Landmark(id.as_str()))],
+        PlacementRule::Between { from, to, .. } => vec![
+            (format!("{at}.from"), Name::Landmark(from.as_str())),
+            (format!("{at}.to"), Name::Landmark(to.as_str())),
+        ],
+        PlacementRule::Offset { from, scale, .. } => vec![
+            (format!("{at}.from"), Name::Landmark(from.as_str())),
+            (format!("{at}.scale"), Name::Span(scale.as_str())),
+        ],
+        PlacementRule::OneOf(rules) => rules
+            .iter()
+            .enumerate()
+            .flat_map(|(j, r)| rule_names(r, &format!("{at}.0[{j}]")))
+            .collect(),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::projector::Projector;
 use crate::model::{Figure, PlacementRule, Point};
-use crate::placement::{place_rule, ruler_for};
+use crate::placement::{effective_rule, place_rule, ruler_for};
 use crate::ui::theme::CanvasColors;
 use egui::{Align2, FontId, Stroke};
 
@@ -42,7 +42,11 @@ pub fn draw(
         );
     }
     // The legs of the first offset rule this figure can place.
-    for rule in &point.placement {
+    for rule in point
+        .placement
+        .iter()
+        .filter_map(|r| effective_rule(r, figure))
+    {
         let PlacementRule::Offset {
             from,
             scale: span,

@@ -1,0 +1,42 @@
+//! Drawing a view and a handout without a window, on the CPU.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use acupoint_atlas::load::load_builtin;
+use acupoint_atlas::model::{ConditionId, FigureId, PointCode};
+use acupoint_atlas::render::{Paper, ViewRequest, ViewStyle, render_handout, render_view};
+use acupoint_atlas::ui::{LabelStyle, ThemeKind};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn export(c: &mut Criterion) {
+    let atlas = load_builtin().unwrap();
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    for (name, w, h) in [("1920x1080", 1920, 1080), ("print 2480x3508", 2480, 3508)] {
+        let request = ViewRequest {
+            figure: FigureId::new("posterior"),
+            condition: Some(ConditionId::new("lower-back-pain")),
+            highlight: Vec::new(),
+            style: ViewStyle::Explore,
+            labels: LabelStyle::Code,
+            width: w,
+            height: h,
+            theme: ThemeKind::Light,
+        };
+        group.bench_function(format!("posterior view {name}"), |b| {
+            b.iter(|| black_box(render_view(&atlas, &request).unwrap()));
+        });
+    }
+    let plan: Vec<PointCode> = ["BL23", "BL40", "KI3", "LI4"]
+        .into_iter()
+        .map(PointCode::new)
+        .collect();
+    group.bench_function("handout A4 (2480x3508)", |b| {
+        b.iter(|| black_box(render_handout(&atlas, &plan, Paper::A4).unwrap()));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, export);
+criterion_main!(benches);
