@@ -146,6 +146,25 @@ impl Atlas {
             .filter_map(move |c| c.entry(code).map(|e| (c, e)))
     }
 
+    /// The region a point is shown under: its first region that the condition covers (so the
+    /// Jiaji row counts as lower back in lower back pain), else its first region. With the
+    /// region's place in the region list, which picks its colour.
+    pub fn display_region(
+        &self,
+        point: &Point,
+        condition: Option<&ConditionId>,
+    ) -> Option<(usize, &Region)> {
+        let covered = condition
+            .and_then(|c| self.condition(c))
+            .and_then(|c| point.regions.iter().find(|r| c.regions.contains(r)));
+        let id = covered.or_else(|| point.regions.first())?;
+        self.parts
+            .regions
+            .iter()
+            .enumerate()
+            .find(|(_, r)| &r.id == id)
+    }
+
     /// The mechanisms that bear on a point, directly or through one of its roles.
     pub fn mechanisms_of<'a>(&'a self, code: &'a PointCode) -> impl Iterator<Item = &'a Mechanism> {
         let roles: Vec<Role> = self.conditions_of(code).map(|(_, e)| e.role).collect();

@@ -102,6 +102,7 @@ pub fn render_handout(
                                     atlas,
                                     figure,
                                     points: &points,
+                                    condition: None,
                                     selected: None,
                                     highlighted: &none,
                                     theme: ThemeKind::Light,

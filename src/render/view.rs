@@ -95,11 +95,12 @@ pub fn render_view(atlas: &Atlas, req: &ViewRequest) -> Result<image::RgbaImage,
                     26.0 * scale.min(1.4),
                     crate::ui::fonts::bold(),
                 )));
-                legend_ui(ui, atlas, &points, req.theme);
+                legend_ui(ui, atlas, &points, req.condition.as_ref(), req.theme);
                 let input = CanvasInput {
                     atlas,
                     figure,
                     points: &points,
+                    condition: req.condition.as_ref(),
                     selected: None,
                     highlighted: &highlighted,
                     theme: req.theme,
@@ -112,10 +113,19 @@ pub fn render_view(atlas: &Atlas, req: &ViewRequest) -> Result<image::RgbaImage,
 }
 
 /// The regions of the drawn points, each with its colour.
-fn legend_ui(ui: &mut egui::Ui, atlas: &Atlas, points: &[&Point], kind: ThemeKind) {
+fn legend_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    points: &[&Point],
+    condition: Option<&ConditionId>,
+    kind: ThemeKind,
+) {
     ui.horizontal_wrapped(|ui| {
         for (i, region) in atlas.regions().iter().enumerate() {
-            if !points.iter().any(|p| p.regions.first() == Some(&region.id)) {
+            let shown = points.iter().any(|p| {
+                atlas.display_region(p, condition).map(|(_, r)| &r.id) == Some(&region.id)
+            });
+            if !shown {
                 continue;
             }
             let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());

@@ -176,6 +176,7 @@ impl eframe::App for AtlasApp {
                     atlas,
                     figure,
                     points: &points,
+                    condition: view.condition.as_ref(),
                     selected: view.selected.as_ref(),
                     highlighted: &highlighted,
                     theme: view.theme,

@@ -41,7 +41,11 @@ impl ViewState {
     /// The points shown: those of the condition (or all), in a region that is not hidden,
     /// in the condition's order (or the atlas's).
     pub fn visible_points<'a>(&self, atlas: &'a Atlas) -> Vec<&'a Point> {
-        let in_regions = |p: &Point| p.regions.iter().any(|r| !self.hidden_regions.contains(r));
+        let in_regions = |p: &Point| {
+            atlas
+                .display_region(p, self.condition.as_ref())
+                .is_none_or(|(_, r)| !self.hidden_regions.contains(&r.id))
+        };
         match self.condition.as_ref().and_then(|c| atlas.condition(c)) {
             Some(condition) => condition
                 .points

@@ -29,6 +29,10 @@ pub enum Placement {
 }
 
 /// Places every label inside `bounds`, avoiding every dot in `dots` (centre, radius).
+///
+/// First pass: each label, by priority, takes the first free place right beside its dot.
+/// Second pass: the labels left over are stacked in a column just outside the crowd on their
+/// side, in the order of their dots from top to bottom, so their leader lines do not cross.
 pub fn place(requests: &[LabelRequest], dots: &[(Pos2, f32)], bounds: Rect) -> Vec<Placement> {
     let mut order: Vec<usize> = (0..requests.len()).collect();
     order.sort_by_key(|&i| {
@@ -37,36 +41,93 @@ pub fn place(requests: &[LabelRequest], dots: &[(Pos2, f32)], bounds: Rect) -> V
     });
     let mut taken: Vec<Rect> = Vec::with_capacity(requests.len());
     let mut out = vec![Placement::Hidden; requests.len()];
+    let fits = |rect: &Rect, taken: &[Rect]| {
+        bounds.contains_rect(*rect)
+            && !taken.iter().any(|t| t.intersects(*rect))
+            && !dots
+                .iter()
+                .any(|(c, r)| circle_hits_rect(*c, *r + 1.0, *rect))
+    };
+    let mut left_over = Vec::new();
     for i in order {
         let Some(req) = requests.get(i) else { continue };
-        let fits = |rect: &Rect, taken: &[Rect]| {
-            bounds.contains_rect(*rect)
-                && !taken.iter().any(|t| t.intersects(*rect))
-                && !dots
-                    .iter()
-                    .any(|(c, r)| circle_hits_rect(*c, *r + 1.0, *rect))
-        };
-        let mut chosen = Placement::Hidden;
-        for rect in beside_candidates(req) {
-            if fits(&rect, &taken) {
-                chosen = Placement::Beside(rect);
-                break;
-            }
-        }
-        if chosen == Placement::Hidden {
-            for (rect, to) in led_out_candidates(req) {
-                if fits(&rect, &taken) {
-                    let from = req.anchor + (to - req.anchor).normalized() * req.radius;
-                    chosen = Placement::LedOut { rect, from, to };
-                    break;
+        match beside_candidates(req).into_iter().find(|r| fits(r, &taken)) {
+            Some(rect) => {
+                taken.push(rect.expand(1.0));
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Placement::Beside(rect);
                 }
             }
+            None => left_over.push(i),
         }
-        if let Placement::Beside(rect) | Placement::LedOut { rect, .. } = chosen {
+    }
+    // Columns: left-preferring labels go left of the crowd, the others right of it.
+    left_over.sort_by(|&a, &b| {
+        let ya = requests.get(a).map_or(0.0, |r| r.anchor.y);
+        let yb = requests.get(b).map_or(0.0, |r| r.anchor.y);
+        ya.total_cmp(&yb)
+    });
+    for i in left_over {
+        let Some(req) = requests.get(i) else { continue };
+        let placed = column_candidates(req, dots)
+            .into_iter()
+            .chain(led_out_candidates(req))
+            .find(|(rect, _)| fits(rect, &taken));
+        if let Some((rect, to)) = placed {
+            let from = req.anchor + (to - req.anchor).normalized() * req.radius;
             taken.push(rect.expand(1.0));
+            if let Some(slot) = out.get_mut(i) {
+                *slot = Placement::LedOut { rect, from, to };
+            }
         }
-        if let Some(slot) = out.get_mut(i) {
-            *slot = chosen;
+    }
+    out
+}
+
+/// Places in a column just outside the dots near the label's own height, going down from the
+/// dot's level, then up.
+fn column_candidates(req: &LabelRequest, dots: &[(Pos2, f32)]) -> Vec<(Rect, Pos2)> {
+    // The crowd is the run of dots at about this height that touch one another going outward
+    // from this dot; the column stands just beyond it (not beyond a distant hand).
+    let band = req.size.y * 3.0;
+    let mut near: Vec<(f32, f32)> = dots
+        .iter()
+        .filter(|(c, _)| (c.y - req.anchor.y).abs() < band)
+        .map(|(c, r)| (c.x, *r))
+        .collect();
+    let s = req.size;
+    let gap = 12.0;
+    let (to_x, min_x) = if req.prefer_left {
+        near.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut edge = req.anchor.x - req.radius;
+        for (x, r) in near.into_iter().filter(|(x, _)| *x <= req.anchor.x) {
+            if x + r >= edge - gap {
+                edge = edge.min(x - r);
+            }
+        }
+        (edge - gap, edge - gap - 2.0 - s.x)
+    } else {
+        near.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut edge = req.anchor.x + req.radius;
+        for (x, r) in near.into_iter().filter(|(x, _)| *x >= req.anchor.x) {
+            if x - r <= edge + gap {
+                edge = edge.max(x + r);
+            }
+        }
+        (edge + gap, edge + gap + 2.0)
+    };
+    let step = s.y + 2.0;
+    let mut out = Vec::new();
+    for k in 0..5 {
+        for sign in [1.0_f32, -1.0] {
+            if k == 0 && sign < 0.0 {
+                continue;
+            }
+            let y = req.anchor.y + sign * k as f32 * step;
+            out.push((
+                Rect::from_min_size(pos2(min_x, y - s.y / 2.0), s),
+                pos2(to_x, y),
+            ));
         }
     }
     out
@@ -112,7 +173,7 @@ fn led_out_candidates(req: &LabelRequest) -> Vec<(Rect, Pos2)> {
     } else {
         [1.0, -1.0]
     };
-    for step in [2.5_f32, 4.0, 6.0, 8.5] {
+    for step in [2.5_f32, 4.0] {
         let d = req.radius * 2.0 + step * 8.0;
         for side in sides {
             for dy in [0.0_f32, -0.8, 0.8, -1.6, 1.6] {
@@ -163,8 +224,8 @@ mod tests {
     #[test]
     fn crowded_labels_never_overlap_each_other_or_cover_a_dot() {
         let bounds = Rect::from_min_size(Pos2::ZERO, vec2(300.0, 600.0));
-        // A dense column like the bladder line: dots 8 px apart.
-        let requests: Vec<_> = (0..40).map(|i| req(150.0, 20.0 + i as f32 * 8.0)).collect();
+        // A dense column like the Jiaji row: dots 5 px apart.
+        let requests: Vec<_> = (0..60).map(|i| req(150.0, 20.0 + i as f32 * 5.0)).collect();
         let dots: Vec<_> = requests.iter().map(|r| (r.anchor, r.radius)).collect();
         let placed = place(&requests, &dots, bounds);
         let rects: Vec<Rect> = placed.iter().filter_map(rect_of).collect();

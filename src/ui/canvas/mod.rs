@@ -9,7 +9,7 @@ mod ruler;
 
 pub use projector::{PanZoom, Projector};
 
-use crate::model::{Atlas, Figure, FigureId, FigurePos, Point, PointCode, ShapeKind};
+use crate::model::{Atlas, ConditionId, Figure, FigureId, FigurePos, Point, PointCode, ShapeKind};
 use crate::ui::theme::{self, ThemeKind};
 use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke};
 use std::collections::{BTreeSet, HashMap};
@@ -52,6 +52,8 @@ pub struct CanvasInput<'a> {
     pub atlas: &'a Atlas,
     pub figure: &'a Figure,
     pub points: &'a [&'a Point],
+    /// The condition shown, which decides the region (and colour) of points in several regions.
+    pub condition: Option<&'a ConditionId>,
     pub selected: Option<&'a PointCode>,
     /// Points a selected mechanism bears on; the others are dimmed while it is non-empty.
     pub highlighted: &'a BTreeSet<PointCode>,
@@ -180,14 +182,14 @@ pub fn canvas_ui(
 }
 
 fn dots<'a>(input: &CanvasInput<'a>, proj: &Projector) -> Vec<Dot<'a>> {
-    let base = (proj.scale() * 0.008).clamp(5.5, 12.0) * input.scale;
+    let base = (proj.scale() * 0.0062).clamp(4.0, 11.0) * input.scale;
     let dimming = !input.highlighted.is_empty();
     let mut out = Vec::new();
     for point in input.points {
-        let region = point
-            .regions
-            .first()
-            .and_then(|r| input.atlas.regions().iter().position(|x| &x.id == r));
+        let region = input
+            .atlas
+            .display_region(point, input.condition)
+            .map(|(i, _)| i);
         let lit = input.highlighted.contains(&point.code);
         let color = match region {
             Some(_) if dimming && !lit => theme::canvas_colors(input.theme).dimmed_dot,

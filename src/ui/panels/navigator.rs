@@ -14,14 +14,24 @@ pub fn navigator_ui(
     view: &ViewState,
     commands: &mut Vec<Command>,
 ) {
-    let condition = view.condition.as_ref().and_then(|c| atlas.condition(c));
+    let all_points: Vec<&Point> = match view.condition.as_ref().and_then(|c| atlas.condition(c)) {
+        Some(c) => c
+            .points
+            .iter()
+            .filter_map(|e| atlas.point(&e.code))
+            .collect(),
+        None => atlas.points().iter().collect(),
+    };
+    let region_of = |p: &Point| {
+        atlas
+            .display_region(p, view.condition.as_ref())
+            .map(|(_, r)| r.id.clone())
+    };
     section_ui(ui, "Regions");
     for (i, region) in atlas.regions().iter().enumerate() {
-        if condition.is_some_and(|c| !c.regions.contains(&region.id))
-            && !atlas.points().iter().any(|p| {
-                p.regions.contains(&region.id)
-                    && condition.is_some_and(|c| c.entry(&p.code).is_some())
-            })
+        if !all_points
+            .iter()
+            .any(|p| region_of(p).as_ref() == Some(&region.id))
         {
             continue;
         }
