@@ -124,6 +124,12 @@ fn render_frame(
         .build_ui(move |ui| {
             crate::ui::fonts::install(ui.ctx());
             crate::ui::theme::apply(ui.ctx(), theme);
+            // The whole picture takes the canvas colour, margins included.
+            let background = crate::ui::theme::canvas_colors(theme).background;
+            let everything = ui.ctx().viewport_rect();
+            ui.ctx()
+                .layer_painter(egui::LayerId::background())
+                .rect_filled(everything, 0.0, background);
             draw(ui);
         });
     // Two frames: the first installs fonts and theme, the second draws with them.

@@ -128,11 +128,14 @@ fn legend_ui(
             if !shown {
                 continue;
             }
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-            ui.painter()
-                .circle_filled(rect.center(), 6.0, theme::region_color(i, kind));
-            ui.label(&region.name);
-            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                ui.painter()
+                    .circle_filled(rect.center(), 6.0, theme::region_color(i, kind));
+                ui.label(&region.name);
+                ui.add_space(8.0);
+            });
         }
     });
 }

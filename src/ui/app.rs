@@ -162,6 +162,10 @@ impl eframe::App for AtlasApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
+                egui::Frame::new()
+                    .fill(ui.visuals().panel_fill)
+                    .inner_margin(egui::Margin::symmetric(8, 4))
+                    .show(ui, |ui| top_bar::views_ui(ui, atlas, view, &mut commands));
                 let Some(figure) = view
                     .figure
                     .as_ref()
