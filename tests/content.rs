@@ -297,8 +297,8 @@ fn placed_points_keep_the_proportions_the_cun_give() {
     };
     let (c7, acromion) = (lm("c7_spinous_lower"), lm("acromion_lateral"));
     let gb21 = left_site("GB21");
-    assert!((gb21.0 - (c7.x + acromion.x) / 2.0).abs() < 1e-5);
-    assert!((gb21.1 - (c7.y + acromion.y) / 2.0).abs() < 1e-5);
+    assert!((gb21.0 - f32::midpoint(c7.x, acromion.x)).abs() < 1e-5);
+    assert!((gb21.1 - f32::midpoint(c7.y, acromion.y)).abs() < 1e-5);
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Draws a view or a patient handout to pixels without a window, with the same drawing code as
 //! the window (the body canvas), rendered by wgpu on the CPU (Mesa's lavapipe where there is no
-//! GPU) through egui_kittest's renderer.
+//! GPU) through the `egui_kittest` renderer.
 
 mod handout;
 mod view;

@@ -132,33 +132,11 @@ impl eframe::App for AtlasApp {
         egui::Panel::left("navigator")
             .default_size(250.0)
             .show(ui, |ui| {
-                navigator::navigator_ui(ui, atlas, view, &mut commands)
+                navigator::navigator_ui(ui, atlas, view, &mut commands);
             });
         egui::Panel::right("details")
             .default_size(400.0)
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for (tab, name) in [
-                        (Tab::Point, "Point"),
-                        (Tab::Mechanisms, "Mechanisms"),
-                        (Tab::Guidance, "Guidance"),
-                    ] {
-                        if ui.selectable_label(view.tab == tab, name).clicked() {
-                            commands.push(Command::SetTab(tab));
-                        }
-                    }
-                });
-                ui.separator();
-                egui::ScrollArea::vertical()
-                    .id_salt("details_scroll")
-                    .show(ui, |ui| match view.tab {
-                        Tab::Point => detail::detail_ui(ui, atlas, view, &mut commands),
-                        Tab::Mechanisms => {
-                            mechanisms::mechanisms_ui(ui, atlas, view, &mut commands)
-                        }
-                        Tab::Guidance => guidance::guidance_ui(ui, atlas),
-                    });
-            });
+            .show(ui, |ui| tabs_ui(ui, atlas, view, &mut commands));
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -166,37 +144,7 @@ impl eframe::App for AtlasApp {
                     .fill(ui.visuals().panel_fill)
                     .inner_margin(egui::Margin::symmetric(8, 4))
                     .show(ui, |ui| top_bar::views_ui(ui, atlas, view, &mut commands));
-                let Some(figure) = view
-                    .figure
-                    .as_ref()
-                    .and_then(|id| atlas.figure(id))
-                    .or_else(|| atlas.figures().first())
-                else {
-                    return;
-                };
-                let points = view.visible_points(atlas);
-                let highlighted = view.mechanism_points(atlas);
-                let input = CanvasInput {
-                    atlas,
-                    figure,
-                    points: &points,
-                    condition: view.condition.as_ref(),
-                    selected: view.selected.as_ref(),
-                    highlighted: &highlighted,
-                    theme: view.theme,
-                    labels: if view.pinyin_labels {
-                        LabelStyle::Full
-                    } else {
-                        LabelStyle::Code
-                    },
-                    scale: 1.0,
-                };
-                let out = canvas_ui(ui, &mut self.canvas, &input);
-                if let Some(code) = out.clicked {
-                    commands.push(Command::SelectPoint(code));
-                } else if out.clicked_empty {
-                    commands.push(Command::ClearSelection);
-                }
+                canvas_panel_ui(ui, &mut self.canvas, atlas, view, &mut commands);
             });
         for c in commands {
             let effects = command::apply(&mut self.view, atlas, c);
@@ -206,5 +154,69 @@ impl eframe::App for AtlasApp {
             self.canvas.fit |= effects.fit_view;
             self.canvas.reveal |= effects.reveal_selection;
         }
+    }
+}
+
+/// The right-hand panel: the Point, Mechanisms and Guidance tabs.
+fn tabs_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        for (tab, name) in [
+            (Tab::Point, "Point"),
+            (Tab::Mechanisms, "Mechanisms"),
+            (Tab::Guidance, "Guidance"),
+        ] {
+            if ui.selectable_label(view.tab == tab, name).clicked() {
+                commands.push(Command::SetTab(tab));
+            }
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("details_scroll")
+        .show(ui, |ui| match view.tab {
+            Tab::Point => detail::detail_ui(ui, atlas, view, commands),
+            Tab::Mechanisms => mechanisms::mechanisms_ui(ui, atlas, view, commands),
+            Tab::Guidance => guidance::guidance_ui(ui, atlas),
+        });
+}
+
+/// The body canvas of the current figure, with the points the view shows.
+fn canvas_panel_ui(
+    ui: &mut egui::Ui,
+    canvas: &mut CanvasState,
+    atlas: &Atlas,
+    view: &ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let Some(figure) = view
+        .figure
+        .as_ref()
+        .and_then(|id| atlas.figure(id))
+        .or_else(|| atlas.figures().first())
+    else {
+        return;
+    };
+    let points = view.visible_points(atlas);
+    let highlighted = view.mechanism_points(atlas);
+    let input = CanvasInput {
+        atlas,
+        figure,
+        points: &points,
+        condition: view.condition.as_ref(),
+        selected: view.selected.as_ref(),
+        highlighted: &highlighted,
+        theme: view.theme,
+        labels: if view.pinyin_labels {
+            LabelStyle::Full
+        } else {
+            LabelStyle::Code
+        },
+        scale: 1.0,
+    };
+    let out = canvas_ui(ui, canvas, &input);
+    if let Some(code) = out.clicked {
+        commands.push(Command::SelectPoint(code));
+    } else if out.clicked_empty {
+        commands.push(Command::ClearSelection);
     }
 }

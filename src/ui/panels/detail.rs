@@ -1,7 +1,7 @@
 //! The point detail tab: every field of the selected point, or the condition's summary when
 //! nothing is selected.
 
-use crate::model::{Atlas, ReferenceId};
+use crate::model::{Atlas, Point, ReferenceId};
 use crate::ui::command::Command;
 use crate::ui::theme;
 use crate::ui::view::{Tab, ViewState};
@@ -42,35 +42,8 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &
             crate::model::Laterality::Midline => "on the midline",
         }
     ));
-    if let Some(condition) = view.condition.as_ref().and_then(|c| atlas.condition(c))
-        && let Some(entry) = condition.entry(&point.code)
-    {
-        ui.add_space(4.0);
-        ui.horizontal_wrapped(|ui| {
-            let (fill, ink) = theme::role_colors();
-            badge_ui(
-                ui,
-                &format!("{} point", capitalise(entry.role.id())),
-                fill,
-                ink,
-            );
-            ui.label(format!("in {}", condition.name.to_lowercase()));
-        });
-        ui.label(&entry.reason);
-        if let Some(note) = &entry.evidence_note {
-            ui.label(RichText::new(note).italics().weak());
-        }
-    }
-    if !point.safety.is_empty() {
-        section_ui(ui, "Safety");
-        for note in &point.safety {
-            ui.horizontal_wrapped(|ui| {
-                let (fill, ink) = theme::flag_colors(note.flag);
-                badge_ui(ui, note.flag.label(), fill, ink);
-                ui.label(&note.reason);
-            });
-        }
-    }
+    role_ui(ui, atlas, view, point);
+    safety_ui(ui, point);
     section_ui(ui, "Location");
     for (n, (step, text)) in [
         ("Landmark", &point.location.landmark),
@@ -127,19 +100,53 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &
     references_ui(ui, atlas, &point.sources);
 }
 
+/// The point's role in the current condition, and why.
+fn role_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, point: &Point) {
+    if let Some(condition) = view.condition.as_ref().and_then(|c| atlas.condition(c))
+        && let Some(entry) = condition.entry(&point.code)
+    {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            let (fill, ink) = theme::role_colors();
+            badge_ui(
+                ui,
+                &format!("{} point", capitalise(entry.role.id())),
+                fill,
+                ink,
+            );
+            ui.label(format!("in {}", condition.name.to_lowercase()));
+        });
+        ui.label(&entry.reason);
+        if let Some(note) = &entry.evidence_note {
+            ui.label(RichText::new(note).italics().weak());
+        }
+    }
+}
+
+/// The safety flags as coloured badges with their reasons.
+fn safety_ui(ui: &mut egui::Ui, point: &Point) {
+    if !point.safety.is_empty() {
+        section_ui(ui, "Safety");
+        for note in &point.safety {
+            ui.horizontal_wrapped(|ui| {
+                let (fill, ink) = theme::flag_colors(note.flag);
+                badge_ui(ui, note.flag.label(), fill, ink);
+                ui.label(&note.reason);
+            });
+        }
+    }
+}
+
 /// The condition's summary and how to use the window, shown when no point is selected.
 fn overview_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
-    match view.condition.as_ref().and_then(|c| atlas.condition(c)) {
-        Some(condition) => {
-            ui.heading(&condition.name);
-            ui.label(&condition.summary);
-            ui.add_space(6.0);
-            ui.label(format!("{} points.", condition.points.len()));
-        }
-        None => {
-            ui.heading("All points");
-            ui.label(format!("{} points in the atlas.", atlas.points().len()));
-        }
+    if let Some(condition) = view.condition.as_ref().and_then(|c| atlas.condition(c)) {
+        ui.heading(&condition.name);
+        ui.label(&condition.summary);
+        ui.add_space(6.0);
+        ui.label(format!("{} points.", condition.points.len()));
+    } else {
+        ui.heading("All points");
+        ui.label(format!("{} points in the atlas.", atlas.points().len()));
     }
     section_ui(ui, "How to use");
     ui.label("Click a dot or a name in the list to see where the point is, how it is found in cun, and why it is used.");
