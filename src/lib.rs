@@ -12,4 +12,6 @@ pub mod load;
 pub mod model;
 pub mod placement;
 pub mod render;
+pub mod search;
+pub mod study;
 pub mod ui;

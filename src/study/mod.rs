@@ -1,0 +1,10 @@
+//! Study mode's logic, apart from the window: questions, scoring in cun, and the spaced
+//! repetition schedule that brings weak points back sooner. No egui; time is passed in.
+
+mod question;
+mod schedule;
+mod score;
+
+pub use question::{Question, QuestionKind, next_question, pool};
+pub use schedule::{Grade, PointProgress, Progress, Summary};
+pub use score::{LocateResult, score_locate};

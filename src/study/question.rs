@@ -1,0 +1,255 @@
+//! Questions for study mode, drawn from the points of the current condition or region, the most
+//! urgent first.
+
+use super::schedule::Progress;
+use crate::model::{Atlas, ConditionId, FigureId, Point, PointCode, RegionId};
+
+/// The kinds of question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuestionKind {
+    /// Click the point on an unlabelled figure.
+    Locate { figure: FigureId },
+    /// Pick the right name among `options`; `answer` is the index of the right one.
+    Choose { options: Vec<String>, answer: usize },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub code: PointCode,
+    pub prompt: String,
+    pub kind: QuestionKind,
+}
+
+/// The codes study mode asks about: the condition's points, or every point; narrowed to a
+/// region when one is given.
+pub fn pool(atlas: &Atlas, condition: Option<&ConditionId>, region: Option<&RegionId>) -> Vec<PointCode> {
+    let points: Vec<&Point> = match condition.and_then(|c| atlas.condition(c)) {
+        Some(c) => c.points.iter().filter_map(|e| atlas.point(&e.code)).collect(),
+        None => atlas.points().iter().collect(),
+    };
+    points
+        .into_iter()
+        .filter(|p| region.is_none_or(|r| p.regions.contains(r)))
+        .map(|p| p.code.clone())
+        .collect()
+}
+
+/// The fields a name question can ask from and to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Code,
+    Pinyin,
+    Hanzi,
+    English,
+}
+
+impl Field {
+    fn of(self, p: &Point) -> String {
+        match self {
+            Field::Code => p.code.to_string(),
+            Field::Pinyin => p.pinyin.clone(),
+            Field::Hanzi => p.hanzi.clone(),
+            Field::English => p.english.clone(),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Field::Code => "code",
+            Field::Pinyin => "pinyin",
+            Field::Hanzi => "characters",
+            Field::English => "English name",
+        }
+    }
+}
+
+/// Every direction between the four names.
+const DIRECTIONS: [(Field, Field); 12] = [
+    (Field::Code, Field::Pinyin),
+    (Field::Pinyin, Field::Code),
+    (Field::Code, Field::Hanzi),
+    (Field::Hanzi, Field::Code),
+    (Field::Code, Field::English),
+    (Field::English, Field::Code),
+    (Field::Pinyin, Field::Hanzi),
+    (Field::Hanzi, Field::Pinyin),
+    (Field::Pinyin, Field::English),
+    (Field::English, Field::Pinyin),
+    (Field::Hanzi, Field::English),
+    (Field::English, Field::Hanzi),
+];
+
+/// A small, fixed mixing function: questions vary with `seq` but tests can predict them.
+fn mix(seq: u64, salt: u64) -> u64 {
+    let mut x = seq
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add(salt.wrapping_mul(0xBF58_476D_1CE4_E5B9));
+    x ^= x >> 31;
+    x = x.wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 29)
+}
+
+fn pick(len: usize, seq: u64, salt: u64) -> usize {
+    let len64 = u64::try_from(len).unwrap_or(u64::MAX).max(1);
+    usize::try_from(mix(seq, salt) % len64).unwrap_or(0)
+}
+
+/// The next question: the most urgent point of the pool, asked in the `seq`-th way.
+/// `locate_on` is the figure a locate question should use when it shows the point.
+pub fn next_question(
+    atlas: &Atlas,
+    pool: &[PointCode],
+    progress: &Progress,
+    now_s: u64,
+    seq: u64,
+    locate_on: Option<&FigureId>,
+) -> Option<Question> {
+    let code = pool
+        .iter()
+        .enumerate()
+        .min_by_key(|(i, c)| (progress.urgency(c.as_str(), now_s), mix(seq, *i as u64)))
+        .map(|(_, c)| c.clone())?;
+    let point = atlas.point(&code)?;
+    let kinds = 4;
+    match pick(kinds, seq, 1) {
+        0 | 1 => locate_question(atlas, point, locate_on)
+            .or_else(|| Some(name_question(atlas, pool, point, seq))),
+        2 => Some(name_question(atlas, pool, point, seq)),
+        _ => Some(region_question(atlas, point, seq)),
+    }
+}
+
+fn locate_question(atlas: &Atlas, point: &Point, preferred: Option<&FigureId>) -> Option<Question> {
+    let figure = preferred
+        .filter(|f| atlas.sites_on(&point.code, f).next().is_some())
+        .cloned()
+        .or_else(|| atlas.sites(&point.code).first().map(|s| s.figure.clone()))?;
+    Some(Question {
+        code: point.code.clone(),
+        prompt: format!("Click where {} ({}) is.", point.code, point.pinyin),
+        kind: QuestionKind::Locate { figure },
+    })
+}
+
+fn name_question(atlas: &Atlas, pool: &[PointCode], point: &Point, seq: u64) -> Question {
+    let (from, to) = DIRECTIONS
+        .get(pick(DIRECTIONS.len(), seq, 2))
+        .copied()
+        .unwrap_or((Field::Code, Field::Pinyin));
+    let right = to.of(point);
+    let mut options = vec![right.clone()];
+    let others: Vec<&Point> = pool
+        .iter()
+        .chain(atlas.points().iter().map(|p| &p.code))
+        .filter_map(|c| atlas.point(c))
+        .filter(|p| p.code != point.code)
+        .collect();
+    let mut salt = 3;
+    while options.len() < 4 && salt < 64 {
+        if let Some(p) = others.get(pick(others.len(), seq, salt)) {
+            let candidate = to.of(p);
+            if !options.contains(&candidate) {
+                options.push(candidate);
+            }
+        }
+        salt += 1;
+    }
+    let answer_at = pick(options.len(), seq, 99);
+    options.swap(0, answer_at);
+    Question {
+        code: point.code.clone(),
+        prompt: format!("Which {} goes with the {} {}?", to.name(), from.name(), from.of(point)),
+        kind: QuestionKind::Choose {
+            options,
+            answer: answer_at,
+        },
+    }
+}
+
+fn region_question(atlas: &Atlas, point: &Point, seq: u64) -> Question {
+    let right = point
+        .regions
+        .first()
+        .and_then(|r| atlas.region(r))
+        .map_or_else(String::new, |r| r.name.clone());
+    let mut options = vec![right];
+    for region in atlas.regions() {
+        if options.len() >= 4 {
+            break;
+        }
+        if !point.regions.contains(&region.id) && pick(3, seq, options.len() as u64 + 7) != 0 {
+            options.push(region.name.clone());
+        }
+    }
+    for region in atlas.regions() {
+        if options.len() >= 4 {
+            break;
+        }
+        if !point.regions.contains(&region.id) && !options.contains(&region.name) {
+            options.push(region.name.clone());
+        }
+    }
+    let answer_at = pick(options.len(), seq, 98);
+    options.swap(0, answer_at);
+    Question {
+        code: point.code.clone(),
+        prompt: format!("Which region is {} ({}) in?", point.code, point.pinyin),
+        kind: QuestionKind::Choose {
+            options,
+            answer: answer_at,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_builtin;
+    use crate::study::Grade;
+
+    #[test]
+    fn questions_come_from_the_pool_and_a_missed_point_comes_back_first() {
+        let atlas = load_builtin().unwrap();
+        let pool = pool(&atlas, Some(&ConditionId::new("acute-lumbar-sprain")), None);
+        assert!(pool.iter().any(|c| c.as_str() == "GV26"));
+        let mut progress = Progress::default();
+        for c in &pool {
+            progress.record(c.as_str(), Grade::Right, 0);
+        }
+        progress.record("BL40", Grade::Wrong, 0);
+        let q = next_question(&atlas, &pool, &progress, 60, 7, None).unwrap();
+        assert_eq!(q.code.as_str(), "BL40");
+    }
+
+    #[test]
+    fn choice_questions_have_four_different_options_with_the_answer_among_them() {
+        let atlas = load_builtin().unwrap();
+        let pool = pool(&atlas, None, None);
+        let progress = Progress::default();
+        let mut choices = 0;
+        for seq in 0..60 {
+            let q = next_question(&atlas, &pool, &progress, 0, seq, None).unwrap();
+            if let QuestionKind::Choose { options, answer } = &q.kind {
+                choices += 1;
+                assert_eq!(options.len(), 4, "{q:?}");
+                let mut unique = options.clone();
+                unique.sort();
+                unique.dedup();
+                assert_eq!(unique.len(), 4, "{q:?}");
+                assert!(*answer < 4);
+            }
+        }
+        assert!(choices > 10);
+    }
+
+    #[test]
+    fn name_questions_run_in_every_direction() {
+        let atlas = load_builtin().unwrap();
+        let point = atlas.point(&PointCode::new("BL40")).unwrap();
+        let pool = vec![point.code.clone()];
+        let prompts: std::collections::BTreeSet<String> = (0..200)
+            .map(|seq| name_question(&atlas, &pool, point, seq).prompt)
+            .collect();
+        assert_eq!(prompts.len(), 12);
+    }
+}

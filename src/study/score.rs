@@ -1,0 +1,104 @@
+//! Scoring a locate answer: the distance from the click to the point, in cun measured on the
+//! span the point is located by.
+
+use super::schedule::Grade;
+use crate::model::{Atlas, FigureId, FigurePos, PointCode};
+use crate::placement::{cun_length, ruler_for};
+
+/// Within this many cun counts as right; within `CLOSE_CUN` as close.
+pub const RIGHT_CUN: f32 = 0.5;
+pub const CLOSE_CUN: f32 = 1.5;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocateResult {
+    pub error_cun: f32,
+    pub grade: Grade,
+    /// The nearest site of the point to the click.
+    pub answer: FigurePos,
+    /// The span the distance was measured on.
+    pub span_name: String,
+}
+
+/// Scores a click at `at` on `figure` as an answer for `code`. `None` if the point is not on the
+/// figure or the figure has no span to measure with.
+pub fn score_locate(
+    atlas: &Atlas,
+    code: &PointCode,
+    figure: &FigureId,
+    at: FigurePos,
+) -> Option<LocateResult> {
+    let point = atlas.point(code)?;
+    let fig = atlas.figure(figure)?;
+    let answer = atlas
+        .sites_on(code, figure)
+        .map(|s| s.at)
+        .min_by(|a, b| a.distance(at).total_cmp(&b.distance(at)))?;
+    // The point's own span; for points placed at a landmark, the figure's span nearest to it.
+    let (unit, span_name) = match ruler_for(point, fig) {
+        Some(r) => (r.from.distance(r.to) / r.cun, r.name),
+        None => fig
+            .spans
+            .iter()
+            .filter_map(|s| {
+                let mid = fig.landmark(&s.from)?.at.lerp(fig.landmark(&s.to)?.at, 0.5);
+                Some((mid.distance(answer), cun_length(fig, s)?, s.name.clone()))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, unit, name)| (unit, name))?,
+    };
+    let error_cun = answer.distance(at) / unit;
+    let grade = if error_cun <= RIGHT_CUN {
+        Grade::Right
+    } else if error_cun <= CLOSE_CUN {
+        Grade::Close
+    } else {
+        Grade::Wrong
+    };
+    Some(LocateResult {
+        error_cun,
+        grade,
+        answer,
+        span_name,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_builtin;
+    use crate::placement::cun_length;
+
+    #[test]
+    fn a_click_two_cun_below_bl57_scores_two_cun_on_the_leg_span() {
+        let atlas = load_builtin().unwrap();
+        let figure = FigureId::new("posterior");
+        let fig = atlas.figure(&figure).unwrap();
+        let span = fig
+            .spans
+            .iter()
+            .find(|s| s.id.as_str() == "popliteal_to_lateral_malleolus")
+            .unwrap();
+        let unit = cun_length(fig, span).unwrap();
+        let code = PointCode::new("BL57");
+        let site = atlas.sites_on(&code, &figure).next().unwrap().at;
+        let click = FigurePos::new(site.x, site.y + 2.0 * unit);
+        let r = score_locate(&atlas, &code, &figure, click).unwrap();
+        assert!((r.error_cun - 2.0).abs() < 1e-3, "{}", r.error_cun);
+        assert_eq!(r.grade, Grade::Wrong);
+        let near = FigurePos::new(site.x + 0.3 * unit, site.y);
+        let r = score_locate(&atlas, &code, &figure, near).unwrap();
+        assert_eq!(r.grade, Grade::Right);
+    }
+
+    #[test]
+    fn the_nearest_side_counts_for_a_bilateral_point() {
+        let atlas = load_builtin().unwrap();
+        let figure = FigureId::new("posterior");
+        let code = PointCode::new("BL23");
+        let sites: Vec<_> = atlas.sites_on(&code, &figure).map(|s| s.at).collect();
+        for site in sites {
+            let r = score_locate(&atlas, &code, &figure, site).unwrap();
+            assert!(r.error_cun < 1e-4);
+        }
+    }
+}
