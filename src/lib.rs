@@ -13,5 +13,6 @@ pub mod model;
 pub mod placement;
 pub mod render;
 pub mod search;
+pub mod store;
 pub mod study;
 pub mod ui;

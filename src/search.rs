@@ -66,29 +66,51 @@ pub fn search(atlas: &Atlas, query: &str) -> Vec<Hit> {
                 best = (score, why.to_owned());
             }
         };
-        consider(score_field(&q, &fold(point.code.as_str()), 100, 70, 0), "code");
+        consider(
+            score_field(&q, &fold(point.code.as_str()), 100, 70, 0),
+            "code",
+        );
         consider(score_field(&q, &fold(&point.pinyin), 95, 75, 45), "pinyin");
-        consider(score_field(&q, &fold(&point.hanzi), 95, 80, 60), "characters");
+        consider(
+            score_field(&q, &fold(&point.hanzi), 95, 80, 60),
+            "characters",
+        );
         consider(
             score_field(&q, &fold(&point.hanzi_traditional), 95, 80, 60),
             "characters",
         );
-        consider(score_field(&q, &fold(&point.english), 90, 65, 40), "English name");
+        consider(
+            score_field(&q, &fold(&point.english), 90, 65, 40),
+            "English name",
+        );
         // Every word of a several-word query found in the English name.
         if words.len() > 1 {
             let english = fold(&point.english);
-            if words.iter().all(|w| !w.is_empty() && english.contains(w.as_str())) {
+            if words
+                .iter()
+                .all(|w| !w.is_empty() && english.contains(w.as_str()))
+            {
                 consider(55, "English name");
             }
         }
         for region in point.regions.iter().filter_map(|r| atlas.region(r)) {
-            let s = score_field(&q, &fold(&region.name), 35, 30, 20)
-                .max(score_field(&q, &fold(region.id.as_str()), 35, 30, 0));
+            let s = score_field(&q, &fold(&region.name), 35, 30, 20).max(score_field(
+                &q,
+                &fold(region.id.as_str()),
+                35,
+                30,
+                0,
+            ));
             consider(s, &region.name);
         }
         for (condition, _) in atlas.conditions_of(&point.code) {
-            let s = score_field(&q, &fold(&condition.name), 33, 28, 18)
-                .max(score_field(&q, &fold(condition.id.as_str()), 33, 28, 0));
+            let s = score_field(&q, &fold(&condition.name), 33, 28, 18).max(score_field(
+                &q,
+                &fold(condition.id.as_str()),
+                33,
+                28,
+                0,
+            ));
             consider(s, &condition.name);
         }
         if best.0 > 0 {
@@ -155,7 +177,11 @@ mod tests {
         let atlas = load_builtin().unwrap();
         let hits = search(&atlas, "bl1");
         assert!(hits.len() > 1);
-        assert_eq!(hits[0].code.as_str(), "BL10", "prefix matches: BL10..BL17 in atlas order");
+        assert_eq!(
+            hits[0].code.as_str(),
+            "BL10",
+            "prefix matches: BL10..BL17 in atlas order"
+        );
         assert!(search(&atlas, "").is_empty());
     }
 }

@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 fn harness<'a>() -> Harness<'a, AtlasApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|cc| AtlasApp::new(&cc.egui_ctx, None))
+        .build_eframe(|cc| AtlasApp::with_store(&cc.egui_ctx, None, None))
 }
 
 /// Clicks a point in the (scrolling) list of points.

@@ -98,17 +98,12 @@ pub fn render_handout(
                         ui.allocate_ui(egui::vec2(width, figure_height), |ui| {
                             ui.vertical_centered(|ui| {
                                 ui.label(RichText::new(&figure.title).font(FontId::new(15.0, fonts::bold())));
-                                let input = CanvasInput {
-                                    atlas,
-                                    figure,
-                                    points: &points,
-                                    condition: None,
-                                    selected: None,
-                                    highlighted: &none,
-                                    theme: ThemeKind::Light,
-                                    labels: LabelStyle::Numbered,
-                                    scale: 1.3,
-                                };
+                                let mut input = CanvasInput::new(atlas, figure, &points);
+                                input.condition = None;
+                                input.highlighted = &none;
+                                input.theme = ThemeKind::Light;
+                                input.labels = LabelStyle::Numbered;
+                                input.scale = 1.3;
                                 canvas_ui(ui, canvas, &input);
                             });
                         });

@@ -96,17 +96,12 @@ pub fn render_view(atlas: &Atlas, req: &ViewRequest) -> Result<image::RgbaImage,
                     crate::ui::fonts::bold(),
                 )));
                 legend_ui(ui, atlas, &points, req.condition.as_ref(), req.theme);
-                let input = CanvasInput {
-                    atlas,
-                    figure,
-                    points: &points,
-                    condition: req.condition.as_ref(),
-                    selected: None,
-                    highlighted: &highlighted,
-                    theme: req.theme,
-                    labels: req.labels,
-                    scale,
-                };
+                let mut input = CanvasInput::new(atlas, figure, &points);
+                input.condition = req.condition.as_ref();
+                input.highlighted = &highlighted;
+                input.theme = req.theme;
+                input.labels = req.labels;
+                input.scale = scale;
                 canvas_ui(ui, &mut canvas, &input);
             });
     })

@@ -22,9 +22,17 @@ pub struct Question {
 
 /// The codes study mode asks about: the condition's points, or every point; narrowed to a
 /// region when one is given.
-pub fn pool(atlas: &Atlas, condition: Option<&ConditionId>, region: Option<&RegionId>) -> Vec<PointCode> {
+pub fn pool(
+    atlas: &Atlas,
+    condition: Option<&ConditionId>,
+    region: Option<&RegionId>,
+) -> Vec<PointCode> {
     let points: Vec<&Point> = match condition.and_then(|c| atlas.condition(c)) {
-        Some(c) => c.points.iter().filter_map(|e| atlas.point(&e.code)).collect(),
+        Some(c) => c
+            .points
+            .iter()
+            .filter_map(|e| atlas.point(&e.code))
+            .collect(),
         None => atlas.points().iter().collect(),
     };
     points
@@ -158,7 +166,12 @@ fn name_question(atlas: &Atlas, pool: &[PointCode], point: &Point, seq: u64) -> 
     options.swap(0, answer_at);
     Question {
         code: point.code.clone(),
-        prompt: format!("Which {} goes with the {} {}?", to.name(), from.name(), from.of(point)),
+        prompt: format!(
+            "Which {} goes with the {} {}?",
+            to.name(),
+            from.name(),
+            from.of(point)
+        ),
         kind: QuestionKind::Choose {
             options,
             answer: answer_at,

@@ -5,7 +5,14 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Seconds to wait before asking again, by box.
-const INTERVALS_S: [u64; 6] = [30, 10 * 60, 60 * 60, 24 * 3600, 3 * 24 * 3600, 10 * 24 * 3600];
+const INTERVALS_S: [u64; 6] = [
+    30,
+    10 * 60,
+    60 * 60,
+    24 * 3600,
+    3 * 24 * 3600,
+    10 * 24 * 3600,
+];
 
 /// How an answer went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +73,12 @@ impl Progress {
             .get(usize::from(p.level))
             .copied()
             .unwrap_or(INTERVALS_S[0]);
-        p.due_s = now_s + if grade == Grade::Wrong { INTERVALS_S[0] } else { wait };
+        p.due_s = now_s
+            + if grade == Grade::Wrong {
+                INTERVALS_S[0]
+            } else {
+                wait
+            };
     }
 
     /// Whether a point is due at `now_s` (never-asked points are always due).

@@ -17,6 +17,8 @@ pub struct LocateResult {
     pub answer: FigurePos,
     /// The span the distance was measured on.
     pub span_name: String,
+    /// Where the click was.
+    pub clicked: FigurePos,
 }
 
 /// Scores a click at `at` on `figure` as an answer for `code`. `None` if the point is not on the
@@ -59,6 +61,7 @@ pub fn score_locate(
         grade,
         answer,
         span_name,
+        clicked: at,
     })
 }
 

@@ -1,18 +1,32 @@
-//! The application: loads the atlas, lays out the panels around the canvas, and applies the
-//! commands the panels and shortcuts push.
+//! The application: loads the atlas and the stored settings, lays out the panels of the current
+//! mode around the canvas, applies the commands the panels and shortcuts push, and saves what
+//! lasts between runs.
 
 use super::canvas::{CanvasInput, CanvasState, LabelStyle, canvas_ui};
-use super::command::{self, Command};
-use super::panels::{detail, guidance, mechanisms, navigator, top_bar};
+use super::command::{self, Command, Effects};
+use super::export_job::{ExportJob, ExportKind};
+use super::panels::{
+    detail, guidance, mechanisms, navigator, overlays, patient, present, study, top_bar,
+};
+use super::persist;
 use super::screenshot::Screenshot;
-use super::theme::{self};
-use super::view::{Tab, ViewState};
+use super::theme;
+use super::view::{Answer, Mode, Tab, ViewState};
 use crate::cli::load_atlas;
 use crate::load::load_builtin;
 use crate::model::Atlas;
-use egui::{Key, Modifiers};
+use crate::render::{ViewRequest, ViewStyle};
+use crate::store::{Loaded, Settings, Store};
+use crate::study::QuestionKind;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+
+/// A message shown along the bottom until dismissed.
+struct Notice {
+    text: String,
+    error: bool,
+}
 
 pub struct AtlasApp {
     atlas: Option<Atlas>,
@@ -22,12 +36,31 @@ pub struct AtlasApp {
     canvas: CanvasState,
     frames: u64,
     screenshot: Option<Screenshot>,
+    store: Option<Store>,
+    saved: Settings,
+    notices: Vec<Notice>,
+    exports: Vec<ExportJob>,
+    focus_search: bool,
+    fullscreen: bool,
+}
+
+fn now_s() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 impl AtlasApp {
+    /// The window's app, with settings kept in eframe's storage folder.
+    pub fn new(ctx: &egui::Context, dir: Option<&Path>) -> Self {
+        let store = eframe::storage_dir("acupoint-atlas").map(Store::new);
+        Self::with_store(ctx, dir, store)
+    }
+
+    /// The app with settings kept in `store` (none: nothing is kept, as in tests).
     /// Installs fonts and theme, and loads the atlas in `dir` (or the built-in one). When the
     /// folder has problems, the built-in atlas is shown and the problems are listed.
-    pub fn new(ctx: &egui::Context, dir: Option<&Path>) -> Self {
+    pub fn with_store(ctx: &egui::Context, dir: Option<&Path>, store: Option<Store>) -> Self {
         super::fonts::install(ctx);
         let (atlas, problems) = match load_atlas(dir) {
             Ok(atlas) => (Some(atlas), Vec::new()),
@@ -36,8 +69,24 @@ impl AtlasApp {
                 (load_builtin().ok(), list)
             }
         };
-        let view = atlas.as_ref().map(ViewState::initial).unwrap_or_default();
+        let mut view = atlas.as_ref().map(ViewState::initial).unwrap_or_default();
+        let mut notices = Vec::new();
+        let loaded = store.as_ref().map(Store::load);
+        if let Some(Loaded::Damaged { kept_at, why, .. }) = &loaded {
+            notices.push(Notice {
+                text: format!(
+                    "Your saved settings could not be read ({why}). They were set aside as {} and the defaults are used.",
+                    kept_at.display()
+                ),
+                error: true,
+            });
+        }
+        if let (Some(atlas), Some(loaded)) = (&atlas, loaded) {
+            persist::restore(&mut view, atlas, loaded.into_settings());
+        }
         theme::apply(ctx, view.theme);
+        ctx.set_zoom_factor(view.text_scale);
+        let saved = persist::settings_of(&view);
         Self {
             atlas,
             problems,
@@ -45,6 +94,12 @@ impl AtlasApp {
             canvas: CanvasState::default(),
             frames: 0,
             screenshot: None,
+            store,
+            saved,
+            notices,
+            exports: Vec::new(),
+            focus_search: false,
+            fullscreen: false,
         }
     }
 
@@ -68,54 +123,151 @@ impl AtlasApp {
         self.canvas.screen_pos(self.atlas.as_ref()?, code)
     }
 
-    fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if ctx.memory(|m| m.focused().is_some()) {
-            return;
-        }
-        ctx.input_mut(|i| {
-            for (key, delta) in [
-                (Key::ArrowRight, 1),
-                (Key::ArrowDown, 1),
-                (Key::ArrowLeft, -1),
-                (Key::ArrowUp, -1),
-            ] {
-                if i.consume_key(Modifiers::NONE, key) {
-                    commands.push(Command::Step(delta));
-                }
-            }
-            if i.consume_key(Modifiers::NONE, Key::Escape) {
-                commands.push(Command::ClearSelection);
-            }
-        });
+    /// Where a figure position was drawn in the last frame.
+    pub fn figure_on_screen(&self, at: crate::model::FigurePos) -> Option<egui::Pos2> {
+        self.canvas.screen_from_figure(at)
     }
-}
 
-impl eframe::App for AtlasApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frames += 1;
-        let ctx = ui.ctx().clone();
-        if let Some(shot) = &mut self.screenshot {
-            shot.drive(&ctx, self.frames);
+    /// The notices shown along the bottom.
+    pub fn notices(&self) -> Vec<&str> {
+        self.notices.iter().map(|n| n.text.as_str()).collect()
+    }
+
+    /// Runs a command as if a panel had pushed it (for tests and scripts).
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        self.apply_all(ctx, vec![command]);
+    }
+
+    fn apply_all(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        let mut all = Effects::default();
+        if let Some(atlas) = &self.atlas {
+            for c in commands {
+                let e = command::apply(&mut self.view, atlas, c, now_s());
+                all = merge(all, e);
+            }
         }
-        let Some(atlas) = &self.atlas else {
-            egui::CentralPanel::default().show(ui, |ui| {
-                ui.heading("No atlas could be loaded");
-                for p in &self.problems {
-                    ui.monospace(p);
-                }
-            });
-            return;
+        self.follow(ctx, all);
+        self.canvas.frame_on_reveal = self.view.mode == Mode::Present;
+    }
+
+    fn follow(&mut self, ctx: &egui::Context, effects: Effects) {
+        if effects.theme_changed {
+            theme::apply(ctx, self.view.theme);
+        }
+        if effects.scale_changed {
+            ctx.set_zoom_factor(self.view.text_scale);
+        }
+        if effects.toggle_fullscreen {
+            self.fullscreen = !self.fullscreen;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+        }
+        self.canvas.fit |= effects.fit_view;
+        self.canvas.reveal |= effects.reveal_selection;
+        self.focus_search |= effects.focus_search;
+        if effects.export_view {
+            self.start_export(ctx, false);
+        }
+        if effects.export_handout {
+            self.start_export(ctx, true);
+        }
+    }
+
+    fn start_export(&mut self, ctx: &egui::Context, handout: bool) {
+        let Some(atlas) = &self.atlas else { return };
+        let kind = if handout {
+            if self.view.plan.is_empty() {
+                self.notices.push(Notice {
+                    text: "Today's plan is empty: add points in Explore mode (P) before exporting a handout.".into(),
+                    error: true,
+                });
+                return;
+            }
+            ExportKind::Handout(self.view.plan.clone())
+        } else {
+            let Some(figure) = self.view.figure.clone() else {
+                return;
+            };
+            let mode = self.view.mode;
+            ExportKind::View(ViewRequest {
+                figure,
+                condition: self.view.condition.clone(),
+                highlight: match mode {
+                    Mode::Patient => self.view.plan.clone(),
+                    _ => self.view.selected.iter().cloned().collect(),
+                },
+                style: match mode {
+                    Mode::Patient => ViewStyle::Patient,
+                    Mode::Present => ViewStyle::Present,
+                    Mode::Explore | Mode::Study => ViewStyle::Explore,
+                },
+                labels: if self.view.pinyin_labels {
+                    LabelStyle::Full
+                } else {
+                    LabelStyle::Code
+                },
+                width: 1920,
+                height: 1080,
+                theme: self.view.theme,
+            })
         };
-        let mut commands = Vec::new();
-        Self::shortcuts(&ctx, &mut commands);
-        let view = &self.view;
-        egui::Panel::top("top_bar").show(ui, |ui| {
-            ui.add_space(4.0);
-            top_bar::top_bar_ui(ui, atlas, view, &mut commands);
-            ui.add_space(2.0);
+        self.notices.push(Notice {
+            text: "Exporting…".into(),
+            error: false,
         });
-        if !self.problems.is_empty() {
-            egui::Panel::bottom("problems").show(ui, |ui| {
+        self.exports
+            .push(ExportJob::start(atlas.clone(), kind, now_s(), ctx.clone()));
+    }
+
+    fn poll_exports(&mut self) {
+        let mut finished = Vec::new();
+        self.exports.retain(|job| match job.poll() {
+            Some(result) => {
+                finished.push(result);
+                false
+            }
+            None => true,
+        });
+        for result in finished {
+            self.notices.retain(|n| n.text != "Exporting…");
+            self.notices.push(match result {
+                Ok(path) => Notice {
+                    text: format!("Saved {}", path.display()),
+                    error: false,
+                },
+                Err(why) => Notice {
+                    text: format!("Export failed: {why}"),
+                    error: true,
+                },
+            });
+        }
+    }
+
+    fn save_if_changed(&mut self) {
+        let now = persist::settings_of(&self.view);
+        if now == self.saved {
+            return;
+        }
+        if let Some(store) = &self.store
+            && let Err(e) = store.save(&now)
+        {
+            self.notices.push(Notice {
+                text: format!(
+                    "Settings could not be saved to {}: {e}",
+                    store.path().display()
+                ),
+                error: true,
+            });
+        }
+        self.saved = now;
+    }
+
+    fn notices_ui(&mut self, ui: &mut egui::Ui) {
+        if self.notices.is_empty() && self.problems.is_empty() {
+            return;
+        }
+        let mut dismiss = None;
+        egui::Panel::bottom("notices").show(ui, |ui| {
+            if !self.problems.is_empty() {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
                     "The atlas folder has problems, so the built-in atlas is shown:",
@@ -127,37 +279,136 @@ impl eframe::App for AtlasApp {
                             ui.monospace(p);
                         }
                     });
-            });
+            }
+            for (i, notice) in self.notices.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    if notice.error {
+                        ui.colored_label(ui.visuals().error_fg_color, &notice.text);
+                    } else {
+                        ui.label(&notice.text);
+                    }
+                    if ui.small_button("Dismiss").clicked() {
+                        dismiss = Some(i);
+                    }
+                });
+            }
+        });
+        if let Some(i) = dismiss {
+            self.notices.remove(i);
         }
-        egui::Panel::left("navigator")
-            .default_size(250.0)
-            .show(ui, |ui| {
-                navigator::navigator_ui(ui, atlas, view, &mut commands);
+    }
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frames += 1;
+        let ctx = ui.ctx().clone();
+        if let Some(shot) = &mut self.screenshot {
+            shot.drive(&ctx, self.frames);
+        }
+        self.poll_exports();
+        if self.atlas.is_none() {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.heading("No atlas could be loaded");
+                for p in &self.problems {
+                    ui.monospace(p);
+                }
             });
-        egui::Panel::right("details")
-            .default_size(400.0)
-            .show(ui, |ui| tabs_ui(ui, atlas, view, &mut commands));
+            return;
+        }
+        let mut commands = command::shortcuts_pressed(&ctx);
+        self.notices_ui(ui);
+        let Some(atlas) = &self.atlas else { return };
+        let view = &self.view;
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            top_bar::top_bar_ui(ui, atlas, view, &mut commands);
+            ui.add_space(2.0);
+        });
+        side_panels_ui(ui, atlas, view, &mut commands);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 egui::Frame::new()
                     .fill(ui.visuals().panel_fill)
                     .inner_margin(egui::Margin::symmetric(8, 4))
-                    .show(ui, |ui| top_bar::views_ui(ui, atlas, view, &mut commands));
+                    .show(ui, |ui| {
+                        if view.mode == Mode::Present {
+                            present::controls_ui(ui, atlas, view, &mut commands);
+                        }
+                        top_bar::views_ui(ui, atlas, view, &mut commands);
+                    });
                 canvas_panel_ui(ui, &mut self.canvas, atlas, view, &mut commands);
             });
-        for c in commands {
-            let effects = command::apply(&mut self.view, atlas, c);
-            if effects.theme_changed {
-                theme::apply(&ctx, self.view.theme);
-            }
-            self.canvas.fit |= effects.fit_view;
-            self.canvas.reveal |= effects.reveal_selection;
+        let focus = std::mem::take(&mut self.focus_search);
+        overlays::search_ui(&ctx, atlas, &mut self.view, focus, &mut commands);
+        overlays::help_ui(&ctx, &self.view, &mut commands);
+        self.apply_all(&ctx, commands);
+        self.save_if_changed();
+    }
+
+    fn on_exit(&mut self) {
+        self.save_if_changed();
+    }
+}
+
+/// Both sets of effects (toggles that fired twice cancel out, as pressing twice would).
+fn merge(a: Effects, b: Effects) -> Effects {
+    Effects {
+        theme_changed: a.theme_changed | b.theme_changed,
+        fit_view: a.fit_view | b.fit_view,
+        reveal_selection: a.reveal_selection | b.reveal_selection,
+        toggle_fullscreen: a.toggle_fullscreen ^ b.toggle_fullscreen,
+        scale_changed: a.scale_changed | b.scale_changed,
+        export_view: a.export_view | b.export_view,
+        export_handout: a.export_handout | b.export_handout,
+        focus_search: a.focus_search | b.focus_search,
+    }
+}
+
+/// The left and right panels of the current mode.
+fn side_panels_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
+    match view.mode {
+        Mode::Explore => {
+            egui::Panel::left("navigator")
+                .default_size(250.0)
+                .show(ui, |ui| navigator::navigator_ui(ui, atlas, view, commands));
+            egui::Panel::right("details")
+                .default_size(400.0)
+                .show(ui, |ui| tabs_ui(ui, atlas, view, commands));
+        }
+        Mode::Patient => {
+            egui::Panel::left("plan")
+                .default_size(280.0)
+                .show(ui, |ui| patient::plan_ui(ui, atlas, view, commands));
+            egui::Panel::right("patient_cards")
+                .default_size(420.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| patient::cards_ui(ui, atlas, view));
+                });
+        }
+        Mode::Study => {
+            egui::Panel::left("study_progress")
+                .default_size(250.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .show(ui, |ui| study::progress_ui(ui, atlas, view, commands));
+                });
+            egui::Panel::right("question")
+                .default_size(400.0)
+                .show(ui, |ui| study::question_ui(ui, atlas, view, commands));
+        }
+        Mode::Present => {
+            egui::Panel::right("present_card")
+                .default_size(440.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| present::card_ui(ui, atlas, view));
+                });
         }
     }
 }
 
-/// The right-hand panel: the Point, Mechanisms and Guidance tabs.
+/// The right-hand panel of explore mode: the Point, Mechanisms and Guidance tabs.
 fn tabs_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         for (tab, name) in [
@@ -180,7 +431,7 @@ fn tabs_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Ve
         });
 }
 
-/// The body canvas of the current figure, with the points the view shows.
+/// The body canvas of the current figure, drawn as the mode wants it.
 fn canvas_panel_ui(
     ui: &mut egui::Ui,
     canvas: &mut CanvasState,
@@ -196,27 +447,68 @@ fn canvas_panel_ui(
     else {
         return;
     };
-    let points = view.visible_points(atlas);
     let highlighted = view.mechanism_points(atlas);
-    let input = CanvasInput {
-        atlas,
-        figure,
-        points: &points,
-        condition: view.condition.as_ref(),
-        selected: view.selected.as_ref(),
-        highlighted: &highlighted,
-        theme: view.theme,
-        labels: if view.pinyin_labels {
-            LabelStyle::Full
-        } else {
-            LabelStyle::Code
-        },
-        scale: 1.0,
+    let mut points = view.visible_points(atlas);
+    let mut input = CanvasInput::new(atlas, figure, &[]);
+    input.condition = view.condition.as_ref();
+    input.selected = view.selected.as_ref();
+    input.highlighted = &highlighted;
+    input.theme = view.theme;
+    input.labels = if view.pinyin_labels {
+        LabelStyle::Full
+    } else {
+        LabelStyle::Code
     };
+    let mut answering = false;
+    match view.mode {
+        Mode::Explore => {}
+        Mode::Patient => {
+            input.scale = 1.6;
+            input.labels = if view.patient_codes {
+                LabelStyle::Code
+            } else {
+                LabelStyle::Numbered
+            };
+        }
+        Mode::Study => {
+            input.labels = LabelStyle::None;
+            if let Some(q) = &view.study.question {
+                points = atlas.point(&q.code).into_iter().collect();
+                input.selected = Some(&q.code);
+                match (&q.kind, &view.study.answer) {
+                    (QuestionKind::Locate { .. }, None) => {
+                        input.show_dots = false;
+                        input.selected = None;
+                        answering = true;
+                    }
+                    (QuestionKind::Locate { .. }, Some(Answer::Located(r))) => {
+                        input.marker = Some(r.clicked);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Mode::Present => {
+            input.scale = 1.8;
+            input.spotlight = view.present.spotlight;
+            if view.present.recall {
+                input.label_only = Some(&view.present.revealed);
+            }
+        }
+    }
+    let empty = BTreeSet::new();
+    if view.mode != Mode::Explore {
+        input.highlighted = &empty;
+    }
+    input.points = &points;
     let out = canvas_ui(ui, canvas, &input);
-    if let Some(code) = out.clicked {
+    if answering {
+        if let Some(at) = out.clicked_at {
+            commands.push(Command::AnswerLocate(at));
+        }
+    } else if let Some(code) = out.clicked {
         commands.push(Command::SelectPoint(code));
-    } else if out.clicked_empty {
+    } else if out.clicked_empty && view.mode == Mode::Explore {
         commands.push(Command::ClearSelection);
     }
 }

@@ -1,50 +1,273 @@
-//! Everything a user can ask for, as one enum. Panels and shortcuts push commands during the
-//! frame; the app applies them at its end, so no panel changes state another is drawing.
+//! Everything a user can ask for, as one enum, and the table of actions that menus, shortcuts
+//! and the help overlay all read. Panels and shortcuts push commands during the frame; the app
+//! applies them at its end, so no panel changes state another is drawing.
 
 use super::theme::ThemeKind;
-use super::view::{Tab, ViewState};
-use crate::model::{Atlas, ConditionId, FigureId, MechanismId, PointCode, RegionId};
+use super::view::{Answer, Mode, Tab, ViewState};
+use crate::model::{Atlas, ConditionId, FigureId, FigurePos, MechanismId, PointCode, RegionId};
+use crate::study;
+use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     SelectPoint(PointCode),
+    /// Closes an open overlay, else clears the selection.
+    Escape,
     ClearSelection,
     SetFigure(FigureId),
     SetCondition(Option<ConditionId>),
     ToggleRegion(RegionId),
     SelectMechanism(Option<MechanismId>),
-    /// Move to the next (or previous) point of the current condition.
+    /// Move to the next (or previous) point of the condition, plan or presentation.
     Step(i32),
     SetTab(Tab),
     SetTheme(ThemeKind),
+    CycleTheme,
     TogglePinyinLabels,
     FitView,
+    SetMode(Mode),
+    AddToPlan(PointCode),
+    RemoveFromPlan(PointCode),
+    /// Adds the selected point to today's plan, or removes it.
+    TogglePlanSelected,
+    MovePlan(PointCode, i32),
+    ClearPlan,
+    TogglePatientCodes,
+    OpenSearch,
+    CloseSearch,
+    ToggleHelp,
+    ToggleFullscreen,
+    /// Changes the text and dot scale by this much (kept between 1 and 3).
+    ScaleText(f32),
+    SetTextScale(f32),
+    ToggleRecall,
+    ToggleSpotlight,
+    SetStudyRegion(Option<RegionId>),
+    NextQuestion,
+    AnswerChoice(usize),
+    AnswerLocate(FigurePos),
+    ExportView,
+    ExportHandout,
+}
+
+/// One entry of the action table: its label, what it does, and its shortcuts.
+pub struct Action {
+    pub label: &'static str,
+    pub tooltip: &'static str,
+    pub keys: Vec<KeyboardShortcut>,
+    pub command: Command,
+}
+
+fn key(k: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, k)
+}
+
+fn ctrl(k: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, k)
+}
+
+/// Every action with a shortcut, in the order the help overlay lists them.
+#[allow(clippy::too_many_lines, reason = "a table: one entry per action")]
+pub fn actions() -> Vec<Action> {
+    let a = |label, tooltip, keys, command| Action {
+        label,
+        tooltip,
+        keys,
+        command,
+    };
+    vec![
+        a(
+            "Next point",
+            "Select the next point of the condition, plan or presentation",
+            vec![
+                key(Key::ArrowRight),
+                key(Key::ArrowDown),
+                key(Key::PageDown),
+            ],
+            Command::Step(1),
+        ),
+        a(
+            "Previous point",
+            "Select the previous point",
+            vec![key(Key::ArrowLeft), key(Key::ArrowUp), key(Key::PageUp)],
+            Command::Step(-1),
+        ),
+        a(
+            "Clear / close",
+            "Close the open overlay, or clear the selection",
+            vec![key(Key::Escape)],
+            Command::Escape,
+        ),
+        a(
+            "Search…",
+            "Find a point by code, pinyin, characters, English name, region or condition",
+            vec![ctrl(Key::F)],
+            Command::OpenSearch,
+        ),
+        a(
+            "Explore mode",
+            "Every point, with locations, mechanisms and guidance",
+            vec![ctrl(Key::Num1)],
+            Command::SetMode(Mode::Explore),
+        ),
+        a(
+            "Patient mode",
+            "Today's plan in plain words, for showing a patient",
+            vec![ctrl(Key::Num2)],
+            Command::SetMode(Mode::Patient),
+        ),
+        a(
+            "Study mode",
+            "Questions on location and names, scored in cun",
+            vec![ctrl(Key::Num3)],
+            Command::SetMode(Mode::Study),
+        ),
+        a(
+            "Present mode",
+            "Large text and dots, stepped with the keys, for a projector",
+            vec![ctrl(Key::Num4)],
+            Command::SetMode(Mode::Present),
+        ),
+        a(
+            "Add to or remove from today's plan",
+            "Put the selected point in today's plan, or take it out",
+            vec![key(Key::P)],
+            Command::TogglePlanSelected,
+        ),
+        a(
+            "Hide labels for recall",
+            "Present mode: labels appear only as each step reveals them",
+            vec![key(Key::R)],
+            Command::ToggleRecall,
+        ),
+        a(
+            "Spotlight",
+            "Dim everything but the area around the pointer",
+            vec![key(Key::S)],
+            Command::ToggleSpotlight,
+        ),
+        a(
+            "Pinyin labels",
+            "Show pinyin beside each code on the figure",
+            vec![key(Key::L)],
+            Command::TogglePinyinLabels,
+        ),
+        a(
+            "Larger text",
+            "Scale text and dots up (up to 3×)",
+            vec![ctrl(Key::Plus), ctrl(Key::Equals)],
+            Command::ScaleText(0.25),
+        ),
+        a(
+            "Smaller text",
+            "Scale text and dots down (down to 1×)",
+            vec![ctrl(Key::Minus)],
+            Command::ScaleText(-0.25),
+        ),
+        a(
+            "Fit the figure",
+            "Reset pan and zoom",
+            vec![ctrl(Key::Num0)],
+            Command::FitView,
+        ),
+        a(
+            "Switch theme",
+            "Light, dark, high contrast",
+            vec![ctrl(Key::T)],
+            Command::CycleTheme,
+        ),
+        a(
+            "Full screen",
+            "Fill the screen (for a projector)",
+            vec![key(Key::F11)],
+            Command::ToggleFullscreen,
+        ),
+        a(
+            "Export view…",
+            "Save the figure as shown to a PNG file",
+            vec![ctrl(Key::E)],
+            Command::ExportView,
+        ),
+        a(
+            "Export handout…",
+            "Save a one-page handout of today's plan for the patient",
+            vec![ctrl(Key::P)],
+            Command::ExportHandout,
+        ),
+        a(
+            "Keyboard shortcuts",
+            "Show or hide this list",
+            vec![key(Key::Questionmark)],
+            Command::ToggleHelp,
+        ),
+    ]
+}
+
+/// A shortcut as text, such as `Ctrl+F`.
+pub fn shortcut_text(ctx: &egui::Context, s: KeyboardShortcut) -> String {
+    ctx.format_shortcut(&s)
+}
+
+/// The commands for the shortcuts pressed this frame. Letter shortcuts are skipped while a
+/// text field has the keyboard.
+pub fn shortcuts_pressed(ctx: &egui::Context) -> Vec<Command> {
+    let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+    let mut table: Vec<(KeyboardShortcut, Command)> = actions()
+        .into_iter()
+        .flat_map(|a| a.keys.into_iter().map(move |k| (k, a.command.clone())))
+        .collect();
+    // Shortcuts with modifiers first, so Ctrl+P is not taken for P.
+    table.sort_by_key(|(k, _)| k.modifiers.is_none());
+    let mut out = Vec::new();
+    ctx.input_mut(|i| {
+        for (shortcut, command) in table {
+            let plain = shortcut.modifiers.is_none();
+            if typing && plain && shortcut.logical_key != Key::Escape {
+                continue;
+            }
+            if i.consume_shortcut(&shortcut) {
+                out.push(command);
+            }
+        }
+    });
+    out
 }
 
 /// What applying a command asks of the window beyond the view state.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent requests, each read by name"
+)]
 pub struct Effects {
     pub theme_changed: bool,
     pub fit_view: bool,
-    /// Bring the selected point into view on the canvas.
+    /// Bring the selected point into view on the canvas (and frame it, when presenting).
     pub reveal_selection: bool,
+    pub toggle_fullscreen: bool,
+    pub scale_changed: bool,
+    pub export_view: bool,
+    pub export_handout: bool,
+    pub focus_search: bool,
 }
 
-/// Applies a command to the view state.
-pub fn apply(view: &mut ViewState, atlas: &Atlas, command: Command) -> Effects {
+/// Applies a command to the view state. `now_s` is the clock for study scheduling.
+#[allow(
+    clippy::too_many_lines,
+    reason = "a flat dispatch: one short arm per command"
+)]
+pub fn apply(view: &mut ViewState, atlas: &Atlas, command: Command, now_s: u64) -> Effects {
     let mut effects = Effects::default();
     match command {
-        Command::SelectPoint(code) => {
-            if atlas.point(&code).is_some() {
-                if !on_figure(view, atlas, &code) {
-                    // Switch to the first figure that shows the point.
-                    if let Some(site) = atlas.sites(&code).first() {
-                        view.figure = Some(site.figure.clone());
-                    }
-                }
-                view.selected = Some(code);
-                view.tab = Tab::Point;
-                effects.reveal_selection = true;
+        Command::SelectPoint(code) => select(view, atlas, code, &mut effects),
+        Command::Escape => {
+            if view.search.open {
+                view.search.open = false;
+            } else if view.help_open {
+                view.help_open = false;
+            } else {
+                view.selected = None;
+                view.mechanism = None;
             }
         }
         Command::ClearSelection => {
@@ -52,15 +275,17 @@ pub fn apply(view: &mut ViewState, atlas: &Atlas, command: Command) -> Effects {
             view.mechanism = None;
         }
         Command::SetFigure(id) => view.figure = Some(id),
-        Command::SetCondition(id) => view.condition = id,
+        Command::SetCondition(id) => {
+            view.condition = id;
+            view.study.question = None;
+            view.study.answer = None;
+        }
         Command::ToggleRegion(id) => {
             if !view.hidden_regions.remove(&id) {
                 view.hidden_regions.insert(id);
             }
         }
-        Command::SelectMechanism(id) => {
-            view.mechanism = id;
-        }
+        Command::SelectMechanism(id) => view.mechanism = id,
         Command::Step(delta) => {
             let visible: Vec<PointCode> = view
                 .visible_points(atlas)
@@ -68,7 +293,10 @@ pub fn apply(view: &mut ViewState, atlas: &Atlas, command: Command) -> Effects {
                 .map(|p| p.code.clone())
                 .collect();
             if let Some(code) = step(&visible, view.selected.as_ref(), delta) {
-                return apply(view, atlas, Command::SelectPoint(code));
+                if view.mode == Mode::Present {
+                    view.present.revealed.insert(code.clone());
+                }
+                select(view, atlas, code, &mut effects);
             }
         }
         Command::SetTab(tab) => view.tab = tab,
@@ -76,16 +304,192 @@ pub fn apply(view: &mut ViewState, atlas: &Atlas, command: Command) -> Effects {
             view.theme = kind;
             effects.theme_changed = true;
         }
+        Command::CycleTheme => {
+            view.theme = match view.theme {
+                ThemeKind::Light => ThemeKind::Dark,
+                ThemeKind::Dark => ThemeKind::HighContrast,
+                ThemeKind::HighContrast => ThemeKind::Light,
+            };
+            effects.theme_changed = true;
+        }
         Command::TogglePinyinLabels => view.pinyin_labels = !view.pinyin_labels,
         Command::FitView => effects.fit_view = true,
+        Command::SetMode(mode) => set_mode(view, atlas, mode, now_s, &mut effects),
+        Command::AddToPlan(code) => {
+            if atlas.point(&code).is_some() && !view.in_plan(&code) {
+                view.plan.push(code);
+            }
+        }
+        Command::RemoveFromPlan(code) => view.plan.retain(|c| c != &code),
+        Command::TogglePlanSelected => {
+            if let Some(code) = view.selected.clone() {
+                let command = if view.in_plan(&code) {
+                    Command::RemoveFromPlan(code)
+                } else {
+                    Command::AddToPlan(code)
+                };
+                return apply(view, atlas, command, now_s);
+            }
+        }
+        Command::MovePlan(code, delta) => move_in_plan(&mut view.plan, &code, delta),
+        Command::ClearPlan => view.plan.clear(),
+        Command::TogglePatientCodes => view.patient_codes = !view.patient_codes,
+        Command::OpenSearch => {
+            view.search.open = true;
+            view.search.cursor = 0;
+            effects.focus_search = true;
+        }
+        Command::CloseSearch => view.search.open = false,
+        Command::ToggleHelp => view.help_open = !view.help_open,
+        Command::ToggleFullscreen => effects.toggle_fullscreen = true,
+        Command::ScaleText(delta) => {
+            view.text_scale = (view.text_scale + delta).clamp(1.0, 3.0);
+            effects.scale_changed = true;
+        }
+        Command::SetTextScale(scale) => {
+            view.text_scale = scale.clamp(1.0, 3.0);
+            effects.scale_changed = true;
+        }
+        Command::ToggleRecall => {
+            view.present.recall = !view.present.recall;
+            view.present.revealed.clear();
+        }
+        Command::ToggleSpotlight => view.present.spotlight = !view.present.spotlight,
+        Command::SetStudyRegion(region) => {
+            view.study.region = region;
+            next_question(view, atlas, now_s);
+        }
+        Command::NextQuestion => next_question(view, atlas, now_s),
+        Command::AnswerChoice(index) => answer_choice(view, index, now_s),
+        Command::AnswerLocate(at) => answer_locate(view, atlas, at, now_s),
+        Command::ExportView => effects.export_view = true,
+        Command::ExportHandout => effects.export_handout = true,
     }
     effects
 }
 
-fn on_figure(view: &ViewState, atlas: &Atlas, code: &PointCode) -> bool {
-    view.figure
+fn select(view: &mut ViewState, atlas: &Atlas, code: PointCode, effects: &mut Effects) {
+    if atlas.point(&code).is_none() {
+        return;
+    }
+    let on_figure = view
+        .figure
         .as_ref()
-        .is_some_and(|f| atlas.sites_on(code, f).next().is_some())
+        .is_some_and(|f| atlas.sites_on(&code, f).next().is_some());
+    if !on_figure {
+        // Switch to the first figure that shows the point.
+        if let Some(site) = atlas.sites(&code).first() {
+            view.figure = Some(site.figure.clone());
+        }
+    }
+    view.selected = Some(code);
+    view.tab = Tab::Point;
+    effects.reveal_selection = true;
+}
+
+fn set_mode(view: &mut ViewState, atlas: &Atlas, mode: Mode, now_s: u64, effects: &mut Effects) {
+    view.mode = mode;
+    match mode {
+        Mode::Study => {
+            if view.study.question.is_none() {
+                next_question(view, atlas, now_s);
+            }
+        }
+        Mode::Present => {
+            view.present.revealed.clear();
+            effects.fit_view = true;
+        }
+        Mode::Patient => {
+            if view
+                .selected
+                .as_ref()
+                .is_some_and(|c| !view.plan.contains(c))
+            {
+                view.selected = None;
+            }
+        }
+        Mode::Explore => {}
+    }
+}
+
+fn move_in_plan(plan: &mut [PointCode], code: &PointCode, delta: i32) {
+    let Some(i) = plan.iter().position(|c| c == code) else {
+        return;
+    };
+    let j = if delta < 0 {
+        i.checked_sub(1)
+    } else {
+        Some(i + 1)
+    };
+    if let Some(j) = j.filter(|j| *j < plan.len()) {
+        plan.swap(i, j);
+    }
+}
+
+fn next_question(view: &mut ViewState, atlas: &Atlas, now_s: u64) {
+    let pool = study::pool(atlas, view.condition.as_ref(), view.study.region.as_ref());
+    view.study.seq += 1;
+    view.study.question = study::next_question(
+        atlas,
+        &pool,
+        &view.study.progress,
+        now_s,
+        view.study.seq,
+        view.figure.as_ref(),
+    );
+    view.study.answer = None;
+    if let Some(q) = &view.study.question
+        && let study::QuestionKind::Locate { figure } = &q.kind
+    {
+        view.figure = Some(figure.clone());
+    }
+}
+
+fn answer_choice(view: &mut ViewState, index: usize, now_s: u64) {
+    let Some(q) = &view.study.question else {
+        return;
+    };
+    if view.study.answer.is_some() {
+        return;
+    }
+    let study::QuestionKind::Choose { answer, .. } = &q.kind else {
+        return;
+    };
+    let right = index == *answer;
+    let grade = if right {
+        study::Grade::Right
+    } else {
+        study::Grade::Wrong
+    };
+    view.study.progress.record(q.code.as_str(), grade, now_s);
+    view.study.asked += 1;
+    view.study.right += u32::from(right);
+    view.study.answer = Some(Answer::Chose { index, right });
+}
+
+fn answer_locate(view: &mut ViewState, atlas: &Atlas, at: FigurePos, now_s: u64) {
+    let Some(q) = &view.study.question else {
+        return;
+    };
+    if view.study.answer.is_some() {
+        return;
+    }
+    let study::QuestionKind::Locate { figure } = &q.kind else {
+        return;
+    };
+    let Some(result) = study::score_locate(atlas, &q.code, figure, at) else {
+        return;
+    };
+    view.study
+        .progress
+        .record(q.code.as_str(), result.grade, now_s);
+    if let Some(p) = view.study.progress.points.get_mut(q.code.as_str()) {
+        p.last_error_cun = Some(result.error_cun);
+    }
+    view.study.asked += 1;
+    view.study.right += u32::from(result.grade == study::Grade::Right);
+    view.selected = Some(q.code.clone());
+    view.study.answer = Some(Answer::Located(result));
 }
 
 /// The point `delta` places after `current` in `list`, wrapping around; the first (or last)
@@ -120,5 +524,32 @@ mod tests {
         assert_eq!(step(&list, None, 1), Some(list[0].clone()));
         assert_eq!(step(&list, None, -1), Some(list[2].clone()));
         assert_eq!(step(&[], None, 1), None);
+    }
+
+    #[test]
+    fn plan_entries_move_up_and_down_within_bounds() {
+        let mut plan = codes(&["A", "B", "C"]);
+        move_in_plan(&mut plan, &PointCode::new("C"), -1);
+        assert_eq!(plan, codes(&["A", "C", "B"]));
+        move_in_plan(&mut plan, &PointCode::new("A"), -1);
+        assert_eq!(plan, codes(&["A", "C", "B"]));
+        move_in_plan(&mut plan, &PointCode::new("B"), 1);
+        assert_eq!(plan, codes(&["A", "C", "B"]));
+    }
+
+    #[test]
+    fn every_action_has_a_label_a_tooltip_and_a_distinct_shortcut() {
+        let mut seen = std::collections::BTreeSet::new();
+        for action in actions() {
+            assert!(!action.label.is_empty() && !action.tooltip.is_empty());
+            assert!(!action.keys.is_empty(), "{}", action.label);
+            for k in &action.keys {
+                assert!(
+                    seen.insert(format!("{k:?}")),
+                    "{} reuses {k:?}",
+                    action.label
+                );
+            }
+        }
     }
 }

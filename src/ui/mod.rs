@@ -4,8 +4,10 @@
 mod app;
 pub(crate) mod canvas;
 mod command;
+mod export_job;
 pub(crate) mod fonts;
 mod panels;
+mod persist;
 mod screenshot;
 pub(crate) mod theme;
 mod view;
@@ -13,10 +15,10 @@ mod widgets;
 
 pub use app::AtlasApp;
 pub use canvas::LabelStyle;
-pub use command::Command;
+pub use command::{Command, actions};
 pub use fonts::definitions as font_definitions;
 pub use theme::ThemeKind;
-pub use view::{Tab, ViewState};
+pub use view::{Answer, Mode, Tab, ViewState};
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

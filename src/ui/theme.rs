@@ -9,6 +9,18 @@ pub enum ThemeKind {
     #[default]
     Light,
     Dark,
+    /// White on black with heavy lines, for projectors and low vision.
+    HighContrast,
+}
+
+impl ThemeKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeKind::Light => "Light",
+            ThemeKind::Dark => "Dark",
+            ThemeKind::HighContrast => "High contrast",
+        }
+    }
 }
 
 /// Okabe–Ito colours plus two, chosen so the common forms of colour blindness still tell them
@@ -33,7 +45,7 @@ pub fn region_color(index: usize, kind: ThemeKind) -> Color32 {
         .copied()
         .unwrap_or(Color32::GRAY);
     // Near black disappears on a dark canvas: lift it.
-    if kind == ThemeKind::Dark && c == Color32::from_rgb(0x33, 0x33, 0x33) {
+    if kind != ThemeKind::Light && c == Color32::from_rgb(0x33, 0x33, 0x33) {
         Color32::from_rgb(0xDD, 0xDD, 0xDD)
     } else {
         c
@@ -57,6 +69,19 @@ pub struct CanvasColors {
 
 pub fn canvas_colors(kind: ThemeKind) -> CanvasColors {
     match kind {
+        ThemeKind::HighContrast => CanvasColors {
+            background: Color32::BLACK,
+            outline: Color32::WHITE,
+            contour: Color32::from_rgb(0xC8, 0xC8, 0xC8),
+            bone: Color32::from_rgb(0x8A, 0xB4, 0xFF),
+            dot_ring: Color32::BLACK,
+            highlight: Color32::from_rgb(0xFF, 0xEB, 0x3B),
+            label_text: Color32::WHITE,
+            label_fill: Color32::from_rgba_unmultiplied(0, 0, 0, 0xE0),
+            leader: Color32::from_rgb(0xE0, 0xE0, 0xE0),
+            ruler: Color32::from_rgb(0x4F, 0xD1, 0xFF),
+            dimmed_dot: Color32::from_rgb(0x50, 0x50, 0x50),
+        },
         ThemeKind::Dark => CanvasColors {
             background: Color32::from_rgb(0x16, 0x19, 0x1E),
             outline: Color32::from_rgb(0xE8, 0xDC, 0xD2),
@@ -118,6 +143,17 @@ pub fn apply(ctx: &egui::Context, kind: ThemeKind) {
     let visuals = match kind {
         ThemeKind::Light => egui::Visuals::light(),
         ThemeKind::Dark => egui::Visuals::dark(),
+        ThemeKind::HighContrast => {
+            let mut v = egui::Visuals::dark();
+            v.override_text_color = Some(Color32::WHITE);
+            v.panel_fill = Color32::BLACK;
+            v.window_fill = Color32::BLACK;
+            v.extreme_bg_color = Color32::BLACK;
+            v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, Color32::WHITE);
+            v.selection.bg_fill = Color32::from_rgb(0x00, 0x5F, 0xCC);
+            v.selection.stroke = egui::Stroke::new(2.0, Color32::WHITE);
+            v
+        }
     };
     ctx.set_visuals(visuals);
     ctx.all_styles_mut(|style| {

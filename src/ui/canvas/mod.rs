@@ -27,11 +27,20 @@ pub struct CanvasState {
     pub reveal: bool,
     /// Set to reset pan and zoom of the current figure on the next frame.
     pub fit: bool,
+    /// When revealing the selection, also zoom in to frame it (presentation steps).
+    pub frame_on_reveal: bool,
     /// The figure and projection of the last frame drawn, so callers can find points on screen.
     last: Option<(FigureId, Projector)>,
 }
 
 impl CanvasState {
+    /// Where a figure position was drawn in the last frame.
+    pub fn screen_from_figure(&self, at: FigurePos) -> Option<Pos2> {
+        self.last
+            .as_ref()
+            .map(|(_, proj)| proj.screen_from_figure(at))
+    }
+
     /// Where a site of a point was drawn in the last frame (the first site on that figure).
     pub fn screen_pos(&self, atlas: &Atlas, code: &PointCode) -> Option<Pos2> {
         let (figure, proj) = self.last.as_ref()?;
@@ -61,6 +70,40 @@ pub struct CanvasInput<'a> {
     pub labels: LabelStyle,
     /// Scale of dots and labels (1 normally, larger when projecting or for patients).
     pub scale: f32,
+    /// When set, only these points are labelled (presentation's recall).
+    pub label_only: Option<&'a BTreeSet<PointCode>>,
+    /// Whether the dots are drawn at all (not while a locate question waits for its answer).
+    pub show_dots: bool,
+    /// A mark where the user clicked (a locate answer).
+    pub marker: Option<FigurePos>,
+    /// Dim everything but a circle around the pointer.
+    pub spotlight: bool,
+}
+
+impl<'a> CanvasInput<'a> {
+    /// The usual input: every given point drawn and labelled by code.
+    pub fn new(atlas: &'a Atlas, figure: &'a Figure, points: &'a [&'a Point]) -> Self {
+        Self {
+            atlas,
+            figure,
+            points,
+            condition: None,
+            selected: None,
+            highlighted: empty_set(),
+            theme: ThemeKind::Light,
+            labels: LabelStyle::Code,
+            scale: 1.0,
+            label_only: None,
+            show_dots: true,
+            marker: None,
+            spotlight: false,
+        }
+    }
+}
+
+fn empty_set() -> &'static BTreeSet<PointCode> {
+    static EMPTY: std::sync::OnceLock<BTreeSet<PointCode>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(BTreeSet::new)
 }
 
 /// What the labels beside the dots say.
@@ -80,6 +123,8 @@ pub enum LabelStyle {
 pub struct CanvasOutput {
     pub clicked: Option<PointCode>,
     pub clicked_empty: bool,
+    /// Where a click landed, in figure coordinates.
+    pub clicked_at: Option<FigurePos>,
 }
 
 struct Dot<'a> {
@@ -106,6 +151,99 @@ pub fn canvas_ui(
     });
     let figure = input.figure;
     let art = state.art_for(figure);
+    let view = handle_input(ui, state, input, rect, &response);
+    let proj = Projector::fit(rect, figure, view);
+    state.last = Some((figure.id.clone(), proj));
+    let colors = theme::canvas_colors(input.theme);
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, colors.background);
+    art::draw(&painter, &art, &proj, &colors);
+
+    let selected_point = input.selected.and_then(|c| input.atlas.point(c));
+    if let Some(point) = selected_point {
+        ruler::draw(&painter, point, figure, &proj, &colors, input.scale);
+    }
+
+    let dots = if input.show_dots {
+        dots(input, &proj)
+    } else {
+        Vec::new()
+    };
+    let hovered = response.hover_pos().and_then(|p| {
+        dots.iter()
+            .filter(|d| d.at.distance(p) <= d.radius + 5.0)
+            .min_by(|a, b| a.at.distance(p).total_cmp(&b.at.distance(p)))
+            .map(|d| d.point)
+    });
+    for dot in &dots {
+        painter.circle(
+            dot.at,
+            dot.radius,
+            dot.color,
+            Stroke::new(1.5, colors.dot_ring),
+        );
+        let emphasised = Some(&dot.point.code) == input.selected
+            || hovered.is_some_and(|h| h.code == dot.point.code);
+        if emphasised {
+            painter.circle_stroke(dot.at, dot.radius + 3.5, Stroke::new(2.5, colors.highlight));
+        }
+    }
+    draw_labels(&painter, input, &dots, rect, &colors);
+    if let Some(mark) = input.marker {
+        let at = proj.screen_from_figure(mark);
+        let s = 7.0 * input.scale;
+        let stroke = Stroke::new(2.5, colors.highlight);
+        painter.line_segment([at - egui::vec2(s, s), at + egui::vec2(s, s)], stroke);
+        painter.line_segment([at - egui::vec2(s, -s), at + egui::vec2(s, -s)], stroke);
+    }
+    if input.spotlight
+        && let Some(p) = response.hover_pos()
+    {
+        // A ring as wide as the canvas around a clear circle: everything else is dimmed.
+        let clear = rect.size().min_elem() * 0.16;
+        let width = rect.size().length() * 2.0;
+        painter.circle_stroke(
+            p,
+            clear + width / 2.0,
+            Stroke::new(width, Color32::from_black_alpha(170)),
+        );
+        ui.ctx().request_repaint();
+    }
+
+    if let Some(point) = hovered {
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.strong(format!("{}  {}  {}", point.code, point.pinyin, point.hanzi));
+            ui.label(&point.english);
+        });
+    }
+    let clicked = if response.clicked() {
+        hovered.map(|p| p.code.clone())
+    } else {
+        None
+    };
+    let clicked_at = if response.clicked() {
+        response
+            .interact_pointer_pos()
+            .map(|p| proj.figure_from_screen(p))
+    } else {
+        None
+    };
+    CanvasOutput {
+        clicked_empty: response.clicked() && clicked.is_none(),
+        clicked,
+        clicked_at,
+    }
+}
+
+/// Pan, zoom, fit and reveal: updates and returns the figure's pan and zoom.
+fn handle_input(
+    ui: &egui::Ui,
+    state: &mut CanvasState,
+    input: &CanvasInput<'_>,
+    rect: Rect,
+    response: &egui::Response,
+) -> PanZoom {
+    let figure = input.figure;
     let view = state.views.entry(figure.id.clone()).or_default();
     if state.fit || response.double_clicked() {
         *view = PanZoom::default();
@@ -127,58 +265,14 @@ pub fn canvas_ui(
             .selected
             .and_then(|code| input.atlas.sites_on(code, &figure.id).next())
         {
-            projector::reveal(view, rect, figure, site.at);
+            if state.frame_on_reveal {
+                projector::frame(view, rect, figure, site.at, 2.2);
+            } else {
+                projector::reveal(view, rect, figure, site.at);
+            }
         }
     }
-    let proj = Projector::fit(rect, figure, *view);
-    state.last = Some((figure.id.clone(), proj));
-    let colors = theme::canvas_colors(input.theme);
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, colors.background);
-    art::draw(&painter, &art, &proj, &colors);
-
-    let selected_point = input.selected.and_then(|c| input.atlas.point(c));
-    if let Some(point) = selected_point {
-        ruler::draw(&painter, point, figure, &proj, &colors, input.scale);
-    }
-
-    let dots = dots(input, &proj);
-    let hovered = response.hover_pos().and_then(|p| {
-        dots.iter()
-            .filter(|d| d.at.distance(p) <= d.radius + 5.0)
-            .min_by(|a, b| a.at.distance(p).total_cmp(&b.at.distance(p)))
-            .map(|d| d.point)
-    });
-    for dot in &dots {
-        painter.circle(
-            dot.at,
-            dot.radius,
-            dot.color,
-            Stroke::new(1.5, colors.dot_ring),
-        );
-        let emphasised = Some(&dot.point.code) == input.selected
-            || hovered.is_some_and(|h| h.code == dot.point.code);
-        if emphasised {
-            painter.circle_stroke(dot.at, dot.radius + 3.5, Stroke::new(2.5, colors.highlight));
-        }
-    }
-    draw_labels(&painter, input, &dots, rect, &colors);
-
-    if let Some(point) = hovered {
-        response.clone().on_hover_ui_at_pointer(|ui| {
-            ui.strong(format!("{}  {}  {}", point.code, point.pinyin, point.hanzi));
-            ui.label(&point.english);
-        });
-    }
-    let clicked = if response.clicked() {
-        hovered.map(|p| p.code.clone())
-    } else {
-        None
-    };
-    CanvasOutput {
-        clicked_empty: response.clicked() && clicked.is_none(),
-        clicked,
-    }
+    *view
 }
 
 fn dots<'a>(input: &CanvasInput<'a>, proj: &Projector) -> Vec<Dot<'a>> {
@@ -239,7 +333,8 @@ fn draw_labels(
     let midline = input.figure.midline_x;
     let mut galleys = Vec::new();
     let mut requests = Vec::new();
-    for dot in dots.iter().filter(|d| d.labelled) {
+    let allowed = |code: &PointCode| input.label_only.is_none_or(|set| set.contains(code));
+    for dot in dots.iter().filter(|d| d.labelled && allowed(&d.point.code)) {
         let text = match input.labels {
             LabelStyle::Full => format!("{} {}", dot.point.code, dot.point.pinyin),
             LabelStyle::Numbered => input

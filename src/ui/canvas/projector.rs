@@ -73,3 +73,11 @@ pub fn reveal(view: &mut PanZoom, rect: Rect, figure: &Figure, at: FigurePos) {
         view.pan += rect.center() - screen;
     }
 }
+
+/// Zooms to `zoom` with `at` at the centre of `rect`.
+pub fn frame(view: &mut PanZoom, rect: Rect, figure: &Figure, at: FigurePos, zoom: f32) {
+    view.zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+    view.pan = Vec2::ZERO;
+    let proj = Projector::fit(rect, figure, *view);
+    view.pan = rect.center() - proj.screen_from_figure(at);
+}

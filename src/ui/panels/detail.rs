@@ -13,35 +13,7 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &
         overview_ui(ui, atlas, view);
         return;
     };
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(point.code.as_str()).font(FontId::new(30.0, crate::ui::fonts::bold())),
-        );
-        ui.label(RichText::new(&point.hanzi).size(26.0));
-        if point.hanzi_traditional != point.hanzi {
-            ui.label(
-                RichText::new(format!("({})", point.hanzi_traditional))
-                    .size(20.0)
-                    .weak(),
-            );
-        }
-    });
-    ui.label(RichText::new(&point.pinyin).size(20.0));
-    ui.label(RichText::new(&point.english).italics());
-    ui.label(format!(
-        "{} channel · {} · {}",
-        point.meridian.name(),
-        point
-            .regions
-            .iter()
-            .filter_map(|r| atlas.region(r).map(|x| x.name.as_str()))
-            .collect::<Vec<_>>()
-            .join(", "),
-        match point.laterality {
-            crate::model::Laterality::Bilateral => "both sides",
-            crate::model::Laterality::Midline => "on the midline",
-        }
-    ));
+    header_ui(ui, atlas, view, point, commands);
     role_ui(ui, atlas, view, point);
     safety_ui(ui, point);
     section_ui(ui, "Location");
@@ -98,6 +70,64 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &
     }
     section_ui(ui, "Sources");
     references_ui(ui, atlas, &point.sources);
+}
+
+/// Code, characters, pinyin, English name, channel, regions, and the plan button.
+fn header_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    view: &ViewState,
+    point: &Point,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(point.code.as_str()).font(FontId::new(30.0, crate::ui::fonts::bold())),
+        );
+        ui.label(RichText::new(&point.hanzi).size(26.0));
+        if point.hanzi_traditional != point.hanzi {
+            ui.label(
+                RichText::new(format!("({})", point.hanzi_traditional))
+                    .size(20.0)
+                    .weak(),
+            );
+        }
+    });
+    ui.label(RichText::new(&point.pinyin).size(20.0));
+    let in_plan = view.in_plan(&point.code);
+    let (text, tip) = if in_plan {
+        (
+            "Remove from today's plan",
+            "Take this point out of today's plan (P)",
+        )
+    } else {
+        (
+            "Add to today's plan",
+            "Put this point in today's plan for patient mode (P)",
+        )
+    };
+    if ui.button(text).on_hover_text(tip).clicked() {
+        commands.push(if in_plan {
+            Command::RemoveFromPlan(point.code.clone())
+        } else {
+            Command::AddToPlan(point.code.clone())
+        });
+    }
+    ui.label(RichText::new(&point.english).italics());
+    ui.label(format!(
+        "{} channel · {} · {}",
+        point.meridian.name(),
+        point
+            .regions
+            .iter()
+            .filter_map(|r| atlas.region(r).map(|x| x.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        match point.laterality {
+            crate::model::Laterality::Bilateral => "both sides",
+            crate::model::Laterality::Midline => "on the midline",
+        }
+    ));
 }
 
 /// The point's role in the current condition, and why.

@@ -5,4 +5,8 @@ pub mod detail;
 pub mod guidance;
 pub mod mechanisms;
 pub mod navigator;
+pub mod overlays;
+pub mod patient;
+pub mod present;
+pub mod study;
 pub mod top_bar;

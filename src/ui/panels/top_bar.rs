@@ -1,55 +1,73 @@
-//! The bar along the top: the condition chooser, label and theme switches; and the strip of
-//! views above the canvas.
+//! The bar along the top (mode, condition, search, theme, help) and the strip of views above
+//! the canvas.
 
 use crate::model::Atlas;
-use crate::ui::command::Command;
-use crate::ui::theme::ThemeKind;
-use crate::ui::view::ViewState;
+use crate::ui::command::{Command, actions, shortcut_text};
+use crate::ui::view::{Mode, ViewState};
+
+/// A button for an action in the table, with its shortcut in the tooltip.
+fn action_button(ui: &mut egui::Ui, text: &str, command: &Command, commands: &mut Vec<Command>) {
+    let table = actions();
+    let action = table.iter().find(|a| &a.command == command);
+    let hover = action.map_or_else(String::new, |a| {
+        let keys: Vec<String> = a.keys.iter().map(|k| shortcut_text(ui.ctx(), *k)).collect();
+        format!("{} ({})", a.tooltip, keys.join(", "))
+    });
+    if ui.button(text).on_hover_text(hover).clicked() {
+        commands.push(command.clone());
+    }
+}
 
 pub fn top_bar_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         ui.heading("Acupoint Atlas");
         ui.separator();
-        for condition in atlas.conditions() {
-            let on = view.condition.as_ref() == Some(&condition.id);
+        for mode in Mode::ALL {
+            let table = actions();
+            let tip = table
+                .iter()
+                .find(|a| a.command == Command::SetMode(mode))
+                .map_or("", |a| a.tooltip);
             if ui
-                .selectable_label(on, &condition.name)
-                .on_hover_text(format!(
-                    "Show the points for {}",
-                    condition.name.to_lowercase()
-                ))
+                .selectable_label(view.mode == mode, mode.name())
+                .on_hover_text(tip)
                 .clicked()
             {
-                commands.push(Command::SetCondition(Some(condition.id.clone())));
+                commands.push(Command::SetMode(mode));
             }
         }
-        if ui
-            .selectable_label(view.condition.is_none(), "All points")
-            .on_hover_text("Show every point in the atlas")
-            .clicked()
-        {
-            commands.push(Command::SetCondition(None));
-        }
         ui.separator();
-        let mut pinyin = view.pinyin_labels;
-        if ui
-            .checkbox(&mut pinyin, "Pinyin labels")
-            .on_hover_text("Show pinyin beside each code on the figure")
-            .changed()
-        {
-            commands.push(Command::TogglePinyinLabels);
+        if view.mode != Mode::Patient {
+            for condition in atlas.conditions() {
+                let on = view.condition.as_ref() == Some(&condition.id);
+                if ui
+                    .selectable_label(on, &condition.name)
+                    .on_hover_text(format!(
+                        "Show the points for {}",
+                        condition.name.to_lowercase()
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::SetCondition(Some(condition.id.clone())));
+                }
+            }
+            if ui
+                .selectable_label(view.condition.is_none(), "All points")
+                .on_hover_text("Show every point in the atlas")
+                .clicked()
+            {
+                commands.push(Command::SetCondition(None));
+            }
+            ui.separator();
         }
-        let (label, next) = match view.theme {
-            ThemeKind::Light => ("Dark theme", ThemeKind::Dark),
-            ThemeKind::Dark => ("Light theme", ThemeKind::Light),
-        };
-        if ui
-            .button(label)
-            .on_hover_text("Switch between light and dark")
-            .clicked()
-        {
-            commands.push(Command::SetTheme(next));
-        }
+        action_button(ui, "Search", &Command::OpenSearch, commands);
+        action_button(
+            ui,
+            &format!("Theme: {}", view.theme.name()),
+            &Command::CycleTheme,
+            commands,
+        );
+        action_button(ui, "?", &Command::ToggleHelp, commands);
     });
 }
 
@@ -79,6 +97,15 @@ pub fn views_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &m
             if ui.selectable_label(on, text).on_hover_text(hover).clicked() {
                 commands.push(Command::SetFigure(figure.id.clone()));
             }
+        }
+        ui.separator();
+        let mut pinyin = view.pinyin_labels;
+        if ui
+            .checkbox(&mut pinyin, "Pinyin labels")
+            .on_hover_text("Show pinyin beside each code on the figure (L)")
+            .changed()
+        {
+            commands.push(Command::TogglePinyinLabels);
         }
     });
 }

@@ -1,0 +1,113 @@
+//! Overlays above everything: the search box (Ctrl+F) and the list of shortcuts (`?`).
+
+use crate::model::Atlas;
+use crate::search::search;
+use crate::ui::command::{Command, actions, shortcut_text};
+use crate::ui::view::ViewState;
+use egui::{Key, RichText};
+
+/// Results shown at most.
+const MAX_RESULTS: usize = 12;
+
+/// The search window. `view.search` holds the query; typing updates it directly because it is
+/// the text field's own state. Enter selects the highlighted result.
+pub fn search_ui(
+    ctx: &egui::Context,
+    atlas: &Atlas,
+    view: &mut ViewState,
+    focus: bool,
+    commands: &mut Vec<Command>,
+) {
+    if !view.search.open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Search")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(420.0)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
+        .show(ctx, |ui| {
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut view.search.query)
+                    .hint_text("Code, pinyin, characters, English, region or condition")
+                    .desired_width(f32::INFINITY),
+            );
+            if focus {
+                edit.request_focus();
+            }
+            let hits = search(atlas, &view.search.query);
+            let shown = hits.len().min(MAX_RESULTS);
+            if edit.has_focus() {
+                ui.input_mut(|i| {
+                    if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) && shown > 0 {
+                        view.search.cursor = (view.search.cursor + 1).min(shown - 1);
+                    }
+                    if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
+                        view.search.cursor = view.search.cursor.saturating_sub(1);
+                    }
+                });
+            }
+            view.search.cursor = view.search.cursor.min(shown.saturating_sub(1));
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if view.search.query.trim().is_empty() {
+                ui.label(
+                    RichText::new("Try bl40, weizhong, 委中, kidney, behind the knee or sciatica.")
+                        .weak(),
+                );
+            } else if hits.is_empty() {
+                ui.label("No point matches.");
+            }
+            for (i, hit) in hits.iter().take(MAX_RESULTS).enumerate() {
+                let Some(point) = atlas.point(&hit.code) else {
+                    continue;
+                };
+                let text = format!(
+                    "{}  {}  {}  {}",
+                    point.code, point.pinyin, point.hanzi, point.english
+                );
+                let chosen = ui
+                    .selectable_label(i == view.search.cursor, text)
+                    .on_hover_text(format!("Matched by {}", hit.why))
+                    .clicked();
+                if chosen || (enter && i == view.search.cursor) {
+                    commands.push(Command::SelectPoint(hit.code.clone()));
+                    commands.push(Command::CloseSearch);
+                }
+            }
+        });
+    if !open {
+        commands.push(Command::CloseSearch);
+    }
+}
+
+/// Every action with its shortcuts.
+pub fn help_ui(ctx: &egui::Context, view: &ViewState, commands: &mut Vec<Command>) {
+    if !view.help_open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    for action in actions() {
+                        let keys: Vec<String> =
+                            action.keys.iter().map(|k| shortcut_text(ctx, *k)).collect();
+                        ui.label(RichText::new(keys.join("  ")).monospace());
+                        ui.label(RichText::new(action.label).strong());
+                        ui.label(action.tooltip);
+                        ui.end_row();
+                    }
+                });
+        });
+    if !open {
+        commands.push(Command::ToggleHelp);
+    }
+}

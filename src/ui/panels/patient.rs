@@ -1,0 +1,152 @@
+//! Patient mode: today's plan in plain words. The practitioner builds the plan in explore mode;
+//! here each point is named by where it is on the body, with why a point far from the back is
+//! used for the back, what the patient may feel and the safety lines. No needling depths.
+
+use crate::model::{Atlas, GuidanceTopic, Point};
+use crate::ui::command::Command;
+use crate::ui::view::ViewState;
+use crate::ui::widgets::section_ui;
+use egui::{FontId, RichText};
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Where a point is, in a patient's words.
+pub fn plain_place(atlas: &Atlas, point: &Point) -> String {
+    point
+        .regions
+        .first()
+        .and_then(|r| atlas.region(r))
+        .map_or_else(|| point.english.clone(), |r| capitalise(&r.plain))
+}
+
+/// The left panel: the plan, with buttons to reorder and remove.
+pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
+    section_ui(ui, "Today's plan");
+    if view.plan.is_empty() {
+        ui.label("No points yet. In Explore mode, select a point and press \"Add to today's plan\" (or P).");
+        return;
+    }
+    for (n, code) in view.plan.iter().enumerate() {
+        let Some(point) = atlas.point(code) else {
+            continue;
+        };
+        ui.horizontal(|ui| {
+            let text = if view.patient_codes {
+                format!("{}. {} ({})", n + 1, plain_place(atlas, point), point.code)
+            } else {
+                format!("{}. {}", n + 1, plain_place(atlas, point))
+            };
+            let on = view.selected.as_ref() == Some(code);
+            if ui
+                .selectable_label(on, RichText::new(text).size(17.0))
+                .clicked()
+            {
+                commands.push(Command::SelectPoint(code.clone()));
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(18.0);
+            if ui
+                .small_button("Up")
+                .on_hover_text(format!("Move {} up the plan", point.code))
+                .clicked()
+            {
+                commands.push(Command::MovePlan(code.clone(), -1));
+            }
+            if ui
+                .small_button("Down")
+                .on_hover_text(format!("Move {} down the plan", point.code))
+                .clicked()
+            {
+                commands.push(Command::MovePlan(code.clone(), 1));
+            }
+            if ui
+                .small_button("Remove")
+                .on_hover_text(format!("Take {} out of today's plan", point.code))
+                .clicked()
+            {
+                commands.push(Command::RemoveFromPlan(code.clone()));
+            }
+        });
+    }
+    ui.add_space(8.0);
+    let mut codes = view.patient_codes;
+    if ui.checkbox(&mut codes, "Show point codes").changed() {
+        commands.push(Command::TogglePatientCodes);
+    }
+    if ui
+        .button("Export handout…")
+        .on_hover_text("Save a one-page handout of this plan (Ctrl+P)")
+        .clicked()
+    {
+        commands.push(Command::ExportHandout);
+    }
+    if ui
+        .button("Clear the plan")
+        .on_hover_text("Remove every point from today's plan")
+        .clicked()
+    {
+        commands.push(Command::ClearPlan);
+    }
+}
+
+/// The right panel: a card per point of the plan (or the selected one), then what to expect.
+pub fn cards_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
+    let chosen: Vec<(usize, &Point)> = view
+        .plan
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| view.selected.as_ref().is_none_or(|s| s == *c))
+        .filter_map(|(i, c)| atlas.point(c).map(|p| (i, p)))
+        .collect();
+    for (n, point) in chosen {
+        ui.label(
+            RichText::new(format!("{}. {}", n + 1, plain_place(atlas, point)))
+                .font(FontId::new(22.0, crate::ui::fonts::bold())),
+        );
+        if view.patient_codes {
+            ui.label(format!(
+                "{} · {} · {}",
+                point.code, point.pinyin, point.english
+            ));
+        }
+        ui.label(RichText::new(&point.patient_note).size(17.0));
+        let far = point
+            .regions
+            .first()
+            .and_then(|r| atlas.region(r))
+            .is_some_and(|r| r.far_from_back);
+        if far {
+            let reason = view
+                .condition
+                .as_ref()
+                .and_then(|c| atlas.condition(c))
+                .and_then(|c| c.entry(&point.code))
+                .or_else(|| atlas.conditions_of(&point.code).next().map(|(_, e)| e));
+            if let Some(entry) = reason {
+                ui.label(
+                    RichText::new(format!("Why here for the back: {}", entry.reason))
+                        .size(16.0)
+                        .italics(),
+                );
+            }
+        }
+        ui.add_space(10.0);
+    }
+    for section in atlas
+        .guidance()
+        .iter()
+        .filter(|s| s.topic == GuidanceTopic::Patient)
+    {
+        ui.separator();
+        for item in &section.items {
+            section_ui(ui, &item.heading);
+            ui.label(RichText::new(&item.text).size(16.0));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! Study mode: a question card on the right, the progress summary on the left. Locate
+//! questions are answered by clicking the (unlabelled) figure and scored in cun.
+
+use crate::model::{Atlas, PointCode};
+use crate::study::{Grade, QuestionKind, pool};
+use crate::ui::command::Command;
+use crate::ui::view::{Answer, ViewState};
+use crate::ui::widgets::section_ui;
+use egui::{FontId, RichText};
+
+/// The left panel: what is asked about, and how well it is known.
+pub fn progress_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    view: &ViewState,
+    commands: &mut Vec<Command>,
+) {
+    section_ui(ui, "Ask about");
+    let all = view.study.region.is_none();
+    if ui
+        .selectable_label(all, "Every region of the condition")
+        .clicked()
+    {
+        commands.push(Command::SetStudyRegion(None));
+    }
+    for region in atlas.regions() {
+        let on = view.study.region.as_ref() == Some(&region.id);
+        if ui.selectable_label(on, &region.name).clicked() {
+            commands.push(Command::SetStudyRegion(Some(region.id.clone())));
+        }
+    }
+    let codes = pool(atlas, view.condition.as_ref(), view.study.region.as_ref());
+    let summary = view
+        .study
+        .progress
+        .summary(codes.iter().map(PointCode::as_str));
+    section_ui(ui, "Progress");
+    ui.label(format!("{} known well", summary.known));
+    ui.label(format!("{} being learned", summary.learning));
+    ui.label(format!("{} weak (missed last time)", summary.weak));
+    ui.label(format!("{} not asked yet", summary.unseen));
+    if view.study.asked > 0 {
+        ui.label(format!(
+            "This session: {} of {} right",
+            view.study.right, view.study.asked
+        ));
+    }
+    let mut weak: Vec<(&str, f32)> = codes
+        .iter()
+        .filter_map(|c| {
+            let p = view.study.progress.points.get(c.as_str())?;
+            (p.level == 0).then(|| (c.as_str(), p.last_error_cun.unwrap_or(f32::NAN)))
+        })
+        .collect();
+    weak.sort_by(|a, b| b.1.total_cmp(&a.1));
+    if !weak.is_empty() {
+        section_ui(ui, "Weak points");
+        for (code, err) in weak {
+            if err.is_finite() {
+                ui.label(format!("{code}: last off by {err:.1} cun"));
+            } else {
+                ui.label(code);
+            }
+        }
+    }
+}
+
+/// The right panel: the question, the choices or the instruction to click, and the feedback.
+pub fn question_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    view: &ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let Some(question) = &view.study.question else {
+        ui.label("No points to ask about here. Choose another condition or region.");
+        return;
+    };
+    ui.label(RichText::new(&question.prompt).font(FontId::new(21.0, crate::ui::fonts::bold())));
+    ui.add_space(6.0);
+    match (&question.kind, &view.study.answer) {
+        (QuestionKind::Locate { .. }, None) => {
+            ui.label("Click the figure where you would place the needle. Labels are hidden.");
+        }
+        (QuestionKind::Locate { .. }, Some(Answer::Located(result))) => {
+            let verdict = match result.grade {
+                Grade::Right => "Right on the point",
+                Grade::Close => "Close",
+                Grade::Wrong => "Not there",
+            };
+            ui.label(
+                RichText::new(format!("{verdict}: {:.1} cun away", result.error_cun))
+                    .size(19.0)
+                    .strong(),
+            );
+            ui.label(format!(
+                "Measured on: {}. The right spot and its ruler are shown on the figure.",
+                result.span_name
+            ));
+        }
+        (QuestionKind::Choose { options, answer }, given) => {
+            for (i, option) in options.iter().enumerate() {
+                let mut text = RichText::new(option).size(18.0);
+                if let Some(Answer::Chose { index, .. }) = given {
+                    if i == *answer {
+                        text = text
+                            .color(egui::Color32::from_rgb(0x1B, 0x7A, 0x3E))
+                            .strong();
+                    } else if i == *index {
+                        text = text.color(ui.visuals().error_fg_color);
+                    }
+                }
+                let button = ui.add_enabled(
+                    given.is_none(),
+                    egui::Button::new(text).min_size(egui::vec2(ui.available_width(), 34.0)),
+                );
+                if button.clicked() {
+                    commands.push(Command::AnswerChoice(i));
+                }
+            }
+            if let Some(Answer::Chose { right, .. }) = given {
+                ui.label(
+                    RichText::new(if *right {
+                        "Right."
+                    } else {
+                        "Not this time: the right answer is marked."
+                    })
+                    .size(18.0)
+                    .strong(),
+                );
+            }
+        }
+        _ => {}
+    }
+    if view.study.answer.is_some() {
+        if let Some(point) = atlas.point(&question.code) {
+            ui.add_space(6.0);
+            ui.label(format!(
+                "{} {} {} — {}",
+                point.code, point.pinyin, point.hanzi, point.english
+            ));
+            ui.label(RichText::new(&point.location.measure).italics());
+        }
+        ui.add_space(8.0);
+        if ui
+            .button(RichText::new("Next question").size(18.0))
+            .on_hover_text("Ask the next point (the weakest come back sooner)")
+            .clicked()
+        {
+            commands.push(Command::NextQuestion);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! Each user's path through the window: a plan shown to a patient, a locate question answered
+//! by clicking, a presentation stepped with the keys, search, help, and settings that last.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use acupoint_atlas::model::{FigurePos, PointCode};
+use acupoint_atlas::store::{Settings, Store, ThemeSetting};
+use acupoint_atlas::study::QuestionKind;
+use acupoint_atlas::ui::{Answer, AtlasApp, Command, Mode, ThemeKind};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness_with<'a>(store: Option<Store>) -> Harness<'a, AtlasApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| AtlasApp::with_store(&cc.egui_ctx, None, store))
+}
+
+fn harness<'a>() -> Harness<'a, AtlasApp> {
+    harness_with(None)
+}
+
+fn command(h: &mut Harness<'_, AtlasApp>, c: Command) {
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(&ctx, c);
+    h.run();
+}
+
+fn click_at(h: &mut Harness<'_, AtlasApp>, at: egui::Pos2) {
+    h.hover_at(at);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+fn selected(h: &Harness<'_, AtlasApp>) -> Option<String> {
+    h.state().view().selected.as_ref().map(ToString::to_string)
+}
+
+#[test]
+fn a_plan_built_in_explore_mode_is_shown_alone_and_in_plain_words_in_patient_mode() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("BL23  Shènshū").click();
+    h.run();
+    h.get_by_label("Add to today's plan").click();
+    h.run();
+    command(&mut h, Command::SelectPoint(PointCode::new("BL40")));
+    h.key_press(egui::Key::P);
+    h.run();
+    assert_eq!(
+        h.state().view().plan,
+        vec![PointCode::new("BL23"), PointCode::new("BL40")]
+    );
+    h.get_by_label("Patient").click();
+    h.run();
+    assert_eq!(h.state().view().mode, Mode::Patient);
+    let app = h.state();
+    let shown: Vec<String> = app
+        .view()
+        .visible_points(app.atlas().unwrap())
+        .iter()
+        .map(|p| p.code.to_string())
+        .collect();
+    assert_eq!(shown, ["BL23", "BL40"]);
+    assert!(
+        h.query_all_by_label_contains("2. The crease behind your knee")
+            .next()
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Why here for the back").is_some());
+    assert!(
+        h.query_by_label_contains("cun").is_none(),
+        "no needling depths or cun for patients"
+    );
+    assert!(h.query_by_label("What you may feel").is_some());
+}
+
+#[test]
+fn a_locate_question_is_answered_by_clicking_and_scored_in_cun() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Study").click();
+    h.run();
+    for _ in 0..40 {
+        let is_locate = matches!(
+            h.state().view().study.question.as_ref().map(|q| &q.kind),
+            Some(QuestionKind::Locate { .. })
+        );
+        if is_locate {
+            break;
+        }
+        command(&mut h, Command::NextQuestion);
+    }
+    let (code, figure) = {
+        let q = h.state().view().study.question.clone().unwrap();
+        let QuestionKind::Locate { figure } = q.kind else {
+            panic!("no locate question came up")
+        };
+        (q.code, figure)
+    };
+    let site = h
+        .state()
+        .atlas()
+        .unwrap()
+        .sites_on(&code, &figure)
+        .next()
+        .unwrap()
+        .at;
+    // Hover first, as a hand does: the layout may settle once the pointer is in the window.
+    let at = h.state().figure_on_screen(site).unwrap();
+    h.hover_at(at);
+    h.run();
+    let at = h.state().figure_on_screen(site).unwrap();
+    click_at(&mut h, at);
+    match &h.state().view().study.answer {
+        Some(Answer::Located(r)) => {
+            assert!(
+                r.error_cun < 0.5,
+                "{} {:?} {:?} {}",
+                r.error_cun,
+                r.clicked,
+                site,
+                figure
+            );
+            assert_eq!(r.grade, acupoint_atlas::study::Grade::Right);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(h.query_by_label_contains("cun away").is_some());
+    let progress = &h.state().view().study.progress;
+    assert_eq!(progress.points[code.as_str()].right, 1);
+    h.get_by_label("Next question").click();
+    h.run();
+    assert!(h.state().view().study.answer.is_none());
+}
+
+#[test]
+fn a_wrong_click_is_scored_far_off_and_the_right_spot_is_shown() {
+    let mut h = harness();
+    h.run();
+    command(&mut h, Command::SetMode(Mode::Study));
+    for _ in 0..40 {
+        if matches!(
+            h.state().view().study.question.as_ref().map(|q| &q.kind),
+            Some(QuestionKind::Locate { .. })
+        ) {
+            break;
+        }
+        command(&mut h, Command::NextQuestion);
+    }
+    command(&mut h, Command::AnswerLocate(FigurePos::new(0.02, 0.02)));
+    match &h.state().view().study.answer {
+        Some(Answer::Located(r)) => assert!(r.error_cun > 1.5),
+        other => panic!("{other:?}"),
+    }
+    assert!(h.query_by_label_contains("Not there").is_some());
+}
+
+#[test]
+fn a_presentation_steps_with_the_keys_and_recall_hides_labels_until_revealed() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Present").click();
+    h.run();
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    let first = selected(&h).unwrap();
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    let second = selected(&h).unwrap();
+    assert_ne!(first, second);
+    h.key_press(egui::Key::PageUp);
+    h.run();
+    assert_eq!(selected(&h).unwrap(), first);
+    h.key_press(egui::Key::R);
+    h.run();
+    assert!(h.state().view().present.recall);
+    assert!(h.state().view().present.revealed.is_empty());
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        h.state().view().present.revealed.len(),
+        1,
+        "a step reveals its point"
+    );
+    command(&mut h, Command::SetTextScale(2.5));
+    assert_eq!(h.ctx.zoom_factor(), 2.5);
+}
+
+#[test]
+fn search_finds_a_point_however_it_is_typed_and_enter_selects_it() {
+    let mut h = harness();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    assert!(h.state().view().search.open);
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("wěizhōng");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("BL40"));
+    assert!(!h.state().view().search.open);
+}
+
+#[test]
+fn the_help_overlay_lists_every_shortcut() {
+    let mut h = harness();
+    h.run();
+    command(&mut h, Command::ToggleHelp);
+    assert!(h.query_all_by_label("Keyboard shortcuts").next().is_some());
+    for action in acupoint_atlas::ui::actions() {
+        assert!(
+            h.query_all_by_label(action.label).next().is_some(),
+            "{}",
+            action.label
+        );
+    }
+}
+
+#[test]
+fn settings_last_between_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut h = harness_with(Some(Store::new(dir.path())));
+        h.run();
+        command(&mut h, Command::AddToPlan(PointCode::new("KI3")));
+        command(&mut h, Command::SetTheme(ThemeKind::Dark));
+        command(&mut h, Command::SelectPoint(PointCode::new("GV3")));
+    }
+    let stored = Store::new(dir.path()).load().into_settings();
+    assert_eq!(stored.plan, vec!["KI3".to_owned()]);
+    assert_eq!(stored.theme, ThemeSetting::Dark);
+    let mut h = harness_with(Some(Store::new(dir.path())));
+    h.run();
+    assert_eq!(h.state().view().plan, vec![PointCode::new("KI3")]);
+    assert_eq!(h.state().view().theme, ThemeKind::Dark);
+    assert_eq!(selected(&h).as_deref(), Some("GV3"));
+}
+
+#[test]
+fn a_damaged_store_is_set_aside_and_the_window_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("settings.ron"), "(plan: [\"BL23\"").unwrap();
+    let mut h = harness_with(Some(Store::new(dir.path())));
+    h.run();
+    assert!(
+        h.state()
+            .notices()
+            .iter()
+            .any(|n| n.contains("could not be read"))
+    );
+    assert!(h.query_by_label_contains("set aside").is_some());
+    assert!(dir.path().join("settings.damaged-1.ron").exists());
+    assert_eq!(
+        Store::new(dir.path()).load().settings(),
+        &Settings::default()
+    );
+}
