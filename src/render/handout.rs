@@ -4,6 +4,7 @@
 use super::{RenderError, render_frame};
 use crate::model::{Atlas, Figure, GuidanceTopic, Point, PointCode};
 use crate::ui::canvas::{CanvasInput, CanvasState, LabelStyle, canvas_ui};
+use crate::ui::widgets::capitalise;
 use crate::ui::{ThemeKind, fonts, theme};
 use egui::{FontId, RichText};
 use std::collections::BTreeSet;
@@ -146,9 +147,3 @@ fn point_entry_ui(ui: &mut egui::Ui, atlas: &Atlas, n: usize, point: &Point) {
     ui.add_space(4.0);
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}

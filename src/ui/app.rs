@@ -42,6 +42,7 @@ pub struct AtlasApp {
     exports: Vec<ExportJob>,
     focus_search: bool,
     fullscreen: bool,
+    watcher: Option<super::reload::AtlasWatcher>,
 }
 
 fn now_s() -> u64 {
@@ -100,6 +101,38 @@ impl AtlasApp {
             exports: Vec::new(),
             focus_search: false,
             fullscreen: false,
+            watcher: dir.and_then(|d| super::reload::AtlasWatcher::start(d, ctx.clone()).ok()),
+        }
+    }
+
+    /// Reloads the atlas folder after it changed. On problems, the last good atlas stays and
+    /// the problems are listed until they are fixed.
+    fn reload_if_due(&mut self, ctx: &egui::Context) {
+        let Some(watcher) = &mut self.watcher else { return };
+        if !watcher.due(ctx) {
+            return;
+        }
+        match crate::load::load_dir(watcher.dir()) {
+            Ok(atlas) => {
+                self.problems.clear();
+                self.canvas.clear_cache();
+                let settings = persist::settings_of(&self.view);
+                let mut view = ViewState::initial(&atlas);
+                view.mode = self.view.mode;
+                view.tab = self.view.tab;
+                view.hidden_regions = std::mem::take(&mut self.view.hidden_regions);
+                persist::restore(&mut view, &atlas, settings);
+                self.view = view;
+                self.atlas = Some(atlas);
+                self.notices.push(Notice {
+                    text: format!("Reloaded the atlas from {}", watcher.dir().display()),
+                    error: false,
+                });
+                self.notices.retain(|n| !n.text.starts_with("Reloaded") || n.text.ends_with(&watcher.dir().display().to_string()));
+            }
+            Err(problems) => {
+                self.problems = problems.iter().map(ToString::to_string).collect();
+            }
         }
     }
 
@@ -268,17 +301,20 @@ impl AtlasApp {
         let mut dismiss = None;
         egui::Panel::bottom("notices").show(ui, |ui| {
             if !self.problems.is_empty() {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    "The atlas folder has problems, so the built-in atlas is shown:",
-                );
-                egui::ScrollArea::vertical()
-                    .max_height(120.0)
-                    .show(ui, |ui| {
-                        for p in &self.problems {
-                            ui.monospace(p);
-                        }
-                    });
+                ui.horizontal(|ui| {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        "The atlas folder has problems; the last good atlas is shown until they are fixed:",
+                    );
+                    if ui.small_button("Copy problems").clicked() {
+                        ui.ctx().copy_text(self.problems.join("\n"));
+                    }
+                });
+                egui::ScrollArea::vertical().max_height(140.0).show(ui, |ui| {
+                    for p in &self.problems {
+                        ui.add(egui::Label::new(egui::RichText::new(p).monospace()).selectable(true));
+                    }
+                });
             }
             for (i, notice) in self.notices.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
@@ -307,6 +343,7 @@ impl eframe::App for AtlasApp {
             shot.drive(&ctx, self.frames);
         }
         self.poll_exports();
+        self.reload_if_due(&ctx);
         if self.atlas.is_none() {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.heading("No atlas could be loaded");
@@ -333,6 +370,7 @@ impl eframe::App for AtlasApp {
                     .fill(ui.visuals().panel_fill)
                     .inner_margin(egui::Margin::symmetric(8, 4))
                     .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
                         if view.mode == Mode::Present {
                             present::controls_ui(ui, atlas, view, &mut commands);
                         }
@@ -454,6 +492,7 @@ fn canvas_panel_ui(
     input.selected = view.selected.as_ref();
     input.highlighted = &highlighted;
     input.theme = view.theme;
+    input.calibration = view.calibration;
     input.labels = if view.pinyin_labels {
         LabelStyle::Full
     } else {
@@ -489,7 +528,7 @@ fn canvas_panel_ui(
             }
         }
         Mode::Present => {
-            input.scale = 1.8;
+            input.scale = 1.3;
             input.spotlight = view.present.spotlight;
             if view.present.recall {
                 input.label_only = Some(&view.present.revealed);

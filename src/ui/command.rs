@@ -48,6 +48,8 @@ pub enum Command {
     AnswerLocate(FigurePos),
     ExportView,
     ExportHandout,
+    /// Shows every landmark and span of the figure with its name (for atlas authors).
+    ToggleCalibration,
 }
 
 /// One entry of the action table: its label, what it does, and its shortcuts.
@@ -193,6 +195,12 @@ pub fn actions() -> Vec<Action> {
             "Save a one-page handout of today's plan for the patient",
             vec![ctrl(Key::P)],
             Command::ExportHandout,
+        ),
+        a(
+            "Landmarks and spans",
+            "Show every landmark and span of the figure with its name, for atlas authors",
+            vec![ctrl(Key::K)],
+            Command::ToggleCalibration,
         ),
         a(
             "Keyboard shortcuts",
@@ -364,6 +372,7 @@ pub fn apply(view: &mut ViewState, atlas: &Atlas, command: Command, now_s: u64) 
         Command::AnswerLocate(at) => answer_locate(view, atlas, at, now_s),
         Command::ExportView => effects.export_view = true,
         Command::ExportHandout => effects.export_handout = true,
+        Command::ToggleCalibration => view.calibration = !view.calibration,
     }
     effects
 }

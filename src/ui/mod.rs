@@ -2,16 +2,17 @@
 //! mechanism and guidance tabs on the right.
 
 mod app;
-pub(crate) mod canvas;
+pub mod canvas;
 mod command;
 mod export_job;
 pub(crate) mod fonts;
 mod panels;
 mod persist;
+mod reload;
 mod screenshot;
 pub(crate) mod theme;
 mod view;
-mod widgets;
+pub(crate) mod widgets;
 
 pub use app::AtlasApp;
 pub use canvas::LabelStyle;

@@ -106,6 +106,8 @@ pub struct ViewState {
     pub study: StudyState,
     pub search: SearchState,
     pub help_open: bool,
+    /// Shows the figure's landmarks and spans by name.
+    pub calibration: bool,
 }
 
 impl Default for ViewState {
@@ -127,6 +129,7 @@ impl Default for ViewState {
             study: StudyState::default(),
             search: SearchState::default(),
             help_open: false,
+            calibration: false,
         }
     }
 }

@@ -34,6 +34,12 @@ pub struct CanvasState {
 }
 
 impl CanvasState {
+    /// Forgets cached art (after the atlas is reloaded).
+    pub fn clear_cache(&mut self) {
+        self.art.clear();
+        self.last = None;
+    }
+
     /// Where a figure position was drawn in the last frame.
     pub fn screen_from_figure(&self, at: FigurePos) -> Option<Pos2> {
         self.last
@@ -78,6 +84,8 @@ pub struct CanvasInput<'a> {
     pub marker: Option<FigurePos>,
     /// Dim everything but a circle around the pointer.
     pub spotlight: bool,
+    /// Draw every landmark and span with its name (for atlas authors).
+    pub calibration: bool,
 }
 
 impl<'a> CanvasInput<'a> {
@@ -97,6 +105,7 @@ impl<'a> CanvasInput<'a> {
             show_dots: true,
             marker: None,
             spotlight: false,
+            calibration: false,
         }
     }
 }
@@ -159,11 +168,6 @@ pub fn canvas_ui(
     painter.rect_filled(rect, 0.0, colors.background);
     art::draw(&painter, &art, &proj, &colors);
 
-    let selected_point = input.selected.and_then(|c| input.atlas.point(c));
-    if let Some(point) = selected_point {
-        ruler::draw(&painter, point, figure, &proj, &colors, input.scale);
-    }
-
     let dots = if input.show_dots {
         dots(input, &proj)
     } else {
@@ -175,18 +179,23 @@ pub fn canvas_ui(
             .min_by(|a, b| a.at.distance(p).total_cmp(&b.at.distance(p)))
             .map(|d| d.point)
     });
-    for dot in &dots {
-        painter.circle(
-            dot.at,
-            dot.radius,
-            dot.color,
-            Stroke::new(1.5, colors.dot_ring),
-        );
-        let emphasised = Some(&dot.point.code) == input.selected
-            || hovered.is_some_and(|h| h.code == dot.point.code);
-        if emphasised {
-            painter.circle_stroke(dot.at, dot.radius + 3.5, Stroke::new(2.5, colors.highlight));
-        }
+    let emphasised = |dot: &Dot<'_>| {
+        Some(&dot.point.code) == input.selected || hovered.is_some_and(|h| h.code == dot.point.code)
+    };
+    // Plain dots first, then the selected and hovered ones on top, so they are never covered.
+    for dot in dots.iter().filter(|d| !emphasised(d)) {
+        painter.circle(dot.at, dot.radius, dot.color, Stroke::new(1.5, colors.dot_ring));
+    }
+    for dot in dots.iter().filter(|d| emphasised(d)) {
+        painter.circle(dot.at, dot.radius, dot.color, Stroke::new(1.5, colors.dot_ring));
+        painter.circle_stroke(dot.at, dot.radius + 3.5, Stroke::new(2.5, colors.highlight));
+    }
+    if input.calibration {
+        ruler::calibration(&painter, figure, &proj, &colors);
+    }
+    // The ruler goes over the dots so its ticks and count stay readable.
+    if let Some(point) = input.selected.and_then(|c| input.atlas.point(c)) {
+        ruler::draw(&painter, point, figure, &proj, &colors, input.scale);
     }
     draw_labels(&painter, input, &dots, rect, &colors);
     if let Some(mark) = input.marker {
@@ -266,7 +275,7 @@ fn handle_input(
             .and_then(|code| input.atlas.sites_on(code, &figure.id).next())
         {
             if state.frame_on_reveal {
-                projector::frame(view, rect, figure, site.at, 2.2);
+                projector::frame(view, rect, figure, site.at, 3.0);
             } else {
                 projector::reveal(view, rect, figure, site.at);
             }

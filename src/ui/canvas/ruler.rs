@@ -103,3 +103,28 @@ fn trim(v: f32) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
+
+/// Every landmark (a small square and its name) and every span (a line and its cun count).
+pub fn calibration(painter: &egui::Painter, figure: &Figure, proj: &Projector, colors: &CanvasColors) {
+    let font = FontId::proportional(11.0);
+    let stroke = Stroke::new(1.0, colors.ruler);
+    for span in &figure.spans {
+        let (Some(a), Some(b)) = (figure.landmark(&span.from), figure.landmark(&span.to)) else {
+            continue;
+        };
+        let (a, b) = (proj.screen_from_figure(a.at), proj.screen_from_figure(b.at));
+        painter.add(egui::Shape::dashed_line(&[a, b], stroke, 4.0, 3.0));
+        painter.text(
+            a + (b - a) * 0.5 + egui::vec2(4.0, 0.0),
+            Align2::LEFT_CENTER,
+            format!("{} ({} cun)", span.id, trim(span.cun)),
+            font.clone(),
+            colors.ruler,
+        );
+    }
+    for landmark in &figure.landmarks {
+        let at = proj.screen_from_figure(landmark.at);
+        painter.rect_filled(egui::Rect::from_center_size(at, egui::vec2(5.0, 5.0)), 0.0, colors.ruler);
+        painter.text(at + egui::vec2(5.0, -2.0), Align2::LEFT_BOTTOM, landmark.id.as_str(), font.clone(), colors.label_text);
+    }
+}

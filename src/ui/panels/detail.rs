@@ -3,6 +3,7 @@
 
 use crate::model::{Atlas, Point, ReferenceId};
 use crate::ui::command::Command;
+use crate::ui::widgets::capitalise;
 use crate::ui::theme;
 use crate::ui::view::{Tab, ViewState};
 use crate::ui::widgets::{badge_ui, section_ui};
@@ -193,9 +194,3 @@ pub fn references_ui(ui: &mut egui::Ui, atlas: &Atlas, ids: &[ReferenceId]) {
     }
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}

@@ -4,16 +4,11 @@
 
 use crate::model::{Atlas, GuidanceTopic, Point};
 use crate::ui::command::Command;
+use crate::ui::widgets::capitalise;
 use crate::ui::view::ViewState;
 use crate::ui::widgets::section_ui;
 use egui::{FontId, RichText};
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
 
 /// Where a point is, in a patient's words.
 pub fn plain_place(atlas: &Atlas, point: &Point) -> String {

@@ -3,6 +3,7 @@
 
 use crate::model::Atlas;
 use crate::ui::command::Command;
+use crate::ui::widgets::capitalise;
 use crate::ui::view::ViewState;
 use egui::{FontId, RichText};
 
@@ -97,7 +98,7 @@ pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
     {
         ui.add_space(8.0);
         ui.label(
-            RichText::new(format!("{} point", entry.role.id()))
+            RichText::new(format!("{} point", capitalise(entry.role.id())))
                 .size(20.0)
                 .strong(),
         );
@@ -113,3 +114,4 @@ pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
         ui.add_space(4.0);
     }
 }
+

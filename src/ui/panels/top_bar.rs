@@ -107,5 +107,13 @@ pub fn views_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &m
         {
             commands.push(Command::TogglePinyinLabels);
         }
+        let mut calibration = view.calibration;
+        if ui
+            .checkbox(&mut calibration, "Landmarks")
+            .on_hover_text("Show every landmark and span of this figure by name (Ctrl+K)")
+            .changed()
+        {
+            commands.push(Command::ToggleCalibration);
+        }
     });
 }

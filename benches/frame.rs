@@ -1,0 +1,49 @@
+//! One whole frame of the body canvas (egui pass and tessellation) with every point and label,
+//! and a search.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use acupoint_atlas::load::load_builtin;
+use acupoint_atlas::model::{FigureId, Point};
+use acupoint_atlas::search::search;
+use acupoint_atlas::ui::canvas::{CanvasInput, CanvasState, LabelStyle, canvas_ui};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn frame(c: &mut Criterion) {
+    let atlas = load_builtin().unwrap();
+    let figure = atlas.figure(&FigureId::new("posterior")).unwrap();
+    let points: Vec<&Point> = atlas.points().iter().collect();
+    let mut group = c.benchmark_group("frame");
+    for (name, w, h) in [("1920x1080", 1920.0, 1080.0), ("3840x2160", 3840.0, 2160.0)] {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(acupoint_atlas::ui::font_definitions());
+        let raw = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h))),
+            ..Default::default()
+        };
+        let mut state = CanvasState::default();
+        let mut run = || {
+            let out = ctx.run_ui(raw.clone(), |ui| {
+                let mut input = CanvasInput::new(&atlas, figure, &points);
+                input.labels = LabelStyle::Full;
+                canvas_ui(ui, &mut state, &input);
+            });
+            ctx.tessellate(out.shapes, out.pixels_per_point)
+        };
+        // Settle fonts and caches before measuring.
+        for _ in 0..3 {
+            run();
+        }
+        group.bench_function(format!("posterior, every point and label, {name}"), |b| {
+            b.iter(|| black_box(run()));
+        });
+    }
+    group.finish();
+    c.bench_function("search `wěizhōng`", |b| {
+        b.iter(|| black_box(search(&atlas, black_box("wěizhōng"))));
+    });
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);
