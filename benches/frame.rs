@@ -19,7 +19,10 @@ fn frame(c: &mut Criterion) {
         let ctx = egui::Context::default();
         ctx.set_fonts(acupoint_atlas::ui::font_definitions());
         let raw = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h))),
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(w, h),
+            )),
             ..Default::default()
         };
         let mut state = CanvasState::default();

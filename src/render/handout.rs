@@ -9,6 +9,9 @@ use crate::ui::{ThemeKind, fonts, theme};
 use egui::{FontId, RichText};
 use std::collections::BTreeSet;
 
+/// The most points one page holds legibly.
+pub const MAX_PLAN: usize = 12;
+
 /// Paper sizes at 300 dots per inch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Paper {
@@ -77,7 +80,15 @@ pub fn render_handout(
         return Err(RenderError::NothingToShow);
     }
     let size = paper.pixels();
-    let ppp = 3.0;
+    if points.len() > MAX_PLAN {
+        return Err(RenderError::TooManyPoints(points.len(), MAX_PLAN));
+    }
+    // Longer plans are laid out smaller so the page still holds everything.
+    let ppp = match points.len() {
+        0..=5 => 3.0,
+        6..=8 => 2.6,
+        _ => 2.2,
+    };
     let mut canvases: Vec<CanvasState> = figures.iter().map(|_| CanvasState::default()).collect();
     let none = BTreeSet::new();
     render_frame(size, ppp, ThemeKind::Light, |ui| {
@@ -92,35 +103,48 @@ pub fn render_handout(
                     if points.len() == 1 { "" } else { "s" }
                 )).size(15.0));
                 ui.add_space(8.0);
-                let figure_height = if points.len() > 6 { 430.0 } else { 500.0 };
-                ui.horizontal(|ui| {
-                    let width = (ui.available_width() - 12.0) / figures.len() as f32;
-                    for (figure, canvas) in figures.iter().zip(canvases.iter_mut()) {
-                        ui.allocate_ui(egui::vec2(width, figure_height), |ui| {
-                            ui.vertical_centered(|ui| {
-                                ui.label(RichText::new(&figure.title).font(FontId::new(15.0, fonts::bold())));
-                                let mut input = CanvasInput::new(atlas, figure, &points);
-                                input.condition = None;
-                                input.highlighted = &none;
-                                input.theme = ThemeKind::Light;
-                                input.labels = LabelStyle::Numbered;
-                                input.scale = 1.3;
-                                canvas_ui(ui, canvas, &input);
+                // Figures on the left, the numbered list on the right; the lines on what to
+                // expect below, in two columns, so a plan of up to a dozen points fits a page.
+                let figure_height = 640.0;
+                ui.columns(2, |cols| {
+                    if let [left, right] = cols {
+                        let height = figure_height / figures.len() as f32;
+                        for (figure, canvas) in figures.iter().zip(canvases.iter_mut()) {
+                            left.allocate_ui(egui::vec2(left.available_width(), height), |ui| {
+                                ui.vertical_centered(|ui| {
+                                    ui.label(RichText::new(&figure.title).font(FontId::new(14.0, fonts::bold())));
+                                    let mut input = CanvasInput::new(atlas, figure, &points);
+                                    input.highlighted = &none;
+                                    input.theme = ThemeKind::Light;
+                                    input.labels = LabelStyle::Numbered;
+                                    input.scale = 1.3;
+                                    canvas_ui(ui, canvas, &input);
+                                });
                             });
-                        });
+                        }
+                        for (n, point) in points.iter().enumerate() {
+                            point_entry_ui(right, atlas, n + 1, point);
+                        }
                     }
                 });
                 ui.add_space(10.0);
-                for (n, point) in points.iter().enumerate() {
-                    point_entry_ui(ui, atlas, n + 1, point);
-                }
-                for section in atlas.guidance().iter().filter(|s| s.topic == GuidanceTopic::Patient) {
-                    ui.add_space(6.0);
-                    for item in &section.items {
-                        ui.label(RichText::new(&item.heading).font(FontId::new(15.0, fonts::bold())));
-                        ui.label(RichText::new(&item.text).size(13.5));
+                ui.separator();
+                let items: Vec<_> = atlas
+                    .guidance()
+                    .iter()
+                    .filter(|s| s.topic == GuidanceTopic::Patient)
+                    .flat_map(|s| s.items.iter())
+                    .collect();
+                let half = items.len().div_ceil(2);
+                ui.columns(2, |cols| {
+                    for (col, chunk) in cols.iter_mut().zip(items.chunks(half.max(1))) {
+                        for item in chunk {
+                            col.label(RichText::new(&item.heading).font(FontId::new(14.0, fonts::bold())));
+                            col.label(RichText::new(&item.text).size(12.5));
+                            col.add_space(4.0);
+                        }
                     }
-                }
+                });
                 ui.add_space(8.0);
                 ui.label(RichText::new("This sheet is information, not medical advice. Ask your practitioner about anything that worries you.").size(12.0).weak());
             });
@@ -132,9 +156,9 @@ fn point_entry_ui(ui: &mut egui::Ui, atlas: &Atlas, n: usize, point: &Point) {
     let place = region.map_or_else(|| point.english.clone(), |r| capitalise(&r.plain));
     ui.label(
         RichText::new(format!("{n}. {place}  ({})", point.code))
-            .font(FontId::new(15.5, fonts::bold())),
+            .font(FontId::new(15.0, fonts::bold())),
     );
-    ui.label(RichText::new(&point.patient_note).size(14.0));
+    ui.label(RichText::new(&point.patient_note).size(13.5));
     if region.is_some_and(|r| r.far_from_back)
         && let Some((_, entry)) = atlas.conditions_of(&point.code).next()
     {
@@ -146,4 +170,3 @@ fn point_entry_ui(ui: &mut egui::Ui, atlas: &Atlas, n: usize, point: &Point) {
     }
     ui.add_space(4.0);
 }
-

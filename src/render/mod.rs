@@ -22,6 +22,8 @@ pub enum RenderError {
     UnknownCondition(String, String),
     #[error("unknown point code `{0}`")]
     UnknownPoint(String),
+    #[error("a handout holds at most {1} points; the plan has {0}")]
+    TooManyPoints(usize, usize),
     #[error("none of the points is shown on any whole-body view")]
     NothingToShow,
     #[error("bad size {0}x{1}: width and height must be between 64 and {MAX_SIDE} pixels")]

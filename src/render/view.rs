@@ -95,7 +95,12 @@ pub fn render_view(atlas: &Atlas, req: &ViewRequest) -> Result<image::RgbaImage,
                     26.0 * scale.min(1.4),
                     crate::ui::fonts::bold(),
                 )));
-                legend_ui(ui, atlas, &points, req.condition.as_ref(), req.theme);
+                let on_figure: Vec<&Point> = points
+                    .iter()
+                    .copied()
+                    .filter(|p| atlas.sites_on(&p.code, &figure.id).next().is_some())
+                    .collect();
+                legend_ui(ui, atlas, &on_figure, req.condition.as_ref(), req.theme);
                 let mut input = CanvasInput::new(atlas, figure, &points);
                 input.condition = req.condition.as_ref();
                 input.highlighted = &highlighted;

@@ -108,7 +108,9 @@ impl AtlasApp {
     /// Reloads the atlas folder after it changed. On problems, the last good atlas stays and
     /// the problems are listed until they are fixed.
     fn reload_if_due(&mut self, ctx: &egui::Context) {
-        let Some(watcher) = &mut self.watcher else { return };
+        let Some(watcher) = &mut self.watcher else {
+            return;
+        };
         if !watcher.due(ctx) {
             return;
         }
@@ -128,7 +130,10 @@ impl AtlasApp {
                     text: format!("Reloaded the atlas from {}", watcher.dir().display()),
                     error: false,
                 });
-                self.notices.retain(|n| !n.text.starts_with("Reloaded") || n.text.ends_with(&watcher.dir().display().to_string()));
+                self.notices.retain(|n| {
+                    !n.text.starts_with("Reloaded")
+                        || n.text.ends_with(&watcher.dir().display().to_string())
+                });
             }
             Err(problems) => {
                 self.problems = problems.iter().map(ToString::to_string).collect();
@@ -159,6 +164,11 @@ impl AtlasApp {
     /// Where a figure position was drawn in the last frame.
     pub fn figure_on_screen(&self, at: crate::model::FigurePos) -> Option<egui::Pos2> {
         self.canvas.screen_from_figure(at)
+    }
+
+    /// The problems listed for the atlas folder (empty when it loaded).
+    pub fn problems(&self) -> &[String] {
+        &self.problems
     }
 
     /// The notices shown along the bottom.

@@ -22,15 +22,16 @@ impl AtlasWatcher {
     /// Starts watching `dir`; each change asks `ctx` for a repaint so the reload is seen at once.
     pub fn start(dir: &Path, ctx: egui::Context) -> Result<Self, String> {
         let (tx, rx) = channel();
-        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            if let Ok(e) = event
-                && (e.kind.is_modify() || e.kind.is_create() || e.kind.is_remove())
-            {
-                let _ = tx.send(());
-                ctx.request_repaint_after(SETTLE);
-            }
-        })
-        .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                if let Ok(e) = event
+                    && (e.kind.is_modify() || e.kind.is_create() || e.kind.is_remove())
+                {
+                    let _ = tx.send(());
+                    ctx.request_repaint_after(SETTLE);
+                }
+            })
+            .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
         watcher
             .watch(dir, RecursiveMode::Recursive)
             .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;

@@ -169,7 +169,7 @@ pub fn canvas_ui(
     art::draw(&painter, &art, &proj, &colors);
 
     let dots = if input.show_dots {
-        dots(input, &proj)
+        dots(input, &proj, rect, view.zoom)
     } else {
         Vec::new()
     };
@@ -184,10 +184,20 @@ pub fn canvas_ui(
     };
     // Plain dots first, then the selected and hovered ones on top, so they are never covered.
     for dot in dots.iter().filter(|d| !emphasised(d)) {
-        painter.circle(dot.at, dot.radius, dot.color, Stroke::new(1.5, colors.dot_ring));
+        painter.circle(
+            dot.at,
+            dot.radius,
+            dot.color,
+            Stroke::new(1.5, colors.dot_ring),
+        );
     }
     for dot in dots.iter().filter(|d| emphasised(d)) {
-        painter.circle(dot.at, dot.radius, dot.color, Stroke::new(1.5, colors.dot_ring));
+        painter.circle(
+            dot.at,
+            dot.radius,
+            dot.color,
+            Stroke::new(1.5, colors.dot_ring),
+        );
         painter.circle_stroke(dot.at, dot.radius + 3.5, Stroke::new(2.5, colors.highlight));
     }
     if input.calibration {
@@ -284,8 +294,10 @@ fn handle_input(
     *view
 }
 
-fn dots<'a>(input: &CanvasInput<'a>, proj: &Projector) -> Vec<Dot<'a>> {
-    let base = (proj.scale() * 0.0062).clamp(4.0, 11.0) * input.scale;
+fn dots<'a>(input: &CanvasInput<'a>, proj: &Projector, rect: Rect, zoom: f32) -> Vec<Dot<'a>> {
+    // Sized by the canvas, not by figure units (close-ups use other units), growing gently
+    // with zoom so dense rows separate as the user zooms in.
+    let base = (rect.size().min_elem() * 0.0085 * zoom.sqrt()).clamp(4.5, 14.0) * input.scale;
     let dimming = !input.highlighted.is_empty();
     let mut out = Vec::new();
     for point in input.points {

@@ -105,7 +105,12 @@ fn trim(v: f32) -> String {
 }
 
 /// Every landmark (a small square and its name) and every span (a line and its cun count).
-pub fn calibration(painter: &egui::Painter, figure: &Figure, proj: &Projector, colors: &CanvasColors) {
+pub fn calibration(
+    painter: &egui::Painter,
+    figure: &Figure,
+    proj: &Projector,
+    colors: &CanvasColors,
+) {
     let font = FontId::proportional(11.0);
     let stroke = Stroke::new(1.0, colors.ruler);
     for span in &figure.spans {
@@ -124,7 +129,17 @@ pub fn calibration(painter: &egui::Painter, figure: &Figure, proj: &Projector, c
     }
     for landmark in &figure.landmarks {
         let at = proj.screen_from_figure(landmark.at);
-        painter.rect_filled(egui::Rect::from_center_size(at, egui::vec2(5.0, 5.0)), 0.0, colors.ruler);
-        painter.text(at + egui::vec2(5.0, -2.0), Align2::LEFT_BOTTOM, landmark.id.as_str(), font.clone(), colors.label_text);
+        painter.rect_filled(
+            egui::Rect::from_center_size(at, egui::vec2(5.0, 5.0)),
+            0.0,
+            colors.ruler,
+        );
+        painter.text(
+            at + egui::vec2(5.0, -2.0),
+            Align2::LEFT_BOTTOM,
+            landmark.id.as_str(),
+            font.clone(),
+            colors.label_text,
+        );
     }
 }

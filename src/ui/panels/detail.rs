@@ -3,9 +3,9 @@
 
 use crate::model::{Atlas, Point, ReferenceId};
 use crate::ui::command::Command;
-use crate::ui::widgets::capitalise;
 use crate::ui::theme;
 use crate::ui::view::{Tab, ViewState};
+use crate::ui::widgets::capitalise;
 use crate::ui::widgets::{badge_ui, section_ui};
 use egui::{FontId, RichText};
 
@@ -193,4 +193,3 @@ pub fn references_ui(ui: &mut egui::Ui, atlas: &Atlas, ids: &[ReferenceId]) {
         }
     }
 }
-

@@ -4,11 +4,10 @@
 
 use crate::model::{Atlas, GuidanceTopic, Point};
 use crate::ui::command::Command;
-use crate::ui::widgets::capitalise;
 use crate::ui::view::ViewState;
+use crate::ui::widgets::capitalise;
 use crate::ui::widgets::section_ui;
 use egui::{FontId, RichText};
-
 
 /// Where a point is, in a patient's words.
 pub fn plain_place(atlas: &Atlas, point: &Point) -> String {

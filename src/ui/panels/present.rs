@@ -3,8 +3,8 @@
 
 use crate::model::Atlas;
 use crate::ui::command::Command;
-use crate::ui::widgets::capitalise;
 use crate::ui::view::ViewState;
+use crate::ui::widgets::capitalise;
 use egui::{FontId, RichText};
 
 /// The strip of controls above the canvas.
@@ -114,4 +114,3 @@ pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
         ui.add_space(4.0);
     }
 }
-

@@ -1,0 +1,115 @@
+//! Hot reload for atlas authors: saving a file in `--atlas DIR` reloads the atlas; broken files
+//! keep the last good atlas and list the problems until they are fixed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use acupoint_atlas::model::PointCode;
+use acupoint_atlas::ui::AtlasApp;
+use egui_kittest::Harness;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Steps the app until `done` holds, for at most five seconds of real time.
+fn wait_for(h: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(40));
+        h.step();
+        if done(h.state()) {
+            return true;
+        }
+    }
+    false
+}
+
+fn english(app: &AtlasApp, code: &str) -> String {
+    app.atlas()
+        .unwrap()
+        .point(&PointCode::new(code))
+        .unwrap()
+        .english
+        .clone()
+}
+
+#[test]
+fn saving_a_file_reloads_the_atlas_and_broken_files_keep_the_last_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas")),
+        dir.path(),
+    );
+    let path = dir.path().to_owned();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| AtlasApp::with_store(&cc.egui_ctx, Some(&path), None));
+    h.run();
+    assert_eq!(english(h.state(), "BL40"), "Bend Middle");
+
+    let file = dir.path().join("points/bladder.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // An editor's save: write elsewhere, then rename over the file.
+    let tmp = dir.path().join("points/.bladder.ron.swp");
+    std::fs::write(
+        &tmp,
+        text.replace("\"Bend Middle\"", "\"Middle of the Crook\""),
+    )
+    .unwrap();
+    std::fs::rename(&tmp, &file).unwrap();
+    assert!(
+        wait_for(&mut h, |app| english(app, "BL40") == "Middle of the Crook"),
+        "reloaded"
+    );
+
+    std::fs::write(&file, &text[..text.len() / 2]).unwrap();
+    assert!(
+        wait_for(&mut h, |app| !app.problems().is_empty()),
+        "problems listed"
+    );
+    assert_eq!(
+        english(h.state(), "BL40"),
+        "Middle of the Crook",
+        "the last good atlas stays"
+    );
+    assert!(
+        h.state().problems()[0].contains("bladder.ron:"),
+        "{:?}",
+        h.state().problems()
+    );
+
+    std::fs::write(&file, &text).unwrap();
+    assert!(
+        wait_for(&mut h, |app| app.problems().is_empty()),
+        "problems cleared once fixed"
+    );
+    assert_eq!(english(h.state(), "BL40"), "Bend Middle");
+}
+
+#[test]
+fn starting_with_a_broken_folder_shows_the_built_in_atlas_and_the_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas")),
+        dir.path(),
+    );
+    std::fs::write(dir.path().join("regions.ron"), "[ Region(id: ").unwrap();
+    let path = dir.path().to_owned();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| AtlasApp::with_store(&cc.egui_ctx, Some(&path), None));
+    h.run();
+    assert_eq!(h.state().atlas().unwrap().points().len(), 62);
+    assert!(h.state().problems()[0].contains("regions.ron:1:"));
+}
