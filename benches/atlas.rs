@@ -16,10 +16,9 @@ fn generated(n: usize) -> Vec<SourceFile> {
         let mut text = String::from("[\n");
         for i in (f * per_file)..((f + 1) * per_file).min(n) {
             let across = 0.5 + (i % 5) as f32 * 0.5;
-            let _ = write!(
+            let _ = writeln!(
                 text,
-                r#"Point(code: "EX-G{i}", pinyin: "Shènshū", hanzi: "肾俞", hanzi_traditional: "腎俞", english: "Generated", meridian: EX, regions: ["lower-back"], laterality: Bilateral, placement: [Offset(from: "l2_spinous_lower", scale: "back_scale", across: {across})], location: (landmark: "L2", measure: "out", palpate: "soft"), needling: (angle: Perpendicular, note: "n"), safety: [], patient_note: "p", sources: ["who2008"]),
-"#
+                r#"Point(code: "EX-G{i}", pinyin: "Shènshū", hanzi: "肾俞", hanzi_traditional: "腎俞", english: "Generated", meridian: EX, regions: ["lower-back"], laterality: Bilateral, placement: [Offset(from: "l2_spinous_lower", scale: "back_scale", across: {across})], location: (landmark: "L2", measure: "out", palpate: "soft"), needling: (angle: Perpendicular, note: "n"), safety: [], patient_note: "p", sources: ["who2008"]),"#
             );
         }
         text.push(']');

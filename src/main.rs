@@ -13,7 +13,7 @@ fn main() -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
-        None => match acupoint_atlas::ui::run_window(cli.atlas, cli.screenshot) {
+        None => match acupoint_atlas::ui::run_window(cli.atlas, cli.screenshot, cli.size) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("acupoint-atlas: {e}");

@@ -26,6 +26,10 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub screenshot: Option<PathBuf>,
 
+    /// The window's size in points, such as 1920x1080 (default 1280x800).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<(f32, f32)>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -86,6 +90,22 @@ pub enum Command {
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
     },
+}
+
+/// Parses `1920x1080`.
+fn parse_size(text: &str) -> Result<(f32, f32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{text}` is not a size like 1280x800"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (320..=8192).contains(n))
+            .ok_or_else(|| format!("`{v}` is not a width or height between 320 and 8192"))
+    };
+    #[allow(clippy::cast_precision_loss, reason = "sizes are at most 8192")]
+    Ok((parse(w)? as f32, parse(h)? as f32))
 }
 
 /// Loads the built-in atlas, or the one in `dir`.

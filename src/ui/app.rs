@@ -43,6 +43,9 @@ pub struct AtlasApp {
     focus_search: bool,
     fullscreen: bool,
     watcher: Option<super::reload::AtlasWatcher>,
+    /// A size asked for on the command line, applied on the first frame (it wins over the
+    /// size eframe remembers from the last run).
+    initial_size: Option<egui::Vec2>,
 }
 
 fn now_s() -> u64 {
@@ -102,6 +105,7 @@ impl AtlasApp {
             focus_search: false,
             fullscreen: false,
             watcher: dir.and_then(|d| super::reload::AtlasWatcher::start(d, ctx.clone()).ok()),
+            initial_size: None,
         }
     }
 
@@ -139,6 +143,11 @@ impl AtlasApp {
                 self.problems = problems.iter().map(ToString::to_string).collect();
             }
         }
+    }
+
+    /// Resizes the window to `size` on the first frame.
+    pub fn set_initial_size(&mut self, size: egui::Vec2) {
+        self.initial_size = Some(size);
     }
 
     /// Saves a PNG of the window to `path` after the first frames, then closes it.
@@ -349,6 +358,9 @@ impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frames += 1;
         let ctx = ui.ctx().clone();
+        if let Some(size) = self.initial_size.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+        }
         if let Some(shot) = &mut self.screenshot {
             shot.drive(&ctx, self.frames);
         }
@@ -374,7 +386,7 @@ impl eframe::App for AtlasApp {
         });
         side_panels_ui(ui, atlas, view, &mut commands);
         egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
+            .frame(egui::Frame::NONE.fill(ui.visuals().panel_fill))
             .show(ui, |ui| {
                 egui::Frame::new()
                     .fill(ui.visuals().panel_fill)

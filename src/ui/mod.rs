@@ -26,12 +26,19 @@ use std::sync::{Arc, Mutex};
 
 /// Opens the window on the built-in atlas, or the atlas in `atlas_dir`. With `screenshot`,
 /// saves a PNG of the window after its first frames and closes.
-pub fn run_window(atlas_dir: Option<PathBuf>, screenshot: Option<PathBuf>) -> Result<(), String> {
+pub fn run_window(
+    atlas_dir: Option<PathBuf>,
+    screenshot: Option<PathBuf>,
+    size: Option<(f32, f32)>,
+) -> Result<(), String> {
+    let (w, h) = size.unwrap_or((1280.0, 800.0));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Acupoint Atlas")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size([w, h])
             .with_min_inner_size([800.0, 560.0]),
+        // An explicit --size wins over the size remembered from the last run.
+        persist_window: size.is_none(),
         ..Default::default()
     };
     let failed = Arc::new(Mutex::new(None::<String>));
@@ -41,6 +48,9 @@ pub fn run_window(atlas_dir: Option<PathBuf>, screenshot: Option<PathBuf>) -> Re
         options,
         Box::new(move |cc| {
             let mut app = AtlasApp::new(&cc.egui_ctx, atlas_dir.as_deref());
+            if size.is_some() {
+                app.set_initial_size(egui::vec2(w, h));
+            }
             if let Some(path) = screenshot {
                 app.take_screenshot(path, failed_in_app);
             }

@@ -85,6 +85,10 @@ pub struct SearchState {
 
 /// The user's choices. Everything else on screen is derived from these and the atlas.
 #[derive(Clone, Debug)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, each set by its own control"
+)]
 pub struct ViewState {
     pub mode: Mode,
     pub figure: Option<FigureId>,

@@ -297,7 +297,7 @@ fn handle_input(
 fn dots<'a>(input: &CanvasInput<'a>, proj: &Projector, rect: Rect, zoom: f32) -> Vec<Dot<'a>> {
     // Sized by the canvas, not by figure units (close-ups use other units), growing gently
     // with zoom so dense rows separate as the user zooms in.
-    let base = (rect.size().min_elem() * 0.0085 * zoom.sqrt()).clamp(4.5, 14.0) * input.scale;
+    let base = (rect.size().min_elem() * 0.0065 * zoom.sqrt()).clamp(4.5, 14.0) * input.scale;
     let dimming = !input.highlighted.is_empty();
     let mut out = Vec::new();
     for point in input.points {

@@ -20,7 +20,10 @@ fn action_button(ui: &mut egui::Ui, text: &str, command: &Command, commands: &mu
 
 pub fn top_bar_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        ui.heading("Acupoint Atlas");
+        ui.label(
+            egui::RichText::new("Acupoint Atlas")
+                .font(egui::FontId::new(18.0, crate::ui::fonts::bold())),
+        );
         ui.separator();
         for mode in Mode::ALL {
             let table = actions();
@@ -61,12 +64,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: 
             ui.separator();
         }
         action_button(ui, "Search", &Command::OpenSearch, commands);
-        action_button(
-            ui,
-            &format!("Theme: {}", view.theme.name()),
-            &Command::CycleTheme,
-            commands,
-        );
+        action_button(ui, view.theme.name(), &Command::CycleTheme, commands);
         action_button(ui, "?", &Command::ToggleHelp, commands);
     });
 }
