@@ -4,7 +4,10 @@
 //! `FUZZ_CASES=100000 cargo test --release --test fuzz` runs a longer campaign.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-#![allow(clippy::cast_possible_truncation, reason = "random numbers are cut to size on purpose")]
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "random numbers are cut to size on purpose"
+)]
 
 use acupoint_atlas::load::{SourceFile, builtin_files, load_files};
 

@@ -83,14 +83,7 @@ pub fn run(
         };
         chosen = Some(found);
     }
-    let points: Vec<&Point> = match chosen {
-        Some(c) => c
-            .points
-            .iter()
-            .filter_map(|e| atlas.point(&e.code))
-            .collect(),
-        None => atlas.points().iter().collect(),
-    };
+    let points = atlas.condition_points(chosen.map(|c| &c.id));
     if json {
         write_json(atlas, &points, out)?;
     } else {

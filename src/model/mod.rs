@@ -146,6 +146,19 @@ impl Atlas {
             .filter_map(move |c| c.entry(code).map(|e| (c, e)))
     }
 
+    /// The points of a condition in its order, or every point of the atlas for `None` (or an
+    /// unknown condition).
+    pub fn condition_points(&self, condition: Option<&ConditionId>) -> Vec<&Point> {
+        match condition.and_then(|c| self.condition(c)) {
+            Some(c) => c
+                .points
+                .iter()
+                .filter_map(|e| self.point(&e.code))
+                .collect(),
+            None => self.parts.points.iter().collect(),
+        }
+    }
+
     /// The region a point is shown under: its first region that the condition covers (so the
     /// Jiaji row counts as lower back in lower back pain), else its first region. With the
     /// region's place in the region list, which picks its colour.

@@ -57,13 +57,8 @@ pub fn render_view(atlas: &Atlas, req: &ViewRequest) -> Result<image::RgbaImage,
             .iter()
             .filter_map(|c| atlas.point(c))
             .collect()
-    } else if let Some(c) = condition {
-        c.points
-            .iter()
-            .filter_map(|e| atlas.point(&e.code))
-            .collect()
     } else {
-        atlas.points().iter().collect()
+        atlas.condition_points(condition.map(|c| &c.id))
     };
     let highlighted: BTreeSet<PointCode> = if req.style == ViewStyle::Patient {
         BTreeSet::new()

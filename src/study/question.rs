@@ -27,14 +27,7 @@ pub fn pool(
     condition: Option<&ConditionId>,
     region: Option<&RegionId>,
 ) -> Vec<PointCode> {
-    let points: Vec<&Point> = match condition.and_then(|c| atlas.condition(c)) {
-        Some(c) => c
-            .points
-            .iter()
-            .filter_map(|e| atlas.point(&e.code))
-            .collect(),
-        None => atlas.points().iter().collect(),
-    };
+    let points = atlas.condition_points(condition);
     points
         .into_iter()
         .filter(|p| region.is_none_or(|r| p.regions.contains(r)))

@@ -159,15 +159,11 @@ impl ViewState {
                 .display_region(p, self.condition.as_ref())
                 .is_none_or(|(_, r)| !self.hidden_regions.contains(&r.id))
         };
-        match self.condition.as_ref().and_then(|c| atlas.condition(c)) {
-            Some(condition) => condition
-                .points
-                .iter()
-                .filter_map(|e| atlas.point(&e.code))
-                .filter(|p| in_regions(p))
-                .collect(),
-            None => atlas.points().iter().filter(|p| in_regions(p)).collect(),
-        }
+        atlas
+            .condition_points(self.condition.as_ref())
+            .into_iter()
+            .filter(|p| in_regions(p))
+            .collect()
     }
 
     /// The points the selected mechanism bears on (empty when none is selected).

@@ -14,14 +14,7 @@ pub fn navigator_ui(
     view: &ViewState,
     commands: &mut Vec<Command>,
 ) {
-    let all_points: Vec<&Point> = match view.condition.as_ref().and_then(|c| atlas.condition(c)) {
-        Some(c) => c
-            .points
-            .iter()
-            .filter_map(|e| atlas.point(&e.code))
-            .collect(),
-        None => atlas.points().iter().collect(),
-    };
+    let all_points = atlas.condition_points(view.condition.as_ref());
     let region_of = |p: &Point| {
         atlas
             .display_region(p, view.condition.as_ref())
