@@ -111,12 +111,14 @@ pub fn next_question(
         .min_by_key(|(i, c)| (progress.urgency(c.as_str(), now_s), mix(seq, *i as u64)))
         .map(|(_, c)| c.clone())?;
     let point = atlas.point(&code)?;
-    let kinds = 4;
+    let kinds = 5;
     match pick(kinds, seq, 1) {
         0 | 1 => locate_question(atlas, point, locate_on)
             .or_else(|| Some(name_question(atlas, pool, point, seq))),
         2 => Some(name_question(atlas, pool, point, seq)),
-        _ => Some(region_question(atlas, point, seq)),
+        3 => Some(region_question(atlas, point, seq)),
+        _ => condition_question(atlas, point, seq)
+            .or_else(|| Some(region_question(atlas, point, seq))),
     }
 }
 
@@ -170,6 +172,34 @@ fn name_question(atlas: &Atlas, pool: &[PointCode], point: &Point, seq: u64) -> 
             answer: answer_at,
         },
     }
+}
+
+/// "Which condition is this point used for?" with one condition that uses it and the ones
+/// that do not; `None` when every condition uses it (there would be no wrong answer).
+fn condition_question(atlas: &Atlas, point: &Point, seq: u64) -> Option<Question> {
+    let (using, other): (Vec<_>, Vec<_>) = atlas
+        .conditions()
+        .iter()
+        .partition(|c| c.entry(&point.code).is_some());
+    if using.is_empty() || other.is_empty() {
+        return None;
+    }
+    let right = using.get(pick(using.len(), seq, 5))?.name.clone();
+    let mut options = vec![right];
+    options.extend(other.iter().take(3).map(|c| c.name.clone()));
+    let answer_at = pick(options.len(), seq, 97);
+    options.swap(0, answer_at);
+    Some(Question {
+        code: point.code.clone(),
+        prompt: format!(
+            "Which condition is {} ({}) used for here?",
+            point.code, point.pinyin
+        ),
+        kind: QuestionKind::Choose {
+            options,
+            answer: answer_at,
+        },
+    })
 }
 
 fn region_question(atlas: &Atlas, point: &Point, seq: u64) -> Question {
@@ -228,7 +258,7 @@ mod tests {
     }
 
     #[test]
-    fn choice_questions_have_four_different_options_with_the_answer_among_them() {
+    fn choice_questions_have_different_options_with_the_answer_among_them() {
         let atlas = load_builtin().unwrap();
         let pool = pool(&atlas, None, None);
         let progress = Progress::default();
@@ -237,15 +267,39 @@ mod tests {
             let q = next_question(&atlas, &pool, &progress, 0, seq, None).unwrap();
             if let QuestionKind::Choose { options, answer } = &q.kind {
                 choices += 1;
-                assert_eq!(options.len(), 4, "{q:?}");
+                assert!(options.len() >= 2, "{q:?}");
                 let mut unique = options.clone();
                 unique.sort();
                 unique.dedup();
-                assert_eq!(unique.len(), 4, "{q:?}");
-                assert!(*answer < 4);
+                assert_eq!(unique.len(), options.len(), "{q:?}");
+                assert!(*answer < options.len());
             }
         }
         assert!(choices > 10);
+    }
+
+    #[test]
+    fn a_condition_question_offers_one_condition_that_uses_the_point() {
+        let atlas = load_builtin().unwrap();
+        let point = atlas.point(&PointCode::new("GV26")).unwrap();
+        for seq in 0..20 {
+            let q = condition_question(&atlas, point, seq).unwrap();
+            let QuestionKind::Choose { options, answer } = &q.kind else {
+                panic!()
+            };
+            let right = atlas
+                .conditions()
+                .iter()
+                .find(|c| c.name == options[*answer])
+                .unwrap();
+            assert!(right.entry(&point.code).is_some());
+            for (i, o) in options.iter().enumerate() {
+                if i != *answer {
+                    let c = atlas.conditions().iter().find(|c| &c.name == o).unwrap();
+                    assert!(c.entry(&point.code).is_none(), "{o} uses GV26 too");
+                }
+            }
+        }
     }
 
     #[test]

@@ -79,7 +79,7 @@ mod tests {
         let span = fig
             .spans
             .iter()
-            .find(|s| s.id.as_str() == "popliteal_to_lateral_malleolus")
+            .find(|s| s.id.as_str() == "popliteal_to_ankle_back")
             .unwrap();
         let unit = cun_length(fig, span).unwrap();
         let code = PointCode::new("BL57");

@@ -133,6 +133,15 @@ pub fn flag_colors(flag: SafetyFlag) -> (Color32, Color32) {
     }
 }
 
+/// The colour of a right answer in study mode (with its text, never colour alone).
+pub const RIGHT_ANSWER: Color32 = Color32::from_rgb(0x1B, 0x7A, 0x3E);
+
+/// The veil over everything outside the spotlight.
+pub const SPOTLIGHT_VEIL: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 170);
+
+/// A dot whose region is unknown.
+pub const NO_REGION: Color32 = Color32::GRAY;
+
 /// Fill of the role badge in the detail panel.
 pub fn role_colors() -> (Color32, Color32) {
     (Color32::from_rgb(0x00, 0x5A, 0x8C), Color32::WHITE)

@@ -224,7 +224,7 @@ pub fn canvas_ui(
         painter.circle_stroke(
             p,
             clear + width / 2.0,
-            Stroke::new(width, Color32::from_black_alpha(170)),
+            Stroke::new(width, theme::SPOTLIGHT_VEIL),
         );
         ui.ctx().request_repaint();
     }
@@ -309,7 +309,7 @@ fn dots<'a>(input: &CanvasInput<'a>, proj: &Projector, rect: Rect, zoom: f32) ->
         let color = match region {
             Some(_) if dimming && !lit => theme::canvas_colors(input.theme).dimmed_dot,
             Some(i) => theme::region_color(i, input.theme),
-            None => Color32::GRAY,
+            None => theme::NO_REGION,
         };
         let radius = if Some(&point.code) == input.selected || (dimming && lit) {
             base * 1.35

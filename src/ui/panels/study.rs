@@ -103,9 +103,7 @@ pub fn question_ui(
                 let mut text = RichText::new(option).size(18.0);
                 if let Some(Answer::Chose { index, .. }) = given {
                     if i == *answer {
-                        text = text
-                            .color(egui::Color32::from_rgb(0x1B, 0x7A, 0x3E))
-                            .strong();
+                        text = text.color(crate::ui::theme::RIGHT_ANSWER).strong();
                     } else if i == *index {
                         text = text.color(ui.visuals().error_fg_color);
                     }
