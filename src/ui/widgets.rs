@@ -11,7 +11,7 @@ pub fn badge_ui(ui: &mut egui::Ui, text: &str, fill: Color32, ink: Color32) -> e
         .fill(fill)
         .corner_radius(CornerRadius::same(9))
         .inner_margin(egui::Margin::symmetric(8, 2))
-        .show(ui, |ui| ui.label(label))
+        .show(ui, |ui| ui.add(egui::Label::new(label).extend()))
         .response
 }
 

@@ -33,14 +33,12 @@ pub fn mechanisms_ui(
             .stroke(stroke)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(&mechanism.title)
-                            .font(FontId::new(16.0, crate::ui::fonts::bold())),
-                    );
-                    let (fill, ink) = theme::grade_colors(mechanism.grade);
-                    badge_ui(ui, mechanism.grade.label(), fill, ink);
-                });
+                ui.label(
+                    RichText::new(&mechanism.title)
+                        .font(FontId::new(16.0, crate::ui::fonts::bold())),
+                );
+                let (fill, ink) = theme::grade_colors(mechanism.grade);
+                badge_ui(ui, mechanism.grade.label(), fill, ink);
                 ui.label(&mechanism.summary);
                 egui::CollapsingHeader::new("Explanation and references")
                     .id_salt(mechanism.id.as_str())

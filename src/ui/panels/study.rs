@@ -23,7 +23,12 @@ pub fn progress_ui(
     {
         commands.push(Command::SetStudyRegion(None));
     }
-    for region in atlas.regions() {
+    let in_condition = atlas.condition_points(view.condition.as_ref());
+    for region in atlas
+        .regions()
+        .iter()
+        .filter(|r| in_condition.iter().any(|p| p.regions.contains(&r.id)))
+    {
         let on = view.study.region.as_ref() == Some(&region.id);
         if ui.selectable_label(on, &region.name).clicked() {
             commands.push(Command::SetStudyRegion(Some(region.id.clone())));
@@ -93,10 +98,20 @@ pub fn question_ui(
                     .size(19.0)
                     .strong(),
             );
-            ui.label(format!(
-                "Measured on: {}. The right spot and its ruler are shown on the figure.",
-                result.span_name
-            ));
+            let has_ruler = match &question.kind {
+                QuestionKind::Locate { figure } => atlas
+                    .point(&question.code)
+                    .zip(atlas.figure(figure))
+                    .and_then(|(p, f)| crate::placement::ruler_for(p, f))
+                    .is_some(),
+                QuestionKind::Choose { .. } => false,
+            };
+            let shown = if has_ruler {
+                "The right spot and its cun ruler are shown on the figure."
+            } else {
+                "The right spot is shown on the figure."
+            };
+            ui.label(format!("Measured on: {}. {shown}", result.span_name));
         }
         (QuestionKind::Choose { options, answer }, given) => {
             for (i, option) in options.iter().enumerate() {
