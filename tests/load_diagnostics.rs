@@ -2,6 +2,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::copy_tree;
+
 use acupoint_atlas::load::{Diagnostics, load_dir};
 use std::path::{Path, PathBuf};
 
@@ -56,19 +60,6 @@ impl Copy {
                 .any(|p| p.to_string().starts_with(&want) && p.message.contains(words)),
             "expected a problem at {want} mentioning `{words}`, got:\n{text}"
         );
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

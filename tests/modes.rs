@@ -3,6 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::click_at;
+
 use acupoint_atlas::model::{FigurePos, PointCode};
 use acupoint_atlas::store::{Settings, Store, ThemeSetting};
 use acupoint_atlas::study::QuestionKind;
@@ -23,20 +27,6 @@ fn harness<'a>() -> Harness<'a, AtlasApp> {
 fn command(h: &mut Harness<'_, AtlasApp>, c: Command) {
     let ctx = h.ctx.clone();
     h.state_mut().run_command(&ctx, c);
-    h.run();
-}
-
-fn click_at(h: &mut Harness<'_, AtlasApp>, at: egui::Pos2) {
-    h.hover_at(at);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
     h.run();
 }
 

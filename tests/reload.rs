@@ -3,24 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::copy_tree;
+
 use acupoint_atlas::model::PointCode;
 use acupoint_atlas::ui::AtlasApp;
 use egui_kittest::Harness;
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// Steps the app until `done` holds, for at most five seconds of real time.
 fn wait_for(h: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) -> bool {

@@ -3,6 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::click_at;
+
 use acupoint_atlas::model::PointCode;
 use acupoint_atlas::ui::{AtlasApp, Tab};
 use egui_kittest::Harness;
@@ -50,21 +54,7 @@ fn clicking_a_dot_on_the_figure_selects_that_point() {
         .state()
         .point_on_screen(&PointCode::new("BL23"))
         .expect("BL23 is drawn on the first figure");
-    h.hover_at(at);
-    h.run();
-    h.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
-    h.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
-    h.run();
+    click_at(&mut h, at);
     assert_eq!(selected(&h).as_deref(), Some("BL23"));
     assert!(h.query_by_label_contains("Kidney Shu").is_some());
 }
