@@ -255,3 +255,14 @@ fn a_damaged_store_is_set_aside_and_the_window_says_so() {
         &Settings::default()
     );
 }
+
+#[test]
+fn the_menu_offers_every_action_and_runs_it() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Menu").click();
+    h.run();
+    h.get_by_label_contains("Study mode").click();
+    h.run();
+    assert_eq!(h.state().view().mode, Mode::Study);
+}

@@ -18,8 +18,27 @@ fn action_button(ui: &mut egui::Ui, text: &str, command: &Command, commands: &mu
     }
 }
 
+/// Every action of the table in one menu, with its shortcut.
+fn menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.menu_button("Menu", |ui| {
+        for action in actions() {
+            let keys: Vec<String> = action
+                .keys
+                .iter()
+                .map(|k| shortcut_text(ui.ctx(), *k))
+                .collect();
+            let button = egui::Button::new(action.label).shortcut_text(keys.join(", "));
+            if ui.add(button).on_hover_text(action.tooltip).clicked() {
+                commands.push(action.command.clone());
+                ui.close();
+            }
+        }
+    });
+}
+
 pub fn top_bar_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
+        menu_ui(ui, commands);
         ui.label(
             egui::RichText::new("Acupoint Atlas")
                 .font(egui::FontId::new(18.0, crate::ui::fonts::bold())),
