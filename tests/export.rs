@@ -131,6 +131,10 @@ fn export_refuses_bad_requests_with_a_message_and_exit_one() {
             &["handout", "--plan", "BL23,XX1", "--out", out],
             "unknown point code `XX1`",
         ),
+        (
+            &["handout", "--plan", "", "--out", out],
+            "the plan has no points",
+        ),
     ];
     for (args, words) in cases {
         let o = run(args);

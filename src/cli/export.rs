@@ -99,7 +99,7 @@ pub fn handout(
 ) -> Result<(), RenderError> {
     let codes = resolve_codes(atlas, plan)?;
     if codes.is_empty() {
-        return Err(RenderError::NothingToShow);
+        return Err(RenderError::EmptyPlan);
     }
     check_writable(path)?;
     let paper = match paper {

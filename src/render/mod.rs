@@ -24,6 +24,8 @@ pub enum RenderError {
     UnknownPoint(String),
     #[error("a handout holds at most {1} points; the plan has {0}")]
     TooManyPoints(usize, usize),
+    #[error("the plan has no points: give codes such as --plan BL23,BL40")]
+    EmptyPlan,
     #[error("none of the points is shown on any whole-body view")]
     NothingToShow,
     #[error("bad size {0}x{1}: width and height must be between 64 and {MAX_SIDE} pixels")]
@@ -50,6 +52,7 @@ pub fn check_size(width: u32, height: u32) -> Result<(), RenderError> {
 pub fn resolve_codes(atlas: &Atlas, codes: &[String]) -> Result<Vec<PointCode>, RenderError> {
     codes
         .iter()
+        .filter(|c| !c.trim().is_empty())
         .map(|c| {
             atlas
                 .points()
