@@ -1,12 +1,11 @@
-//! Everything a user can ask for, as one enum, and the table of actions that menus, shortcuts
-//! and the help overlay all read. Panels and shortcuts push commands during the frame; the app
-//! applies them at its end, so no panel changes state another is drawing.
+//! Everything a user can ask for, as one enum, and how each changes the view. Panels and
+//! shortcuts push commands during the frame; the app applies them at its end, so no panel
+//! changes state another is drawing. The table of actions with their shortcuts is `actions`.
 
 use super::theme::ThemeKind;
 use super::view::{Answer, Mode, Tab, ViewState};
 use crate::model::{Atlas, ConditionId, FigureId, FigurePos, MechanismId, PointCode, RegionId};
 use crate::study;
-use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -50,195 +49,6 @@ pub enum Command {
     ExportHandout,
     /// Shows every landmark and span of the figure with its name (for atlas authors).
     ToggleCalibration,
-}
-
-/// One entry of the action table: its label, what it does, and its shortcuts.
-pub struct Action {
-    pub label: &'static str,
-    pub tooltip: &'static str,
-    pub keys: Vec<KeyboardShortcut>,
-    pub command: Command,
-}
-
-fn key(k: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(Modifiers::NONE, k)
-}
-
-fn ctrl(k: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(Modifiers::COMMAND, k)
-}
-
-/// Every action with a shortcut, in the order the help overlay lists them.
-#[allow(clippy::too_many_lines, reason = "a table: one entry per action")]
-pub fn actions() -> Vec<Action> {
-    let a = |label, tooltip, keys, command| Action {
-        label,
-        tooltip,
-        keys,
-        command,
-    };
-    vec![
-        a(
-            "Next point",
-            "Select the next point of the condition, plan or presentation",
-            vec![
-                key(Key::ArrowRight),
-                key(Key::ArrowDown),
-                key(Key::PageDown),
-            ],
-            Command::Step(1),
-        ),
-        a(
-            "Previous point",
-            "Select the previous point",
-            vec![key(Key::ArrowLeft), key(Key::ArrowUp), key(Key::PageUp)],
-            Command::Step(-1),
-        ),
-        a(
-            "Clear / close",
-            "Close the open overlay, or clear the selection",
-            vec![key(Key::Escape)],
-            Command::Escape,
-        ),
-        a(
-            "Search…",
-            "Find a point by code, pinyin, characters, English name, region or condition",
-            vec![ctrl(Key::F)],
-            Command::OpenSearch,
-        ),
-        a(
-            "Explore mode",
-            "Every point, with locations, mechanisms and guidance",
-            vec![ctrl(Key::Num1)],
-            Command::SetMode(Mode::Explore),
-        ),
-        a(
-            "Patient mode",
-            "Today's plan in plain words, for showing a patient",
-            vec![ctrl(Key::Num2)],
-            Command::SetMode(Mode::Patient),
-        ),
-        a(
-            "Study mode",
-            "Questions on location and names, scored in cun",
-            vec![ctrl(Key::Num3)],
-            Command::SetMode(Mode::Study),
-        ),
-        a(
-            "Present mode",
-            "Large text and dots, stepped with the keys, for a projector",
-            vec![ctrl(Key::Num4)],
-            Command::SetMode(Mode::Present),
-        ),
-        a(
-            "Add to or remove from today's plan",
-            "Put the selected point in today's plan, or take it out",
-            vec![key(Key::P)],
-            Command::TogglePlanSelected,
-        ),
-        a(
-            "Hide labels for recall",
-            "Present mode: labels appear only as each step reveals them",
-            vec![key(Key::R)],
-            Command::ToggleRecall,
-        ),
-        a(
-            "Spotlight",
-            "Dim everything but the area around the pointer",
-            vec![key(Key::S)],
-            Command::ToggleSpotlight,
-        ),
-        a(
-            "Pinyin labels",
-            "Show pinyin beside each code on the figure",
-            vec![key(Key::L)],
-            Command::TogglePinyinLabels,
-        ),
-        a(
-            "Larger text",
-            "Scale text and dots up (up to 3×)",
-            vec![ctrl(Key::Plus), ctrl(Key::Equals)],
-            Command::ScaleText(0.25),
-        ),
-        a(
-            "Smaller text",
-            "Scale text and dots down (down to 1×)",
-            vec![ctrl(Key::Minus)],
-            Command::ScaleText(-0.25),
-        ),
-        a(
-            "Fit the figure",
-            "Reset pan and zoom",
-            vec![ctrl(Key::Num0)],
-            Command::FitView,
-        ),
-        a(
-            "Switch theme",
-            "Light, dark, high contrast",
-            vec![ctrl(Key::T)],
-            Command::CycleTheme,
-        ),
-        a(
-            "Full screen",
-            "Fill the screen (for a projector)",
-            vec![key(Key::F11)],
-            Command::ToggleFullscreen,
-        ),
-        a(
-            "Export view…",
-            "Save the figure as shown to a PNG file",
-            vec![ctrl(Key::E)],
-            Command::ExportView,
-        ),
-        a(
-            "Export handout…",
-            "Save a one-page handout of today's plan for the patient",
-            vec![ctrl(Key::P)],
-            Command::ExportHandout,
-        ),
-        a(
-            "Landmarks and spans",
-            "Show every landmark and span of the figure with its name, for atlas authors",
-            vec![ctrl(Key::K)],
-            Command::ToggleCalibration,
-        ),
-        a(
-            "Keyboard shortcuts",
-            "Show or hide this list",
-            vec![key(Key::Questionmark)],
-            Command::ToggleHelp,
-        ),
-    ]
-}
-
-/// A shortcut as text, such as `Ctrl+F`.
-pub fn shortcut_text(ctx: &egui::Context, s: KeyboardShortcut) -> String {
-    ctx.format_shortcut(&s)
-}
-
-/// The commands for the shortcuts pressed this frame. Letter shortcuts are skipped while a
-/// text field has the keyboard.
-pub fn shortcuts_pressed(ctx: &egui::Context) -> Vec<Command> {
-    let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
-    let mut table: Vec<(KeyboardShortcut, Command)> = actions()
-        .into_iter()
-        .flat_map(|a| a.keys.into_iter().map(move |k| (k, a.command.clone())))
-        .collect();
-    // Shortcuts with modifiers first, so Ctrl+P is not taken for P.
-    table.sort_by_key(|(k, _)| k.modifiers.is_none());
-    let mut out = Vec::new();
-    ctx.input_mut(|i| {
-        for (shortcut, command) in table {
-            let plain = shortcut.modifiers.is_none();
-            if typing && plain && shortcut.logical_key != Key::Escape {
-                continue;
-            }
-            if i.consume_shortcut(&shortcut) {
-                out.push(command);
-            }
-        }
-    });
-    out
 }
 
 /// What applying a command asks of the window beyond the view state.
@@ -544,21 +354,5 @@ mod tests {
         assert_eq!(plan, codes(&["A", "C", "B"]));
         move_in_plan(&mut plan, &PointCode::new("B"), 1);
         assert_eq!(plan, codes(&["A", "C", "B"]));
-    }
-
-    #[test]
-    fn every_action_has_a_label_a_tooltip_and_a_distinct_shortcut() {
-        let mut seen = std::collections::BTreeSet::new();
-        for action in actions() {
-            assert!(!action.label.is_empty() && !action.tooltip.is_empty());
-            assert!(!action.keys.is_empty(), "{}", action.label);
-            for k in &action.keys {
-                assert!(
-                    seen.insert(format!("{k:?}")),
-                    "{} reuses {k:?}",
-                    action.label
-                );
-            }
-        }
     }
 }

@@ -1,11 +1,13 @@
 //! The eframe window: the body canvas in the centre, the navigator on the left, the point,
 //! mechanism and guidance tabs on the right.
 
+mod actions;
 mod app;
 pub mod canvas;
 mod command;
 mod export_job;
 pub(crate) mod fonts;
+mod layout;
 mod panels;
 mod persist;
 mod reload;
@@ -14,9 +16,10 @@ pub(crate) mod theme;
 mod view;
 pub(crate) mod widgets;
 
+pub use actions::actions;
 pub use app::AtlasApp;
 pub use canvas::LabelStyle;
-pub use command::{Command, actions};
+pub use command::Command;
 pub use fonts::definitions as font_definitions;
 pub use theme::ThemeKind;
 pub use view::{Answer, Mode, Tab, ViewState};

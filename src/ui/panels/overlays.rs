@@ -2,7 +2,8 @@
 
 use crate::model::Atlas;
 use crate::search::search;
-use crate::ui::command::{Command, actions, shortcut_text};
+use crate::ui::actions::{actions, shortcut_text};
+use crate::ui::command::Command;
 use crate::ui::view::ViewState;
 use egui::{Key, RichText};
 

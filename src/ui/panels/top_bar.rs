@@ -2,7 +2,8 @@
 //! the canvas.
 
 use crate::model::Atlas;
-use crate::ui::command::{Command, actions, shortcut_text};
+use crate::ui::actions::{actions, shortcut_text};
+use crate::ui::command::Command;
 use crate::ui::view::{Mode, ViewState};
 
 /// A button for an action in the table, with its shortcut in the tooltip.
