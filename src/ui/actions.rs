@@ -21,9 +21,14 @@ fn ctrl(k: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND, k)
 }
 
-/// Every action with a shortcut, in the order the help overlay lists them.
+/// Every action with a shortcut, in the order the help overlay lists them. Built once.
+pub fn actions() -> &'static [Action] {
+    static TABLE: std::sync::OnceLock<Vec<Action>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(build_table)
+}
+
 #[allow(clippy::too_many_lines, reason = "a table: one entry per action")]
-pub fn actions() -> Vec<Action> {
+fn build_table() -> Vec<Action> {
     let a = |label, tooltip, keys, command| Action {
         label,
         tooltip,
@@ -173,21 +178,26 @@ pub fn shortcut_text(ctx: &egui::Context, s: KeyboardShortcut) -> String {
 /// text field has the keyboard.
 pub fn shortcuts_pressed(ctx: &egui::Context) -> Vec<Command> {
     let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
-    let mut table: Vec<(KeyboardShortcut, Command)> = actions()
-        .into_iter()
-        .flat_map(|a| a.keys.into_iter().map(move |k| (k, a.command.clone())))
-        .collect();
     // Shortcuts with modifiers first, so Ctrl+P is not taken for P.
-    table.sort_by_key(|(k, _)| k.modifiers.is_none());
+    let ordered = actions()
+        .iter()
+        .flat_map(|a| a.keys.iter().map(move |k| (*k, &a.command)))
+        .filter(|(k, _)| !k.modifiers.is_none())
+        .chain(
+            actions()
+                .iter()
+                .flat_map(|a| a.keys.iter().map(move |k| (*k, &a.command)))
+                .filter(|(k, _)| k.modifiers.is_none()),
+        );
     let mut out = Vec::new();
     ctx.input_mut(|i| {
-        for (shortcut, command) in table {
+        for (shortcut, command) in ordered {
             let plain = shortcut.modifiers.is_none();
             if typing && plain && shortcut.logical_key != Key::Escape {
                 continue;
             }
             if i.consume_shortcut(&shortcut) {
-                out.push(command);
+                out.push(command.clone());
             }
         }
     });

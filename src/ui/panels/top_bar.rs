@@ -8,8 +8,7 @@ use crate::ui::view::{Mode, ViewState};
 
 /// A button for an action in the table, with its shortcut in the tooltip.
 fn action_button(ui: &mut egui::Ui, text: &str, command: &Command, commands: &mut Vec<Command>) {
-    let table = actions();
-    let action = table.iter().find(|a| &a.command == command);
+    let action = actions().iter().find(|a| &a.command == command);
     let hover = action.map_or_else(String::new, |a| {
         let keys: Vec<String> = a.keys.iter().map(|k| shortcut_text(ui.ctx(), *k)).collect();
         format!("{} ({})", a.tooltip, keys.join(", "))
@@ -46,8 +45,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: 
         );
         ui.separator();
         for mode in Mode::ALL {
-            let table = actions();
-            let tip = table
+            let tip = actions()
                 .iter()
                 .find(|a| a.command == Command::SetMode(mode))
                 .map_or("", |a| a.tooltip);
