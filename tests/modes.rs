@@ -266,3 +266,15 @@ fn the_menu_offers_every_action_and_runs_it() {
     h.run();
     assert_eq!(h.state().view().mode, Mode::Study);
 }
+
+#[test]
+fn a_point_is_added_to_the_plan_from_the_list_by_its_context_menu() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("BL25  Dàchángshū").click_secondary();
+    h.run();
+    h.get_by_label("Add to today's plan").click();
+    h.run();
+    assert_eq!(h.state().view().plan, vec![PointCode::new("BL25")]);
+    assert!(h.query_by_label("BL25  Dàchángshū  (in plan)").is_some());
+}

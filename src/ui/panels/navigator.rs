@@ -65,14 +65,36 @@ pub fn navigator_ui(
                 ui.label(RichText::new(&region.name).small().weak());
                 for point in in_region {
                     let on = view.selected.as_ref() == Some(&point.code);
-                    let text = format!("{}  {}", point.code, point.pinyin);
-                    if ui
-                        .selectable_label(on, text)
-                        .on_hover_text(&point.english)
-                        .clicked()
-                    {
+                    let in_plan = view.in_plan(&point.code);
+                    let text = if in_plan {
+                        format!("{}  {}  (in plan)", point.code, point.pinyin)
+                    } else {
+                        format!("{}  {}", point.code, point.pinyin)
+                    };
+                    let response = ui.selectable_label(on, text).on_hover_text(format!(
+                        "{} — right-click to add to or remove from today's plan",
+                        point.english
+                    ));
+                    if response.clicked() {
                         commands.push(Command::SelectPoint(point.code.clone()));
                     }
+                    response.context_menu(|ui| {
+                        let (label, command) = if in_plan {
+                            (
+                                "Remove from today's plan",
+                                Command::RemoveFromPlan(point.code.clone()),
+                            )
+                        } else {
+                            (
+                                "Add to today's plan",
+                                Command::AddToPlan(point.code.clone()),
+                            )
+                        };
+                        if ui.button(label).clicked() {
+                            commands.push(command);
+                            ui.close();
+                        }
+                    });
                 }
             }
         });
