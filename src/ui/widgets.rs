@@ -1,5 +1,7 @@
 //! Small shared widgets: coloured badges and section headings.
 
+use super::actions::{actions, shortcut_text};
+use super::command::Command;
 use egui::{Color32, CornerRadius, FontId, RichText};
 
 /// A filled, rounded label such as an evidence grade or a safety flag.
@@ -27,4 +29,44 @@ pub fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// The tooltip of an action in the table, with its shortcuts, such as
+/// "Fill the screen (for a projector) (F11)".
+fn action_hover(ctx: &egui::Context, command: &Command) -> String {
+    actions()
+        .iter()
+        .find(|a| &a.command == command)
+        .map_or_else(String::new, |a| {
+            let keys: Vec<String> = a.keys.iter().map(|k| shortcut_text(ctx, *k)).collect();
+            format!("{} ({})", a.tooltip, keys.join(", "))
+        })
+}
+
+/// A button for an action in the table; its tooltip and shortcut come from the table.
+pub fn action_button(
+    ui: &mut egui::Ui,
+    text: &str,
+    command: &Command,
+    commands: &mut Vec<Command>,
+) {
+    let hover = action_hover(ui.ctx(), command);
+    if ui.button(text).on_hover_text(hover).clicked() {
+        commands.push(command.clone());
+    }
+}
+
+/// A checkbox showing `on` for a toggling action in the table.
+pub fn action_checkbox(
+    ui: &mut egui::Ui,
+    on: bool,
+    text: &str,
+    command: &Command,
+    commands: &mut Vec<Command>,
+) {
+    let hover = action_hover(ui.ctx(), command);
+    let mut value = on;
+    if ui.checkbox(&mut value, text).on_hover_text(hover).changed() {
+        commands.push(command.clone());
+    }
 }

@@ -5,6 +5,7 @@
 use crate::model::{Atlas, GuidanceTopic, Point};
 use crate::ui::command::Command;
 use crate::ui::view::ViewState;
+use crate::ui::widgets::action_button;
 use crate::ui::widgets::capitalise;
 use crate::ui::widgets::section_ui;
 use egui::{FontId, RichText};
@@ -73,13 +74,7 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mu
     if ui.checkbox(&mut codes, "Show point codes").changed() {
         commands.push(Command::TogglePatientCodes);
     }
-    if ui
-        .button("Export handout…")
-        .on_hover_text("Save a one-page handout of this plan (Ctrl+P)")
-        .clicked()
-    {
-        commands.push(Command::ExportHandout);
-    }
+    action_button(ui, "Export handout…", &Command::ExportHandout, commands);
     if ui
         .button("Clear the plan")
         .on_hover_text("Remove every point from today's plan")

@@ -5,6 +5,7 @@ use crate::model::Atlas;
 use crate::ui::command::Command;
 use crate::ui::view::ViewState;
 use crate::ui::widgets::capitalise;
+use crate::ui::widgets::{action_button, action_checkbox};
 use egui::{FontId, RichText};
 
 /// The strip of controls above the canvas.
@@ -21,21 +22,9 @@ pub fn controls_ui(
             .as_ref()
             .and_then(|c| points.iter().position(|p| &p.code == c))
             .map_or(0, |i| i + 1);
-        if ui
-            .button("Previous")
-            .on_hover_text("Previous point (Left, Up or PageUp)")
-            .clicked()
-        {
-            commands.push(Command::Step(-1));
-        }
+        action_button(ui, "Previous", &Command::Step(-1), commands);
         ui.label(RichText::new(format!("{at} / {}", points.len())).strong());
-        if ui
-            .button("Next")
-            .on_hover_text("Next point (Right, Down or PageDown)")
-            .clicked()
-        {
-            commands.push(Command::Step(1));
-        }
+        action_button(ui, "Next", &Command::Step(1), commands);
         ui.separator();
         let mut scale = view.text_scale;
         if ui
@@ -49,29 +38,21 @@ pub fn controls_ui(
         {
             commands.push(Command::SetTextScale(scale));
         }
-        let mut recall = view.present.recall;
-        if ui
-            .checkbox(&mut recall, "Recall")
-            .on_hover_text("Hide labels until each step reveals them (R)")
-            .changed()
-        {
-            commands.push(Command::ToggleRecall);
-        }
-        let mut spot = view.present.spotlight;
-        if ui
-            .checkbox(&mut spot, "Spotlight")
-            .on_hover_text("Dim all but the area around the pointer (S)")
-            .changed()
-        {
-            commands.push(Command::ToggleSpotlight);
-        }
-        if ui
-            .button("Full screen")
-            .on_hover_text("Fill the screen (F11)")
-            .clicked()
-        {
-            commands.push(Command::ToggleFullscreen);
-        }
+        action_checkbox(
+            ui,
+            view.present.recall,
+            "Recall",
+            &Command::ToggleRecall,
+            commands,
+        );
+        action_checkbox(
+            ui,
+            view.present.spotlight,
+            "Spotlight",
+            &Command::ToggleSpotlight,
+            commands,
+        );
+        action_button(ui, "Full screen", &Command::ToggleFullscreen, commands);
     });
 }
 

@@ -5,18 +5,7 @@ use crate::model::Atlas;
 use crate::ui::actions::{actions, shortcut_text};
 use crate::ui::command::Command;
 use crate::ui::view::{Mode, ViewState};
-
-/// A button for an action in the table, with its shortcut in the tooltip.
-fn action_button(ui: &mut egui::Ui, text: &str, command: &Command, commands: &mut Vec<Command>) {
-    let action = actions().iter().find(|a| &a.command == command);
-    let hover = action.map_or_else(String::new, |a| {
-        let keys: Vec<String> = a.keys.iter().map(|k| shortcut_text(ui.ctx(), *k)).collect();
-        format!("{} ({})", a.tooltip, keys.join(", "))
-    });
-    if ui.button(text).on_hover_text(hover).clicked() {
-        commands.push(command.clone());
-    }
-}
+use crate::ui::widgets::{action_button, action_checkbox};
 
 /// Every action of the table in one menu, with its shortcut.
 fn menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -115,21 +104,19 @@ pub fn views_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &m
             }
         }
         ui.separator();
-        let mut pinyin = view.pinyin_labels;
-        if ui
-            .checkbox(&mut pinyin, "Pinyin labels")
-            .on_hover_text("Show pinyin beside each code on the figure (L)")
-            .changed()
-        {
-            commands.push(Command::TogglePinyinLabels);
-        }
-        let mut calibration = view.calibration;
-        if ui
-            .checkbox(&mut calibration, "Landmarks")
-            .on_hover_text("Show every landmark and span of this figure by name (Ctrl+K)")
-            .changed()
-        {
-            commands.push(Command::ToggleCalibration);
-        }
+        action_checkbox(
+            ui,
+            view.pinyin_labels,
+            "Pinyin labels",
+            &Command::TogglePinyinLabels,
+            commands,
+        );
+        action_checkbox(
+            ui,
+            view.calibration,
+            "Landmarks",
+            &Command::ToggleCalibration,
+            commands,
+        );
     });
 }
