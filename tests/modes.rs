@@ -15,9 +15,20 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness_with<'a>(store: Option<Store>) -> Harness<'a, AtlasApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| AtlasApp::with_store(&cc.egui_ctx, None, store))
+    common::app_harness(None, store)
+}
+
+/// Asks the next question until a locate question comes up (questions vary by a fixed seed).
+fn until_locate_question(h: &mut Harness<'_, AtlasApp>) {
+    for _ in 0..40 {
+        if matches!(
+            h.state().view().study.question.as_ref().map(|q| &q.kind),
+            Some(QuestionKind::Locate { .. })
+        ) {
+            return;
+        }
+        command(h, Command::NextQuestion);
+    }
 }
 
 fn harness<'a>() -> Harness<'a, AtlasApp> {
@@ -79,16 +90,7 @@ fn a_locate_question_is_answered_by_clicking_and_scored_in_cun() {
     h.run();
     h.get_by_label("Study").click();
     h.run();
-    for _ in 0..40 {
-        let is_locate = matches!(
-            h.state().view().study.question.as_ref().map(|q| &q.kind),
-            Some(QuestionKind::Locate { .. })
-        );
-        if is_locate {
-            break;
-        }
-        command(&mut h, Command::NextQuestion);
-    }
+    until_locate_question(&mut h);
     let (code, figure) = {
         let q = h.state().view().study.question.clone().unwrap();
         let QuestionKind::Locate { figure } = q.kind else {
@@ -137,15 +139,7 @@ fn a_wrong_click_is_scored_far_off_and_the_right_spot_is_shown() {
     let mut h = harness();
     h.run();
     command(&mut h, Command::SetMode(Mode::Study));
-    for _ in 0..40 {
-        if matches!(
-            h.state().view().study.question.as_ref().map(|q| &q.kind),
-            Some(QuestionKind::Locate { .. })
-        ) {
-            break;
-        }
-        command(&mut h, Command::NextQuestion);
-    }
+    until_locate_question(&mut h);
     command(&mut h, Command::AnswerLocate(FigurePos::new(0.02, 0.02)));
     match &h.state().view().study.answer {
         Some(Answer::Located(r)) => assert!(r.error_cun > 1.5),

@@ -43,9 +43,7 @@ fn saving_a_file_reloads_the_atlas_and_broken_files_keep_the_last_good_one() {
         dir.path(),
     );
     let path = dir.path().to_owned();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| AtlasApp::with_store(&cc.egui_ctx, Some(&path), None));
+    let mut h = common::app_harness(Some(path), None);
     h.run();
     assert_eq!(english(h.state(), "BL40"), "Bend Middle");
 
@@ -97,9 +95,7 @@ fn starting_with_a_broken_folder_shows_the_built_in_atlas_and_the_problems() {
     );
     std::fs::write(dir.path().join("regions.ron"), "[ Region(id: ").unwrap();
     let path = dir.path().to_owned();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| AtlasApp::with_store(&cc.egui_ctx, Some(&path), None));
+    let mut h = common::app_harness(Some(path), None);
     h.run();
     assert_eq!(h.state().atlas().unwrap().points().len(), 62);
     assert!(h.state().problems()[0].contains("regions.ron:1:"));

@@ -13,9 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness<'a>() -> Harness<'a, AtlasApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|cc| AtlasApp::with_store(&cc.egui_ctx, None, None))
+    common::app_harness(None, None)
 }
 
 /// Clicks a point in the (scrolling) list of points.

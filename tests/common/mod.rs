@@ -3,7 +3,17 @@
 #![allow(dead_code, reason = "each test binary uses some of these helpers")]
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
+use acupoint_atlas::store::Store;
+use acupoint_atlas::ui::AtlasApp;
+use egui_kittest::Harness;
+use std::path::{Path, PathBuf};
+
+/// The window at 1280×800 on the built-in atlas (or `atlas`), keeping settings in `store`.
+pub fn app_harness<'a>(atlas: Option<PathBuf>, store: Option<Store>) -> Harness<'a, AtlasApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| AtlasApp::with_store(&cc.egui_ctx, atlas.as_deref(), store))
+}
 
 /// Copies a folder tree (an atlas) into another folder.
 pub fn copy_tree(from: &Path, to: &Path) {
