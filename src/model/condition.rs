@@ -34,6 +34,12 @@ pub struct ConditionPoint {
     /// A caveat on the evidence for this use (for example the abdominal micro-system).
     #[serde(default)]
     pub evidence_note: Option<String>,
+    /// The reason in a patient's words (the trainee's reason is shown when absent).
+    #[serde(default)]
+    pub plain_reason: Option<String>,
+    /// The caveat in a patient's words (the trainee's note is shown when absent).
+    #[serde(default)]
+    pub plain_caveat: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

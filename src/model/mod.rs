@@ -3,6 +3,7 @@
 //! every id resolves, `placement` computes where points sit on each figure.
 
 mod condition;
+mod display;
 mod figure;
 mod guidance;
 mod ids;
@@ -12,6 +13,7 @@ mod reference;
 mod region;
 
 pub use condition::{Condition, ConditionPoint, Role};
+pub use display::{Reader, WhyHere, capitalise};
 pub use figure::{Facing, Figure, FigurePos, Landmark, Shape, ShapeKind, Side, Span};
 pub use guidance::{GuidanceItem, GuidanceSection, GuidanceTopic};
 pub use ids::{
@@ -157,25 +159,6 @@ impl Atlas {
                 .collect(),
             None => self.parts.points.iter().collect(),
         }
-    }
-
-    /// The region a point is shown under: its first region that the condition covers (so the
-    /// Jiaji row counts as lower back in lower back pain), else its first region. With the
-    /// region's place in the region list, which picks its colour.
-    pub fn display_region(
-        &self,
-        point: &Point,
-        condition: Option<&ConditionId>,
-    ) -> Option<(usize, &Region)> {
-        let covered = condition
-            .and_then(|c| self.condition(c))
-            .and_then(|c| point.regions.iter().find(|r| c.regions.contains(r)));
-        let id = covered.or_else(|| point.regions.first())?;
-        self.parts
-            .regions
-            .iter()
-            .enumerate()
-            .find(|(_, r)| &r.id == id)
     }
 
     /// The mechanisms that bear on a point, directly or through one of its roles.

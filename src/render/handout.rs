@@ -2,9 +2,8 @@
 //! it is used, what the patient may feel, and the safety lines. Laid out for print.
 
 use super::{RenderError, render_frame};
-use crate::model::{Atlas, Figure, GuidanceTopic, Point, PointCode};
+use crate::model::{Atlas, ConditionId, Figure, GuidanceTopic, Point, PointCode, Reader};
 use crate::ui::canvas::{CanvasInput, CanvasState, LabelStyle, canvas_ui};
-use crate::ui::widgets::capitalise;
 use crate::ui::{ThemeKind, fonts, theme};
 use egui::{FontId, RichText};
 use std::collections::BTreeSet;
@@ -75,6 +74,7 @@ pub fn render_handout(
                 .ok_or_else(|| RenderError::UnknownPoint(c.to_string()))
         })
         .collect::<Result<_, _>>()?;
+    let condition = atlas.plan_condition(plan, None).map(|c| &c.id);
     let figures = figures_for(atlas, plan);
     if figures.is_empty() {
         return Err(RenderError::NothingToShow);
@@ -123,7 +123,7 @@ pub fn render_handout(
                             });
                         }
                         for (n, point) in points.iter().enumerate() {
-                            point_entry_ui(right, atlas, n + 1, point);
+                            point_entry_ui(right, atlas, condition, n + 1, point);
                         }
                     }
                 });
@@ -151,22 +151,30 @@ pub fn render_handout(
     })
 }
 
-fn point_entry_ui(ui: &mut egui::Ui, atlas: &Atlas, n: usize, point: &Point) {
-    let region = point.regions.first().and_then(|r| atlas.region(r));
-    let place = region.map_or_else(|| point.english.clone(), |r| capitalise(&r.plain));
+fn point_entry_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    condition: Option<&ConditionId>,
+    n: usize,
+    point: &Point,
+) {
+    let place = atlas.place_name(point, condition);
     ui.label(
         RichText::new(format!("{n}. {place}  ({})", point.code))
             .font(FontId::new(15.0, fonts::bold())),
     );
     ui.label(RichText::new(&point.patient_note).size(13.5));
-    if region.is_some_and(|r| r.far_from_back)
-        && let Some((_, entry)) = atlas.conditions_of(&point.code).next()
+    if atlas.far_from_back(point, condition)
+        && let Some(why) = atlas.why_here(&point.code, condition, Reader::Patient)
     {
         ui.label(
-            RichText::new(format!("Why here: {}", entry.reason))
+            RichText::new(format!("Why here: {}", why.reason))
                 .size(13.5)
                 .italics(),
         );
+        if let Some(caveat) = why.caveat {
+            ui.label(RichText::new(caveat).size(12.5).weak());
+        }
     }
     ui.add_space(4.0);
 }

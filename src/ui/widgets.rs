@@ -23,14 +23,6 @@ pub fn section_ui(ui: &mut egui::Ui, text: &str) {
     ui.label(RichText::new(text).font(FontId::new(16.0, super::fonts::bold())));
 }
 
-/// The text with its first letter in upper case.
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 /// The tooltip of an action in the table, with its shortcuts, such as
 /// "Fill the screen (for a projector) (F11)".
 fn action_hover(ctx: &egui::Context, command: &Command) -> String {

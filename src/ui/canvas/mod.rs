@@ -316,10 +316,9 @@ fn dots<'a>(input: &CanvasInput<'a>, proj: &Projector, rect: Rect, zoom: f32) ->
         } else {
             base
         };
-        let sites: Vec<_> = input
+        let sites = input
             .atlas
-            .sites_on(&point.code, &input.figure.id)
-            .collect();
+            .sites_for(&point.code, &input.figure.id, input.condition);
         // Label the site furthest to the viewer's right (the midline's right side is where the
         // bilateral labels go; midline points label to the left).
         let labelled = sites

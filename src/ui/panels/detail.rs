@@ -1,11 +1,11 @@
 //! The point detail tab: every field of the selected point, or the condition's summary when
 //! nothing is selected.
 
+use crate::model::capitalise;
 use crate::model::{Atlas, Point, ReferenceId};
 use crate::ui::command::Command;
 use crate::ui::theme;
 use crate::ui::view::{Tab, ViewState};
-use crate::ui::widgets::capitalise;
 use crate::ui::widgets::{badge_ui, section_ui};
 use egui::{FontId, RichText};
 

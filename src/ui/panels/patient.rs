@@ -2,22 +2,12 @@
 //! here each point is named by where it is on the body, with why a point far from the back is
 //! used for the back, what the patient may feel and the safety lines. No needling depths.
 
-use crate::model::{Atlas, GuidanceTopic, Point};
+use crate::model::{Atlas, GuidanceTopic, Point, Reader};
 use crate::ui::command::Command;
 use crate::ui::view::ViewState;
 use crate::ui::widgets::action_button;
-use crate::ui::widgets::capitalise;
 use crate::ui::widgets::section_ui;
 use egui::{FontId, RichText};
-
-/// Where a point is, in a patient's words.
-pub fn plain_place(atlas: &Atlas, point: &Point) -> String {
-    point
-        .regions
-        .first()
-        .and_then(|r| atlas.region(r))
-        .map_or_else(|| point.english.clone(), |r| capitalise(&r.plain))
-}
 
 /// The left panel: the plan, with buttons to reorder and remove.
 pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
@@ -32,9 +22,18 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mu
         };
         ui.horizontal(|ui| {
             let text = if view.patient_codes {
-                format!("{}. {} ({})", n + 1, plain_place(atlas, point), point.code)
+                format!(
+                    "{}. {} ({})",
+                    n + 1,
+                    atlas.place_name(point, view.condition.as_ref()),
+                    point.code
+                )
             } else {
-                format!("{}. {}", n + 1, plain_place(atlas, point))
+                format!(
+                    "{}. {}",
+                    n + 1,
+                    atlas.place_name(point, view.condition.as_ref())
+                )
             };
             let on = view.selected.as_ref() == Some(code);
             if ui
@@ -95,8 +94,12 @@ pub fn cards_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
         .collect();
     for (n, point) in chosen {
         ui.label(
-            RichText::new(format!("{}. {}", n + 1, plain_place(atlas, point)))
-                .font(FontId::new(22.0, crate::ui::fonts::bold())),
+            RichText::new(format!(
+                "{}. {}",
+                n + 1,
+                atlas.place_name(point, view.condition.as_ref())
+            ))
+            .font(FontId::new(22.0, crate::ui::fonts::bold())),
         );
         if view.patient_codes {
             ui.label(format!(
@@ -105,24 +108,16 @@ pub fn cards_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
             ));
         }
         ui.label(RichText::new(&point.patient_note).size(17.0));
-        let far = point
-            .regions
-            .first()
-            .and_then(|r| atlas.region(r))
-            .is_some_and(|r| r.far_from_back);
-        if far {
-            let reason = view
-                .condition
-                .as_ref()
-                .and_then(|c| atlas.condition(c))
-                .and_then(|c| c.entry(&point.code))
-                .or_else(|| atlas.conditions_of(&point.code).next().map(|(_, e)| e));
-            if let Some(entry) = reason {
-                ui.label(
-                    RichText::new(format!("Why here for the back: {}", entry.reason))
-                        .size(16.0)
-                        .italics(),
-                );
+        if atlas.far_from_back(point, view.condition.as_ref())
+            && let Some(why) = atlas.why_here(&point.code, view.condition.as_ref(), Reader::Patient)
+        {
+            ui.label(
+                RichText::new(format!("Why here for the back: {}", why.reason))
+                    .size(16.0)
+                    .italics(),
+            );
+            if let Some(caveat) = why.caveat {
+                ui.label(RichText::new(caveat).size(15.0).weak());
             }
         }
         ui.add_space(10.0);

@@ -2,9 +2,9 @@
 //! large type.
 
 use crate::model::Atlas;
+use crate::model::capitalise;
 use crate::ui::command::Command;
 use crate::ui::view::ViewState;
-use crate::ui::widgets::capitalise;
 use crate::ui::widgets::{action_button, action_checkbox};
 use egui::{FontId, RichText};
 
