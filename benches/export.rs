@@ -4,8 +4,8 @@
 
 use acupoint_atlas::load::load_builtin;
 use acupoint_atlas::model::{ConditionId, FigureId, PointCode};
-use acupoint_atlas::render::{Paper, ViewRequest, ViewStyle, render_handout, render_view};
-use acupoint_atlas::ui::{LabelStyle, ThemeKind};
+use acupoint_atlas::render::{Paper, Picture, render_handout, render_view};
+use acupoint_atlas::scene::Scene;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -14,18 +14,17 @@ fn export(c: &mut Criterion) {
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
     for (name, w, h) in [("1920x1080", 1920, 1080), ("print 2480x3508", 2480, 3508)] {
-        let request = ViewRequest {
-            figure: FigureId::new("posterior"),
-            condition: Some(ConditionId::new("lower-back-pain")),
-            highlight: Vec::new(),
-            style: ViewStyle::Explore,
-            labels: LabelStyle::Code,
-            width: w,
-            height: h,
-            theme: ThemeKind::Light,
-        };
+        let condition = ConditionId::new("lower-back-pain");
+        let points = atlas
+            .condition_points(Some(&condition))
+            .iter()
+            .map(|p| p.code.clone())
+            .collect();
+        let mut scene = Scene::new(FigureId::new("posterior"), points);
+        scene.condition = Some(condition);
+        let picture = Picture::captioned(w, h);
         group.bench_function(format!("posterior view {name}"), |b| {
-            b.iter(|| black_box(render_view(&atlas, &request).unwrap()));
+            b.iter(|| black_box(render_view(&atlas, &scene, None, picture).unwrap()));
         });
     }
     let plan: Vec<PointCode> = ["BL23", "BL40", "KI3", "LI4"]
@@ -33,7 +32,7 @@ fn export(c: &mut Criterion) {
         .map(PointCode::new)
         .collect();
     group.bench_function("handout A4 (2480x3508)", |b| {
-        b.iter(|| black_box(render_handout(&atlas, &plan, Paper::A4).unwrap()));
+        b.iter(|| black_box(render_handout(&atlas, &plan, None, Paper::A4).unwrap()));
     });
     group.finish();
 }

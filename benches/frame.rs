@@ -4,20 +4,24 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use acupoint_atlas::load::load_builtin;
-use acupoint_atlas::model::{FigureId, Point};
+use acupoint_atlas::model::FigureId;
+use acupoint_atlas::scene::{LabelStyle, Scene};
 use acupoint_atlas::search::search;
-use acupoint_atlas::ui::canvas::{CanvasInput, CanvasState, LabelStyle, canvas_ui};
+use acupoint_atlas::ui::{CanvasMemory, canvas_ui};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 fn frame(c: &mut Criterion) {
     let atlas = load_builtin().unwrap();
-    let figure = atlas.figure(&FigureId::new("posterior")).unwrap();
-    let points: Vec<&Point> = atlas.points().iter().collect();
+    let mut scene = Scene::new(
+        FigureId::new("posterior"),
+        atlas.points().iter().map(|p| p.code.clone()).collect(),
+    );
+    scene.labels = LabelStyle::Full;
     let mut group = c.benchmark_group("frame");
     for (name, w, h) in [("1920x1080", 1920.0, 1080.0), ("3840x2160", 3840.0, 2160.0)] {
         let ctx = egui::Context::default();
-        ctx.set_fonts(acupoint_atlas::ui::font_definitions());
+        ctx.set_fonts(acupoint_atlas::paint::fonts::definitions());
         let raw = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
@@ -25,12 +29,10 @@ fn frame(c: &mut Criterion) {
             )),
             ..Default::default()
         };
-        let mut state = CanvasState::default();
+        let mut memory = CanvasMemory::default();
         let mut run = || {
             let out = ctx.run_ui(raw.clone(), |ui| {
-                let mut input = CanvasInput::new(&atlas, figure, &points);
-                input.labels = LabelStyle::Full;
-                canvas_ui(ui, &mut state, &input);
+                canvas_ui(ui, &mut memory, &atlas, &scene);
             });
             ctx.tessellate(out.shapes, out.pixels_per_point)
         };

@@ -2,6 +2,8 @@
 //! atomically (temporary file, sync, rename). A damaged file is set aside, never lost, and the
 //! defaults are used. The atlas itself is never stored here. No egui.
 
+use crate::model::{ConditionId, FigureId, PointCode};
+use crate::scene::Theme;
 use crate::study::Progress;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -12,39 +14,31 @@ pub const FILE_NAME: &str = "settings.ron";
 /// A store file larger than this is not read (it cannot be ours).
 const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The colour theme, as stored.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeSetting {
-    #[default]
-    Light,
-    Dark,
-    HighContrast,
-}
-
-/// Everything kept between runs.
+/// Everything kept between runs: the user's settings, the last view, today's plan and study
+/// progress. The window's session holds one of these and changes it directly.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    pub theme: ThemeSetting,
-    /// Text and dot scale, 1 to 3.
+    pub theme: Theme,
+    /// Presentation's text and dot scale, 1 to 3.
     pub text_scale: f32,
     pub pinyin_labels: bool,
-    pub figure: Option<String>,
-    pub condition: Option<String>,
-    pub selected: Option<String>,
+    pub figure: Option<FigureId>,
+    pub condition: Option<ConditionId>,
+    pub selected: Option<PointCode>,
     /// Today's plan: point codes in order.
-    pub plan: Vec<String>,
+    pub plan: Vec<PointCode>,
     pub progress: Progress,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            theme: ThemeSetting::Light,
+            theme: Theme::Light,
             text_scale: 1.0,
             pinyin_labels: false,
             figure: None,
-            condition: Some("lower-back-pain".to_owned()),
+            condition: Some(ConditionId::new("lower-back-pain")),
             selected: None,
             plan: Vec::new(),
             progress: Progress::default(),
@@ -180,10 +174,10 @@ mod tests {
 
     fn sample() -> Settings {
         let mut s = Settings {
-            theme: ThemeSetting::Dark,
+            theme: Theme::Dark,
             text_scale: 2.0,
-            plan: vec!["BL23".into(), "BL40".into()],
-            selected: Some("BL40".into()),
+            plan: vec![PointCode::new("BL23"), PointCode::new("BL40")],
+            selected: Some(PointCode::new("BL40")),
             ..Settings::default()
         };
         s.progress.record("BL40", Grade::Right, 10);
@@ -251,7 +245,7 @@ mod tests {
         let store = Store::new(dir.path());
         std::fs::write(store.path(), "(theme: Dark, plan: [\"BL23\"])").unwrap();
         let s = store.load().into_settings();
-        assert_eq!(s.theme, ThemeSetting::Dark);
-        assert_eq!(s.plan, vec!["BL23".to_owned()]);
+        assert_eq!(s.theme, Theme::Dark);
+        assert_eq!(s.plan, vec![PointCode::new("BL23")]);
     }
 }

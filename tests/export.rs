@@ -5,8 +5,8 @@
 
 use acupoint_atlas::load::load_builtin;
 use acupoint_atlas::model::{ConditionId, FigureId, PointCode};
-use acupoint_atlas::render::{Paper, ViewRequest, ViewStyle, render_handout, render_view};
-use acupoint_atlas::ui::{LabelStyle, ThemeKind};
+use acupoint_atlas::render::{Paper, Picture, render_handout, render_view};
+use acupoint_atlas::scene::Scene;
 use egui_kittest::{SnapshotOptions, image_snapshot_options};
 use std::process::Command;
 
@@ -22,17 +22,18 @@ fn options() -> SnapshotOptions {
     SnapshotOptions::new().threshold(1.0).max_failed_pixels(50)
 }
 
-fn view(figure: &str, condition: Option<&str>, width: u32, height: u32) -> ViewRequest {
-    ViewRequest {
-        figure: FigureId::new(figure),
-        condition: condition.map(ConditionId::new),
-        highlight: Vec::new(),
-        style: ViewStyle::Explore,
-        labels: LabelStyle::Code,
-        width,
-        height,
-        theme: ThemeKind::Light,
-    }
+/// The explore-mode picture of a figure with a condition's points (or all of them).
+fn view(figure: &str, condition: Option<&str>, width: u32, height: u32) -> image::RgbaImage {
+    let atlas = load_builtin().unwrap();
+    let condition = condition.map(ConditionId::new);
+    let points = atlas
+        .condition_points(condition.as_ref())
+        .iter()
+        .map(|p| p.code.clone())
+        .collect();
+    let mut scene = Scene::new(FigureId::new(figure), points);
+    scene.condition = condition;
+    render_view(&atlas, &scene, None, Picture::captioned(width, height)).unwrap()
 }
 
 #[test]
@@ -168,25 +169,17 @@ fn handout_is_print_sized() {
 #[test]
 fn the_exported_pictures_match_their_snapshots() {
     let atlas = load_builtin().unwrap();
-    let back = render_view(
-        &atlas,
-        &view("posterior", Some("lower-back-pain"), 960, 720),
-    )
-    .unwrap();
+    let back = view("posterior", Some("lower-back-pain"), 960, 720);
     image_snapshot_options(&back, "export_posterior_lower_back_pain", &options());
-    let front = render_view(&atlas, &view("anterior", None, 960, 720)).unwrap();
+    let front = view("anterior", None, 960, 720);
     image_snapshot_options(&front, "export_anterior_all", &options());
-    let hand = render_view(
-        &atlas,
-        &view("hand_dorsum", Some("lower-back-pain"), 720, 720),
-    )
-    .unwrap();
+    let hand = view("hand_dorsum", Some("lower-back-pain"), 720, 720);
     image_snapshot_options(&hand, "export_hand_dorsum", &options());
     let plan: Vec<PointCode> = ["BL23", "BL40", "KI3", "LI4"]
         .into_iter()
         .map(PointCode::new)
         .collect();
-    let handout = render_handout(&atlas, &plan, Paper::A4).unwrap();
+    let handout = render_handout(&atlas, &plan, None, Paper::A4).unwrap();
     let small = image::imageops::resize(&handout, 620, 877, image::imageops::FilterType::Triangle);
     image_snapshot_options(&small, "handout_a4", &options());
 }

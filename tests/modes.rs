@@ -8,9 +8,11 @@ mod common;
 use common::click_at;
 
 use acupoint_atlas::model::{FigurePos, PointCode};
-use acupoint_atlas::store::{Settings, Store, ThemeSetting};
+use acupoint_atlas::scene::Theme;
+use acupoint_atlas::session::{Answer, Command, Mode};
+use acupoint_atlas::store::{Settings, Store};
 use acupoint_atlas::study::QuestionKind;
-use acupoint_atlas::ui::{Answer, AtlasApp, Command, Mode, ThemeKind};
+use acupoint_atlas::ui::AtlasApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -22,7 +24,7 @@ fn harness_with<'a>(store: Option<Store>) -> Harness<'a, AtlasApp> {
 fn until_locate_question(h: &mut Harness<'_, AtlasApp>) {
     for _ in 0..40 {
         if matches!(
-            h.state().view().study.question.as_ref().map(|q| &q.kind),
+            h.state().session().study.question.as_ref().map(|q| &q.kind),
             Some(QuestionKind::Locate { .. })
         ) {
             return;
@@ -42,7 +44,12 @@ fn command(h: &mut Harness<'_, AtlasApp>, c: Command) {
 }
 
 fn selected(h: &Harness<'_, AtlasApp>) -> Option<String> {
-    h.state().view().selected.as_ref().map(ToString::to_string)
+    h.state()
+        .session()
+        .kept
+        .selected
+        .as_ref()
+        .map(ToString::to_string)
 }
 
 #[test]
@@ -57,16 +64,16 @@ fn a_plan_built_in_explore_mode_is_shown_alone_and_in_plain_words_in_patient_mod
     h.key_press(egui::Key::P);
     h.run();
     assert_eq!(
-        h.state().view().plan,
+        h.state().session().kept.plan,
         vec![PointCode::new("BL23"), PointCode::new("BL40")]
     );
     h.get_by_label("Patient").click();
     h.run();
-    assert_eq!(h.state().view().mode, Mode::Patient);
+    assert_eq!(h.state().session().mode, Mode::Patient);
     let app = h.state();
     let shown: Vec<String> = app
-        .view()
-        .visible_points(app.atlas().unwrap())
+        .session()
+        .visible_points(app.atlas())
         .iter()
         .map(|p| p.code.to_string())
         .collect();
@@ -92,7 +99,7 @@ fn a_locate_question_is_answered_by_clicking_and_scored_in_cun() {
     h.run();
     until_locate_question(&mut h);
     let (code, figure) = {
-        let q = h.state().view().study.question.clone().unwrap();
+        let q = h.state().session().study.question.clone().unwrap();
         let QuestionKind::Locate { figure } = q.kind else {
             panic!("no locate question came up")
         };
@@ -101,7 +108,6 @@ fn a_locate_question_is_answered_by_clicking_and_scored_in_cun() {
     let site = h
         .state()
         .atlas()
-        .unwrap()
         .sites_on(&code, &figure)
         .next()
         .unwrap()
@@ -112,7 +118,7 @@ fn a_locate_question_is_answered_by_clicking_and_scored_in_cun() {
     h.run();
     let at = h.state().figure_on_screen(site).unwrap();
     click_at(&mut h, at);
-    match &h.state().view().study.answer {
+    match &h.state().session().study.answer {
         Some(Answer::Located(r)) => {
             assert!(
                 r.error_cun < 0.5,
@@ -127,11 +133,11 @@ fn a_locate_question_is_answered_by_clicking_and_scored_in_cun() {
         other => panic!("{other:?}"),
     }
     assert!(h.query_by_label_contains("cun away").is_some());
-    let progress = &h.state().view().study.progress;
+    let progress = &h.state().session().kept.progress;
     assert_eq!(progress.points[code.as_str()].right, 1);
     h.get_by_label("Next question").click();
     h.run();
-    assert!(h.state().view().study.answer.is_none());
+    assert!(h.state().session().study.answer.is_none());
 }
 
 #[test]
@@ -141,7 +147,7 @@ fn a_wrong_click_is_scored_far_off_and_the_right_spot_is_shown() {
     command(&mut h, Command::SetMode(Mode::Study));
     until_locate_question(&mut h);
     command(&mut h, Command::AnswerLocate(FigurePos::new(0.02, 0.02)));
-    match &h.state().view().study.answer {
+    match &h.state().session().study.answer {
         Some(Answer::Located(r)) => assert!(r.error_cun > 1.5),
         other => panic!("{other:?}"),
     }
@@ -166,12 +172,12 @@ fn a_presentation_steps_with_the_keys_and_recall_hides_labels_until_revealed() {
     assert_eq!(selected(&h).unwrap(), first);
     h.key_press(egui::Key::R);
     h.run();
-    assert!(h.state().view().present.recall);
-    assert!(h.state().view().present.revealed.is_empty());
+    assert!(h.state().session().present.recall);
+    assert!(h.state().session().present.revealed.is_empty());
     h.key_press(egui::Key::ArrowRight);
     h.run();
     assert_eq!(
-        h.state().view().present.revealed.len(),
+        h.state().session().present.revealed.len(),
         1,
         "a step reveals its point"
     );
@@ -185,14 +191,14 @@ fn search_finds_a_point_however_it_is_typed_and_enter_selects_it() {
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run();
-    assert!(h.state().view().search.open);
+    assert!(h.state().session().search.open);
     h.get_by_role(egui::accesskit::Role::TextInput)
         .type_text("wěizhōng");
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(selected(&h).as_deref(), Some("BL40"));
-    assert!(!h.state().view().search.open);
+    assert!(!h.state().session().search.open);
 }
 
 #[test]
@@ -217,16 +223,16 @@ fn settings_last_between_runs() {
         let mut h = harness_with(Some(Store::new(dir.path())));
         h.run();
         command(&mut h, Command::AddToPlan(PointCode::new("KI3")));
-        command(&mut h, Command::SetTheme(ThemeKind::Dark));
+        command(&mut h, Command::SetTheme(Theme::Dark));
         command(&mut h, Command::SelectPoint(PointCode::new("GV3")));
     }
     let stored = Store::new(dir.path()).load().into_settings();
-    assert_eq!(stored.plan, vec!["KI3".to_owned()]);
-    assert_eq!(stored.theme, ThemeSetting::Dark);
+    assert_eq!(stored.plan, vec![PointCode::new("KI3")]);
+    assert_eq!(stored.theme, Theme::Dark);
     let mut h = harness_with(Some(Store::new(dir.path())));
     h.run();
-    assert_eq!(h.state().view().plan, vec![PointCode::new("KI3")]);
-    assert_eq!(h.state().view().theme, ThemeKind::Dark);
+    assert_eq!(h.state().session().kept.plan, vec![PointCode::new("KI3")]);
+    assert_eq!(h.state().session().kept.theme, Theme::Dark);
     assert_eq!(selected(&h).as_deref(), Some("GV3"));
 }
 
@@ -258,7 +264,7 @@ fn the_menu_offers_every_action_and_runs_it() {
     h.run();
     h.get_by_label_contains("Study mode").click();
     h.run();
-    assert_eq!(h.state().view().mode, Mode::Study);
+    assert_eq!(h.state().session().mode, Mode::Study);
 }
 
 #[test]
@@ -269,6 +275,6 @@ fn a_point_is_added_to_the_plan_from_the_list_by_its_context_menu() {
     h.run();
     h.get_by_label("Add to today's plan").click();
     h.run();
-    assert_eq!(h.state().view().plan, vec![PointCode::new("BL25")]);
+    assert_eq!(h.state().session().kept.plan, vec![PointCode::new("BL25")]);
     assert!(h.query_by_label("BL25  Dàchángshū  (in plan)").is_some());
 }

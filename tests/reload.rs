@@ -8,6 +8,7 @@ mod common;
 use common::copy_tree;
 
 use acupoint_atlas::model::PointCode;
+use acupoint_atlas::session::{Command, Mode};
 use acupoint_atlas::ui::AtlasApp;
 use egui_kittest::Harness;
 use std::path::Path;
@@ -28,7 +29,6 @@ fn wait_for(h: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) -> 
 
 fn english(app: &AtlasApp, code: &str) -> String {
     app.atlas()
-        .unwrap()
         .point(&PointCode::new(code))
         .unwrap()
         .english
@@ -45,6 +45,7 @@ fn saving_a_file_reloads_the_atlas_and_broken_files_keep_the_last_good_one() {
     let path = dir.path().to_owned();
     let mut h = common::app_harness(Some(path), None);
     h.run();
+    assert!(wait_for(&mut h, |app| !app.loading()), "the folder loaded");
     assert_eq!(english(h.state(), "BL40"), "Bend Middle");
 
     let file = dir.path().join("points/bladder.ron");
@@ -97,6 +98,60 @@ fn starting_with_a_broken_folder_shows_the_built_in_atlas_and_the_problems() {
     let path = dir.path().to_owned();
     let mut h = common::app_harness(Some(path), None);
     h.run();
-    assert_eq!(h.state().atlas().unwrap().points().len(), 62);
+    assert!(
+        wait_for(&mut h, |app| !app.loading()),
+        "the folder was checked"
+    );
+    assert_eq!(h.state().atlas().points().len(), 62);
     assert!(h.state().problems()[0].contains("regions.ron:1:"));
+}
+
+/// Rewrites a file of the atlas as an editor does, by writing a copy and renaming it over.
+fn save_as_editor(file: &Path, text: &str) {
+    let tmp = file.with_extension("ron.swp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+#[test]
+fn a_reload_keeps_the_mode_the_selection_and_one_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas")),
+        dir.path(),
+    );
+    let mut h = common::app_harness(Some(dir.path().to_owned()), None);
+    h.run();
+    assert!(wait_for(&mut h, |app| !app.loading()));
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, Command::SelectPoint(PointCode::new("BL40")));
+    h.state_mut()
+        .run_command(&ctx, Command::SetMode(Mode::Present));
+    h.state_mut().run_command(&ctx, Command::ToggleRecall);
+    h.run();
+    let file = dir.path().join("points/bladder.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    for round in 0..100 {
+        let name = format!("\"Bend Middle {round}\"");
+        save_as_editor(&file, &text.replace("\"Bend Middle\"", &name));
+        // Every tenth save is waited for; the others arrive in bursts, as a busy author's do.
+        if round % 10 == 9 {
+            let want = format!("Bend Middle {round}");
+            assert!(
+                wait_for(&mut h, |app| english(app, "BL40") == want),
+                "save {round} reloaded"
+            );
+        }
+    }
+    let app = h.state();
+    assert_eq!(app.session().mode, Mode::Present);
+    assert_eq!(app.session().kept.selected, Some(PointCode::new("BL40")));
+    assert!(app.session().present.recall, "toggles are kept");
+    let reload_notices = app
+        .notices()
+        .iter()
+        .filter(|n| n.contains("atlas from"))
+        .count();
+    assert_eq!(reload_notices, 1, "{:?}", app.notices());
 }

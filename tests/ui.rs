@@ -8,7 +8,8 @@ mod common;
 use common::click_at;
 
 use acupoint_atlas::model::PointCode;
-use acupoint_atlas::ui::{AtlasApp, Tab};
+use acupoint_atlas::session::Tab;
+use acupoint_atlas::ui::AtlasApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -25,7 +26,12 @@ fn choose_in_list(h: &mut Harness<'_, AtlasApp>, label: &str) {
 }
 
 fn selected(h: &Harness<'_, AtlasApp>) -> Option<String> {
-    h.state().view().selected.as_ref().map(ToString::to_string)
+    h.state()
+        .session()
+        .kept
+        .selected
+        .as_ref()
+        .map(ToString::to_string)
 }
 
 #[test]
@@ -94,15 +100,15 @@ fn selecting_a_mechanism_highlights_the_points_it_bears_on() {
     h.run();
     h.get_by_label("Mechanisms").click();
     h.run();
-    assert_eq!(h.state().view().tab, Tab::Mechanisms);
+    assert_eq!(h.state().session().tab, Tab::Mechanisms);
     h.get_all_by_label("Highlight its points")
         .next()
         .unwrap()
         .click();
     h.run();
     let app = h.state();
-    let lit = app.view().mechanism_points(app.atlas().unwrap());
-    assert!(app.view().mechanism.is_some());
+    let lit = app.session().mechanism_points(app.atlas());
+    assert!(app.session().mechanism.is_some());
     assert!(
         !lit.is_empty(),
         "the mechanism bears on some visible points"
@@ -125,7 +131,7 @@ fn the_guidance_tab_shows_safety_course_and_evidence() {
     h.get_by_label("Guidance").click();
     h.run();
     let app = h.state();
-    for section in app.atlas().unwrap().guidance() {
+    for section in app.atlas().guidance() {
         assert!(
             h.query_all_by_label_contains(&section.title)
                 .next()

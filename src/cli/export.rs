@@ -2,10 +2,12 @@
 
 use crate::model::{Atlas, ConditionId, FigureId};
 use crate::render::{
-    Paper, RenderError, ViewRequest, ViewStyle, check_size, check_writable, render_handout,
-    render_view, resolve_codes, write_png,
+    Paper, Picture, RenderError, check_size, check_writable, render_handout, render_view,
+    resolve_codes, write_png,
 };
-use crate::ui::{LabelStyle, ThemeKind};
+use crate::scene::{LabelStyle, Theme};
+use crate::session::{Mode, Session};
+use crate::store::Settings;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::Path;
@@ -28,6 +30,7 @@ pub enum LabelsArg {
 pub enum ThemeArg {
     Light,
     Dark,
+    HighContrast,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -42,7 +45,10 @@ pub struct ExportArgs<'a> {
     pub condition: Option<&'a str>,
     pub highlight: &'a [String],
     pub mode: ModeArg,
-    pub labels: LabelsArg,
+    /// What the labels say; `None` leaves the mode's own choice.
+    pub labels: Option<LabelsArg>,
+    /// Presentation's scale of text and dots (1 to 3).
+    pub scale: f32,
     pub width: u32,
     pub height: u32,
     pub theme: ThemeArg,
@@ -57,28 +63,70 @@ pub fn export(
     check_size(args.width, args.height)?;
     let highlight = resolve_codes(atlas, args.highlight)?;
     check_writable(args.out)?;
-    let request = ViewRequest {
-        figure: FigureId::new(args.view),
-        condition: args.condition.map(ConditionId::new),
-        highlight,
-        style: match args.mode {
-            ModeArg::Explore => ViewStyle::Explore,
-            ModeArg::Patient => ViewStyle::Patient,
-            ModeArg::Present => ViewStyle::Present,
+    let figure = FigureId::new(args.view);
+    if atlas.figure(&figure).is_none() {
+        let known: Vec<_> = atlas.figures().iter().map(|f| f.id.as_str()).collect();
+        return Err(RenderError::UnknownView(
+            args.view.to_owned(),
+            known.join(", "),
+        ));
+    }
+    let condition = args.condition.map(ConditionId::new);
+    if let Some(c) = &condition
+        && atlas.condition(c).is_none()
+    {
+        let known: Vec<_> = atlas.conditions().iter().map(|c| c.id.as_str()).collect();
+        return Err(RenderError::UnknownCondition(
+            c.to_string(),
+            known.join(", "),
+        ));
+    }
+    // The same session, and so the same scene, as the window in that mode.
+    let kept = Settings {
+        theme: match args.theme {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+            ThemeArg::HighContrast => Theme::HighContrast,
         },
-        labels: match args.labels {
+        text_scale: args.scale,
+        figure: Some(figure),
+        condition: condition.clone(),
+        plan: if highlight.is_empty() {
+            atlas
+                .condition_points(condition.as_ref())
+                .iter()
+                .map(|p| p.code.clone())
+                .collect()
+        } else {
+            highlight.clone()
+        },
+        ..Settings::default()
+    };
+    let mut session = Session::resume(atlas, kept);
+    session.mode = match args.mode {
+        ModeArg::Explore => Mode::Explore,
+        ModeArg::Patient => Mode::Patient,
+        ModeArg::Present => Mode::Present,
+    };
+    let Some(mut scene) = session.scene(atlas) else {
+        return Err(RenderError::NothingToShow);
+    };
+    if session.mode != Mode::Patient {
+        scene.highlighted = highlight.into_iter().collect();
+    }
+    if let Some(labels) = args.labels {
+        scene.labels = match labels {
             LabelsArg::None => LabelStyle::None,
             LabelsArg::Code => LabelStyle::Code,
             LabelsArg::Full => LabelStyle::Full,
-        },
-        width: args.width,
-        height: args.height,
-        theme: match args.theme {
-            ThemeArg::Light => ThemeKind::Light,
-            ThemeArg::Dark => ThemeKind::Dark,
-        },
-    };
-    let image = render_view(atlas, &request)?;
+        };
+    }
+    let image = render_view(
+        atlas,
+        &scene,
+        None,
+        Picture::captioned(args.width, args.height),
+    )?;
     write_png(&image, args.out)?;
     let _ = writeln!(
         out,
@@ -106,7 +154,7 @@ pub fn handout(
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::Letter,
     };
-    let image = render_handout(atlas, &codes, paper)?;
+    let image = render_handout(atlas, &codes, None, paper)?;
     write_png(&image, path)?;
     let [w, h] = paper.pixels();
     let _ = writeln!(

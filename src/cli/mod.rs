@@ -31,11 +31,11 @@ pub struct Cli {
     pub size: Option<(f32, f32)>,
 
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<CliCommand>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub enum CliCommand {
     /// Check an atlas and print a summary, or every problem as `file:line:col` (exit 1).
     Check {
         /// The atlas folder to check (default: `--atlas`, else the built-in atlas).
@@ -64,9 +64,12 @@ pub enum Command {
         /// Styling after the window's modes.
         #[arg(long, value_enum, default_value = "explore")]
         mode: ModeArg,
-        /// What the labels say.
-        #[arg(long, value_enum, default_value = "code")]
-        labels: LabelsArg,
+        /// What the labels say (default: the mode's own: codes, or numbers for a patient).
+        #[arg(long, value_enum)]
+        labels: Option<LabelsArg>,
+        /// Presentation's scale of text and dots, 1 to 3 (as the window's slider).
+        #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+        scale: f32,
         /// Width in pixels.
         #[arg(long, default_value_t = 1920)]
         width: u32,
@@ -92,6 +95,15 @@ pub enum Command {
     },
 }
 
+/// Parses a presentation scale between 1 and 3.
+fn parse_scale(text: &str) -> Result<f32, String> {
+    text.trim()
+        .parse::<f32>()
+        .ok()
+        .filter(|v| (1.0..=3.0).contains(v))
+        .ok_or_else(|| format!("`{text}` is not a scale between 1 and 3"))
+}
+
 /// Parses `1920x1080`.
 fn parse_size(text: &str) -> Result<(f32, f32), String> {
     let (w, h) = text
@@ -108,38 +120,31 @@ fn parse_size(text: &str) -> Result<(f32, f32), String> {
     Ok((parse(w)? as f32, parse(h)? as f32))
 }
 
-/// Loads the built-in atlas, or the one in `dir`.
-pub fn load_atlas(dir: Option<&Path>) -> Result<Atlas, Diagnostics> {
-    match dir {
-        Some(dir) => load::load_dir(dir),
-        None => load::load_builtin(),
-    }
-}
-
 /// Runs a subcommand, writing its output to `out` and problems to `err`.
 pub fn run_command(
-    command: &Command,
+    command: &CliCommand,
     atlas_dir: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
     let result = match command {
-        Command::Check { dir } => check(dir.as_deref().or(atlas_dir), out, err),
-        Command::Points { condition, json } => match load_atlas(atlas_dir) {
+        CliCommand::Check { dir } => check(dir.as_deref().or(atlas_dir), out, err),
+        CliCommand::Points { condition, json } => match load::load(atlas_dir) {
             Ok(atlas) => points::run(&atlas, condition.as_deref(), *json, out, err),
             Err(problems) => report(&problems, err),
         },
-        Command::Export {
+        CliCommand::Export {
             view,
             condition,
             highlight,
             mode,
             labels,
+            scale,
             width,
             height,
             theme,
             out: path,
-        } => match load_atlas(atlas_dir) {
+        } => match load::load(atlas_dir) {
             Ok(atlas) => {
                 let args = export::ExportArgs {
                     view,
@@ -147,6 +152,7 @@ pub fn run_command(
                     highlight,
                     mode: *mode,
                     labels: *labels,
+                    scale: *scale,
                     width: *width,
                     height: *height,
                     theme: *theme,
@@ -156,11 +162,11 @@ pub fn run_command(
             }
             Err(problems) => report(&problems, err),
         },
-        Command::Handout {
+        CliCommand::Handout {
             plan,
             paper,
             out: path,
-        } => match load_atlas(atlas_dir) {
+        } => match load::load(atlas_dir) {
             Ok(atlas) => finish_render(export::handout(&atlas, plan, *paper, path, out), err),
             Err(problems) => report(&problems, err),
         },
@@ -177,7 +183,7 @@ fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    match load_atlas(dir) {
+    match load::load(dir) {
         Ok(atlas) => {
             let name = dir.map_or_else(|| "built-in atlas".to_owned(), |d| d.display().to_string());
             writeln!(out, "{name}: OK: {}", summary(&atlas))?;

@@ -27,6 +27,14 @@ pub fn load_builtin() -> Result<Atlas, Diagnostics> {
     load_files("atlas", &builtin_files())
 }
 
+/// Loads the atlas in `dir`, or the built-in atlas when there is none.
+pub fn load(dir: Option<&Path>) -> Result<Atlas, Diagnostics> {
+    match dir {
+        Some(dir) => load_dir(dir),
+        None => load_builtin(),
+    }
+}
+
 /// Loads an atlas folder (`figures/`, `points/`, `regions.ron`, `conditions.ron`,
 /// `mechanisms.ron`, `references.ron`, `guidance.ron`).
 ///

@@ -62,3 +62,12 @@ id_type!(
     /// A cited source, such as `cherkin2009`.
     ReferenceId
 );
+
+/// Whether an id is plain: letters, digits, `-` and `_` only, and not empty. File names built
+/// from atlas data rely on this.
+pub fn is_plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}

@@ -18,6 +18,7 @@ pub use figure::{Facing, Figure, FigurePos, Landmark, Shape, ShapeKind, Side, Sp
 pub use guidance::{GuidanceItem, GuidanceSection, GuidanceTopic};
 pub use ids::{
     ConditionId, FigureId, LandmarkId, MechanismId, PointCode, ReferenceId, RegionId, SpanId,
+    is_plain_id,
 };
 pub use mechanism::{EvidenceGrade, Mechanism};
 pub use point::{
@@ -77,6 +78,11 @@ impl Atlas {
             sites,
             point_index,
         }
+    }
+
+    /// An atlas with nothing in it (shown only when even the built-in atlas cannot load).
+    pub fn empty() -> Self {
+        Self::from_checked(AtlasParts::default(), Vec::new())
     }
 
     pub fn figures(&self) -> &[Figure] {

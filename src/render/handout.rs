@@ -3,8 +3,9 @@
 
 use super::{RenderError, render_frame};
 use crate::model::{Atlas, ConditionId, Figure, GuidanceTopic, Point, PointCode, Reader};
-use crate::ui::canvas::{CanvasInput, CanvasState, LabelStyle, canvas_ui};
-use crate::ui::{ThemeKind, fonts, theme};
+use crate::paint::projector::{PanZoom, Projector};
+use crate::paint::{ArtCache, draw_scene, fonts, theme};
+use crate::scene::{LabelStyle, Scene, Theme};
 use egui::{FontId, RichText};
 use std::collections::BTreeSet;
 
@@ -64,6 +65,7 @@ fn figures_for<'a>(atlas: &'a Atlas, plan: &[PointCode]) -> Vec<&'a Figure> {
 pub fn render_handout(
     atlas: &Atlas,
     plan: &[PointCode],
+    condition: Option<&ConditionId>,
     paper: Paper,
 ) -> Result<image::RgbaImage, RenderError> {
     let points: Vec<&Point> = plan
@@ -74,7 +76,7 @@ pub fn render_handout(
                 .ok_or_else(|| RenderError::UnknownPoint(c.to_string()))
         })
         .collect::<Result<_, _>>()?;
-    let condition = atlas.plan_condition(plan, None).map(|c| &c.id);
+    let condition = condition.or_else(|| atlas.plan_condition(plan, None).map(|c| &c.id));
     let figures = figures_for(atlas, plan);
     if figures.is_empty() {
         return Err(RenderError::NothingToShow);
@@ -89,10 +91,20 @@ pub fn render_handout(
         6..=8 => 2.6,
         _ => 2.2,
     };
-    let mut canvases: Vec<CanvasState> = figures.iter().map(|_| CanvasState::default()).collect();
-    let none = BTreeSet::new();
-    render_frame(size, ppp, ThemeKind::Light, |ui| {
-        let colors = theme::canvas_colors(ThemeKind::Light);
+    let mut art = ArtCache::default();
+    let scenes: Vec<(&Figure, Scene)> = figures
+        .iter()
+        .map(|f| {
+            let mut scene = Scene::new(f.id.clone(), plan.to_vec());
+            scene.condition = condition.cloned();
+            scene.labels = LabelStyle::Numbered;
+            scene.scale = 1.3;
+            (*f, scene)
+        })
+        .collect();
+    let arts: Vec<_> = figures.iter().map(|f| art.get(f)).collect();
+    render_frame(size, ppp, Theme::Light, |ui| {
+        let colors = theme::canvas_colors(Theme::Light);
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(colors.background).inner_margin(40.0))
             .show(ui, |ui| {
@@ -109,16 +121,14 @@ pub fn render_handout(
                 ui.columns(2, |cols| {
                     if let [left, right] = cols {
                         let height = figure_height / figures.len() as f32;
-                        for (figure, canvas) in figures.iter().zip(canvases.iter_mut()) {
+                        for ((figure, scene), figure_art) in scenes.iter().zip(&arts) {
                             left.allocate_ui(egui::vec2(left.available_width(), height), |ui| {
                                 ui.vertical_centered(|ui| {
                                     ui.label(RichText::new(&figure.title).font(FontId::new(14.0, fonts::bold())));
-                                    let mut input = CanvasInput::new(atlas, figure, &points);
-                                    input.highlighted = &none;
-                                    input.theme = ThemeKind::Light;
-                                    input.labels = LabelStyle::Numbered;
-                                    input.scale = 1.3;
-                                    canvas_ui(ui, canvas, &input);
+                                    let (rect, _) = ui.allocate_exact_size(ui.available_size(), egui::Sense::hover());
+                                    let proj = Projector::fit(rect, figure, PanZoom::default());
+                                    let painter = ui.painter_at(rect);
+                                    draw_scene(&painter, rect, atlas, scene, figure, figure_art, &proj, None);
                                 });
                             });
                         }

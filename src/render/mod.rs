@@ -1,12 +1,12 @@
 //! Draws a view or a patient handout to pixels without a window, with the same drawing code as
-//! the window (the body canvas), rendered by wgpu on the CPU (Mesa's lavapipe where there is no
+//! the window (the paint layer), rendered by wgpu on the CPU (Mesa's lavapipe where there is no
 //! GPU) through the `egui_kittest` renderer.
 
 mod handout;
 mod view;
 
 pub use handout::{Paper, render_handout};
-pub use view::{ViewRequest, ViewStyle, render_view};
+pub use view::{CAPTION_HEIGHT, Picture, ViewExport, render_view};
 
 use crate::model::{Atlas, PointCode};
 use std::path::{Path, PathBuf};
@@ -115,7 +115,7 @@ pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), RenderErro
 fn render_frame(
     size_px: [u32; 2],
     pixels_per_point: f32,
-    theme: crate::ui::ThemeKind,
+    theme: crate::scene::Theme,
     mut draw: impl FnMut(&mut egui::Ui),
 ) -> Result<image::RgbaImage, RenderError> {
     let size = egui::vec2(
@@ -127,10 +127,10 @@ fn render_frame(
         .with_pixels_per_point(pixels_per_point)
         .wgpu()
         .build_ui(move |ui| {
-            crate::ui::fonts::install(ui.ctx());
-            crate::ui::theme::apply(ui.ctx(), theme);
+            crate::paint::fonts::install(ui.ctx());
+            crate::paint::theme::apply(ui.ctx(), theme);
             // The whole picture takes the canvas colour, margins included.
-            let background = crate::ui::theme::canvas_colors(theme).background;
+            let background = crate::paint::theme::canvas_colors(theme).background;
             let everything = ui.ctx().viewport_rect();
             ui.ctx()
                 .layer_painter(egui::LayerId::background())

@@ -1,110 +1,118 @@
-//! One view of the body as a picture: a title, the figure with its points, and a legend.
+//! One view of the body as a picture: a [`Scene`] drawn by the same paint code as the window,
+//! framed as the window framed it (or whole), with an optional caption of title and legend.
 
 use super::{RenderError, check_size, render_frame};
-use crate::model::{Atlas, ConditionId, FigureId, Point, PointCode};
-use crate::ui::canvas::{CanvasInput, CanvasState, LabelStyle, canvas_ui};
-use crate::ui::{ThemeKind, theme};
+use crate::model::{Atlas, ConditionId, Point};
+use crate::paint::projector::{PanZoom, Projector};
+use crate::paint::{ArtCache, draw_scene, fonts, theme};
+use crate::scene::{Framing, Scene, Theme};
 use egui::RichText;
-use std::collections::BTreeSet;
 
-/// How the picture is styled, after the window's modes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum ViewStyle {
-    /// As in the window.
-    #[default]
-    Explore,
-    /// Only the given points, large, in plain words.
-    Patient,
-    /// Large dots and text for a projector.
-    Present,
+/// What "Export view…" exports: the canvas's scene, the part of the figure in view, and the
+/// canvas's size on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewExport {
+    pub scene: Scene,
+    /// `None` shows the whole figure.
+    pub framing: Option<Framing>,
+    pub size_points: egui::Vec2,
 }
 
-/// What to draw.
-#[derive(Clone, Debug)]
-pub struct ViewRequest {
-    pub figure: FigureId,
-    pub condition: Option<ConditionId>,
-    /// Points to emphasise; in patient style, the only points drawn.
-    pub highlight: Vec<PointCode>,
-    pub style: ViewStyle,
-    pub labels: LabelStyle,
+/// The picture to make.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Picture {
     pub width: u32,
     pub height: u32,
-    pub theme: ThemeKind,
+    pub pixels_per_point: f32,
+    /// A title and the colour legend above the figure.
+    pub caption: bool,
 }
 
-/// Renders a view to an RGBA image.
-pub fn render_view(atlas: &Atlas, req: &ViewRequest) -> Result<image::RgbaImage, RenderError> {
-    check_size(req.width, req.height)?;
-    let figure = atlas.figure(&req.figure).ok_or_else(|| {
-        let known: Vec<_> = atlas.figures().iter().map(|f| f.id.as_str()).collect();
-        RenderError::UnknownView(req.figure.to_string(), known.join(", "))
-    })?;
-    let condition = match &req.condition {
-        Some(id) => Some(atlas.condition(id).ok_or_else(|| {
-            let known: Vec<_> = atlas.conditions().iter().map(|c| c.id.as_str()).collect();
-            RenderError::UnknownCondition(id.to_string(), known.join(", "))
-        })?),
-        None => None,
-    };
-    for code in &req.highlight {
-        if atlas.point(code).is_none() {
-            return Err(RenderError::UnknownPoint(code.to_string()));
+impl Picture {
+    /// A captioned picture whose text stays readable at any size: one point is 1/1000 of the
+    /// shorter side (at least one pixel).
+    pub fn captioned(width: u32, height: u32) -> Self {
+        Self {
+            width,
+            height,
+            pixels_per_point: (width.min(height) as f32 / 1000.0).max(1.0),
+            caption: true,
         }
     }
-    let points: Vec<&Point> = if req.style == ViewStyle::Patient && !req.highlight.is_empty() {
-        req.highlight
-            .iter()
-            .filter_map(|c| atlas.point(c))
-            .collect()
-    } else {
-        atlas.condition_points(condition.map(|c| &c.id))
-    };
-    let highlighted: BTreeSet<PointCode> = if req.style == ViewStyle::Patient {
-        BTreeSet::new()
-    } else {
-        req.highlight.iter().cloned().collect()
-    };
-    let scale: f32 = match req.style {
-        ViewStyle::Explore => 1.0,
-        ViewStyle::Patient => 1.6,
-        ViewStyle::Present => 1.8,
-    };
-    // Text stays readable whatever the size: one point is 1/1000 of the shorter side.
-    let ppp = (req.width.min(req.height) as f32 / 1000.0).max(1.0);
-    let title = match condition {
+}
+
+/// Height of the caption band, in points.
+pub const CAPTION_HEIGHT: f32 = 84.0;
+
+/// Renders a scene to an RGBA image.
+pub fn render_view(
+    atlas: &Atlas,
+    scene: &Scene,
+    framing: Option<Framing>,
+    picture: Picture,
+) -> Result<image::RgbaImage, RenderError> {
+    check_size(picture.width, picture.height)?;
+    let figure = atlas.figure(&scene.figure).ok_or_else(|| {
+        let known: Vec<_> = atlas.figures().iter().map(|f| f.id.as_str()).collect();
+        RenderError::UnknownView(scene.figure.to_string(), known.join(", "))
+    })?;
+    let mut art = ArtCache::default();
+    let figure_art = art.get(figure);
+    let title = match scene.condition.as_ref().and_then(|c| atlas.condition(c)) {
         Some(c) => format!("{} — {}", c.name, figure.title),
         None => figure.title.clone(),
     };
-    let mut canvas = CanvasState::default();
-    render_frame([req.width, req.height], ppp, req.theme, |ui| {
-        let colors = theme::canvas_colors(req.theme);
-        egui::CentralPanel::default()
-            .frame(
-                egui::Frame::new()
-                    .fill(colors.background)
-                    .inner_margin(16.0),
-            )
-            .show(ui, |ui| {
-                ui.label(RichText::new(&title).font(egui::FontId::new(
-                    26.0 * scale.min(1.4),
-                    crate::ui::fonts::bold(),
-                )));
-                let on_figure: Vec<&Point> = points
-                    .iter()
-                    .copied()
-                    .filter(|p| atlas.sites_on(&p.code, &figure.id).next().is_some())
-                    .collect();
-                legend_ui(ui, atlas, &on_figure, req.condition.as_ref(), req.theme);
-                let mut input = CanvasInput::new(atlas, figure, &points);
-                input.condition = req.condition.as_ref();
-                input.highlighted = &highlighted;
-                input.theme = req.theme;
-                input.labels = req.labels;
-                input.scale = scale;
-                canvas_ui(ui, &mut canvas, &input);
-            });
-    })
+    render_frame(
+        [picture.width, picture.height],
+        picture.pixels_per_point,
+        scene.theme,
+        |ui| {
+            let colors = theme::canvas_colors(scene.theme);
+            let margin = if picture.caption { 16.0 } else { 0.0 };
+            egui::CentralPanel::default()
+                .frame(
+                    egui::Frame::new()
+                        .fill(colors.background)
+                        .inner_margin(margin),
+                )
+                .show(ui, |ui| {
+                    if picture.caption {
+                        ui.label(RichText::new(&title).font(egui::FontId::new(
+                            26.0 * scene.scale.clamp(1.0, 1.4),
+                            fonts::bold(),
+                        )));
+                        let drawn: Vec<&Point> = scene
+                            .points
+                            .iter()
+                            .filter_map(|c| atlas.point(c))
+                            .filter(|p| {
+                                !atlas
+                                    .sites_for(&p.code, &figure.id, scene.condition.as_ref())
+                                    .is_empty()
+                            })
+                            .collect();
+                        legend_ui(ui, atlas, &drawn, scene.condition.as_ref(), scene.theme);
+                    }
+                    let size = ui.available_size();
+                    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+                    let proj = match framing {
+                        Some(f) => Projector::framed(rect, figure, f),
+                        None => Projector::fit(rect, figure, PanZoom::default()),
+                    };
+                    let painter = ui.painter_at(rect);
+                    draw_scene(
+                        &painter,
+                        rect,
+                        atlas,
+                        scene,
+                        figure,
+                        &figure_art,
+                        &proj,
+                        None,
+                    );
+                });
+        },
+    )
 }
 
 /// The regions of the drawn points, each with its colour.
@@ -113,7 +121,7 @@ fn legend_ui(
     atlas: &Atlas,
     points: &[&Point],
     condition: Option<&ConditionId>,
-    kind: ThemeKind,
+    theme_kind: Theme,
 ) {
     ui.horizontal_wrapped(|ui| {
         for (i, region) in atlas.regions().iter().enumerate() {
@@ -127,7 +135,7 @@ fn legend_ui(
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
                 ui.painter()
-                    .circle_filled(rect.center(), 6.0, theme::region_color(i, kind));
+                    .circle_filled(rect.center(), 6.0, theme::region_color(i, theme_kind));
                 ui.label(&region.name);
                 ui.add_space(8.0);
             });

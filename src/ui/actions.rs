@@ -1,8 +1,7 @@
 //! The table of actions: each command a user can reach from the menu, a shortcut or the help
 //! overlay, with its label, tooltip and keys. Menus, shortcuts and help all read this one table.
 
-use super::command::Command;
-use super::view::Mode;
+use crate::session::{Command, Mode};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// One entry of the action table: its label, what it does, and its shortcuts.
@@ -11,6 +10,8 @@ pub struct Action {
     pub tooltip: &'static str,
     pub keys: Vec<KeyboardShortcut>,
     pub command: Command,
+    /// The modes where the keys work (all modes when empty).
+    pub modes: &'static [Mode],
 }
 
 fn key(k: Key) -> KeyboardShortcut {
@@ -34,6 +35,14 @@ fn build_table() -> Vec<Action> {
         tooltip,
         keys,
         command,
+        modes: &[],
+    };
+    let study = |label, tooltip, keys, command| Action {
+        label,
+        tooltip,
+        keys,
+        command,
+        modes: &[Mode::Study],
     };
     vec![
         a(
@@ -160,6 +169,45 @@ fn build_table() -> Vec<Action> {
             vec![ctrl(Key::K)],
             Command::ToggleCalibration,
         ),
+        study(
+            "Answer 1",
+            "Study mode: choose the first answer",
+            vec![key(Key::Num1)],
+            Command::AnswerChoice(0),
+        ),
+        study(
+            "Answer 2",
+            "Study mode: choose the second answer",
+            vec![key(Key::Num2)],
+            Command::AnswerChoice(1),
+        ),
+        study(
+            "Answer 3",
+            "Study mode: choose the third answer",
+            vec![key(Key::Num3)],
+            Command::AnswerChoice(2),
+        ),
+        study(
+            "Answer 4",
+            "Study mode: choose the fourth answer",
+            vec![key(Key::Num4)],
+            Command::AnswerChoice(3),
+        ),
+        study(
+            "Next question",
+            "Study mode: ask the next question",
+            vec![key(Key::Enter), key(Key::N)],
+            Command::NextQuestion,
+        ),
+        a(
+            "Reset layout",
+            "Put the side panels back to their first widths and fit the figure",
+            vec![KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Num0,
+            )],
+            Command::ResetLayout,
+        ),
         a(
             "Keyboard shortcuts",
             "Show or hide this list",
@@ -169,23 +217,29 @@ fn build_table() -> Vec<Action> {
     ]
 }
 
-/// A shortcut as text, such as `Ctrl+F`.
+/// A shortcut as text, such as `Ctrl+F` (and `?` for the question mark, not its key name).
 pub fn shortcut_text(ctx: &egui::Context, s: KeyboardShortcut) -> String {
+    if s.logical_key == Key::Questionmark && s.modifiers.is_none() {
+        return "?".to_owned();
+    }
     ctx.format_shortcut(&s)
 }
 
-/// The commands for the shortcuts pressed this frame. Letter shortcuts are skipped while a
-/// text field has the keyboard.
-pub fn shortcuts_pressed(ctx: &egui::Context) -> Vec<Command> {
+/// The commands for the shortcuts pressed this frame in `mode`. Letter shortcuts are skipped
+/// while a text field has the keyboard.
+pub fn shortcuts_pressed(ctx: &egui::Context, mode: Mode) -> Vec<Command> {
     let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+    let here = move |a: &&Action| a.modes.is_empty() || a.modes.contains(&mode);
     // Shortcuts with modifiers first, so Ctrl+P is not taken for P.
     let ordered = actions()
         .iter()
+        .filter(here)
         .flat_map(|a| a.keys.iter().map(move |k| (*k, &a.command)))
         .filter(|(k, _)| !k.modifiers.is_none())
         .chain(
             actions()
                 .iter()
+                .filter(here)
                 .flat_map(|a| a.keys.iter().map(move |k| (*k, &a.command)))
                 .filter(|(k, _)| k.modifiers.is_none()),
         );

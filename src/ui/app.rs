@@ -1,53 +1,54 @@
-//! The application: loads the atlas and the stored settings, lays out the panels of the current
-//! mode around the canvas, applies the commands the panels and shortcuts push, and saves what
-//! lasts between runs.
+//! The application: holds the atlas and the session, lays out the current mode around the
+//! canvas, applies the commands the panels and shortcuts push, follows their effects, and
+//! hands the kept settings to the saver when they change.
 
-use super::canvas::{CanvasState, LabelStyle};
-use super::command::{self, Command, Effects};
+use super::canvas::{CanvasMemory, canvas_ui};
 use super::export_job::{ExportJob, ExportKind};
-use super::panels::{overlays, present, top_bar};
-use super::persist;
+use super::layout::{LayoutRects, side_panels_ui};
+use super::loading::AtlasLoader;
+use super::notices::{NoticeKey, Notices};
+use super::panels::{overlays, present, top_bar, views};
+use super::saver::SettingsSaver;
 use super::screenshot::Screenshot;
-use super::theme;
-use super::view::{Mode, ViewState};
-use crate::cli::load_atlas;
 use crate::load::load_builtin;
-use crate::model::Atlas;
-use crate::render::{ViewRequest, ViewStyle};
+use crate::model::{Atlas, FigurePos, PointCode};
+use crate::paint::{fonts, theme};
+use crate::render::ViewExport;
+use crate::session::{Command, Effect, Mode, SaveSchedule, Session, apply};
 use crate::store::{Loaded, Settings, Store};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-/// A message shown along the bottom until dismissed.
-struct Notice {
-    text: String,
-    error: bool,
-}
+/// The window's clock: time since the window opened (tests drive their own).
+pub type Clock = Arc<dyn Fn() -> Duration + Send + Sync>;
+
+/// Problems listed in the window at most; `check` and "Copy problems" give all of them.
+const MAX_PROBLEMS_SHOWN: usize = 200;
 
 pub struct AtlasApp {
-    atlas: Option<Atlas>,
-    /// Problems with the atlas folder the user named (the built-in atlas is shown instead).
+    atlas: Atlas,
+    /// Problems with the atlas folder the user named (the last good atlas is shown instead).
     problems: Vec<String>,
-    view: ViewState,
-    canvas: CanvasState,
+    session: Session,
+    canvas: CanvasMemory,
+    layout: LayoutRects,
     frames: u64,
     screenshot: Option<Screenshot>,
-    store: Option<Store>,
-    saved: Settings,
-    notices: Vec<Notice>,
+    saver: Option<SettingsSaver>,
+    schedule: SaveSchedule,
+    clock: Clock,
+    notices: Notices,
     exports: Vec<ExportJob>,
+    next_export: u64,
     focus_search: bool,
     fullscreen: bool,
-    watcher: Option<super::reload::AtlasWatcher>,
+    loader: Option<AtlasLoader>,
+    /// The stored settings, kept until the user's atlas folder has loaded so its ids resolve.
+    resume: Option<Settings>,
     /// A size asked for on the command line, applied on the first frame (it wins over the
     /// size eframe remembers from the last run).
     initial_size: Option<egui::Vec2>,
-}
-
-fn now_s() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }
 
 impl AtlasApp {
@@ -57,86 +58,104 @@ impl AtlasApp {
         Self::with_store(ctx, dir, store)
     }
 
-    /// The app with settings kept in `store` (none: nothing is kept, as in tests).
-    /// Installs fonts and theme, and loads the atlas in `dir` (or the built-in one). When the
-    /// folder has problems, the built-in atlas is shown and the problems are listed.
+    /// The app with settings kept in `store` (none: nothing is kept, as in tests). Installs
+    /// fonts and theme, shows the built-in atlas, and starts loading `dir` when given.
     pub fn with_store(ctx: &egui::Context, dir: Option<&Path>, store: Option<Store>) -> Self {
-        super::fonts::install(ctx);
-        let (atlas, problems) = match load_atlas(dir) {
-            Ok(atlas) => (Some(atlas), Vec::new()),
-            Err(problems) => {
-                let list = problems.iter().map(ToString::to_string).collect();
-                (load_builtin().ok(), list)
-            }
+        let started = Instant::now();
+        Self::with_clock(ctx, dir, store, Arc::new(move || started.elapsed()))
+    }
+
+    /// The app with its own clock (tests use a clock they drive).
+    pub fn with_clock(
+        ctx: &egui::Context,
+        dir: Option<&Path>,
+        store: Option<Store>,
+        clock: Clock,
+    ) -> Self {
+        fonts::install(ctx);
+        // Presentation scales its own text and dots; the interface itself stays at 1.
+        ctx.set_zoom_factor(1.0);
+        let now = clock();
+        let mut notices = Notices::default();
+        let (atlas, problems) = match load_builtin() {
+            Ok(atlas) => (atlas, Vec::new()),
+            // Only a broken build can get here; the window still opens and says why.
+            Err(problems) => (
+                crate::model::Atlas::empty(),
+                problems.iter().map(ToString::to_string).collect(),
+            ),
         };
-        let mut view = atlas.as_ref().map(ViewState::initial).unwrap_or_default();
-        let mut notices = Vec::new();
         let loaded = store.as_ref().map(Store::load);
         if let Some(Loaded::Damaged { kept_at, why, .. }) = &loaded {
-            notices.push(Notice {
-                text: format!(
+            notices.error(
+                NoticeKey::Settings,
+                format!(
                     "Your saved settings could not be read ({why}). They were set aside as {} and the defaults are used.",
                     kept_at.display()
                 ),
-                error: true,
-            });
+                now,
+            );
         }
-        if let (Some(atlas), Some(loaded)) = (&atlas, loaded) {
-            persist::restore(&mut view, atlas, loaded.into_settings());
-        }
-        theme::apply(ctx, view.theme);
-        ctx.set_zoom_factor(view.text_scale);
-        let saved = persist::settings_of(&view);
+        let kept = loaded.map(Loaded::into_settings).unwrap_or_default();
+        let session = Session::resume(&atlas, kept.clone());
+        theme::apply(ctx, session.kept.theme);
+        let loader = dir.map(|d| {
+            notices.news(
+                NoticeKey::Reload,
+                format!("Loading the atlas from {}…", d.display()),
+                now,
+            );
+            AtlasLoader::start(d, ctx)
+        });
         Self {
             atlas,
             problems,
-            view,
-            canvas: CanvasState::default(),
+            session,
+            canvas: CanvasMemory::default(),
+            layout: LayoutRects::default(),
             frames: 0,
             screenshot: None,
-            store,
-            saved,
+            saver: store.map(SettingsSaver::start),
+            schedule: SaveSchedule::default(),
+            clock,
             notices,
             exports: Vec::new(),
+            next_export: 1,
             focus_search: false,
             fullscreen: false,
-            watcher: dir.and_then(|d| super::reload::AtlasWatcher::start(d, ctx.clone()).ok()),
+            resume: loader.is_some().then_some(kept),
+            loader,
             initial_size: None,
         }
     }
 
-    /// Reloads the atlas folder after it changed. On problems, the last good atlas stays and
-    /// the problems are listed until they are fixed.
-    fn reload_if_due(&mut self, ctx: &egui::Context) {
-        let Some(watcher) = &mut self.watcher else {
-            return;
-        };
-        if !watcher.due(ctx) {
-            return;
-        }
-        match crate::load::load_dir(watcher.dir()) {
+    /// Takes in a load of the atlas folder: a good atlas replaces the shown one and keeps the
+    /// view (mode, selection while the point exists, zoom, toggles); problems are listed and
+    /// the last good atlas stays.
+    fn take_load(&mut self, outcome: super::loading::Loaded) {
+        let now = (self.clock)();
+        let dir = self
+            .loader
+            .as_ref()
+            .map_or_else(String::new, |l| l.dir().display().to_string());
+        match outcome {
             Ok(atlas) => {
                 self.problems.clear();
-                self.canvas.clear_cache();
-                let settings = persist::settings_of(&self.view);
-                let mut view = ViewState::initial(&atlas);
-                view.mode = self.view.mode;
-                view.tab = self.view.tab;
-                view.hidden_regions = std::mem::take(&mut self.view.hidden_regions);
-                persist::restore(&mut view, &atlas, settings);
-                self.view = view;
-                self.atlas = Some(atlas);
-                self.notices.push(Notice {
-                    text: format!("Reloaded the atlas from {}", watcher.dir().display()),
-                    error: false,
-                });
-                self.notices.retain(|n| {
-                    !n.text.starts_with("Reloaded")
-                        || n.text.ends_with(&watcher.dir().display().to_string())
-                });
+                self.canvas.forget_art();
+                if let Some(kept) = self.resume.take() {
+                    self.session.kept = kept;
+                }
+                self.session.retain_valid(&atlas);
+                self.atlas = atlas;
+                self.notices.news(
+                    NoticeKey::Reload,
+                    format!("Loaded the atlas from {dir}"),
+                    now,
+                );
             }
             Err(problems) => {
                 self.problems = problems.iter().map(ToString::to_string).collect();
+                self.notices.clear(NoticeKey::Reload);
             }
         }
     }
@@ -151,24 +170,46 @@ impl AtlasApp {
         self.screenshot = Some(Screenshot::new(path, failure));
     }
 
-    /// The view state, for tests.
-    pub fn view(&self) -> &ViewState {
-        &self.view
+    /// Shows an error notice from before the window opened (such as a set-aside state file).
+    pub fn add_startup_notice(&mut self, text: impl Into<String>) {
+        let now = (self.clock)();
+        self.notices.error(NoticeKey::WindowState, text, now);
     }
 
-    /// The loaded atlas.
-    pub fn atlas(&self) -> Option<&Atlas> {
-        self.atlas.as_ref()
+    /// The session, for tests.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The atlas shown.
+    pub fn atlas(&self) -> &Atlas {
+        &self.atlas
     }
 
     /// Where a point was drawn on the canvas in the last frame.
-    pub fn point_on_screen(&self, code: &crate::model::PointCode) -> Option<egui::Pos2> {
-        self.canvas.screen_pos(self.atlas.as_ref()?, code)
+    pub fn point_on_screen(&self, code: &PointCode) -> Option<egui::Pos2> {
+        self.canvas.screen_pos(&self.atlas, code)
     }
 
     /// Where a figure position was drawn in the last frame.
-    pub fn figure_on_screen(&self, at: crate::model::FigurePos) -> Option<egui::Pos2> {
+    pub fn figure_on_screen(&self, at: FigurePos) -> Option<egui::Pos2> {
         self.canvas.screen_from_figure(at)
+    }
+
+    /// Where the parts of the window were drawn in the last frame.
+    pub fn layout(&self) -> LayoutRects {
+        self.layout
+    }
+
+    /// What "Export view…" would export now: the canvas's scene and framing.
+    pub fn view_export(&self) -> Option<ViewExport> {
+        let scene = self.session.scene(&self.atlas)?;
+        let rect = self.canvas.rect()?;
+        Some(ViewExport {
+            scene,
+            framing: self.canvas.framing(),
+            size_points: rect.size(),
+        })
     }
 
     /// The problems listed for the atlas folder (empty when it loaded).
@@ -176,9 +217,27 @@ impl AtlasApp {
         &self.problems
     }
 
+    /// Whether the atlas folder is being loaded.
+    pub fn loading(&self) -> bool {
+        self.loader.as_ref().is_some_and(AtlasLoader::busy)
+    }
+
     /// The notices shown along the bottom.
     pub fn notices(&self) -> Vec<&str> {
         self.notices.iter().map(|n| n.text.as_str()).collect()
+    }
+
+    /// How many times the settings file has been written.
+    pub fn settings_writes(&self) -> usize {
+        self.saver.as_ref().map_or(0, SettingsSaver::writes)
+    }
+
+    /// Waits for the settings writer to finish (tests read the file afterwards).
+    pub fn flush_settings(&mut self) {
+        self.save_now();
+        if let Some(saver) = &mut self.saver {
+            saver.finish();
+        }
     }
 
     /// Runs a command as if a panel had pushed it (for tests and scripts).
@@ -187,167 +246,203 @@ impl AtlasApp {
     }
 
     fn apply_all(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
-        let mut all = Effects::default();
-        if let Some(atlas) = &self.atlas {
-            for c in commands {
-                let e = command::apply(&mut self.view, atlas, c, now_s());
-                all = merge(all, e);
+        if commands.is_empty() {
+            return;
+        }
+        let before = self.session.kept.clone();
+        let now_s = wall_clock_s();
+        for command in commands {
+            for effect in apply(&mut self.session, &self.atlas, command, now_s) {
+                self.follow(ctx, effect);
             }
         }
-        self.follow(ctx, all);
-        self.canvas.frame_on_reveal = self.view.mode == Mode::Present;
+        if self.session.kept != before {
+            self.schedule.changed();
+        }
     }
 
-    fn follow(&mut self, ctx: &egui::Context, effects: Effects) {
-        if effects.theme_changed {
-            theme::apply(ctx, self.view.theme);
-        }
-        if effects.scale_changed {
-            ctx.set_zoom_factor(self.view.text_scale);
-        }
-        if effects.toggle_fullscreen {
-            self.fullscreen = !self.fullscreen;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
-        }
-        self.canvas.fit |= effects.fit_view;
-        self.canvas.reveal |= effects.reveal_selection;
-        self.focus_search |= effects.focus_search;
-        if effects.export_view {
-            self.start_export(ctx, false);
-        }
-        if effects.export_handout {
-            self.start_export(ctx, true);
+    fn follow(&mut self, ctx: &egui::Context, effect: Effect) {
+        let selected = self.session.kept.selected.clone();
+        match effect {
+            Effect::ThemeChanged => theme::apply(ctx, self.session.kept.theme),
+            Effect::FitView => self.canvas.request_fit(),
+            Effect::RevealSelection => {
+                if let Some(code) = selected {
+                    self.canvas.request_reveal(code);
+                }
+            }
+            Effect::FrameSelection => {
+                if let Some(code) = selected {
+                    self.canvas.request_frame(code);
+                }
+            }
+            Effect::ToggleFullscreen => {
+                self.fullscreen = !self.fullscreen;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+            }
+            Effect::ExportView => self.start_export(ctx, false),
+            Effect::ExportHandout => self.start_export(ctx, true),
+            Effect::FocusSearch => self.focus_search = true,
+            Effect::ResetLayout => {
+                ctx.data_mut(|d| d.remove_by_type::<egui::containers::panel::PanelState>());
+                self.canvas.request_fit();
+            }
         }
     }
 
     fn start_export(&mut self, ctx: &egui::Context, handout: bool) {
-        let Some(atlas) = &self.atlas else { return };
+        let now = (self.clock)();
         let kind = if handout {
-            if self.view.plan.is_empty() {
-                self.notices.push(Notice {
-                    text: "Today's plan is empty: add points in Explore mode (P) before exporting a handout.".into(),
-                    error: true,
-                });
+            if self.session.kept.plan.is_empty() {
+                self.notices.error(
+                    NoticeKey::Request,
+                    "Today's plan is empty: add points in Explore mode (P) before exporting a handout.",
+                    now,
+                );
                 return;
             }
-            ExportKind::Handout(self.view.plan.clone())
+            let condition = self
+                .atlas
+                .plan_condition(
+                    &self.session.kept.plan,
+                    self.session.kept.condition.as_ref(),
+                )
+                .map(|c| c.id.clone());
+            ExportKind::Handout {
+                plan: self.session.kept.plan.clone(),
+                condition,
+            }
         } else {
-            let Some(figure) = self.view.figure.clone() else {
+            let Some(export) = self.view_export() else {
                 return;
             };
-            let mode = self.view.mode;
-            ExportKind::View(ViewRequest {
-                figure,
-                condition: self.view.condition.clone(),
-                highlight: match mode {
-                    Mode::Patient => self.view.plan.clone(),
-                    _ => self.view.selected.iter().cloned().collect(),
-                },
-                style: match mode {
-                    Mode::Patient => ViewStyle::Patient,
-                    Mode::Present => ViewStyle::Present,
-                    Mode::Explore | Mode::Study => ViewStyle::Explore,
-                },
-                labels: if self.view.pinyin_labels {
-                    LabelStyle::Full
-                } else {
-                    LabelStyle::Code
-                },
-                width: 1920,
-                height: 1080,
-                theme: self.view.theme,
-            })
+            ExportKind::View(export)
         };
-        self.notices.push(Notice {
-            text: "Exporting…".into(),
-            error: false,
-        });
+        self.notices.clear(NoticeKey::Request);
+        let id = self.next_export;
+        self.next_export += 1;
+        self.notices.news(NoticeKey::Export(id), "Exporting…", now);
         self.exports
-            .push(ExportJob::start(atlas.clone(), kind, now_s(), ctx.clone()));
+            .push(ExportJob::start(id, self.atlas.clone(), kind, ctx.clone()));
     }
 
     fn poll_exports(&mut self) {
+        let now = (self.clock)();
         let mut finished = Vec::new();
         self.exports.retain(|job| match job.poll() {
             Some(result) => {
-                finished.push(result);
+                finished.push((job.id(), result));
                 false
             }
             None => true,
         });
-        for result in finished {
-            self.notices.retain(|n| n.text != "Exporting…");
-            self.notices.push(match result {
-                Ok(path) => Notice {
-                    text: format!("Saved {}", path.display()),
-                    error: false,
-                },
-                Err(why) => Notice {
-                    text: format!("Export failed: {why}"),
-                    error: true,
-                },
-            });
-        }
-    }
-
-    fn save_if_changed(&mut self) {
-        let now = persist::settings_of(&self.view);
-        if now == self.saved {
-            return;
-        }
-        if let Some(store) = &self.store
-            && let Err(e) = store.save(&now)
-        {
-            self.notices.push(Notice {
-                text: format!(
-                    "Settings could not be saved to {}: {e}",
-                    store.path().display()
-                ),
-                error: true,
-            });
-        }
-        self.saved = now;
-    }
-
-    fn notices_ui(&mut self, ui: &mut egui::Ui) {
-        if self.notices.is_empty() && self.problems.is_empty() {
-            return;
-        }
-        let mut dismiss = None;
-        egui::Panel::bottom("notices").show(ui, |ui| {
-            if !self.problems.is_empty() {
-                ui.horizontal(|ui| {
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
-                        "The atlas folder has problems; the last good atlas is shown until they are fixed:",
+        for (id, result) in finished {
+            match result {
+                Ok(path) => {
+                    self.notices.news(
+                        NoticeKey::Export(id),
+                        format!("Saved {}", path.display()),
+                        now,
                     );
-                    if ui.small_button("Copy problems").clicked() {
-                        ui.ctx().copy_text(self.problems.join("\n"));
-                    }
-                });
-                egui::ScrollArea::vertical().max_height(140.0).show(ui, |ui| {
-                    for p in &self.problems {
-                        ui.add(egui::Label::new(egui::RichText::new(p).monospace()).selectable(true));
-                    }
+                }
+                Err(why) => {
+                    self.notices
+                        .error(NoticeKey::Export(id), format!("Export failed: {why}"), now);
+                }
+            }
+        }
+    }
+
+    /// Hands the settings to the saver when the schedule says a write is due.
+    fn save_if_due(&mut self, ctx: &egui::Context) {
+        let now = (self.clock)();
+        if self.schedule.due(now) {
+            self.save_now();
+        } else if let Some(wait) = self.schedule.wait(now) {
+            ctx.request_repaint_after(wait);
+        }
+        if let Some(why) = self.saver.as_ref().and_then(SettingsSaver::failure) {
+            self.notices.error(NoticeKey::Settings, why, now);
+        }
+    }
+
+    fn save_now(&mut self) {
+        if !self.schedule.is_dirty() || self.resume.is_some() {
+            return;
+        }
+        if let Some(saver) = &self.saver {
+            saver.save(&self.session.kept);
+        }
+        self.schedule.written((self.clock)());
+    }
+
+    /// The bar along the bottom: problems with the atlas folder, loading, and the notices.
+    fn bottom_ui(&mut self, ui: &mut egui::Ui) -> Option<egui::Rect> {
+        let now = (self.clock)();
+        if let Some(wait) = self.notices.expire(now) {
+            ui.ctx().request_repaint_after(wait);
+        }
+        let loading = self.loading();
+        if self.notices.is_empty() && self.problems.is_empty() && !loading {
+            return None;
+        }
+        let response = egui::Panel::bottom("notices").show(ui, |ui| {
+            if loading {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(
+                        "Checking the atlas folder; the atlas on screen stays usable meanwhile.",
+                    );
                 });
             }
-            for (i, notice) in self.notices.iter().enumerate() {
-                ui.horizontal_wrapped(|ui| {
-                    if notice.error {
-                        ui.colored_label(ui.visuals().error_fg_color, &notice.text);
-                    } else {
-                        ui.label(&notice.text);
-                    }
-                    if ui.small_button("Dismiss").clicked() {
-                        dismiss = Some(i);
-                    }
-                });
+            if !self.problems.is_empty() {
+                problems_ui(ui, &self.problems);
+            }
+            self.notices.bar_ui(ui);
+        });
+        Some(response.response.rect)
+    }
+}
+
+/// The atlas folder's problems: the first few hundred, selectable, and a button that copies
+/// all of them.
+fn problems_ui(ui: &mut egui::Ui, problems: &[String]) {
+    ui.horizontal_wrapped(|ui| {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!(
+                "The atlas folder has {} problem{}; the last good atlas is shown until they are fixed:",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ),
+        );
+        if ui
+            .small_button("Copy problems")
+            .on_hover_text("Copy every problem, one per line")
+            .clicked()
+        {
+            ui.ctx().copy_text(problems.join("\n"));
+        }
+    });
+    egui::ScrollArea::vertical()
+        .max_height(140.0)
+        .show(ui, |ui| {
+            for p in problems.iter().take(MAX_PROBLEMS_SHOWN) {
+                ui.add(egui::Label::new(egui::RichText::new(p).monospace()).selectable(true));
+            }
+            if problems.len() > MAX_PROBLEMS_SHOWN {
+                ui.label(format!(
+                    "…and {} more (Copy problems copies all; `acupoint-atlas check` lists all).",
+                    problems.len() - MAX_PROBLEMS_SHOWN
+                ));
             }
         });
-        if let Some(i) = dismiss {
-            self.notices.remove(i);
-        }
-    }
+}
+
+fn wall_clock_s() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 impl eframe::App for AtlasApp {
@@ -361,26 +456,27 @@ impl eframe::App for AtlasApp {
             shot.drive(&ctx, self.frames);
         }
         self.poll_exports();
-        self.reload_if_due(&ctx);
-        if self.atlas.is_none() {
-            egui::CentralPanel::default().show(ui, |ui| {
-                ui.heading("No atlas could be loaded");
-                for p in &self.problems {
-                    ui.monospace(p);
-                }
-            });
-            return;
+        if let Some(outcome) = self.loader.as_mut().and_then(|l| l.poll(&ctx)) {
+            self.take_load(outcome);
         }
-        let mut commands = super::actions::shortcuts_pressed(&ctx);
-        self.notices_ui(ui);
-        let Some(atlas) = &self.atlas else { return };
-        let view = &self.view;
-        egui::Panel::top("top_bar").show(ui, |ui| {
-            ui.add_space(4.0);
-            top_bar::top_bar_ui(ui, atlas, view, &mut commands);
-            ui.add_space(2.0);
+        let mut commands = super::actions::shortcuts_pressed(&ctx, self.session.mode);
+        let window = ui.max_rect();
+        let bottom = self.bottom_ui(ui);
+        let atlas = &self.atlas;
+        let session = &self.session;
+        let bare = self.fullscreen && session.mode == Mode::Present;
+        let top = (!bare).then(|| {
+            egui::Panel::top("top_bar")
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    top_bar::top_bar_ui(ui, atlas, session, &mut commands);
+                    ui.add_space(2.0);
+                })
+                .response
+                .rect
         });
-        super::layout::side_panels_ui(ui, atlas, view, &mut commands);
+        let (left, right) = side_panels_ui(ui, window.width(), atlas, session, &mut commands);
+        let mut canvas_rect = None;
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(ui.visuals().panel_fill))
             .show(ui, |ui| {
@@ -389,35 +485,59 @@ impl eframe::App for AtlasApp {
                     .inner_margin(egui::Margin::symmetric(8, 4))
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        if view.mode == Mode::Present {
-                            present::controls_ui(ui, atlas, view, &mut commands);
+                        if session.mode == Mode::Present {
+                            present::step_bar_ui(ui, atlas, session, bare, &mut commands);
                         }
-                        top_bar::views_ui(ui, atlas, view, &mut commands);
+                        if !bare {
+                            views::views_ui(ui, atlas, session, &mut commands);
+                        }
                     });
-                super::layout::canvas_panel_ui(ui, &mut self.canvas, atlas, view, &mut commands);
+                let Some(scene) = session.scene(atlas) else {
+                    ui.label("This atlas has no figures to draw.");
+                    return;
+                };
+                let out = canvas_ui(ui, &mut self.canvas, atlas, &scene);
+                canvas_rect = self.canvas.rect();
+                let answering = session.mode == Mode::Study
+                    && session.study.answer.is_none()
+                    && matches!(
+                        session.study.question.as_ref().map(|q| &q.kind),
+                        Some(crate::study::QuestionKind::Locate { .. })
+                    );
+                if answering {
+                    if let Some(at) = out.clicked_at {
+                        commands.push(Command::AnswerLocate(at));
+                    }
+                } else if let Some(code) = out.clicked {
+                    commands.push(Command::SelectPoint(code));
+                } else if out.clicked_empty && session.mode == Mode::Explore {
+                    commands.push(Command::ClearSelection);
+                }
             });
+        self.layout = LayoutRects {
+            window: Some(window),
+            top,
+            left: left.map(|l| l.0),
+            right: right.map(|r| r.0),
+            bottom,
+            canvas: canvas_rect,
+            left_id: left.map(|l| l.1),
+            right_id: right.map(|r| r.1),
+        };
         let focus = std::mem::take(&mut self.focus_search);
-        overlays::search_ui(&ctx, atlas, &mut self.view, focus, &mut commands);
-        overlays::help_ui(&ctx, &self.view, &mut commands);
+        overlays::search_ui(&ctx, &self.atlas, &mut self.session, focus, &mut commands);
+        overlays::help_ui(&ctx, &self.session, &mut commands);
         self.apply_all(&ctx, commands);
-        self.save_if_changed();
+        self.save_if_due(&ctx);
     }
 
     fn on_exit(&mut self) {
-        self.save_if_changed();
+        self.flush_settings();
     }
 }
 
-/// Both sets of effects (toggles that fired twice cancel out, as pressing twice would).
-fn merge(a: Effects, b: Effects) -> Effects {
-    Effects {
-        theme_changed: a.theme_changed | b.theme_changed,
-        fit_view: a.fit_view | b.fit_view,
-        reveal_selection: a.reveal_selection | b.reveal_selection,
-        toggle_fullscreen: a.toggle_fullscreen ^ b.toggle_fullscreen,
-        scale_changed: a.scale_changed | b.scale_changed,
-        export_view: a.export_view | b.export_view,
-        export_handout: a.export_handout | b.export_handout,
-        focus_search: a.focus_search | b.focus_search,
+impl Drop for AtlasApp {
+    fn drop(&mut self) {
+        self.flush_settings();
     }
 }

@@ -1,162 +1,157 @@
-//! Where everything goes in each mode: the side panels, and the canvas as the mode wants it.
+//! Where everything goes in each mode. The figure is the product: side panels wrap their text,
+//! start at a sensible width and are clamped so the canvas keeps at least half the window's
+//! width (60% when presenting), whatever egui remembers from an earlier run.
 
-use super::canvas::{CanvasInput, CanvasState, LabelStyle, canvas_ui};
-use super::command::Command;
 use super::panels::{detail, guidance, mechanisms, navigator, patient, present, study};
-use super::view::{Answer, Mode, Tab, ViewState};
 use crate::model::Atlas;
-use crate::study::QuestionKind;
-use std::collections::BTreeSet;
+use crate::session::{Command, Mode, Session, Tab};
+use egui::Rect;
 
-/// The left and right panels of the current mode.
+/// The largest share of the window's width each side panel may take, by mode.
+pub fn max_shares(mode: Mode) -> (f32, f32) {
+    match mode {
+        Mode::Explore | Mode::Patient | Mode::Study => (0.22, 0.28),
+        Mode::Present => (0.0, 0.40),
+    }
+}
+
+/// Where the parts of the window were drawn in the last frame (for tests and checks).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LayoutRects {
+    pub window: Option<Rect>,
+    pub top: Option<Rect>,
+    pub left: Option<Rect>,
+    pub right: Option<Rect>,
+    pub bottom: Option<Rect>,
+    pub canvas: Option<Rect>,
+    /// The ids under which egui remembers the side panels' sizes.
+    pub left_id: Option<egui::Id>,
+    pub right_id: Option<egui::Id>,
+}
+
+/// A side panel as drawn: where, and the id egui remembers its size under.
+pub type SideRect = (Rect, egui::Id);
+
+/// How one side panel is sized.
+struct Sizing {
+    id: &'static str,
+    left: bool,
+    default: f32,
+    min: f32,
+    /// The largest share of the window's width.
+    share: f32,
+}
+
+/// Shows a side panel sized by `sizing` within `window_width`; returns its rectangle and id.
+fn side_ui(
+    ui: &mut egui::Ui,
+    window_width: f32,
+    sizing: &Sizing,
+    content: impl FnOnce(&mut egui::Ui),
+) -> SideRect {
+    let id = ui.scope_id().with_salt(egui::IdSalt::new(sizing.id));
+    let max = (window_width * sizing.share).floor().max(1.0);
+    let panel = if sizing.left {
+        egui::Panel::left(sizing.id)
+    } else {
+        egui::Panel::right(sizing.id)
+    };
+    let rect = panel
+        .resizable(true)
+        .default_size(sizing.default.min(max))
+        .size_range(sizing.min.min(max)..=max)
+        .show(ui, content)
+        .response
+        .rect;
+    (rect, id)
+}
+
+/// The left and right panels of the current mode; returns their rectangles.
 pub fn side_panels_ui(
     ui: &mut egui::Ui,
+    window_width: f32,
     atlas: &Atlas,
-    view: &ViewState,
+    session: &Session,
     commands: &mut Vec<Command>,
-) {
-    match view.mode {
-        Mode::Explore => {
-            egui::Panel::left("navigator")
-                .default_size(250.0)
-                .show(ui, |ui| navigator::navigator_ui(ui, atlas, view, commands));
-            egui::Panel::right("details")
-                .default_size(400.0)
-                .show(ui, |ui| tabs_ui(ui, atlas, view, commands));
-        }
-        Mode::Patient => {
-            egui::Panel::left("plan")
-                .default_size(280.0)
-                .show(ui, |ui| patient::plan_ui(ui, atlas, view, commands));
-            egui::Panel::right("patient_cards")
-                .default_size(420.0)
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| patient::cards_ui(ui, atlas, view));
+) -> (Option<SideRect>, Option<SideRect>) {
+    let (left_share, right_share) = max_shares(session.mode);
+    let left = |id| Sizing {
+        id,
+        left: true,
+        default: 240.0,
+        min: 170.0,
+        share: left_share,
+    };
+    let right = |id| Sizing {
+        id,
+        left: false,
+        default: 390.0,
+        min: 230.0,
+        share: right_share,
+    };
+    let scroll = |id: &'static str| egui::ScrollArea::vertical().id_salt(id);
+    match session.mode {
+        Mode::Explore => (
+            Some(side_ui(ui, window_width, &left("navigator"), |ui| {
+                navigator::navigator_ui(ui, atlas, session, commands);
+            })),
+            Some(side_ui(ui, window_width, &right("details"), |ui| {
+                tabs_ui(ui, atlas, session, commands);
+            })),
+        ),
+        Mode::Patient => (
+            Some(side_ui(ui, window_width, &left("plan"), |ui| {
+                scroll("plan_scroll").show(ui, |ui| patient::plan_ui(ui, atlas, session, commands));
+            })),
+            Some(side_ui(ui, window_width, &right("patient_cards"), |ui| {
+                patient::cards_ui(ui, atlas, session);
+            })),
+        ),
+        Mode::Study => (
+            Some(side_ui(ui, window_width, &left("study_progress"), |ui| {
+                scroll("progress_scroll").show(ui, |ui| {
+                    study::progress_ui(ui, atlas, session, commands);
                 });
-        }
-        Mode::Study => {
-            egui::Panel::left("study_progress")
-                .default_size(250.0)
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical()
-                        .show(ui, |ui| study::progress_ui(ui, atlas, view, commands));
+            })),
+            Some(side_ui(ui, window_width, &right("question"), |ui| {
+                scroll("question_scroll").show(ui, |ui| {
+                    study::question_ui(ui, atlas, session, commands);
                 });
-            egui::Panel::right("question")
-                .default_size(400.0)
-                .show(ui, |ui| study::question_ui(ui, atlas, view, commands));
-        }
+            })),
+        ),
         Mode::Present => {
-            egui::Panel::right("present_card")
-                .default_size(440.0)
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| present::card_ui(ui, atlas, view));
-                });
+            let card = Sizing {
+                default: window_width * 0.3,
+                min: 240.0,
+                ..right("present_card")
+            };
+            let rect = side_ui(ui, window_width, &card, |ui| {
+                scroll("card_scroll").show(ui, |ui| present::card_ui(ui, atlas, session));
+            });
+            (None, Some(rect))
         }
     }
 }
 
 /// The right-hand panel of explore mode: the Point, Mechanisms and Guidance tabs.
-fn tabs_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
+fn tabs_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         for (tab, name) in [
             (Tab::Point, "Point"),
             (Tab::Mechanisms, "Mechanisms"),
             (Tab::Guidance, "Guidance"),
         ] {
-            if ui.selectable_label(view.tab == tab, name).clicked() {
+            if ui.selectable_label(session.tab == tab, name).clicked() {
                 commands.push(Command::SetTab(tab));
             }
         }
     });
     ui.separator();
     egui::ScrollArea::vertical()
-        .id_salt("details_scroll")
-        .show(ui, |ui| match view.tab {
-            Tab::Point => detail::detail_ui(ui, atlas, view, commands),
-            Tab::Mechanisms => mechanisms::mechanisms_ui(ui, atlas, view, commands),
+        .id_salt(("details_scroll", session.tab))
+        .show(ui, |ui| match session.tab {
+            Tab::Point => detail::detail_ui(ui, atlas, session, commands),
+            Tab::Mechanisms => mechanisms::mechanisms_ui(ui, atlas, session, commands),
             Tab::Guidance => guidance::guidance_ui(ui, atlas),
         });
-}
-
-/// The body canvas of the current figure, drawn as the mode wants it.
-pub fn canvas_panel_ui(
-    ui: &mut egui::Ui,
-    canvas: &mut CanvasState,
-    atlas: &Atlas,
-    view: &ViewState,
-    commands: &mut Vec<Command>,
-) {
-    let Some(figure) = view
-        .figure
-        .as_ref()
-        .and_then(|id| atlas.figure(id))
-        .or_else(|| atlas.figures().first())
-    else {
-        return;
-    };
-    let highlighted = view.mechanism_points(atlas);
-    let mut points = view.visible_points(atlas);
-    let mut input = CanvasInput::new(atlas, figure, &[]);
-    input.condition = view.condition.as_ref();
-    input.selected = view.selected.as_ref();
-    input.highlighted = &highlighted;
-    input.theme = view.theme;
-    input.calibration = view.calibration;
-    input.labels = if view.pinyin_labels {
-        LabelStyle::Full
-    } else {
-        LabelStyle::Code
-    };
-    let mut answering = false;
-    match view.mode {
-        Mode::Explore => {}
-        Mode::Patient => {
-            input.scale = 1.6;
-            input.labels = if view.patient_codes {
-                LabelStyle::Code
-            } else {
-                LabelStyle::Numbered
-            };
-        }
-        Mode::Study => {
-            input.labels = LabelStyle::None;
-            if let Some(q) = &view.study.question {
-                points = atlas.point(&q.code).into_iter().collect();
-                input.selected = Some(&q.code);
-                match (&q.kind, &view.study.answer) {
-                    (QuestionKind::Locate { .. }, None) => {
-                        input.show_dots = false;
-                        input.selected = None;
-                        answering = true;
-                    }
-                    (QuestionKind::Locate { .. }, Some(Answer::Located(r))) => {
-                        input.marker = Some(r.clicked);
-                    }
-                    _ => {}
-                }
-            }
-        }
-        Mode::Present => {
-            input.scale = 1.3;
-            input.spotlight = view.present.spotlight;
-            if view.present.recall {
-                input.label_only = Some(&view.present.revealed);
-            }
-        }
-    }
-    let empty = BTreeSet::new();
-    if view.mode != Mode::Explore {
-        input.highlighted = &empty;
-    }
-    input.points = &points;
-    let out = canvas_ui(ui, canvas, &input);
-    if answering {
-        if let Some(at) = out.clicked_at {
-            commands.push(Command::AnswerLocate(at));
-        }
-    } else if let Some(code) = out.clicked {
-        commands.push(Command::SelectPoint(code));
-    } else if out.clicked_empty && view.mode == Mode::Explore {
-        commands.push(Command::ClearSelection);
-    }
 }

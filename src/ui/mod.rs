@@ -1,34 +1,30 @@
-//! The eframe window: the body canvas in the centre, the navigator on the left, the point,
-//! mechanism and guidance tabs on the right.
+//! The eframe window: the body canvas in the centre, the panels of the current mode around it.
+//! The session (`crate::session`) says what is shown; this module lays it out and draws it.
 
 mod actions;
 mod app;
-pub mod canvas;
-mod command;
+mod canvas;
 mod export_job;
-pub(crate) mod fonts;
 mod layout;
+mod loading;
+mod notices;
 mod panels;
-mod persist;
 mod reload;
+mod saver;
 mod screenshot;
-pub(crate) mod theme;
-mod view;
-pub(crate) mod widgets;
+mod widgets;
 
-pub use actions::actions;
-pub use app::AtlasApp;
-pub use canvas::LabelStyle;
-pub use command::Command;
-pub use fonts::definitions as font_definitions;
-pub use theme::ThemeKind;
-pub use view::{Answer, Mode, Tab, ViewState};
+pub use actions::{Action, actions};
+pub use app::{AtlasApp, Clock};
+pub use canvas::{CanvasMemory, CanvasResponse, canvas_ui};
+pub use layout::{LayoutRects, max_shares};
+pub use notices::{NoticeKey, Notices};
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 /// Opens the window on the built-in atlas, or the atlas in `atlas_dir`. With `screenshot`,
-/// saves a PNG of the window after its first frames and closes.
+/// saves a PNG of the window after its first frames and closes. `size` is in screen points.
 pub fn run_window(
     atlas_dir: Option<PathBuf>,
     screenshot: Option<PathBuf>,

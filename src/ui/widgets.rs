@@ -1,26 +1,31 @@
 //! Small shared widgets: coloured badges and section headings.
 
 use super::actions::{actions, shortcut_text};
-use super::command::Command;
+use crate::session::Command;
 use egui::{Color32, CornerRadius, FontId, RichText};
 
-/// A filled, rounded label such as an evidence grade or a safety flag.
+/// A filled, rounded label such as an evidence grade or a safety flag. It stays on one line
+/// when it fits, and wraps rather than push its panel wider when it does not.
 pub fn badge_ui(ui: &mut egui::Ui, text: &str, fill: Color32, ink: Color32) -> egui::Response {
     let label = RichText::new(text)
-        .font(FontId::new(13.5, super::fonts::bold()))
+        .font(FontId::new(13.5, crate::paint::fonts::bold()))
         .color(ink);
+    let room = ui.available_width() - 16.0;
     egui::Frame::new()
         .fill(fill)
         .corner_radius(CornerRadius::same(9))
         .inner_margin(egui::Margin::symmetric(8, 2))
-        .show(ui, |ui| ui.add(egui::Label::new(label).extend()))
+        .show(ui, |ui| {
+            ui.set_max_width(room.max(40.0));
+            ui.add(egui::Label::new(label).wrap())
+        })
         .response
 }
 
 /// A small bold heading inside a panel.
 pub fn section_ui(ui: &mut egui::Ui, text: &str) {
     ui.add_space(6.0);
-    ui.label(RichText::new(text).font(FontId::new(16.0, super::fonts::bold())));
+    ui.label(RichText::new(text).font(FontId::new(16.0, crate::paint::fonts::bold())));
 }
 
 /// The tooltip of an action in the table, with its shortcuts, such as

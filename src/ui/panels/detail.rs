@@ -3,19 +3,19 @@
 
 use crate::model::capitalise;
 use crate::model::{Atlas, Point, ReferenceId};
-use crate::ui::command::Command;
-use crate::ui::theme;
-use crate::ui::view::{Tab, ViewState};
+use crate::paint::theme;
+use crate::session::Command;
+use crate::session::{Session, Tab};
 use crate::ui::widgets::{badge_ui, section_ui};
 use egui::{FontId, RichText};
 
-pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
-    let Some(point) = view.selected.as_ref().and_then(|c| atlas.point(c)) else {
-        overview_ui(ui, atlas, view);
+pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
+    let Some(point) = session.kept.selected.as_ref().and_then(|c| atlas.point(c)) else {
+        overview_ui(ui, atlas, session);
         return;
     };
-    header_ui(ui, atlas, view, point, commands);
-    role_ui(ui, atlas, view, point);
+    header_ui(ui, atlas, session, point, commands);
+    role_ui(ui, atlas, session, point);
     safety_ui(ui, point);
     section_ui(ui, "Location");
     for (n, (step, text)) in [
@@ -55,19 +55,21 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &
     let mechanisms: Vec<_> = atlas.mechanisms_of(&point.code).collect();
     if !mechanisms.is_empty() {
         section_ui(ui, "Proposed mechanisms");
-        ui.horizontal_wrapped(|ui| {
-            for m in mechanisms {
+        // One row per mechanism: its grade as a badge, then its title (wrapping), which opens
+        // it in the Mechanisms tab.
+        for m in mechanisms {
+            ui.horizontal_wrapped(|ui| {
                 let (fill, ink) = theme::grade_colors(m.grade);
-                if badge_ui(ui, &m.title, fill, ink)
-                    .interact(egui::Sense::click())
-                    .on_hover_text(format!("{} — open in the Mechanisms tab", m.grade.label()))
-                    .clicked()
-                {
+                badge_ui(ui, m.grade.label(), fill, ink);
+                let title = ui
+                    .add(egui::Label::new(&m.title).sense(egui::Sense::click()))
+                    .on_hover_text("Open in the Mechanisms tab");
+                if title.clicked() {
                     commands.push(Command::SelectMechanism(Some(m.id.clone())));
                     commands.push(Command::SetTab(Tab::Mechanisms));
                 }
-            }
-        });
+            });
+        }
     }
     section_ui(ui, "Sources");
     references_ui(ui, atlas, &point.sources);
@@ -77,13 +79,13 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &
 fn header_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
-    view: &ViewState,
+    session: &Session,
     point: &Point,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(point.code.as_str()).font(FontId::new(30.0, crate::ui::fonts::bold())),
+            RichText::new(point.code.as_str()).font(FontId::new(30.0, crate::paint::fonts::bold())),
         );
         ui.label(RichText::new(&point.hanzi).size(26.0));
         if point.hanzi_traditional != point.hanzi {
@@ -95,7 +97,7 @@ fn header_ui(
         }
     });
     ui.label(RichText::new(&point.pinyin).size(20.0));
-    let in_plan = view.in_plan(&point.code);
+    let in_plan = session.in_plan(&point.code);
     let (text, tip) = if in_plan {
         (
             "Remove from today's plan",
@@ -132,8 +134,12 @@ fn header_ui(
 }
 
 /// The point's role in the current condition, and why.
-fn role_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, point: &Point) {
-    if let Some(condition) = view.condition.as_ref().and_then(|c| atlas.condition(c))
+fn role_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, point: &Point) {
+    if let Some(condition) = session
+        .kept
+        .condition
+        .as_ref()
+        .and_then(|c| atlas.condition(c))
         && let Some(entry) = condition.entry(&point.code)
     {
         ui.add_space(4.0);
@@ -169,8 +175,13 @@ fn safety_ui(ui: &mut egui::Ui, point: &Point) {
 }
 
 /// The condition's summary and how to use the window, shown when no point is selected.
-fn overview_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
-    if let Some(condition) = view.condition.as_ref().and_then(|c| atlas.condition(c)) {
+fn overview_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session) {
+    if let Some(condition) = session
+        .kept
+        .condition
+        .as_ref()
+        .and_then(|c| atlas.condition(c))
+    {
         ui.heading(&condition.name);
         ui.label(&condition.summary);
         ui.add_space(6.0);

@@ -8,7 +8,7 @@ use egui::{FontId, RichText};
 pub fn guidance_ui(ui: &mut egui::Ui, atlas: &Atlas) {
     for section in atlas.guidance() {
         egui::CollapsingHeader::new(
-            RichText::new(&section.title).font(FontId::new(18.0, crate::ui::fonts::bold())),
+            RichText::new(&section.title).font(FontId::new(18.0, crate::paint::fonts::bold())),
         )
         .id_salt(&section.title)
         .default_open(true)

@@ -2,17 +2,17 @@
 //! highlights the points it bears on.
 
 use crate::model::Atlas;
-use crate::ui::command::Command;
+use crate::paint::theme;
+use crate::session::Command;
+use crate::session::Session;
 use crate::ui::panels::detail::references_ui;
-use crate::ui::theme;
-use crate::ui::view::ViewState;
 use crate::ui::widgets::badge_ui;
 use egui::{FontId, RichText};
 
 pub fn mechanisms_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
-    view: &ViewState,
+    session: &Session,
     commands: &mut Vec<Command>,
 ) {
     ui.label(
@@ -23,7 +23,7 @@ pub fn mechanisms_ui(
     );
     ui.add_space(4.0);
     for mechanism in atlas.mechanisms() {
-        let selected = view.mechanism.as_ref() == Some(&mechanism.id);
+        let selected = session.mechanism.as_ref() == Some(&mechanism.id);
         let stroke = if selected {
             egui::Stroke::new(2.0, ui.visuals().selection.stroke.color)
         } else {
@@ -35,7 +35,7 @@ pub fn mechanisms_ui(
                 ui.set_width(ui.available_width());
                 ui.label(
                     RichText::new(&mechanism.title)
-                        .font(FontId::new(16.0, crate::ui::fonts::bold())),
+                        .font(FontId::new(16.0, crate::paint::fonts::bold())),
                 );
                 let (fill, ink) = theme::grade_colors(mechanism.grade);
                 badge_ui(ui, mechanism.grade.label(), fill, ink);

@@ -1,5 +1,5 @@
 //! The panels around the canvas: the navigator on the left, the point, mechanism and guidance
-//! tabs on the right, and the bar along the top.
+//! tabs on the right, the bar along the top, the view chooser, and each mode's own panels.
 
 pub mod detail;
 pub mod guidance;
@@ -10,3 +10,4 @@ pub mod patient;
 pub mod present;
 pub mod study;
 pub mod top_bar;
+pub mod views;

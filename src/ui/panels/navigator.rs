@@ -2,22 +2,22 @@
 //! grouped by region.
 
 use crate::model::{Atlas, Point};
-use crate::ui::command::Command;
-use crate::ui::theme;
-use crate::ui::view::ViewState;
+use crate::paint::theme;
+use crate::session::Command;
+use crate::session::Session;
 use crate::ui::widgets::section_ui;
 use egui::{RichText, Sense};
 
 pub fn navigator_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
-    view: &ViewState,
+    session: &Session,
     commands: &mut Vec<Command>,
 ) {
-    let all_points = atlas.condition_points(view.condition.as_ref());
+    let all_points = atlas.condition_points(session.kept.condition.as_ref());
     let region_of = |p: &Point| {
         atlas
-            .display_region(p, view.condition.as_ref())
+            .display_region(p, session.kept.condition.as_ref())
             .map(|(_, r)| r.id.clone())
     };
     section_ui(ui, "Regions");
@@ -28,10 +28,10 @@ pub fn navigator_ui(
         {
             continue;
         }
-        let shown = !view.hidden_regions.contains(&region.id);
+        let shown = !session.hidden_regions.contains(&region.id);
         ui.horizontal(|ui| {
             let (dot, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
-            let color = theme::region_color(i, view.theme);
+            let color = theme::region_color(i, session.kept.theme);
             if shown {
                 ui.painter().circle_filled(dot.center(), 6.0, color);
             } else {
@@ -49,7 +49,7 @@ pub fn navigator_ui(
         });
     }
     ui.separator();
-    let points = view.visible_points(atlas);
+    let points = session.visible_points(atlas);
     section_ui(ui, &format!("Points ({})", points.len()));
     egui::ScrollArea::vertical()
         .id_salt("point_list")
@@ -64,8 +64,8 @@ pub fn navigator_ui(
                 }
                 ui.label(RichText::new(&region.name).small().weak());
                 for point in in_region {
-                    let on = view.selected.as_ref() == Some(&point.code);
-                    let in_plan = view.in_plan(&point.code);
+                    let on = session.kept.selected.as_ref() == Some(&point.code);
+                    let in_plan = session.in_plan(&point.code);
                     let text = if in_plan {
                         format!("{}  {}  (in plan)", point.code, point.pinyin)
                     } else {

@@ -2,24 +2,24 @@
 
 use crate::model::Atlas;
 use crate::search::search;
+use crate::session::Command;
+use crate::session::Session;
 use crate::ui::actions::{actions, shortcut_text};
-use crate::ui::command::Command;
-use crate::ui::view::ViewState;
 use egui::{Key, RichText};
 
 /// Results shown at most.
 const MAX_RESULTS: usize = 12;
 
-/// The search window. `view.search` holds the query; typing updates it directly because it is
+/// The search window. `session.search` holds the query; typing updates it directly because it is
 /// the text field's own state. Enter selects the highlighted result.
 pub fn search_ui(
     ctx: &egui::Context,
     atlas: &Atlas,
-    view: &mut ViewState,
+    session: &mut Session,
     focus: bool,
     commands: &mut Vec<Command>,
 ) {
-    if !view.search.open {
+    if !session.search.open {
         return;
     }
     let mut open = true;
@@ -31,28 +31,28 @@ pub fn search_ui(
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
             let edit = ui.add(
-                egui::TextEdit::singleline(&mut view.search.query)
+                egui::TextEdit::singleline(&mut session.search.query)
                     .hint_text("Code, pinyin, characters, English, region or condition")
                     .desired_width(f32::INFINITY),
             );
             if focus {
                 edit.request_focus();
             }
-            let hits = search(atlas, &view.search.query);
+            let hits = search(atlas, &session.search.query);
             let shown = hits.len().min(MAX_RESULTS);
             if edit.has_focus() {
                 ui.input_mut(|i| {
                     if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) && shown > 0 {
-                        view.search.cursor = (view.search.cursor + 1).min(shown - 1);
+                        session.search.cursor = (session.search.cursor + 1).min(shown - 1);
                     }
                     if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
-                        view.search.cursor = view.search.cursor.saturating_sub(1);
+                        session.search.cursor = session.search.cursor.saturating_sub(1);
                     }
                 });
             }
-            view.search.cursor = view.search.cursor.min(shown.saturating_sub(1));
+            session.search.cursor = session.search.cursor.min(shown.saturating_sub(1));
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if view.search.query.trim().is_empty() {
+            if session.search.query.trim().is_empty() {
                 ui.label(
                     RichText::new("Try bl40, weizhong, 委中, kidney, behind the knee or sciatica.")
                         .weak(),
@@ -69,10 +69,10 @@ pub fn search_ui(
                     point.code, point.pinyin, point.hanzi, point.english
                 );
                 let chosen = ui
-                    .selectable_label(i == view.search.cursor, text)
+                    .selectable_label(i == session.search.cursor, text)
                     .on_hover_text(format!("Matched by {}", hit.why))
                     .clicked();
-                if chosen || (enter && i == view.search.cursor) {
+                if chosen || (enter && i == session.search.cursor) {
                     commands.push(Command::SelectPoint(hit.code.clone()));
                     commands.push(Command::CloseSearch);
                 }
@@ -84,8 +84,8 @@ pub fn search_ui(
 }
 
 /// Every action with its shortcuts.
-pub fn help_ui(ctx: &egui::Context, view: &ViewState, commands: &mut Vec<Command>) {
-    if !view.help_open {
+pub fn help_ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Command>) {
+    if !session.help_open {
         return;
     }
     let mut open = true;

@@ -3,39 +3,39 @@
 //! used for the back, what the patient may feel and the safety lines. No needling depths.
 
 use crate::model::{Atlas, GuidanceTopic, Point, Reader};
-use crate::ui::command::Command;
-use crate::ui::view::ViewState;
+use crate::session::Command;
+use crate::session::Session;
 use crate::ui::widgets::action_button;
 use crate::ui::widgets::section_ui;
 use egui::{FontId, RichText};
 
 /// The left panel: the plan, with buttons to reorder and remove.
-pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
+pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
     section_ui(ui, "Today's plan");
-    if view.plan.is_empty() {
+    if session.kept.plan.is_empty() {
         ui.label("No points yet. In Explore mode, select a point and press \"Add to today's plan\" (or P).");
         return;
     }
-    for (n, code) in view.plan.iter().enumerate() {
+    for (n, code) in session.kept.plan.iter().enumerate() {
         let Some(point) = atlas.point(code) else {
             continue;
         };
         ui.horizontal(|ui| {
-            let text = if view.patient_codes {
+            let text = if session.patient_codes {
                 format!(
                     "{}. {} ({})",
                     n + 1,
-                    atlas.place_name(point, view.condition.as_ref()),
+                    atlas.place_name(point, session.kept.condition.as_ref()),
                     point.code
                 )
             } else {
                 format!(
                     "{}. {}",
                     n + 1,
-                    atlas.place_name(point, view.condition.as_ref())
+                    atlas.place_name(point, session.kept.condition.as_ref())
                 )
             };
-            let on = view.selected.as_ref() == Some(code);
+            let on = session.kept.selected.as_ref() == Some(code);
             if ui
                 .selectable_label(on, RichText::new(text).size(17.0))
                 .clicked()
@@ -69,7 +69,7 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mu
         });
     }
     ui.add_space(8.0);
-    let mut codes = view.patient_codes;
+    let mut codes = session.patient_codes;
     if ui.checkbox(&mut codes, "Show point codes").changed() {
         commands.push(Command::TogglePatientCodes);
     }
@@ -84,12 +84,13 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mu
 }
 
 /// The right panel: a card per point of the plan (or the selected one), then what to expect.
-pub fn cards_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
-    let chosen: Vec<(usize, &Point)> = view
+pub fn cards_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session) {
+    let chosen: Vec<(usize, &Point)> = session
+        .kept
         .plan
         .iter()
         .enumerate()
-        .filter(|(_, c)| view.selected.as_ref().is_none_or(|s| s == *c))
+        .filter(|(_, c)| session.kept.selected.as_ref().is_none_or(|s| s == *c))
         .filter_map(|(i, c)| atlas.point(c).map(|p| (i, p)))
         .collect();
     for (n, point) in chosen {
@@ -97,19 +98,23 @@ pub fn cards_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
             RichText::new(format!(
                 "{}. {}",
                 n + 1,
-                atlas.place_name(point, view.condition.as_ref())
+                atlas.place_name(point, session.kept.condition.as_ref())
             ))
-            .font(FontId::new(22.0, crate::ui::fonts::bold())),
+            .font(FontId::new(22.0, crate::paint::fonts::bold())),
         );
-        if view.patient_codes {
+        if session.patient_codes {
             ui.label(format!(
                 "{} · {} · {}",
                 point.code, point.pinyin, point.english
             ));
         }
         ui.label(RichText::new(&point.patient_note).size(17.0));
-        if atlas.far_from_back(point, view.condition.as_ref())
-            && let Some(why) = atlas.why_here(&point.code, view.condition.as_ref(), Reader::Patient)
+        if atlas.far_from_back(point, session.kept.condition.as_ref())
+            && let Some(why) = atlas.why_here(
+                &point.code,
+                session.kept.condition.as_ref(),
+                Reader::Patient,
+            )
         {
             ui.label(
                 RichText::new(format!("Why here for the back: {}", why.reason))

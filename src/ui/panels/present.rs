@@ -1,23 +1,24 @@
-//! Presentation mode: controls for scale, recall and spotlight, and the current point's card in
-//! large type.
+//! Presentation mode: a slim step bar above the canvas (Previous, where we are, Next, the scale
+//! of text and dots, recall, spotlight, full screen) and the current point's card, its text
+//! scaled with the dots so the back row can read it.
 
-use crate::model::Atlas;
-use crate::model::capitalise;
-use crate::ui::command::Command;
-use crate::ui::view::ViewState;
+use crate::model::{Atlas, Reader, capitalise};
+use crate::session::{Command, Session};
 use crate::ui::widgets::{action_button, action_checkbox};
 use egui::{FontId, RichText};
 
-/// The strip of controls above the canvas.
-pub fn controls_ui(
+/// The step bar. In full screen (`bare`) only the stepping controls and a way out remain.
+pub fn step_bar_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
-    view: &ViewState,
+    session: &Session,
+    bare: bool,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let points = view.visible_points(atlas);
-        let at = view
+        let points = session.visible_points(atlas);
+        let at = session
+            .kept
             .selected
             .as_ref()
             .and_then(|c| points.iter().position(|p| &p.code == c))
@@ -25,29 +26,38 @@ pub fn controls_ui(
         action_button(ui, "Previous", &Command::Step(-1), commands);
         ui.label(RichText::new(format!("{at} / {}", points.len())).strong());
         action_button(ui, "Next", &Command::Step(1), commands);
+        if bare {
+            ui.separator();
+            action_button(ui, "Exit full screen", &Command::ToggleFullscreen, commands);
+            return;
+        }
         ui.separator();
-        let mut scale = view.text_scale;
+        let mut scale = session.kept.text_scale;
         if ui
             .add(
                 egui::Slider::new(&mut scale, 1.0..=3.0)
                     .step_by(0.25)
+                    .suffix("×")
                     .text("Text and dots"),
             )
-            .on_hover_text("Scale text and dots for the back row (Ctrl+Plus, Ctrl+Minus)")
+            .on_hover_text(
+                "Scale the labels, dots and card for the back row (Ctrl+Plus, Ctrl+Minus)",
+            )
             .changed()
         {
             commands.push(Command::SetTextScale(scale));
         }
+        ui.separator();
         action_checkbox(
             ui,
-            view.present.recall,
+            session.present.recall,
             "Recall",
             &Command::ToggleRecall,
             commands,
         );
         action_checkbox(
             ui,
-            view.present.spotlight,
+            session.present.spotlight,
             "Spotlight",
             &Command::ToggleSpotlight,
             commands,
@@ -56,42 +66,45 @@ pub fn controls_ui(
     });
 }
 
-/// The current point's card, large.
-pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState) {
-    let Some(point) = view.selected.as_ref().and_then(|c| atlas.point(c)) else {
+/// The current point's card, large, scaled with the dots.
+pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session) {
+    let k = session.kept.text_scale.clamp(1.0, 3.0);
+    let Some(point) = session.kept.selected.as_ref().and_then(|c| atlas.point(c)) else {
         ui.label(
             RichText::new("Press the Right arrow or PageDown to step through the points.")
-                .size(20.0),
+                .size(20.0 * k),
         );
         return;
     };
     ui.label(
         RichText::new(format!("{}  {}", point.code, point.hanzi))
-            .font(FontId::new(40.0, crate::ui::fonts::bold())),
+            .font(FontId::new(34.0 * k, crate::paint::fonts::bold())),
     );
-    ui.label(RichText::new(&point.pinyin).size(28.0));
-    ui.label(RichText::new(&point.english).size(22.0).italics());
-    if let Some(entry) = view
-        .condition
-        .as_ref()
-        .and_then(|c| atlas.condition(c))
-        .and_then(|c| c.entry(&point.code))
+    ui.label(RichText::new(&point.pinyin).size(24.0 * k));
+    ui.label(RichText::new(&point.english).size(20.0 * k).italics());
+    let condition = session.kept.condition.as_ref();
+    if let Some(why) = atlas
+        .why_here(&point.code, condition, Reader::Trainee)
+        .filter(|w| Some(&w.condition.id) == condition)
     {
-        ui.add_space(8.0);
+        ui.add_space(8.0 * k);
         ui.label(
-            RichText::new(format!("{} point", capitalise(entry.role.id())))
-                .size(20.0)
+            RichText::new(format!("{} point", capitalise(why.role.id())))
+                .size(19.0 * k)
                 .strong(),
         );
-        ui.label(RichText::new(&entry.reason).size(19.0));
+        ui.label(RichText::new(why.reason).size(18.0 * k));
+        if let Some(caveat) = why.caveat {
+            ui.label(RichText::new(caveat).size(16.0 * k).italics());
+        }
     }
-    ui.add_space(8.0);
+    ui.add_space(8.0 * k);
     for text in [
         &point.location.landmark,
         &point.location.measure,
         &point.location.palpate,
     ] {
-        ui.label(RichText::new(text).size(18.0));
-        ui.add_space(4.0);
+        ui.label(RichText::new(text).size(17.0 * k));
+        ui.add_space(4.0 * k);
     }
 }

@@ -2,9 +2,9 @@
 //! questions are answered by clicking the (unlabelled) figure and scored in cun.
 
 use crate::model::{Atlas, PointCode};
+use crate::session::Command;
+use crate::session::{Answer, Session};
 use crate::study::{Grade, QuestionKind, pool};
-use crate::ui::command::Command;
-use crate::ui::view::{Answer, ViewState};
 use crate::ui::widgets::section_ui;
 use egui::{FontId, RichText};
 
@@ -12,31 +12,35 @@ use egui::{FontId, RichText};
 pub fn progress_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
-    view: &ViewState,
+    session: &Session,
     commands: &mut Vec<Command>,
 ) {
     section_ui(ui, "Ask about");
-    let all = view.study.region.is_none();
+    let all = session.study.region.is_none();
     if ui
         .selectable_label(all, "Every region of the condition")
         .clicked()
     {
         commands.push(Command::SetStudyRegion(None));
     }
-    let in_condition = atlas.condition_points(view.condition.as_ref());
+    let in_condition = atlas.condition_points(session.kept.condition.as_ref());
     for region in atlas
         .regions()
         .iter()
         .filter(|r| in_condition.iter().any(|p| p.regions.contains(&r.id)))
     {
-        let on = view.study.region.as_ref() == Some(&region.id);
+        let on = session.study.region.as_ref() == Some(&region.id);
         if ui.selectable_label(on, &region.name).clicked() {
             commands.push(Command::SetStudyRegion(Some(region.id.clone())));
         }
     }
-    let codes = pool(atlas, view.condition.as_ref(), view.study.region.as_ref());
-    let summary = view
-        .study
+    let codes = pool(
+        atlas,
+        session.kept.condition.as_ref(),
+        session.study.region.as_ref(),
+    );
+    let summary = session
+        .kept
         .progress
         .summary(codes.iter().map(PointCode::as_str));
     section_ui(ui, "Progress");
@@ -44,16 +48,16 @@ pub fn progress_ui(
     ui.label(format!("{} being learned", summary.learning));
     ui.label(format!("{} weak (missed last time)", summary.weak));
     ui.label(format!("{} not asked yet", summary.unseen));
-    if view.study.asked > 0 {
+    if session.study.asked > 0 {
         ui.label(format!(
             "This session: {} of {} right",
-            view.study.right, view.study.asked
+            session.study.right, session.study.asked
         ));
     }
     let mut weak: Vec<(&str, f32)> = codes
         .iter()
         .filter_map(|c| {
-            let p = view.study.progress.points.get(c.as_str())?;
+            let p = session.kept.progress.points.get(c.as_str())?;
             (p.level == 0).then(|| (c.as_str(), p.last_error_cun.unwrap_or(f32::NAN)))
         })
         .collect();
@@ -74,16 +78,16 @@ pub fn progress_ui(
 pub fn question_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
-    view: &ViewState,
+    session: &Session,
     commands: &mut Vec<Command>,
 ) {
-    let Some(question) = &view.study.question else {
+    let Some(question) = &session.study.question else {
         ui.label("No points to ask about here. Choose another condition or region.");
         return;
     };
-    ui.label(RichText::new(&question.prompt).font(FontId::new(21.0, crate::ui::fonts::bold())));
+    ui.label(RichText::new(&question.prompt).font(FontId::new(21.0, crate::paint::fonts::bold())));
     ui.add_space(6.0);
-    match (&question.kind, &view.study.answer) {
+    match (&question.kind, &session.study.answer) {
         (QuestionKind::Locate { .. }, None) => {
             ui.label("Click the figure where you would place the needle. Labels are hidden.");
         }
@@ -118,7 +122,7 @@ pub fn question_ui(
                 let mut text = RichText::new(option).size(18.0);
                 if let Some(Answer::Chose { index, .. }) = given {
                     if i == *answer {
-                        text = text.color(crate::ui::theme::RIGHT_ANSWER).strong();
+                        text = text.color(crate::paint::theme::RIGHT_ANSWER).strong();
                     } else if i == *index {
                         text = text.color(ui.visuals().error_fg_color);
                     }
@@ -145,7 +149,7 @@ pub fn question_ui(
         }
         _ => {}
     }
-    if view.study.answer.is_some() {
+    if session.study.answer.is_some() {
         if let Some(point) = atlas.point(&question.code) {
             ui.add_space(6.0);
             ui.label(format!(

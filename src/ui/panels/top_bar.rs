@@ -1,11 +1,11 @@
-//! The bar along the top (mode, condition, search, theme, help) and the strip of views above
-//! the canvas.
+//! The bar along the top: the menu, the modes, the condition (buttons when there is room, a
+//! drop-down when there is not), search, theme and help.
 
 use crate::model::Atlas;
+use crate::session::Command;
+use crate::session::{Mode, Session};
 use crate::ui::actions::{actions, shortcut_text};
-use crate::ui::command::Command;
-use crate::ui::view::{Mode, ViewState};
-use crate::ui::widgets::{action_button, action_checkbox};
+use crate::ui::widgets::action_button;
 
 /// Every action of the table in one menu, with its shortcut.
 fn menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -25,12 +25,17 @@ fn menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     });
 }
 
-pub fn top_bar_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
+pub fn top_bar_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    session: &Session,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         menu_ui(ui, commands);
         ui.label(
             egui::RichText::new("Acupoint Atlas")
-                .font(egui::FontId::new(18.0, crate::ui::fonts::bold())),
+                .font(egui::FontId::new(18.0, crate::paint::fonts::bold())),
         );
         ui.separator();
         for mode in Mode::ALL {
@@ -39,7 +44,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: 
                 .find(|a| a.command == Command::SetMode(mode))
                 .map_or("", |a| a.tooltip);
             if ui
-                .selectable_label(view.mode == mode, mode.name())
+                .selectable_label(session.mode == mode, mode.name())
                 .on_hover_text(tip)
                 .clicked()
             {
@@ -47,76 +52,62 @@ pub fn top_bar_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: 
             }
         }
         ui.separator();
-        if view.mode != Mode::Patient {
-            for condition in atlas.conditions() {
-                let on = view.condition.as_ref() == Some(&condition.id);
-                if ui
-                    .selectable_label(on, &condition.name)
-                    .on_hover_text(format!(
-                        "Show the points for {}",
-                        condition.name.to_lowercase()
-                    ))
-                    .clicked()
-                {
-                    commands.push(Command::SetCondition(Some(condition.id.clone())));
-                }
-            }
-            if ui
-                .selectable_label(view.condition.is_none(), "All points")
-                .on_hover_text("Show every point in the atlas")
-                .clicked()
-            {
-                commands.push(Command::SetCondition(None));
-            }
+        if session.mode != Mode::Patient {
+            conditions_ui(ui, atlas, session, commands);
             ui.separator();
         }
         action_button(ui, "Search", &Command::OpenSearch, commands);
-        action_button(ui, view.theme.name(), &Command::CycleTheme, commands);
+        action_button(
+            ui,
+            session.kept.theme.name(),
+            &Command::CycleTheme,
+            commands,
+        );
         action_button(ui, "?", &Command::ToggleHelp, commands);
     });
 }
 
-/// The views of the body, as tabs above the canvas. The selection is kept when switching.
-pub fn views_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &mut Vec<Command>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label("View:");
-        for figure in atlas.figures() {
-            let on = view.figure.as_ref() == Some(&figure.id);
-            let shows_selection = view
-                .selected
-                .as_ref()
-                .is_some_and(|c| atlas.sites_on(c, &figure.id).next().is_some());
-            let text = if shows_selection {
-                format!("{} •", figure.title)
-            } else {
-                figure.title.clone()
-            };
-            let hover = if shows_selection {
-                format!(
-                    "Show {}; the selected point is on this view",
-                    figure.title.to_lowercase()
-                )
-            } else {
-                format!("Show {}", figure.title.to_lowercase())
-            };
-            if ui.selectable_label(on, text).on_hover_text(hover).clicked() {
-                commands.push(Command::SetFigure(figure.id.clone()));
+/// The condition chooser: one button per condition (and All points) when the bar is wide
+/// enough, else a drop-down.
+fn conditions_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
+    let current = session.kept.condition.as_ref();
+    let name_of = |c: Option<&crate::model::ConditionId>| {
+        c.and_then(|c| atlas.condition(c))
+            .map_or("All points", |c| c.name.as_str())
+            .to_owned()
+    };
+    let mut choices: Vec<(Option<crate::model::ConditionId>, String)> = atlas
+        .conditions()
+        .iter()
+        .map(|c| (Some(c.id.clone()), c.name.clone()))
+        .collect();
+    choices.push((None, "All points".to_owned()));
+    let wide = ui.ctx().content_rect().width() >= 1400.0;
+    if wide {
+        for (id, name) in choices {
+            let hover = id.as_ref().map_or_else(
+                || "Show every point in the atlas".to_owned(),
+                |_| format!("Show the points for {}", name.to_lowercase()),
+            );
+            if ui
+                .selectable_label(current == id.as_ref(), &name)
+                .on_hover_text(hover)
+                .clicked()
+            {
+                commands.push(Command::SetCondition(id));
             }
         }
-        ui.separator();
-        action_checkbox(
-            ui,
-            view.pinyin_labels,
-            "Pinyin labels",
-            &Command::TogglePinyinLabels,
-            commands,
-        );
-        action_checkbox(
-            ui,
-            view.calibration,
-            "Landmarks",
-            &Command::ToggleCalibration,
-            commands,
-        );
-    });
+    } else {
+        egui::ComboBox::from_id_salt("condition")
+            .selected_text(name_of(current))
+            .show_ui(ui, |ui| {
+                for (id, name) in choices {
+                    if ui.selectable_label(current == id.as_ref(), name).clicked() {
+                        commands.push(Command::SetCondition(id));
+                    }
+                }
+            })
+            .response
+            .on_hover_text("The condition whose points are shown");
+    }
 }

@@ -1,27 +1,8 @@
-//! Every colour and text size the window uses, in one place.
+//! Every colour and text size the window and the pictures use, in one place.
 
 use crate::model::{EvidenceGrade, SafetyFlag};
+use crate::scene::Theme;
 use egui::{Color32, FontFamily, FontId, TextStyle};
-
-/// Light or dark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum ThemeKind {
-    #[default]
-    Light,
-    Dark,
-    /// White on black with heavy lines, for projectors and low vision.
-    HighContrast,
-}
-
-impl ThemeKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            ThemeKind::Light => "Light",
-            ThemeKind::Dark => "Dark",
-            ThemeKind::HighContrast => "High contrast",
-        }
-    }
-}
 
 /// Okabe–Ito colours plus two, chosen so the common forms of colour blindness still tell them
 /// apart; the legend also names each region, so colour is never the only cue.
@@ -39,13 +20,13 @@ const REGION_PALETTE: [Color32; 10] = [
 ];
 
 /// The colour of a region, by its place in the atlas's region list.
-pub fn region_color(index: usize, kind: ThemeKind) -> Color32 {
+pub fn region_color(index: usize, kind: Theme) -> Color32 {
     let c = REGION_PALETTE
         .get(index % REGION_PALETTE.len())
         .copied()
         .unwrap_or(Color32::GRAY);
     // Near black disappears on a dark canvas: lift it.
-    if kind != ThemeKind::Light && c == Color32::from_rgb(0x33, 0x33, 0x33) {
+    if kind != Theme::Light && c == Color32::from_rgb(0x33, 0x33, 0x33) {
         Color32::from_rgb(0xDD, 0xDD, 0xDD)
     } else {
         c
@@ -67,9 +48,9 @@ pub struct CanvasColors {
     pub dimmed_dot: Color32,
 }
 
-pub fn canvas_colors(kind: ThemeKind) -> CanvasColors {
+pub fn canvas_colors(kind: Theme) -> CanvasColors {
     match kind {
-        ThemeKind::HighContrast => CanvasColors {
+        Theme::HighContrast => CanvasColors {
             background: Color32::BLACK,
             outline: Color32::WHITE,
             contour: Color32::from_rgb(0xC8, 0xC8, 0xC8),
@@ -82,7 +63,7 @@ pub fn canvas_colors(kind: ThemeKind) -> CanvasColors {
             ruler: Color32::from_rgb(0x4F, 0xD1, 0xFF),
             dimmed_dot: Color32::from_rgb(0x50, 0x50, 0x50),
         },
-        ThemeKind::Dark => CanvasColors {
+        Theme::Dark => CanvasColors {
             background: Color32::from_rgb(0x16, 0x19, 0x1E),
             outline: Color32::from_rgb(0xE8, 0xDC, 0xD2),
             contour: Color32::from_rgb(0x9E, 0x92, 0x8A),
@@ -95,7 +76,7 @@ pub fn canvas_colors(kind: ThemeKind) -> CanvasColors {
             ruler: Color32::from_rgb(0x6C, 0xC4, 0xFF),
             dimmed_dot: Color32::from_rgb(0x55, 0x58, 0x5E),
         },
-        ThemeKind::Light => CanvasColors {
+        Theme::Light => CanvasColors {
             background: Color32::from_rgb(0xFB, 0xFA, 0xF8),
             outline: Color32::from_rgb(0x4A, 0x3A, 0x32),
             contour: Color32::from_rgb(0x9A, 0x84, 0x76),
@@ -148,11 +129,11 @@ pub fn role_colors() -> (Color32, Color32) {
 }
 
 /// Text sizes, in points: generous, for a laptop turned toward a patient.
-pub fn apply(ctx: &egui::Context, kind: ThemeKind) {
+pub fn apply(ctx: &egui::Context, kind: Theme) {
     let visuals = match kind {
-        ThemeKind::Light => egui::Visuals::light(),
-        ThemeKind::Dark => egui::Visuals::dark(),
-        ThemeKind::HighContrast => {
+        Theme::Light => egui::Visuals::light(),
+        Theme::Dark => egui::Visuals::dark(),
+        Theme::HighContrast => {
             let mut v = egui::Visuals::dark();
             v.override_text_color = Some(Color32::WHITE);
             v.panel_fill = Color32::BLACK;

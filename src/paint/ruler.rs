@@ -2,9 +2,9 @@
 //! for offset rules the legs from the landmark to the point with their length in cun.
 
 use super::projector::Projector;
+use super::theme::CanvasColors;
 use crate::model::{Figure, PlacementRule, Point};
 use crate::placement::{effective_rule, place_rule, ruler_for};
-use crate::ui::theme::CanvasColors;
 use egui::{Align2, FontId, Stroke};
 
 pub fn draw(

@@ -1,9 +1,35 @@
 //! Figure art: smooth Catmull-Rom curves through each shape's points, drawn in theme colours.
 
 use super::projector::Projector;
-use crate::model::{Figure, FigurePos, ShapeKind};
-use crate::ui::theme::CanvasColors;
+use super::theme::CanvasColors;
+use crate::model::{Figure, FigureId, FigurePos, ShapeKind};
 use egui::{Pos2, Stroke};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A figure's smoothed shapes, shared between frames.
+pub type Art = Arc<Vec<(ShapeKind, Vec<FigurePos>)>>;
+
+/// Each figure's smoothed art, computed once per figure.
+#[derive(Default)]
+pub struct ArtCache {
+    art: HashMap<FigureId, Art>,
+}
+
+impl ArtCache {
+    /// The art of a figure, smoothing it the first time.
+    pub fn get(&mut self, figure: &Figure) -> Art {
+        self.art
+            .entry(figure.id.clone())
+            .or_insert_with(|| Arc::new(smooth_figure(figure)))
+            .clone()
+    }
+
+    /// Forgets every figure (after the atlas is reloaded).
+    pub fn clear(&mut self) {
+        self.art.clear();
+    }
+}
 
 /// A figure's shapes as smooth polylines in figure coordinates, mirrored copies included.
 /// Computed once per figure and kept.

@@ -1,0 +1,15 @@
+//! Puts the atlas on an egui painter: figure art, dots, labels and their layout, rulers, the
+//! spotlight, theme colours and fonts. Both the window (`ui`) and the windowless renderer
+//! (`render`) draw through here; it knows nothing of panels, the command line or storage.
+
+pub mod art;
+pub mod fonts;
+pub mod labels;
+pub mod projector;
+pub mod ruler;
+pub mod scene;
+pub mod theme;
+
+pub use art::{Art, ArtCache};
+pub use projector::{PanZoom, Projector};
+pub use scene::{Dot, Drawn, draw_scene};

@@ -1,0 +1,261 @@
+//! Puts a [`Scene`] on an egui painter: the figure's art, the dots coloured by region, the
+//! selected point's ruler, the labels, the answer mark and the spotlight. The window's canvas
+//! and the windowless renderer both draw through [`draw_scene`].
+
+use super::art::{self, Art};
+use super::labels::{self, LabelRequest, Placement};
+use super::projector::Projector;
+use super::ruler;
+use super::theme::{self, CanvasColors};
+use crate::model::{Atlas, Figure, Laterality, Point, PointCode};
+use crate::scene::{LabelStyle, Scene};
+use egui::{Color32, FontId, Pos2, Rect, Stroke};
+
+/// One drawn site of a point.
+#[derive(Clone, Debug)]
+pub struct Dot<'a> {
+    pub point: &'a Point,
+    pub at: Pos2,
+    pub radius: f32,
+    pub color: Color32,
+    /// Only one site of a point gets a label.
+    pub labelled: bool,
+}
+
+/// What was drawn, for hit testing and for tests that look for a point on screen.
+pub struct Drawn<'a> {
+    pub dots: Vec<Dot<'a>>,
+    /// The point under the pointer, if any.
+    pub hovered: Option<&'a Point>,
+}
+
+/// Label text size at scale 1, in points.
+pub const LABEL_SIZE: f32 = 13.5;
+
+/// Draws `scene` of `figure` into `rect` through `proj`. `pointer` is where the mouse is (it
+/// picks the hovered dot and centres the spotlight).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the painter, the data and the projection are all needed"
+)]
+pub fn draw_scene<'a>(
+    painter: &egui::Painter,
+    rect: Rect,
+    atlas: &'a Atlas,
+    scene: &Scene,
+    figure: &Figure,
+    figure_art: &Art,
+    proj: &Projector,
+    pointer: Option<Pos2>,
+) -> Drawn<'a> {
+    let colors = theme::canvas_colors(scene.theme);
+    painter.rect_filled(rect, 0.0, colors.background);
+    art::draw(painter, figure_art, proj, &colors);
+    let dots = if scene.show_dots {
+        dots(atlas, scene, figure, proj, rect)
+    } else {
+        Vec::new()
+    };
+    let hovered = pointer.filter(|p| rect.contains(*p)).and_then(|p| {
+        dots.iter()
+            .filter(|d| d.at.distance(p) <= d.radius + 5.0)
+            .min_by(|a, b| a.at.distance(p).total_cmp(&b.at.distance(p)))
+            .map(|d| d.point)
+    });
+    let emphasised = |dot: &Dot<'_>| {
+        Some(&dot.point.code) == scene.selected.as_ref()
+            || hovered.is_some_and(|h| h.code == dot.point.code)
+    };
+    let lit = |dot: &Dot<'_>| scene.highlighted.contains(&dot.point.code);
+    // Plain dots first, then highlighted ones, then the selected and hovered ones on top, so
+    // an emphasised dot is never covered by a dimmed one.
+    let ring = Stroke::new(1.5, colors.dot_ring);
+    for dot in dots.iter().filter(|d| !emphasised(d) && !lit(d)) {
+        painter.circle(dot.at, dot.radius, dot.color, ring);
+    }
+    for dot in dots.iter().filter(|d| !emphasised(d) && lit(d)) {
+        painter.circle(dot.at, dot.radius, dot.color, ring);
+    }
+    for dot in dots.iter().filter(|d| emphasised(d)) {
+        painter.circle(dot.at, dot.radius, dot.color, ring);
+        painter.circle_stroke(
+            dot.at,
+            dot.radius + 3.5 * scene.scale.sqrt(),
+            Stroke::new(2.5, colors.highlight),
+        );
+    }
+    if scene.calibration {
+        ruler::calibration(painter, figure, proj, &colors);
+    }
+    // The ruler goes over the dots so its ticks and count stay readable.
+    if scene.ruler
+        && let Some(point) = scene.selected.as_ref().and_then(|c| atlas.point(c))
+    {
+        ruler::draw(painter, point, figure, proj, &colors, scene.scale);
+    }
+    draw_labels(painter, scene, &dots, rect, &colors);
+    if let Some(mark) = scene.marker {
+        let at = proj.screen_from_figure(mark);
+        let s = 7.0 * scene.scale;
+        let stroke = Stroke::new(2.5, colors.highlight);
+        painter.line_segment([at - egui::vec2(s, s), at + egui::vec2(s, s)], stroke);
+        painter.line_segment([at - egui::vec2(s, -s), at + egui::vec2(s, -s)], stroke);
+    }
+    if scene.spotlight {
+        let selected_at = scene
+            .selected
+            .as_ref()
+            .and_then(|c| dots.iter().find(|d| &d.point.code == c))
+            .map(|d| d.at);
+        if let Some(centre) = pointer.filter(|p| rect.contains(*p)).or(selected_at) {
+            spotlight(painter, rect, centre);
+        }
+    }
+    Drawn { dots, hovered }
+}
+
+/// The radius of the clear circle of the spotlight.
+pub fn spotlight_radius(rect: Rect) -> f32 {
+    rect.size().min_elem() * 0.17
+}
+
+/// Dims everything in `rect` but a circle around `centre`: a ring-shaped mesh from the
+/// circle out past the corners of the canvas.
+fn spotlight(painter: &egui::Painter, rect: Rect, centre: Pos2) {
+    let inner = spotlight_radius(rect);
+    let outer = inner + rect.size().length() * 2.0;
+    let mut mesh = egui::Mesh::default();
+    let steps: u32 = 96;
+    for i in 0..steps {
+        let a = std::f32::consts::TAU * i as f32 / steps as f32;
+        let dir = egui::vec2(a.cos(), a.sin());
+        mesh.colored_vertex(centre + dir * inner, theme::SPOTLIGHT_VEIL);
+        mesh.colored_vertex(centre + dir * outer, theme::SPOTLIGHT_VEIL);
+    }
+    for i in 0..steps {
+        let j = (i + 1) % steps;
+        let (a, b, c, d) = (2 * i, 2 * i + 1, 2 * j, 2 * j + 1);
+        mesh.add_triangle(a, b, c);
+        mesh.add_triangle(b, d, c);
+    }
+    painter.add(egui::Shape::mesh(mesh));
+    painter.circle_stroke(
+        centre,
+        inner,
+        Stroke::new(2.0, Color32::from_white_alpha(160)),
+    );
+}
+
+/// Every site of every point of the scene on this figure, sized by the canvas.
+pub fn dots<'a>(
+    atlas: &'a Atlas,
+    scene: &Scene,
+    figure: &Figure,
+    proj: &Projector,
+    rect: Rect,
+) -> Vec<Dot<'a>> {
+    // Sized by the canvas, not by figure units (close-ups use other units), growing gently
+    // with zoom so dense rows separate as the user zooms in.
+    let base =
+        (rect.size().min_elem() * 0.0065 * proj.zoom().sqrt()).clamp(4.5, 14.0) * scene.scale;
+    let dimming = !scene.highlighted.is_empty();
+    let colors = theme::canvas_colors(scene.theme);
+    let condition = scene.condition.as_ref();
+    let mut out = Vec::new();
+    for point in scene.points.iter().filter_map(|c| atlas.point(c)) {
+        let region = atlas.display_region(point, condition).map(|(i, _)| i);
+        let lit = scene.highlighted.contains(&point.code);
+        let color = match region {
+            Some(_) if dimming && !lit => colors.dimmed_dot,
+            Some(i) => theme::region_color(i, scene.theme),
+            None => theme::NO_REGION,
+        };
+        let radius = if Some(&point.code) == scene.selected.as_ref() || (dimming && lit) {
+            base * 1.35
+        } else {
+            base
+        };
+        let sites = atlas.sites_for(&point.code, &figure.id, condition);
+        // Label the site furthest to the viewer's right (bilateral labels go right of the
+        // midline; midline points label to the left).
+        let labelled = sites
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.at.x.total_cmp(&b.1.at.x))
+            .map(|(i, _)| i);
+        for (i, site) in sites.iter().enumerate() {
+            out.push(Dot {
+                point,
+                at: proj.screen_from_figure(site.at),
+                radius,
+                color,
+                labelled: Some(i) == labelled,
+            });
+        }
+    }
+    out
+}
+
+/// The text of a point's label in this scene.
+fn label_text(scene: &Scene, point: &Point) -> String {
+    match scene.labels {
+        LabelStyle::Full => format!("{} {}", point.code, point.pinyin),
+        LabelStyle::Numbered => scene
+            .number_of(&point.code)
+            .map_or_else(String::new, |n| n.to_string()),
+        LabelStyle::Code | LabelStyle::None => point.code.to_string(),
+    }
+}
+
+fn draw_labels(
+    painter: &egui::Painter,
+    scene: &Scene,
+    dots: &[Dot<'_>],
+    rect: Rect,
+    colors: &CanvasColors,
+) {
+    if scene.labels == LabelStyle::None {
+        return;
+    }
+    let font = FontId::proportional(LABEL_SIZE * scene.scale);
+    let mut galleys = Vec::new();
+    let mut requests = Vec::new();
+    let selected: Option<&PointCode> = scene.selected.as_ref();
+    for dot in dots
+        .iter()
+        .filter(|d| d.labelled && scene.labels_point(&d.point.code))
+    {
+        let galley = painter.layout_no_wrap(
+            label_text(scene, dot.point),
+            font.clone(),
+            colors.label_text,
+        );
+        let priority = if Some(&dot.point.code) == selected {
+            2
+        } else {
+            u8::from(scene.highlighted.contains(&dot.point.code))
+        };
+        requests.push(LabelRequest {
+            anchor: dot.at,
+            radius: dot.radius,
+            size: galley.size() + egui::vec2(6.0, 2.0),
+            prefer_left: dot.point.laterality == Laterality::Midline,
+            priority,
+        });
+        galleys.push(galley);
+    }
+    let all_dots: Vec<(Pos2, f32)> = dots.iter().map(|d| (d.at, d.radius)).collect();
+    let placed = labels::place(&requests, &all_dots, rect.shrink(2.0));
+    for (placement, galley) in placed.iter().zip(galleys) {
+        let rect = match placement {
+            Placement::Beside(r) => *r,
+            Placement::LedOut { rect, from, to } => {
+                painter.line_segment([*from, *to], Stroke::new(1.0, colors.leader));
+                *rect
+            }
+            Placement::Hidden => continue,
+        };
+        painter.rect_filled(rect, 3.0, colors.label_fill);
+        painter.galley(rect.min + egui::vec2(3.0, 1.0), galley, colors.label_text);
+    }
+}

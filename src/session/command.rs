@@ -1,0 +1,366 @@
+//! Everything a user can ask for, as one enum, and how each changes the session. Panels and
+//! shortcuts push commands during a frame; the window applies them at its end, so no panel
+//! changes state another is drawing. What a command asks of the window beyond the session
+//! (a theme to install, the canvas to reframe, an export to start) comes back as [`Effect`]s.
+
+use super::mode::{Mode, Tab};
+use super::state::{Answer, Session};
+use crate::model::{Atlas, ConditionId, FigureId, FigurePos, MechanismId, PointCode, RegionId};
+use crate::scene::Theme;
+use crate::study;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    SelectPoint(PointCode),
+    /// Closes an open overlay, else clears the selection.
+    Escape,
+    ClearSelection,
+    SetFigure(FigureId),
+    SetCondition(Option<ConditionId>),
+    ToggleRegion(RegionId),
+    SelectMechanism(Option<MechanismId>),
+    /// Move to the next (or previous) point of the condition, plan or presentation.
+    Step(i32),
+    SetTab(Tab),
+    SetTheme(Theme),
+    CycleTheme,
+    TogglePinyinLabels,
+    FitView,
+    SetMode(Mode),
+    AddToPlan(PointCode),
+    RemoveFromPlan(PointCode),
+    /// Adds the selected point to today's plan, or removes it.
+    TogglePlanSelected,
+    MovePlan(PointCode, i32),
+    ClearPlan,
+    TogglePatientCodes,
+    OpenSearch,
+    CloseSearch,
+    ToggleHelp,
+    ToggleFullscreen,
+    /// Changes presentation's text and dot scale by this much (kept between 1 and 3).
+    ScaleText(f32),
+    SetTextScale(f32),
+    ToggleRecall,
+    ToggleSpotlight,
+    SetStudyRegion(Option<RegionId>),
+    NextQuestion,
+    AnswerChoice(usize),
+    AnswerLocate(FigurePos),
+    ExportView,
+    ExportHandout,
+    /// Shows every landmark and span of the figure with its name (for atlas authors).
+    ToggleCalibration,
+    /// Puts the panels back to their default sizes.
+    ResetLayout,
+}
+
+/// What applying a command asks of the window beyond the session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Install the session's theme.
+    ThemeChanged,
+    /// Show the whole figure.
+    FitView,
+    /// Bring the selected point into view on the canvas.
+    RevealSelection,
+    /// Zoom to the selected point with enough around it to recognise the body part.
+    FrameSelection,
+    ToggleFullscreen,
+    ExportView,
+    ExportHandout,
+    FocusSearch,
+    ResetLayout,
+}
+
+/// Applies a command to the session. `now_s` is the clock for study scheduling.
+#[allow(
+    clippy::too_many_lines,
+    reason = "a flat dispatch: one short arm per command"
+)]
+pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let kept = &mut session.kept;
+    match command {
+        Command::SelectPoint(code) => select(session, atlas, code, &mut effects),
+        Command::Escape => {
+            if session.search.open {
+                session.search.open = false;
+            } else if session.help_open {
+                session.help_open = false;
+            } else {
+                kept.selected = None;
+                session.mechanism = None;
+            }
+        }
+        Command::ClearSelection => {
+            kept.selected = None;
+            session.mechanism = None;
+        }
+        Command::SetFigure(id) => {
+            if atlas.figure(&id).is_some() {
+                kept.figure = Some(id);
+            }
+        }
+        Command::SetCondition(id) => {
+            kept.condition = id.filter(|c| atlas.condition(c).is_some());
+            session.study.question = None;
+            session.study.answer = None;
+            if session.mode == Mode::Study {
+                next_question(session, atlas, now_s, &mut effects);
+            }
+        }
+        Command::ToggleRegion(id) => {
+            if !session.hidden_regions.remove(&id) {
+                session.hidden_regions.insert(id);
+            }
+        }
+        Command::SelectMechanism(id) => session.mechanism = id,
+        Command::Step(delta) => {
+            let visible: Vec<PointCode> = session
+                .visible_points(atlas)
+                .into_iter()
+                .map(|p| p.code.clone())
+                .collect();
+            if let Some(code) = step(&visible, session.kept.selected.as_ref(), delta) {
+                if session.mode == Mode::Present {
+                    session.present.revealed.insert(code.clone());
+                }
+                select(session, atlas, code, &mut effects);
+            }
+        }
+        Command::SetTab(tab) => session.tab = tab,
+        Command::SetTheme(theme) => {
+            kept.theme = theme;
+            effects.push(Effect::ThemeChanged);
+        }
+        Command::CycleTheme => {
+            kept.theme = kept.theme.next();
+            effects.push(Effect::ThemeChanged);
+        }
+        Command::TogglePinyinLabels => kept.pinyin_labels = !kept.pinyin_labels,
+        Command::FitView => effects.push(Effect::FitView),
+        Command::SetMode(mode) => set_mode(session, atlas, mode, now_s, &mut effects),
+        Command::AddToPlan(code) => {
+            if atlas.point(&code).is_some() && !kept.plan.contains(&code) {
+                kept.plan.push(code);
+            }
+        }
+        Command::RemoveFromPlan(code) => kept.plan.retain(|c| c != &code),
+        Command::TogglePlanSelected => {
+            if let Some(code) = kept.selected.clone() {
+                let command = if kept.plan.contains(&code) {
+                    Command::RemoveFromPlan(code)
+                } else {
+                    Command::AddToPlan(code)
+                };
+                return apply(session, atlas, command, now_s);
+            }
+        }
+        Command::MovePlan(code, delta) => move_in_plan(&mut kept.plan, &code, delta),
+        Command::ClearPlan => kept.plan.clear(),
+        Command::TogglePatientCodes => session.patient_codes = !session.patient_codes,
+        Command::OpenSearch => {
+            session.search.open = true;
+            session.search.cursor = 0;
+            effects.push(Effect::FocusSearch);
+        }
+        Command::CloseSearch => session.search.open = false,
+        Command::ToggleHelp => session.help_open = !session.help_open,
+        Command::ToggleFullscreen => effects.push(Effect::ToggleFullscreen),
+        Command::ScaleText(delta) => set_scale(session, session.kept.text_scale + delta),
+        Command::SetTextScale(scale) => set_scale(session, scale),
+        Command::ToggleRecall => {
+            session.present.recall = !session.present.recall;
+            session.present.revealed.clear();
+        }
+        Command::ToggleSpotlight => session.present.spotlight = !session.present.spotlight,
+        Command::SetStudyRegion(region) => {
+            session.study.region = region;
+            next_question(session, atlas, now_s, &mut effects);
+        }
+        Command::NextQuestion => next_question(session, atlas, now_s, &mut effects),
+        Command::AnswerChoice(index) => answer_choice(session, index, now_s, &mut effects),
+        Command::AnswerLocate(at) => answer_locate(session, atlas, at, now_s, &mut effects),
+        Command::ExportView => effects.push(Effect::ExportView),
+        Command::ExportHandout => effects.push(Effect::ExportHandout),
+        Command::ToggleCalibration => session.calibration = !session.calibration,
+        Command::ResetLayout => effects.push(Effect::ResetLayout),
+    }
+    effects
+}
+
+fn set_scale(session: &mut Session, scale: f32) {
+    if scale.is_finite() {
+        session.kept.text_scale = scale.clamp(1.0, 3.0);
+    }
+}
+
+fn select(session: &mut Session, atlas: &Atlas, code: PointCode, effects: &mut Vec<Effect>) {
+    if atlas.point(&code).is_none() {
+        return;
+    }
+    let condition = session.kept.condition.as_ref();
+    let on_figure = session
+        .kept
+        .figure
+        .as_ref()
+        .is_some_and(|f| !atlas.sites_for(&code, f, condition).is_empty());
+    if !on_figure && let Some(site) = atlas.sites(&code).first() {
+        // Switch to the first figure that shows the point.
+        session.kept.figure = Some(site.figure.clone());
+    }
+    session.kept.selected = Some(code);
+    session.tab = Tab::Point;
+    effects.push(if session.mode == Mode::Present {
+        Effect::FrameSelection
+    } else {
+        Effect::RevealSelection
+    });
+}
+
+fn set_mode(
+    session: &mut Session,
+    atlas: &Atlas,
+    mode: Mode,
+    now_s: u64,
+    effects: &mut Vec<Effect>,
+) {
+    session.mode = mode;
+    match mode {
+        Mode::Study => {
+            if session.study.question.is_none() {
+                next_question(session, atlas, now_s, effects);
+            }
+        }
+        Mode::Present => {
+            session.present.revealed.clear();
+            effects.push(Effect::FitView);
+        }
+        Mode::Patient => {
+            let kept = &mut session.kept;
+            if kept
+                .selected
+                .as_ref()
+                .is_some_and(|c| !kept.plan.contains(c))
+            {
+                kept.selected = None;
+            }
+        }
+        Mode::Explore => {}
+    }
+}
+
+fn move_in_plan(plan: &mut [PointCode], code: &PointCode, delta: i32) {
+    let Some(i) = plan.iter().position(|c| c == code) else {
+        return;
+    };
+    let j = if delta < 0 {
+        i.checked_sub(1)
+    } else {
+        Some(i + 1)
+    };
+    if let Some(j) = j.filter(|j| *j < plan.len()) {
+        plan.swap(i, j);
+    }
+}
+
+fn next_question(session: &mut Session, atlas: &Atlas, now_s: u64, effects: &mut Vec<Effect>) {
+    let pool = study::pool(
+        atlas,
+        session.kept.condition.as_ref(),
+        session.study.region.as_ref(),
+    );
+    session.study.seq += 1;
+    session.study.question = study::next_question(
+        atlas,
+        &pool,
+        &session.kept.progress,
+        now_s,
+        session.study.seq,
+        session.kept.figure.as_ref(),
+    );
+    session.study.answer = None;
+    if let Some(q) = &session.study.question
+        && let study::QuestionKind::Locate { figure } = &q.kind
+    {
+        session.kept.figure = Some(figure.clone());
+        effects.push(Effect::FitView);
+    }
+}
+
+fn answer_choice(session: &mut Session, index: usize, now_s: u64, effects: &mut Vec<Effect>) {
+    let Some(q) = &session.study.question else {
+        return;
+    };
+    if session.study.answer.is_some() {
+        return;
+    }
+    let study::QuestionKind::Choose { answer, .. } = &q.kind else {
+        return;
+    };
+    let right = index == *answer;
+    let grade = if right {
+        study::Grade::Right
+    } else {
+        study::Grade::Wrong
+    };
+    let code = q.code.clone();
+    session.kept.progress.record(code.as_str(), grade, now_s);
+    session.study.asked += 1;
+    session.study.right += u32::from(right);
+    session.study.answer = Some(Answer::Chose { index, right });
+    session.kept.selected = Some(code);
+    effects.push(Effect::RevealSelection);
+}
+
+fn answer_locate(
+    session: &mut Session,
+    atlas: &Atlas,
+    at: FigurePos,
+    now_s: u64,
+    effects: &mut Vec<Effect>,
+) {
+    let Some(q) = &session.study.question else {
+        return;
+    };
+    if session.study.answer.is_some() {
+        return;
+    }
+    let study::QuestionKind::Locate { figure } = &q.kind else {
+        return;
+    };
+    let Some(result) = study::score_locate(atlas, &q.code, figure, at) else {
+        return;
+    };
+    let code = q.code.clone();
+    let progress = &mut session.kept.progress;
+    progress.record(code.as_str(), result.grade, now_s);
+    if let Some(p) = progress.points.get_mut(code.as_str()) {
+        p.last_error_cun = Some(result.error_cun);
+    }
+    session.study.asked += 1;
+    session.study.right += u32::from(result.grade == study::Grade::Right);
+    session.kept.selected = Some(code);
+    session.study.answer = Some(Answer::Located(result));
+    effects.push(Effect::RevealSelection);
+}
+
+/// The point `delta` places after `current` in `list`, wrapping around; the first (or last)
+/// when nothing is selected.
+fn step(list: &[PointCode], current: Option<&PointCode>, delta: i32) -> Option<PointCode> {
+    let n = i64::try_from(list.len()).ok()?;
+    if n == 0 {
+        return None;
+    }
+    let index = match current.and_then(|c| list.iter().position(|x| x == c)) {
+        Some(i) => i64::try_from(i).ok()? + i64::from(delta),
+        None if delta >= 0 => 0,
+        None => n - 1,
+    };
+    let wrapped = usize::try_from(index.rem_euclid(n)).ok()?;
+    list.get(wrapped).cloned()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,231 @@
+//! The user's session: what lasts between runs (`kept`, the stored [`Settings`]) and what is
+//! only for this run (mode, tab, overlays, presentation and study state).
+
+use super::mode::{Mode, Tab};
+use crate::model::{Atlas, MechanismId, Point, PointCode, RegionId};
+use crate::store::Settings;
+use crate::study::{LocateResult, Question};
+use std::collections::BTreeSet;
+
+/// Presentation mode's switches.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PresentState {
+    /// Labels stay hidden until a step reveals them.
+    pub recall: bool,
+    pub revealed: BTreeSet<PointCode>,
+    /// Dim everything but a circle around the pointer.
+    pub spotlight: bool,
+}
+
+/// Study mode's state for this run; progress lasts in `Settings`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StudyState {
+    /// Narrow the questions to one region.
+    pub region: Option<RegionId>,
+    pub question: Option<Question>,
+    /// The answer given to the current question, once given.
+    pub answer: Option<Answer>,
+    /// Counts questions asked this session, so each is asked a different way.
+    pub seq: u64,
+    pub asked: u32,
+    pub right: u32,
+}
+
+/// An answer to the current question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Located(LocateResult),
+    Chose { index: usize, right: bool },
+}
+
+/// The search box.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchState {
+    pub open: bool,
+    pub query: String,
+    /// Which result the arrow keys have highlighted.
+    pub cursor: usize,
+}
+
+/// Everything the user has chosen. What is on screen follows from this and the atlas.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, each set by its own control"
+)]
+pub struct Session {
+    /// What lasts between runs: theme, scale, last view, selection, plan, study progress.
+    pub kept: Settings,
+    pub mode: Mode,
+    pub tab: Tab,
+    pub hidden_regions: BTreeSet<RegionId>,
+    pub mechanism: Option<MechanismId>,
+    /// Patient mode shows codes only when asked.
+    pub patient_codes: bool,
+    pub present: PresentState,
+    pub study: StudyState,
+    pub search: SearchState,
+    pub help_open: bool,
+    /// Shows the figure's landmarks and spans by name.
+    pub calibration: bool,
+}
+
+impl Session {
+    /// A session on `atlas` resuming `kept` (ids the atlas lacks are dropped; with no figure
+    /// kept, the first figure).
+    pub fn resume(atlas: &Atlas, kept: Settings) -> Self {
+        let mut session = Self {
+            kept,
+            ..Self::default()
+        };
+        session.retain_valid(atlas);
+        session
+    }
+
+    /// Drops every id the atlas does not have (after a reload, or from old settings), keeping
+    /// everything else as it is.
+    pub fn retain_valid(&mut self, atlas: &Atlas) {
+        let kept = &mut self.kept;
+        if kept
+            .figure
+            .as_ref()
+            .is_none_or(|f| atlas.figure(f).is_none())
+        {
+            kept.figure = atlas.figures().first().map(|f| f.id.clone());
+        }
+        if kept
+            .condition
+            .as_ref()
+            .is_some_and(|c| atlas.condition(c).is_none())
+        {
+            kept.condition = atlas.conditions().first().map(|c| c.id.clone());
+        }
+        if kept
+            .selected
+            .as_ref()
+            .is_some_and(|c| atlas.point(c).is_none())
+        {
+            kept.selected = None;
+        }
+        kept.plan.retain(|c| atlas.point(c).is_some());
+        self.hidden_regions.retain(|r| atlas.region(r).is_some());
+        if self
+            .mechanism
+            .as_ref()
+            .is_some_and(|m| atlas.mechanisms().iter().all(|x| &x.id != m))
+        {
+            self.mechanism = None;
+        }
+        self.present.revealed.retain(|c| atlas.point(c).is_some());
+        if self
+            .study
+            .question
+            .as_ref()
+            .is_some_and(|q| atlas.point(&q.code).is_none())
+        {
+            self.study.question = None;
+            self.study.answer = None;
+        }
+    }
+
+    pub fn selected(&self) -> Option<&PointCode> {
+        self.kept.selected.as_ref()
+    }
+
+    pub fn in_plan(&self, code: &PointCode) -> bool {
+        self.kept.plan.contains(code)
+    }
+
+    /// The points shown: in patient mode today's plan; otherwise those of the condition (or
+    /// all) in a region that is not hidden, in the condition's order (or the atlas's).
+    pub fn visible_points<'a>(&self, atlas: &'a Atlas) -> Vec<&'a Point> {
+        if self.mode == Mode::Patient {
+            return self
+                .kept
+                .plan
+                .iter()
+                .filter_map(|c| atlas.point(c))
+                .collect();
+        }
+        let condition = self.kept.condition.as_ref();
+        atlas
+            .condition_points(condition)
+            .into_iter()
+            .filter(|p| {
+                atlas
+                    .display_region(p, condition)
+                    .is_none_or(|(_, r)| !self.hidden_regions.contains(&r.id))
+            })
+            .collect()
+    }
+
+    /// The points the selected mechanism bears on (empty when none is selected).
+    pub fn mechanism_points(&self, atlas: &Atlas) -> BTreeSet<PointCode> {
+        let Some(mechanism) = self
+            .mechanism
+            .as_ref()
+            .and_then(|id| atlas.mechanisms().iter().find(|m| &m.id == id))
+        else {
+            return BTreeSet::new();
+        };
+        let condition = self
+            .kept
+            .condition
+            .as_ref()
+            .and_then(|c| atlas.condition(c));
+        let mut codes: BTreeSet<PointCode> = mechanism.points.iter().cloned().collect();
+        for point in self.visible_points(atlas) {
+            let role = condition.and_then(|c| c.entry(&point.code)).map(|e| e.role);
+            if role.is_some_and(|r| mechanism.roles.contains(&r)) {
+                codes.insert(point.code.clone());
+            }
+        }
+        codes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::load::load_builtin;
+    use crate::model::{ConditionId, FigureId};
+
+    #[test]
+    fn resuming_drops_ids_the_atlas_does_not_have_and_keeps_the_rest() {
+        let atlas = load_builtin().unwrap();
+        let kept = Settings {
+            figure: Some(FigureId::new("no-such-view")),
+            condition: Some(ConditionId::new("sciatica")),
+            selected: Some(PointCode::new("XX99")),
+            plan: vec![PointCode::new("BL23"), PointCode::new("ZZ1")],
+            ..Settings::default()
+        };
+        let s = Session::resume(&atlas, kept);
+        assert_eq!(s.kept.figure, atlas.figures().first().map(|f| f.id.clone()));
+        assert_eq!(s.kept.condition, Some(ConditionId::new("sciatica")));
+        assert_eq!(s.kept.selected, None);
+        assert_eq!(s.kept.plan, vec![PointCode::new("BL23")]);
+    }
+
+    #[test]
+    fn the_visible_points_are_the_plan_for_a_patient_and_the_condition_otherwise() {
+        let atlas = load_builtin().unwrap();
+        let mut s = Session::resume(&atlas, Settings::default());
+        s.kept.plan = vec![PointCode::new("KI3"), PointCode::new("BL23")];
+        let codes = |s: &Session| -> Vec<String> {
+            s.visible_points(&atlas)
+                .iter()
+                .map(|p| p.code.to_string())
+                .collect()
+        };
+        let condition = atlas
+            .condition(&ConditionId::new("lower-back-pain"))
+            .unwrap();
+        assert_eq!(codes(&s).len(), condition.points.len());
+        s.hidden_regions.insert(RegionId::new("hand"));
+        assert!(!codes(&s).contains(&"LI4".to_owned()));
+        s.mode = Mode::Patient;
+        assert_eq!(codes(&s), ["KI3", "BL23"]);
+    }
+}
