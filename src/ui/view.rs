@@ -175,7 +175,7 @@ impl ViewState {
         else {
             return BTreeSet::new();
         };
-        let mut codes: BTreeSet<PointCode> = mechanism.points.iter().cloned().collect();
+        let mut codes: BTreeSet<PointCode> = mechanism.point_codes().cloned().collect();
         for point in self.visible_points(atlas) {
             let role = self
                 .condition

@@ -38,17 +38,7 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, view: &ViewState, commands: &
         }
     }
     section_ui(ui, "Needling (information for licensed practitioners)");
-    let depth = point.needling.depth_cun.map_or_else(
-        || "depth not given".to_owned(),
-        |(a, b)| format!("{a}–{b} cun"),
-    );
-    ui.label(
-        RichText::new(format!(
-            "{}, {depth}",
-            capitalise(point.needling.angle.name())
-        ))
-        .strong(),
-    );
+    ui.label(RichText::new(point.needling_summary()).strong());
     ui.label(&point.needling.note);
     section_ui(ui, "For the patient");
     ui.label(RichText::new(&point.patient_note).italics());
