@@ -317,7 +317,11 @@ fn with_levels(copy: &Copy) {
 fn a_point_with_level_groups_loads_and_a_condition_may_name_its_group_or_a_level() {
     let copy = Copy::new();
     with_levels(&copy);
-    copy.edit("conditions.ron", "role: Local,", "role: Local, levels: [\"lumbar\", \"L2\"],");
+    copy.edit(
+        "conditions.ron",
+        "role: Local,",
+        "role: Local, levels: [\"lumbar\", \"L2\"],",
+    );
     let atlas = load_dir(copy.dir.path()).unwrap();
     let code = &atlas.points()[0].code;
     assert_eq!(atlas.sites(code).len(), 2);
@@ -329,7 +333,11 @@ fn a_point_with_level_groups_loads_and_a_condition_may_name_its_group_or_a_level
 fn an_unknown_level_in_a_condition_is_reported_at_the_name() {
     let copy = Copy::new();
     with_levels(&copy);
-    let (line, col) = copy.edit("conditions.ron", "role: Local,", "role: Local, levels: [\"lumbr\"],");
+    let (line, col) = copy.edit(
+        "conditions.ron",
+        "role: Local,",
+        "role: Local, levels: [\"lumbr\"],",
+    );
     copy.expect_one(
         "conditions.ron",
         line,
@@ -341,7 +349,11 @@ fn an_unknown_level_in_a_condition_is_reported_at_the_name() {
 #[test]
 fn levels_named_for_a_point_without_levels_are_reported_at_the_name() {
     let copy = Copy::new();
-    let (line, col) = copy.edit("conditions.ron", "role: Local,", "role: Local, levels: [\"L4\"],");
+    let (line, col) = copy.edit(
+        "conditions.ron",
+        "role: Local,",
+        "role: Local, levels: [\"L4\"],",
+    );
     copy.expect_one(
         "conditions.ron",
         line,
@@ -354,7 +366,11 @@ fn levels_named_for_a_point_without_levels_are_reported_at_the_name() {
 fn a_point_whose_levels_do_not_match_its_rules_is_reported() {
     let copy = Copy::new();
     with_levels(&copy);
-    copy.edit("points/bladder.ron", "levels: [\"L2\"]", "levels: [\"L2\", \"L3\"]");
+    copy.edit(
+        "points/bladder.ron",
+        "levels: [\"L2\"]",
+        "levels: [\"L2\", \"L3\"]",
+    );
     let text = copy.problems().to_string();
     assert!(text.contains("1 placement rules but 2 levels"), "{text}");
 }

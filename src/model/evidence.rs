@@ -1,10 +1,10 @@
 //! How a mechanism bears on one point, and where its evidence was gathered: a grade earned at
 //! other points must not read as if it were earned at this one.
 
+use super::Atlas;
 use super::condition::Role;
 use super::ids::PointCode;
 use super::mechanism::{EvidenceGrade, Mechanism};
-use super::Atlas;
 
 /// Why a mechanism is shown for a point.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

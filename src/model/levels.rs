@@ -67,7 +67,12 @@ impl Point {
     pub fn level_of_rule(&self, rule: usize) -> Option<SiteLevel<'_>> {
         self.levels
             .iter()
-            .flat_map(|group| group.levels.iter().map(move |level| SiteLevel { group, level }))
+            .flat_map(|group| {
+                group
+                    .levels
+                    .iter()
+                    .map(move |level| SiteLevel { group, level })
+            })
             .nth(rule)
     }
 
@@ -91,11 +96,8 @@ impl Point {
         if names.is_empty() || self.levels.is_empty() {
             return true;
         }
-        self.level_of_rule(rule).is_some_and(|site| {
-            names
-                .iter()
-                .any(|n| n == site.level || n == &site.group.id)
-        })
+        self.level_of_rule(rule)
+            .is_some_and(|site| names.iter().any(|n| n == site.level || n == &site.group.id))
     }
 }
 
@@ -162,7 +164,10 @@ impl Atlas {
         let Some(point) = self.point(code) else {
             return Vec::new();
         };
-        let own = point.safety.iter().map(|item| Levelled { group: None, item });
+        let own = point
+            .safety
+            .iter()
+            .map(|item| Levelled { group: None, item });
         let grouped = self
             .level_groups_for(code, condition)
             .into_iter()
@@ -246,6 +251,9 @@ mod tests {
     fn the_jiaji_headline_states_both_depths() {
         let atlas = load_builtin().unwrap();
         let text = atlas.point(&jiaji()).unwrap().needling_summary();
-        assert!(text.contains("0.5–1 cun") && text.contains("1–1.5 cun"), "{text}");
+        assert!(
+            text.contains("0.5–1 cun") && text.contains("1–1.5 cun"),
+            "{text}"
+        );
     }
 }

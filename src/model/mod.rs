@@ -173,8 +173,6 @@ impl Atlas {
         self.parts
             .mechanisms
             .iter()
-            .filter(move |m| {
-                m.link(code).is_some() || m.roles.iter().any(|r| roles.contains(r))
-            })
+            .filter(move |m| m.link(code).is_some() || m.roles.iter().any(|r| roles.contains(r)))
     }
 }

@@ -14,7 +14,12 @@ fn every_mechanism_link_of_every_point_says_where_its_evidence_comes_from() {
         assert_eq!(shown, linked, "{}: the badges and the links agree", p.code);
         for link in links {
             let note = link.at_point;
-            assert!(note.len() > 20, "{} / {}: {note}", p.code, link.mechanism.id);
+            assert!(
+                note.len() > 20,
+                "{} / {}: {note}",
+                p.code,
+                link.mechanism.id
+            );
             assert_eq!(link.grade, link.mechanism.grade);
             match link.kind {
                 LinkKind::Direct => {
@@ -41,8 +46,10 @@ fn point_links_name_what_was_studied_at_the_point() {
         a.mechanism_links(&code(c))
             .into_iter()
             .find(|l| l.mechanism.id.as_str() == m)
-            .map(|l| (l.kind, l.at_point.to_owned()))
-            .unwrap_or_else(|| panic!("{c} is not linked to {m}"))
+            .map_or_else(
+                || panic!("{c} is not linked to {m}"),
+                |l| (l.kind, l.at_point.to_owned()),
+            )
     };
     let (kind, si3) = note("SI3", "endogenous-opioids");
     assert_eq!(kind, LinkKind::Direct);
@@ -50,7 +57,10 @@ fn point_links_name_what_was_studied_at_the_point() {
     for c in ["GV26", "EX-UE7"] {
         let (kind, text) = note(c, "neurotransmitters");
         assert_eq!(kind, LinkKind::Direct);
-        assert!(text.contains("Untested") && text.contains("people"), "{c}: {text}");
+        assert!(
+            text.contains("Untested") && text.contains("people"),
+            "{c}: {text}"
+        );
     }
     let (_, st36) = note("ST36", "cortisol-inflammation");
     assert!(st36.contains("rat"), "{st36}");

@@ -35,7 +35,11 @@ fn no_lung_flagged_site_or_level_appears_for_a_low_back_condition() {
                         continue;
                     };
                     assert!(
-                        level.group.safety.iter().all(|n| n.flag != SafetyFlag::Lung),
+                        level
+                            .group
+                            .safety
+                            .iter()
+                            .all(|n| n.flag != SafetyFlag::Lung),
                         "{id}: {} is drawn at {} on {}",
                         entry.code,
                         level.level,
@@ -57,7 +61,11 @@ fn lower_back_pain_and_sciatica_draw_the_five_lumbar_jiaji_pairs() {
         assert_eq!(sites.len(), 10, "{id}: L1 to L5 on both sides");
         for site in sites {
             let level = a.site_level(&code("EX-B2"), site).unwrap();
-            assert!(level.level.as_str().starts_with('L'), "{id}: {}", level.level);
+            assert!(
+                level.level.as_str().starts_with('L'),
+                "{id}: {}",
+                level.level
+            );
         }
         let needling = a.needling_for(&code("EX-B2"), Some(&c));
         assert_eq!(needling.len(), 1, "{id}");
@@ -99,7 +107,11 @@ fn without_a_condition_the_whole_row_is_drawn_and_every_group_is_labelled() {
 fn needling_reads_as_the_textbook_gives_it() {
     let a = atlas();
     let summary = |c: &str| a.point(&code(c)).unwrap().needling_summary();
-    assert_eq!(summary("BL67"), "0.1 cun", "no angle where the textbook gives none");
+    assert_eq!(
+        summary("BL67"),
+        "0.1 cun",
+        "no angle where the textbook gives none"
+    );
     assert!(a.point(&code("BL67")).unwrap().needling.angle.is_none());
     assert_eq!(summary("BL23"), "Perpendicular, 1–1.2 cun");
     assert_eq!(summary("BL13"), "Oblique toward the spine, 0.5–0.7 cun");

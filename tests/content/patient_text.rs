@@ -115,10 +115,10 @@ fn every_reason_has_plain_words_and_every_caveat_a_plain_form() {
                 e.plain_caveat.is_some(),
                 "{at}: a plain_caveat goes with every evidence_note, and only with one"
             );
-            if let Some(caveat) = &e.plain_caveat {
-                if let Some(problem) = jargon_in(caveat) {
-                    panic!("{at}: plain_caveat has {problem}: {caveat}");
-                }
+            if let Some(caveat) = &e.plain_caveat
+                && let Some(problem) = jargon_in(caveat)
+            {
+                panic!("{at}: plain_caveat has {problem}: {caveat}");
             }
         }
     }
@@ -132,7 +132,13 @@ fn a_patient_sees_the_plain_reason_with_its_plain_caveat_for_the_plans_condition
             let why = a.why_here(&e.code, Some(&c.id), Reader::Patient).unwrap();
             assert_eq!(why.condition.id, c.id);
             assert_eq!(Some(why.reason), e.plain_reason.as_deref());
-            assert_eq!(why.caveat, e.plain_caveat.as_deref(), "{} / {}", c.id, e.code);
+            assert_eq!(
+                why.caveat,
+                e.plain_caveat.as_deref(),
+                "{} / {}",
+                c.id,
+                e.code
+            );
         }
     }
 }
@@ -174,7 +180,11 @@ fn place_names_follow_the_point_and_the_condition() {
                 checked += 1;
             }
             if e.code.as_str() == "EX-B2" {
-                let want = if low { "Your lower back" } else { "Your upper back" };
+                let want = if low {
+                    "Your lower back"
+                } else {
+                    "Your upper back"
+                };
                 assert!(name.starts_with(want), "{} / EX-B2: {name}", c.id);
                 checked += 1;
             }
@@ -193,5 +203,8 @@ fn place_names_follow_the_point_and_the_condition() {
     let low = a.plan_condition(&plan, None).unwrap();
     assert_eq!(low.id, ConditionId::new("lower-back-pain"));
     let jiaji = a.point(&code("EX-B2")).unwrap();
-    assert!(a.place_name(jiaji, Some(&low.id)).starts_with("Your lower back"));
+    assert!(
+        a.place_name(jiaji, Some(&low.id))
+            .starts_with("Your lower back")
+    );
 }

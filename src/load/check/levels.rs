@@ -5,7 +5,7 @@
 use super::Reporter;
 use super::content::{check_depth, require_text};
 use crate::load::parse::{Origin, Origins};
-use crate::model::{AtlasParts, Point};
+use crate::model::{AtlasParts, LevelId, Point};
 use std::collections::{HashMap, HashSet};
 
 pub fn check_levels(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
@@ -13,11 +13,7 @@ pub fn check_levels(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origin
     for (point, origin) in parts.points.iter().zip(&origins.points) {
         check_groups(rep, &regions, point, origin);
     }
-    let points: HashMap<&str, &Point> = parts
-        .points
-        .iter()
-        .map(|p| (p.code.as_str(), p))
-        .collect();
+    let points: HashMap<&str, &Point> = parts.points.iter().map(|p| (p.code.as_str(), p)).collect();
     for (condition, origin) in parts.conditions.iter().zip(&origins.conditions) {
         for (i, entry) in condition.points.iter().enumerate() {
             // An unknown point is reported by the content checks.
@@ -35,17 +31,15 @@ pub fn check_levels(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origin
                     )
                 } else {
                     let groups: Vec<&str> = point.levels.iter().map(|g| g.id.as_str()).collect();
+                    let example = point
+                        .levels
+                        .iter()
+                        .find_map(|g| g.levels.first())
+                        .map_or("L4", LevelId::as_str);
                     format!(
-                        "unknown level `{name}` of point `{}` (its level groups are {}, or name single levels such as `{}`)",
+                        "unknown level `{name}` of point `{}` (its level groups are {}, or name single levels such as `{example}`)",
                         point.code,
                         groups.join(", "),
-                        point
-                            .levels
-                            .iter()
-                            .flat_map(|g| g.levels.first())
-                            .map(|l| l.as_str())
-                            .next()
-                            .unwrap_or("L4"),
                     )
                 };
                 rep.at(origin, &format!(".points[{i}].levels[{j}]"), message);
@@ -119,7 +113,12 @@ fn check_groups(rep: &mut Reporter<'_>, regions: &HashSet<&str>, point: &Point, 
             }
         }
         for (k, note) in group.safety.iter().enumerate() {
-            require_text(rep, origin, &format!("{at}.safety[{k}].reason"), &note.reason);
+            require_text(
+                rep,
+                origin,
+                &format!("{at}.safety[{k}].reason"),
+                &note.reason,
+            );
         }
     }
 }
