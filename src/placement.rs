@@ -220,6 +220,44 @@ pub fn inside_outline(figure: &Figure, at: FigurePos) -> bool {
     !any_outline
 }
 
+/// The distance from a position to the nearest edge of the figure's closed outlines (mirrored
+/// copies included), in figure units; `None` when the figure has no closed outline. Used to
+/// keep points described as "on the top of the shoulder" on the drawn skyline.
+pub fn distance_to_outline(figure: &Figure, at: FigurePos) -> Option<f32> {
+    use crate::model::ShapeKind;
+    let mut best: Option<f32> = None;
+    for shape in &figure.shapes {
+        if shape.kind != ShapeKind::Outline || !shape.closed || shape.points.len() < 3 {
+            continue;
+        }
+        let mut copies = vec![at];
+        if shape.mirrored {
+            copies.push(figure.mirror(at));
+        }
+        let n = shape.points.len();
+        for (i, a) in shape.points.iter().enumerate() {
+            let Some(b) = shape.points.get((i + 1) % n) else {
+                continue;
+            };
+            for p in &copies {
+                let d = segment_distance(*a, *b, *p);
+                best = Some(best.map_or(d, |x| x.min(d)));
+            }
+        }
+    }
+    best
+}
+
+fn segment_distance(a: FigurePos, b: FigurePos, p: FigurePos) -> f32 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len2 = dx * dx + dy * dy;
+    if len2 <= 0.0 {
+        return a.distance(p);
+    }
+    let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0);
+    a.lerp(b, t).distance(p)
+}
+
 fn polygon_contains(poly: &[FigurePos], p: FigurePos) -> bool {
     let mut inside = false;
     let mut j = poly.len().saturating_sub(1);

@@ -7,6 +7,13 @@ use acupoint_atlas::model::{Atlas, Laterality, PointCode, Role, SafetyFlag, Side
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+#[path = "content/evidence.rs"]
+mod evidence;
+#[path = "content/levels.rs"]
+mod levels;
+#[path = "content/patient_text.rs"]
+mod patient_text;
+
 fn atlas() -> &'static Atlas {
     static ATLAS: OnceLock<Atlas> = OnceLock::new();
     ATLAS.get_or_init(|| load_builtin().unwrap_or_else(|e| panic!("built-in atlas:\n{e}")))
@@ -286,7 +293,8 @@ fn placed_points_keep_the_proportions_the_cun_give() {
     assert!((x3 - m).abs() < 1e-5, "GV3 is on the midline");
     let (_, y4) = left_site("GV4");
     assert!((y4 - y23).abs() < 1e-5, "GV4 is level with BL23");
-    // GB21 halfway from C7 to the acromion.
+    // GB21 halfway across from C7 to the acromion (on the ridge above their chord: see the
+    // placement test `gb21_sits_on_the_top_of_the_shoulder_in_both_back_views`).
     let fig = atlas()
         .figure(&acupoint_atlas::model::FigureId::new("posterior"))
         .unwrap();
@@ -297,8 +305,8 @@ fn placed_points_keep_the_proportions_the_cun_give() {
     };
     let (c7, acromion) = (lm("c7_spinous_lower"), lm("acromion_lateral"));
     let gb21 = left_site("GB21");
-    assert!((gb21.0 - f32::midpoint(c7.x, acromion.x)).abs() < 1e-5);
-    assert!((gb21.1 - f32::midpoint(c7.y, acromion.y)).abs() < 1e-5);
+    assert!((gb21.0 - f32::midpoint(c7.x, acromion.x)).abs() < 1e-3);
+    assert!(gb21.1 < f32::midpoint(c7.y, acromion.y));
 }
 
 #[test]

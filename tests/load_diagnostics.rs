@@ -303,3 +303,83 @@ fn every_truncation_of_every_file_gives_diagnostics_and_never_panics() {
         }
     }
 }
+
+/// Gives the fixture's BL23 one level group (`lumbar`, with the single level `L2`).
+fn with_levels(copy: &Copy) {
+    copy.edit(
+        "points/bladder.ron",
+        "        location:",
+        "        levels: [(id: \"lumbar\", name: \"Lumbar\", region: \"lower-back\", levels: [\"L2\"],\n            needling: (depth_cun: Some((1.0, 1.5)), note: \"Deeper here.\"))],\n        location:",
+    );
+}
+
+#[test]
+fn a_point_with_level_groups_loads_and_a_condition_may_name_its_group_or_a_level() {
+    let copy = Copy::new();
+    with_levels(&copy);
+    copy.edit(
+        "conditions.ron",
+        "role: Local,",
+        "role: Local, levels: [\"lumbar\", \"L2\"],",
+    );
+    let atlas = load_dir(copy.dir.path()).unwrap();
+    let code = &atlas.points()[0].code;
+    assert_eq!(atlas.sites(code).len(), 2);
+    let site = &atlas.sites(code)[0];
+    assert_eq!(atlas.site_level(code, site).unwrap().level.as_str(), "L2");
+}
+
+#[test]
+fn an_unknown_level_in_a_condition_is_reported_at_the_name() {
+    let copy = Copy::new();
+    with_levels(&copy);
+    let (line, col) = copy.edit(
+        "conditions.ron",
+        "role: Local,",
+        "role: Local, levels: [\"lumbr\"],",
+    );
+    copy.expect_one(
+        "conditions.ron",
+        line,
+        col + "role: Local, levels: [".len(),
+        "unknown level `lumbr` of point `BL23`",
+    );
+}
+
+#[test]
+fn levels_named_for_a_point_without_levels_are_reported_at_the_name() {
+    let copy = Copy::new();
+    let (line, col) = copy.edit(
+        "conditions.ron",
+        "role: Local,",
+        "role: Local, levels: [\"L4\"],",
+    );
+    copy.expect_one(
+        "conditions.ron",
+        line,
+        col + "role: Local, levels: [".len(),
+        "point `BL23` has no levels",
+    );
+}
+
+#[test]
+fn a_point_whose_levels_do_not_match_its_rules_is_reported() {
+    let copy = Copy::new();
+    with_levels(&copy);
+    copy.edit(
+        "points/bladder.ron",
+        "levels: [\"L2\"]",
+        "levels: [\"L2\", \"L3\"]",
+    );
+    let text = copy.problems().to_string();
+    assert!(text.contains("1 placement rules but 2 levels"), "{text}");
+}
+
+#[test]
+fn a_mechanism_linked_by_role_without_saying_where_its_evidence_comes_from_is_reported() {
+    let copy = Copy::new();
+    let text = "[\n    Mechanism(id: \"gate\", title: \"Gate\", summary: \"s\", explanation: \"e\",\n        grade: TheoryOnly, roles: [Local], references: []),\n]";
+    copy.write("mechanisms.ron", text);
+    let (line, col) = line_col(text, text.find("[Local]").unwrap());
+    copy.expect_one("mechanisms.ron", line, col, "needs `role_evidence`");
+}

@@ -1,6 +1,6 @@
 //! Conditions and the part each point plays in treating them.
 
-use super::ids::{ConditionId, PointCode, ReferenceId, RegionId};
+use super::ids::{ConditionId, LevelId, PointCode, ReferenceId, RegionId};
 use serde::Deserialize;
 
 /// A point's part in a condition's treatment.
@@ -30,6 +30,10 @@ impl Role {
 pub struct ConditionPoint {
     pub code: PointCode,
     pub role: Role,
+    /// For a point drawn as a row of levels (the Jiaji): the levels this condition uses, by
+    /// level (`L4`) or by group (`lumbar`). Empty means every level.
+    #[serde(default)]
+    pub levels: Vec<LevelId>,
     pub reason: String,
     /// A caveat on the evidence for this use (for example the abdominal micro-system).
     #[serde(default)]

@@ -1,6 +1,7 @@
 //! Display facts derived from the atlas, once, for every reader: the region a point is shown
-//! under for a condition (its colour on the canvas, its place name for a patient), and why the
-//! point is used, with the caveat on the evidence that must travel with that reason.
+//! under for a condition (its colour on the canvas, its place name for a patient), the sites
+//! drawn for a condition, and why the point is used, with the caveat on the evidence that must
+//! travel with that reason.
 
 use super::{Atlas, Condition, ConditionId, PlacedSite, Point, PointCode, Region, Role};
 use super::{FigureId, ids::RegionId};
@@ -25,26 +26,38 @@ pub struct WhyHere<'a> {
 }
 
 impl Atlas {
-    /// The region a point is shown under for a condition: its first region that the condition
-    /// covers (so the Jiaji row counts as lower back in lower back pain), else its first region.
-    /// With the region's place in the region list, which picks its colour.
+    /// The region a point is shown under for a condition, with its place in the region list
+    /// (which picks its colour). The most specific answer wins: the region of the level group
+    /// the condition uses (the lumbar Jiaji count as lower back), else the point's first region
+    /// that the condition covers, else its first region.
     pub fn display_region(
         &self,
         point: &Point,
         condition: Option<&ConditionId>,
     ) -> Option<(usize, &Region)> {
+        let levels = self.levels_for(&point.code, condition);
+        let by_level = (!levels.is_empty())
+            .then(|| point.groups_named(levels).first().map(|g| &g.region))
+            .flatten();
         let covered = condition
             .and_then(|c| self.condition(c))
             .and_then(|c| point.regions.iter().find(|r| c.regions.contains(r)));
-        let id: &RegionId = covered.or_else(|| point.regions.first())?;
+        let id: &RegionId = by_level.or(covered).or_else(|| point.regions.first())?;
         self.regions().iter().enumerate().find(|(_, r)| &r.id == id)
     }
 
-    /// Where a point is, in a patient's words, for the condition it is used for ("The crease
-    /// behind your knee"); the English name when it has no region.
+    /// Where a point is, in a patient's words, for the condition it is used for ("The top of
+    /// your shoulder"). The most specific words win: the region of the levels the condition
+    /// uses, else the point's own `place`, else its region for the condition; the English name
+    /// when it has none of these.
     pub fn place_name(&self, point: &Point, condition: Option<&ConditionId>) -> String {
-        self.display_region(point, condition)
-            .map_or_else(|| point.english.clone(), |(_, r)| capitalise(&r.plain))
+        let by_level = !self.levels_for(&point.code, condition).is_empty();
+        match (&point.place, by_level) {
+            (Some(place), false) => capitalise(place),
+            _ => self
+                .display_region(point, condition)
+                .map_or_else(|| point.english.clone(), |(_, r)| capitalise(&r.plain)),
+        }
     }
 
     /// Whether the point lies away from the back for this condition (so a patient is told why
@@ -111,15 +124,22 @@ impl Atlas {
         self.conditions().iter().find(|c| count(c) == best)
     }
 
-    /// The sites of a point drawn on a figure for a condition: those the condition uses (a
-    /// condition may name only some levels of a point drawn as a row), or all of them.
+    /// The sites of a point drawn on a figure for a condition: for a point drawn as a row of
+    /// levels, only the levels the condition names (the lumbar Jiaji for lower back pain); all
+    /// sites when the condition names none, does not use the point, or is `None`.
     pub fn sites_for<'a>(
         &'a self,
         code: &PointCode,
         figure: &FigureId,
-        _condition: Option<&ConditionId>,
+        condition: Option<&ConditionId>,
     ) -> Vec<&'a PlacedSite> {
-        self.sites_on(code, figure).collect()
+        let levels = self.levels_for(code, condition);
+        let Some(point) = self.point(code) else {
+            return Vec::new();
+        };
+        self.sites_on(code, figure)
+            .filter(|s| point.rule_in_levels(s.rule, levels))
+            .collect()
     }
 }
 

@@ -51,6 +51,11 @@ id_type!(
     SpanId
 );
 id_type!(
+    /// A level of a point drawn as a row, such as `L4`, or a group of its levels, such as
+    /// `lumbar` (the Jiaji points).
+    LevelId
+);
+id_type!(
     /// A condition, such as `lower-back-pain`.
     ConditionId
 );

@@ -24,6 +24,16 @@ impl EvidenceGrade {
     }
 }
 
+/// A point a mechanism names directly, with what was studied at that point itself.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointLink {
+    pub code: PointCode,
+    /// Where the evidence for this link was gathered, in a few words: at this point ("one rat
+    /// study, electroacupuncture at SI3 with TE8") or not ("not tested at this point").
+    pub evidence: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mechanism {
@@ -34,11 +44,27 @@ pub struct Mechanism {
     /// For trainees: what was measured, in whom, and what it does and does not show.
     pub explanation: String,
     pub grade: EvidenceGrade,
-    /// Points the mechanism bears on directly.
+    /// Points the mechanism bears on directly, each with where its evidence was gathered.
     #[serde(default)]
-    pub points: Vec<PointCode>,
+    pub points: Vec<PointLink>,
     /// Roles it bears on (for example distal points).
     #[serde(default)]
     pub roles: Vec<Role>,
+    /// For points linked only by their role: where the evidence behind the grade was gathered
+    /// (other points, whole treatments). Required when `roles` is not empty.
+    #[serde(default)]
+    pub role_evidence: Option<String>,
     pub references: Vec<ReferenceId>,
+}
+
+impl Mechanism {
+    /// The codes of the points the mechanism names directly.
+    pub fn point_codes(&self) -> impl Iterator<Item = &PointCode> {
+        self.points.iter().map(|l| &l.code)
+    }
+
+    /// The direct link to a point, if the mechanism names it.
+    pub fn link(&self, code: &PointCode) -> Option<&PointLink> {
+        self.points.iter().find(|l| &l.code == code)
+    }
 }

@@ -4,9 +4,11 @@
 
 mod condition;
 mod display;
+mod evidence;
 mod figure;
 mod guidance;
 mod ids;
+mod levels;
 mod mechanism;
 mod point;
 mod reference;
@@ -14,13 +16,15 @@ mod region;
 
 pub use condition::{Condition, ConditionPoint, Role};
 pub use display::{Reader, WhyHere, capitalise};
+pub use evidence::{LinkKind, MechanismLink};
 pub use figure::{Facing, Figure, FigurePos, Landmark, Shape, ShapeKind, Side, Span};
 pub use guidance::{GuidanceItem, GuidanceSection, GuidanceTopic};
 pub use ids::{
-    ConditionId, FigureId, LandmarkId, MechanismId, PointCode, ReferenceId, RegionId, SpanId,
-    is_plain_id,
+    ConditionId, FigureId, LandmarkId, LevelId, MechanismId, PointCode, ReferenceId, RegionId,
+    SpanId, is_plain_id,
 };
-pub use mechanism::{EvidenceGrade, Mechanism};
+pub use levels::{LevelGroup, Levelled, SiteLevel};
+pub use mechanism::{EvidenceGrade, Mechanism, PointLink};
 pub use point::{
     Alternative, Laterality, LocationSteps, Meridian, NeedleAngle, Needling, PlacementRule, Point,
     SafetyFlag, SafetyNote,
@@ -36,7 +40,8 @@ pub struct PlacedSite {
     pub figure: FigureId,
     pub side: Side,
     pub at: FigurePos,
-    /// Which of the point's placement rules produced this site.
+    /// Which of the point's placement rules produced this site (for a point drawn as a row of
+    /// levels, also which level it is: see `Atlas::site_level`).
     pub rule: usize,
 }
 
@@ -167,12 +172,4 @@ impl Atlas {
         }
     }
 
-    /// The mechanisms that bear on a point, directly or through one of its roles.
-    pub fn mechanisms_of<'a>(&'a self, code: &'a PointCode) -> impl Iterator<Item = &'a Mechanism> {
-        let roles: Vec<Role> = self.conditions_of(code).map(|(_, e)| e.role).collect();
-        self.parts
-            .mechanisms
-            .iter()
-            .filter(move |m| m.points.contains(code) || m.roles.iter().any(|r| roles.contains(r)))
-    }
 }

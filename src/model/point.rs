@@ -2,7 +2,8 @@
 //! what makes it dangerous.
 
 use super::ids::{LandmarkId, PointCode, ReferenceId, RegionId, SpanId};
-use serde::Deserialize;
+use super::levels::LevelGroup;
+use serde::{Deserialize, Deserializer};
 
 /// The WHO meridian abbreviations, and `EX` for extra points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -166,11 +167,64 @@ impl NeedleAngle {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Needling {
-    pub angle: NeedleAngle,
-    /// Textbook depth range in cun, where a source gives one.
+    /// The angle of insertion where the source gives one; written `angle: Oblique` in RON and
+    /// left out where the textbook gives none (BL67: "superficially, 0.1 cun").
+    #[serde(default, deserialize_with = "some_angle")]
+    pub angle: Option<NeedleAngle>,
+    /// Which way the needle points, in words, where the source says ("toward the spine").
+    #[serde(default)]
+    pub direction: Option<String>,
+    /// Textbook depth range in cun, where a source gives one (the same number twice for one
+    /// depth).
     #[serde(default)]
     pub depth_cun: Option<(f32, f32)>,
     pub note: String,
+}
+
+impl Needling {
+    /// The one-line display text: "Perpendicular, 1–1.2 cun", "Oblique toward the spine,
+    /// 0.5–0.7 cun", "0.1 cun" (no angle given), "Perpendicular; depth not given".
+    ///
+    /// ```
+    /// use acupoint_atlas::model::{NeedleAngle, Needling};
+    /// let n = Needling {
+    ///     angle: Some(NeedleAngle::Oblique),
+    ///     direction: Some("toward the spine".into()),
+    ///     depth_cun: Some((0.5, 0.7)),
+    ///     note: String::new(),
+    /// };
+    /// assert_eq!(n.summary(), "Oblique toward the spine, 0.5–0.7 cun");
+    /// let bl67 = Needling { angle: None, direction: None, depth_cun: Some((0.1, 0.1)), note: String::new() };
+    /// assert_eq!(bl67.summary(), "0.1 cun");
+    /// ```
+    pub fn summary(&self) -> String {
+        let how = match (self.angle, self.direction.as_deref()) {
+            (Some(angle), Some(direction)) => Some(format!("{} {direction}", angle.name())),
+            (Some(angle), None) => Some(angle.name().to_owned()),
+            (None, Some(direction)) => Some(direction.to_owned()),
+            (None, None) => None,
+        };
+        let depth = self.depth_cun.map(|(lo, hi)| {
+            if (hi - lo).abs() < f32::EPSILON {
+                format!("{lo} cun")
+            } else {
+                format!("{lo}–{hi} cun")
+            }
+        });
+        let text = match (how, depth) {
+            (Some(how), Some(depth)) => format!("{how}, {depth}"),
+            (None, Some(depth)) => depth,
+            (Some(how), None) => format!("{how}; depth not given"),
+            (None, None) => "angle and depth not given".to_owned(),
+        };
+        super::capitalise(&text)
+    }
+}
+
+/// Reads `angle: Oblique` as `Some(Oblique)`, so authors write the angle plainly and leave the
+/// field out where the textbook gives none.
+fn some_angle<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NeedleAngle>, D::Error> {
+    NeedleAngle::deserialize(d).map(Some)
 }
 
 /// The kinds of danger a point is flagged for.
@@ -247,14 +301,25 @@ pub struct Point {
     pub english: String,
     pub meridian: Meridian,
     pub regions: Vec<RegionId>,
+    /// Where the point is in a patient's words when its region's words are too broad ("the
+    /// top of your shoulder"); see `Atlas::place_name`.
+    #[serde(default)]
+    pub place: Option<String>,
     pub laterality: Laterality,
     /// Each rule is one site; a figure shows every site whose landmarks it defines.
     pub placement: Vec<PlacementRule>,
+    /// For a point drawn as a row of levels (the Jiaji): its levels in groups that share
+    /// needling and safety, one level per placement rule, in order. Empty for other points.
+    #[serde(default)]
+    pub levels: Vec<LevelGroup>,
     pub location: LocationSteps,
     #[serde(default)]
     pub alternatives: Vec<Alternative>,
+    /// How the point is needled; for a point with level groups, what holds at every level
+    /// (each group carries its own depth).
     pub needling: Needling,
-    /// Safety flags with reasons; an empty list means no flag applies.
+    /// Safety flags with reasons that hold at every site; an empty list means no flag applies
+    /// (level groups add their own).
     pub safety: Vec<SafetyNote>,
     /// One plain sentence for patients.
     pub patient_note: String,
@@ -262,7 +327,25 @@ pub struct Point {
 }
 
 impl Point {
+    /// Whether the point carries the flag at any site (on the point or in a level group).
     pub fn has_flag(&self, flag: SafetyFlag) -> bool {
         self.safety.iter().any(|s| s.flag == flag)
+            || self
+                .levels
+                .iter()
+                .any(|g| g.safety.iter().any(|s| s.flag == flag))
+    }
+
+    /// The needling headline: the point's own, or for a point with level groups each group's,
+    /// labelled ("Thoracic levels (T1–T12): Perpendicular, 0.5–1 cun; Lumbar levels ...").
+    pub fn needling_summary(&self) -> String {
+        if self.levels.is_empty() {
+            return self.needling.summary();
+        }
+        self.levels
+            .iter()
+            .map(|g| format!("{}: {}", g.name, g.needling.summary()))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }

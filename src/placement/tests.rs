@@ -107,8 +107,9 @@ fn sp6_is_three_cun_above_the_medial_malleolus() {
 }
 
 #[test]
-fn gb21_is_at_the_midpoint_of_c7_and_the_acromion() {
+fn a_between_rule_at_one_half_is_the_midpoint_of_its_two_landmarks() {
     let fig = posterior();
+    // GB21's old rule, the chord from C7 to the acromion; GB21 itself now sits on the ridge.
     let gb21 = point(
         "GB21",
         "Bilateral",
@@ -199,4 +200,49 @@ fn one_of_uses_the_first_rule_the_figure_can_place() {
         "one site a side, from the rule this figure can place"
     );
     assert!(close(sites[0].at, 0.46, 0.86), "{:?}", sites[0].at);
+}
+
+#[test]
+fn distance_to_the_outline_is_measured_to_the_nearest_edge() {
+    let fig = posterior();
+    let d = distance_to_outline(&fig, FigurePos::new(0.5, 0.01)).unwrap();
+    assert!((d - 0.01).abs() < 1e-6, "{d}");
+    let d = distance_to_outline(&fig, FigurePos::new(0.25, 0.5)).unwrap();
+    assert!((d - 0.05).abs() < 1e-6, "{d}");
+}
+
+#[test]
+fn gb21_sits_on_the_top_of_the_shoulder_in_both_back_views() {
+    use crate::model::{FigureId, LandmarkId, PointCode, SpanId};
+    let atlas = crate::load::load_builtin().unwrap();
+    let gb21 = PointCode::new("GB21");
+    for view in ["posterior", "head_back"] {
+        let fig = atlas.figure(&FigureId::new(view)).unwrap();
+        let cun = cun_length(fig, fig.span(&SpanId::new("back_scale")).unwrap()).unwrap();
+        let lm = |id: &str| fig.landmark(&LandmarkId::new(id)).unwrap().at;
+        let (c7, acromion) = (lm("c7_spinous_lower"), lm("acromion_lateral"));
+        let site = atlas
+            .sites_on(&gb21, &fig.id)
+            .find(|s| s.side == Side::Left)
+            .unwrap();
+        let off_outline = distance_to_outline(fig, site.at).unwrap() / cun;
+        assert!(
+            off_outline < 0.25,
+            "{view}: GB21 is {off_outline:.2} cun from the shoulder outline"
+        );
+        assert!(
+            inside_outline(fig, site.at),
+            "{view}: GB21 is on the body side of the skyline"
+        );
+        let across = (site.at.x - f32::midpoint(c7.x, acromion.x)).abs() / cun;
+        assert!(
+            across < 0.1,
+            "{view}: GB21 is {across:.2} cun off halfway from C7 to the acromion"
+        );
+        let chord_y = f32::midpoint(c7.y, acromion.y);
+        assert!(
+            site.at.y < chord_y - 0.5 * cun,
+            "{view}: GB21 is above the C7-acromion chord, on the ridge"
+        );
+    }
 }

@@ -173,7 +173,7 @@ impl Session {
             .condition
             .as_ref()
             .and_then(|c| atlas.condition(c));
-        let mut codes: BTreeSet<PointCode> = mechanism.points.iter().cloned().collect();
+        let mut codes: BTreeSet<PointCode> = mechanism.point_codes().cloned().collect();
         for point in self.visible_points(atlas) {
             let role = condition.and_then(|c| c.entry(&point.code)).map(|e| e.role);
             if role.is_some_and(|r| mechanism.roles.contains(&r)) {

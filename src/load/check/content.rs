@@ -32,14 +32,32 @@ pub fn check_content(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
         require_text(rep, origin, ".title", &mechanism.title);
         require_text(rep, origin, ".summary", &mechanism.summary);
         require_text(rep, origin, ".explanation", &mechanism.explanation);
-        for (i, code) in mechanism.points.iter().enumerate() {
-            if !known.points.contains(code.as_str()) {
+        for (i, link) in mechanism.points.iter().enumerate() {
+            if !known.points.contains(link.code.as_str()) {
                 rep.at(
                     origin,
-                    &format!(".points[{i}]"),
-                    format!("unknown point `{code}`"),
+                    &format!(".points[{i}].code"),
+                    format!("unknown point `{}`", link.code),
                 );
             }
+            require_text(
+                rep,
+                origin,
+                &format!(".points[{i}].evidence"),
+                &link.evidence,
+            );
+        }
+        if !mechanism.roles.is_empty()
+            && mechanism
+                .role_evidence
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty())
+        {
+            rep.at(
+                origin,
+                ".roles",
+                "a mechanism linked to roles needs `role_evidence`: where its evidence was gathered",
+            );
         }
         check_sources(rep, &known, origin, ".references", &mechanism.references);
     }
@@ -199,17 +217,7 @@ fn check_point(rep: &mut Reporter<'_>, known: &Known<'_>, point: &Point, origin:
     for (i, note) in point.safety.iter().enumerate() {
         require_text(rep, origin, &format!(".safety[{i}].reason"), &note.reason);
     }
-    if let Some((lo, hi)) = point.needling.depth_cun
-        && !(lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo <= hi)
-    {
-        {
-            rep.at(
-                origin,
-                ".needling.depth_cun",
-                "depth must be two finite numbers of cun, the smaller first",
-            );
-        }
-    }
+    check_depth(rep, origin, ".needling.depth_cun", point.needling.depth_cun);
     if point.placement.is_empty() {
         rep.at(
             origin,
@@ -280,7 +288,25 @@ fn code_problem(code: &str, meridian: Meridian) -> Option<String> {
     })
 }
 
-fn require_text(rep: &mut Reporter<'_>, origin: &Origin, field: &str, text: &str) {
+/// Reports a depth range that is not two finite, non-negative numbers, the smaller first.
+pub(super) fn check_depth(
+    rep: &mut Reporter<'_>,
+    origin: &Origin,
+    field: &str,
+    depth: Option<(f32, f32)>,
+) {
+    if let Some((lo, hi)) = depth
+        && !(lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo <= hi)
+    {
+        rep.at(
+            origin,
+            field,
+            "depth must be two finite numbers of cun, the smaller first",
+        );
+    }
+}
+
+pub(super) fn require_text(rep: &mut Reporter<'_>, origin: &Origin, field: &str, text: &str) {
     if text.trim().is_empty() {
         let name = field.rsplit('.').next().unwrap_or(field);
         rep.at(origin, field, format!("`{name}` must not be empty"));

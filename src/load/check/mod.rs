@@ -3,6 +3,7 @@
 
 mod content;
 mod figures;
+mod levels;
 mod placed;
 
 use super::diagnostic::Diagnostic;
@@ -81,6 +82,7 @@ pub fn check(
     let mut rep = Reporter::new(files);
     figures::check_figures(&mut rep, parts, origins);
     content::check_content(&mut rep, parts, origins);
+    levels::check_levels(&mut rep, parts, origins);
     let sites = placed::check_placement(&mut rep, parts, origins);
     (sites, rep.into_problems())
 }

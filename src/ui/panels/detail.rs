@@ -16,7 +16,7 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: 
     };
     header_ui(ui, atlas, session, point, commands);
     role_ui(ui, atlas, session, point);
-    safety_ui(ui, point);
+    safety_ui(ui, atlas, session, point);
     section_ui(ui, "Location");
     for (n, (step, text)) in [
         ("Landmark", &point.location.landmark),
@@ -38,37 +38,41 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: 
         }
     }
     section_ui(ui, "Needling (information for licensed practitioners)");
-    let depth = point.needling.depth_cun.map_or_else(
-        || "depth not given".to_owned(),
-        |(a, b)| format!("{a}–{b} cun"),
-    );
-    ui.label(
-        RichText::new(format!(
-            "{}, {depth}",
-            capitalise(point.needling.angle.name())
-        ))
-        .strong(),
-    );
-    ui.label(&point.needling.note);
+    for needling in atlas.needling_for(&point.code, session.kept.condition.as_ref()) {
+        let headline = match needling.label() {
+            Some(levels) => format!("{levels}: {}", needling.item.summary()),
+            None => needling.item.summary(),
+        };
+        ui.label(RichText::new(headline).strong());
+        ui.label(&needling.item.note);
+    }
     section_ui(ui, "For the patient");
     ui.label(RichText::new(&point.patient_note).italics());
-    let mechanisms: Vec<_> = atlas.mechanisms_of(&point.code).collect();
-    if !mechanisms.is_empty() {
+    let links = atlas.mechanism_links(&point.code);
+    if !links.is_empty() {
         section_ui(ui, "Proposed mechanisms");
-        // One row per mechanism: its grade as a badge, then its title (wrapping), which opens
-        // it in the Mechanisms tab.
-        for m in mechanisms {
+        ui.label(
+            RichText::new("Each grade is the mechanism's own; the line under it says whether the evidence came from this point.")
+                .small()
+                .weak(),
+        );
+        // One row per mechanism: its grade as a badge, its title (wrapping; it opens the
+        // mechanism), then where its evidence was gathered.
+        for link in links {
+            let m = link.mechanism;
             ui.horizontal_wrapped(|ui| {
-                let (fill, ink) = theme::grade_colors(m.grade);
-                badge_ui(ui, m.grade.label(), fill, ink);
+                let (fill, ink) = theme::grade_colors(link.grade);
+                badge_ui(ui, link.grade.label(), fill, ink);
                 let title = ui
-                    .add(egui::Label::new(&m.title).sense(egui::Sense::click()))
+                    .add(egui::Label::new(RichText::new(&m.title).strong()).sense(egui::Sense::click()))
                     .on_hover_text("Open in the Mechanisms tab");
                 if title.clicked() {
                     commands.push(Command::SelectMechanism(Some(m.id.clone())));
                     commands.push(Command::SetTab(Tab::Mechanisms));
                 }
             });
+            ui.label(RichText::new(link.at_point).small().italics());
+            ui.add_space(2.0);
         }
     }
     section_ui(ui, "Sources");
@@ -161,16 +165,23 @@ fn role_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, point: &Point) {
 }
 
 /// The safety flags as coloured badges with their reasons.
-fn safety_ui(ui: &mut egui::Ui, point: &Point) {
-    if !point.safety.is_empty() {
-        section_ui(ui, "Safety");
-        for note in &point.safety {
-            ui.horizontal_wrapped(|ui| {
-                let (fill, ink) = theme::flag_colors(note.flag);
-                badge_ui(ui, note.flag.label(), fill, ink);
-                ui.label(&note.reason);
-            });
-        }
+/// For a point drawn as a row of levels, the notes of the levels the condition uses (all of
+/// them with no condition), each labelled by its levels.
+fn safety_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, point: &Point) {
+    let notes = atlas.safety_for(&point.code, session.kept.condition.as_ref());
+    if notes.is_empty() {
+        return;
+    }
+    section_ui(ui, "Safety");
+    for note in notes {
+        ui.horizontal_wrapped(|ui| {
+            let (fill, ink) = theme::flag_colors(note.item.flag);
+            badge_ui(ui, note.item.flag.label(), fill, ink);
+            match note.label() {
+                Some(levels) => ui.label(format!("{levels}: {}", note.item.reason)),
+                None => ui.label(&note.item.reason),
+            };
+        });
     }
 }
 

@@ -1,0 +1,79 @@
+//! Mechanism grades stay honest where a point is linked: every link says whether its evidence
+//! was gathered at that point or elsewhere.
+
+use super::{atlas, code};
+use acupoint_atlas::model::{EvidenceGrade, LinkKind, MechanismId};
+
+#[test]
+fn every_mechanism_link_of_every_point_says_where_its_evidence_comes_from() {
+    let a = atlas();
+    for p in a.points() {
+        let links = a.mechanism_links(&p.code);
+        let shown: Vec<_> = a.mechanisms_of(&p.code).map(|m| &m.id).collect();
+        let linked: Vec<_> = links.iter().map(|l| &l.mechanism.id).collect();
+        assert_eq!(shown, linked, "{}: the badges and the links agree", p.code);
+        for link in links {
+            let note = link.at_point;
+            assert!(
+                note.len() > 20,
+                "{} / {}: {note}",
+                p.code,
+                link.mechanism.id
+            );
+            assert_eq!(link.grade, link.mechanism.grade);
+            match link.kind {
+                LinkKind::Direct => {
+                    assert!(link.mechanism.link(&p.code).is_some());
+                }
+                LinkKind::ByRole(role) => {
+                    assert!(link.mechanism.roles.contains(&role));
+                    assert!(
+                        note.contains("other") || note.contains("not") || note.contains("Not"),
+                        "{} / {}: a role link must say the evidence is not from this point: {note}",
+                        p.code,
+                        link.mechanism.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn point_links_name_what_was_studied_at_the_point() {
+    let a = atlas();
+    let note = |c: &str, m: &str| {
+        a.mechanism_links(&code(c))
+            .into_iter()
+            .find(|l| l.mechanism.id.as_str() == m)
+            .map_or_else(
+                || panic!("{c} is not linked to {m}"),
+                |l| (l.kind, l.at_point.to_owned()),
+            )
+    };
+    let (kind, si3) = note("SI3", "endogenous-opioids");
+    assert_eq!(kind, LinkKind::Direct);
+    assert!(si3.contains("One rat study at SI3–TE8"), "{si3}");
+    for c in ["GV26", "EX-UE7"] {
+        let (kind, text) = note(c, "neurotransmitters");
+        assert_eq!(kind, LinkKind::Direct);
+        assert!(
+            text.contains("Untested") && text.contains("people"),
+            "{c}: {text}"
+        );
+    }
+    let (_, st36) = note("ST36", "cortisol-inflammation");
+    assert!(st36.contains("rat"), "{st36}");
+    let (_, li4) = note("LI4", "stress-limbic");
+    assert!(li4.contains("healthy volunteers"), "{li4}");
+}
+
+#[test]
+fn the_needle_grasp_mechanism_is_graded_as_theory() {
+    let m = atlas()
+        .mechanisms()
+        .iter()
+        .find(|m| m.id == MechanismId::new("muscle-connective-tissue"))
+        .unwrap();
+    assert_eq!(m.grade, EvidenceGrade::TheoryOnly);
+}
