@@ -182,7 +182,10 @@ fn a_presentation_steps_with_the_keys_and_recall_hides_labels_until_revealed() {
         "a step reveals its point"
     );
     command(&mut h, Command::SetTextScale(2.5));
-    assert_eq!(h.ctx.zoom_factor(), 2.5);
+    assert_eq!(h.state().session().kept.text_scale, 2.5);
+    assert_eq!(h.ctx.zoom_factor(), 1.0, "the controls keep their size");
+    let app = h.state();
+    assert_eq!(app.session().scene(app.atlas()).unwrap().scale, 2.5);
 }
 
 #[test]

@@ -171,5 +171,4 @@ impl Atlas {
             None => self.parts.points.iter().collect(),
         }
     }
-
 }

@@ -30,7 +30,7 @@ pub struct Drawn<'a> {
 }
 
 /// Label text size at scale 1, in points.
-pub const LABEL_SIZE: f32 = 13.5;
+pub const LABEL_SIZE: f32 = 14.0;
 
 /// Draws `scene` of `figure` into `rect` through `proj`. `pointer` is where the mouse is (it
 /// picks the hovered dot and centres the spotlight).
