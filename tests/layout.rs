@@ -112,9 +112,11 @@ fn text_stays_in_panels(h: &Harness<'_, AtlasApp>, state: &str, l: &LayoutRects)
     let ppp = h.ctx.pixels_per_point();
     let panels: Vec<Rect> = [l.left, l.right].into_iter().flatten().collect();
     for node in h.query_all(egui_kittest::kittest::by()) {
-        let n = node.accesskit_node();
-        let Some(b) = n.bounding_box() else { continue };
-        if n.role() == egui::accesskit::Role::Splitter {
+        let node = node.accesskit_node();
+        let Some(b) = node.bounding_box() else {
+            continue;
+        };
+        if node.role() == egui::accesskit::Role::Splitter {
             continue; // the resize handle straddles the panel's edge by design
         }
         #[allow(clippy::cast_possible_truncation, reason = "screen coordinates")]
@@ -130,8 +132,8 @@ fn text_stays_in_panels(h: &Harness<'_, AtlasApp>, state: &str, l: &LayoutRects)
                 assert!(
                     r.min.x >= p.min.x - 1.0 && r.max.x <= p.max.x + 1.0,
                     "{state}: {:?} {:?} at {r:?} leaves its panel {p:?}",
-                    n.role(),
-                    n.label().or(n.value())
+                    node.role(),
+                    node.label().or(node.value())
                 );
             }
         }

@@ -3,7 +3,7 @@
 mod export;
 mod points;
 
-pub use export::{LabelsArg, ModeArg, PaperArg, ThemeArg};
+pub use export::{ExportArgs, LabelsArg, ModeArg, PaperArg, ThemeArg, export_scene};
 
 use crate::load::{self, Diagnostics};
 use crate::model::Atlas;

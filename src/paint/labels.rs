@@ -28,18 +28,24 @@ pub enum Placement {
     Hidden,
 }
 
-/// Places every label inside `bounds`, avoiding every dot in `dots` (centre, radius).
+/// Places every label inside `bounds`, avoiding every dot in `dots` (centre, radius) and every
+/// rectangle in `avoid` (such as the ruler's texts).
 ///
 /// First pass: each label, by priority, takes the first free place right beside its dot.
 /// Second pass: the labels left over are stacked in a column just outside the crowd on their
 /// side, in the order of their dots from top to bottom, so their leader lines do not cross.
-pub fn place(requests: &[LabelRequest], dots: &[(Pos2, f32)], bounds: Rect) -> Vec<Placement> {
+pub fn place(
+    requests: &[LabelRequest],
+    dots: &[(Pos2, f32)],
+    avoid: &[Rect],
+    bounds: Rect,
+) -> Vec<Placement> {
     let mut order: Vec<usize> = (0..requests.len()).collect();
     order.sort_by_key(|&i| {
         let r = requests.get(i).map_or(0, |r| r.priority);
         std::cmp::Reverse(r)
     });
-    let mut taken: Vec<Rect> = Vec::with_capacity(requests.len());
+    let mut taken: Vec<Rect> = avoid.to_vec();
     let mut out = vec![Placement::Hidden; requests.len()];
     let fits = |rect: &Rect, taken: &[Rect]| {
         bounds.contains_rect(*rect)
@@ -214,7 +220,12 @@ mod tests {
     #[test]
     fn a_lone_label_sits_right_beside_its_dot() {
         let bounds = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 400.0));
-        let placed = place(&[req(100.0, 100.0)], &[(pos2(100.0, 100.0), 5.0)], bounds);
+        let placed = place(
+            &[req(100.0, 100.0)],
+            &[(pos2(100.0, 100.0), 5.0)],
+            &[],
+            bounds,
+        );
         match placed[0] {
             Placement::Beside(r) => assert!(r.min.x > 105.0 && r.center().y == 100.0),
             other => panic!("{other:?}"),
@@ -227,7 +238,7 @@ mod tests {
         // A dense column like the Jiaji row: dots 5 px apart.
         let requests: Vec<_> = (0..60).map(|i| req(150.0, 20.0 + i as f32 * 5.0)).collect();
         let dots: Vec<_> = requests.iter().map(|r| (r.anchor, r.radius)).collect();
-        let placed = place(&requests, &dots, bounds);
+        let placed = place(&requests, &dots, &[], bounds);
         let rects: Vec<Rect> = placed.iter().filter_map(rect_of).collect();
         assert!(rects.len() > 10, "most labels find a place");
         assert!(placed.iter().any(|p| matches!(p, Placement::LedOut { .. })));
@@ -248,7 +259,7 @@ mod tests {
     #[test]
     fn a_label_with_no_room_is_hidden() {
         let bounds = Rect::from_min_size(Pos2::ZERO, vec2(20.0, 20.0));
-        let placed = place(&[req(10.0, 10.0)], &[], bounds);
+        let placed = place(&[req(10.0, 10.0)], &[], &[], bounds);
         assert_eq!(placed[0], Placement::Hidden);
     }
 }

@@ -32,7 +32,7 @@ pub struct Drawn<'a> {
 /// Label text size at scale 1, in points.
 pub const LABEL_SIZE: f32 = 14.0;
 
-/// Draws `scene` of `figure` into `rect` through `proj`. `pointer` is where the mouse is (it
+/// Draws `scene` of `figure` into `rect` through `proj`. `mouse` is where the pointer is (it
 /// picks the hovered dot and centres the spotlight).
 #[allow(
     clippy::too_many_arguments,
@@ -46,7 +46,7 @@ pub fn draw_scene<'a>(
     figure: &Figure,
     figure_art: &Art,
     proj: &Projector,
-    pointer: Option<Pos2>,
+    mouse: Option<Pos2>,
 ) -> Drawn<'a> {
     let colors = theme::canvas_colors(scene.theme);
     painter.rect_filled(rect, 0.0, colors.background);
@@ -56,7 +56,7 @@ pub fn draw_scene<'a>(
     } else {
         Vec::new()
     };
-    let hovered = pointer.filter(|p| rect.contains(*p)).and_then(|p| {
+    let hovered = mouse.filter(|p| rect.contains(*p)).and_then(|p| {
         dots.iter()
             .filter(|d| d.at.distance(p) <= d.radius + 5.0)
             .min_by(|a, b| a.at.distance(p).total_cmp(&b.at.distance(p)))
@@ -87,13 +87,15 @@ pub fn draw_scene<'a>(
     if scene.calibration {
         ruler::calibration(painter, figure, proj, &colors);
     }
-    // The ruler goes over the dots so its ticks and count stay readable.
-    if scene.ruler
-        && let Some(point) = scene.selected.as_ref().and_then(|c| atlas.point(c))
-    {
-        ruler::draw(painter, point, figure, proj, &colors, scene.scale);
-    }
-    draw_labels(painter, scene, &dots, rect, &colors);
+    // The ruler goes over the dots so its ticks and count stay readable; labels keep clear
+    // of its texts.
+    let ruler_texts = match scene.selected.as_ref().and_then(|c| atlas.point(c)) {
+        Some(point) if scene.ruler => {
+            ruler::draw(painter, point, figure, proj, &colors, scene.scale)
+        }
+        _ => Vec::new(),
+    };
+    draw_labels(painter, scene, &dots, &ruler_texts, rect, &colors);
     if let Some(mark) = scene.marker {
         let at = proj.screen_from_figure(mark);
         let s = 7.0 * scene.scale;
@@ -107,7 +109,7 @@ pub fn draw_scene<'a>(
             .as_ref()
             .and_then(|c| dots.iter().find(|d| &d.point.code == c))
             .map(|d| d.at);
-        if let Some(centre) = pointer.filter(|p| rect.contains(*p)).or(selected_at) {
+        if let Some(centre) = mouse.filter(|p| rect.contains(*p)).or(selected_at) {
             spotlight(painter, rect, centre);
         }
     }
@@ -133,10 +135,11 @@ fn spotlight(painter: &egui::Painter, rect: Rect, centre: Pos2) {
         mesh.colored_vertex(centre + dir * outer, theme::SPOTLIGHT_VEIL);
     }
     for i in 0..steps {
-        let j = (i + 1) % steps;
-        let (a, b, c, d) = (2 * i, 2 * i + 1, 2 * j, 2 * j + 1);
-        mesh.add_triangle(a, b, c);
-        mesh.add_triangle(b, d, c);
+        let next = (i + 1) % steps;
+        let (inner_here, outer_here) = (2 * i, 2 * i + 1);
+        let (inner_next, outer_next) = (2 * next, 2 * next + 1);
+        mesh.add_triangle(inner_here, outer_here, inner_next);
+        mesh.add_triangle(outer_here, outer_next, inner_next);
     }
     painter.add(egui::Shape::mesh(mesh));
     painter.circle_stroke(
@@ -155,9 +158,10 @@ pub fn dots<'a>(
     rect: Rect,
 ) -> Vec<Dot<'a>> {
     // Sized by the canvas, not by figure units (close-ups use other units), growing gently
-    // with zoom so dense rows separate as the user zooms in.
-    let base =
-        (rect.size().min_elem() * 0.0065 * proj.zoom().sqrt()).clamp(4.5, 14.0) * scene.scale;
+    // with zoom so dense rows separate as the user zooms in, and with the scene's scale a
+    // little less than the labels do, so a row of dots stays a row when presenting.
+    let base = (rect.size().min_elem() * 0.0062 * proj.zoom().powf(0.35)).clamp(4.5, 12.0)
+        * scene.scale.powf(0.75);
     let dimming = !scene.highlighted.is_empty();
     let colors = theme::canvas_colors(scene.theme);
     let condition = scene.condition.as_ref();
@@ -211,6 +215,7 @@ fn draw_labels(
     painter: &egui::Painter,
     scene: &Scene,
     dots: &[Dot<'_>],
+    avoid: &[Rect],
     rect: Rect,
     colors: &CanvasColors,
 ) {
@@ -218,6 +223,13 @@ fn draw_labels(
         return;
     }
     let font = FontId::proportional(LABEL_SIZE * scene.scale);
+    // Labels are laid out in the canvas's own coordinates, snapped to a sixteenth of a point,
+    // so the same scene lays out the same wherever the canvas sits (window or picture).
+    let origin = rect.min.to_vec2();
+    let local = |p: Pos2| {
+        let v = (p - origin) * 16.0;
+        Pos2::new(v.x.round() / 16.0, v.y.round() / 16.0)
+    };
     let mut galleys = Vec::new();
     let mut requests = Vec::new();
     let selected: Option<&PointCode> = scene.selected.as_ref();
@@ -236,7 +248,7 @@ fn draw_labels(
             u8::from(scene.highlighted.contains(&dot.point.code))
         };
         requests.push(LabelRequest {
-            anchor: dot.at,
+            anchor: local(dot.at),
             radius: dot.radius,
             size: galley.size() + egui::vec2(6.0, 2.0),
             prefer_left: dot.point.laterality == Laterality::Midline,
@@ -244,14 +256,22 @@ fn draw_labels(
         });
         galleys.push(galley);
     }
-    let all_dots: Vec<(Pos2, f32)> = dots.iter().map(|d| (d.at, d.radius)).collect();
-    let placed = labels::place(&requests, &all_dots, rect.shrink(2.0));
+    let all_dots: Vec<(Pos2, f32)> = dots.iter().map(|d| (local(d.at), d.radius)).collect();
+    let avoid: Vec<Rect> = avoid
+        .iter()
+        .map(|r| Rect::from_min_max(local(r.min), local(r.max)))
+        .collect();
+    let bounds = Rect::from_min_size(Pos2::ZERO, rect.size()).shrink(2.0);
+    let placed = labels::place(&requests, &all_dots, &avoid, bounds);
     for (placement, galley) in placed.iter().zip(galleys) {
         let rect = match placement {
-            Placement::Beside(r) => *r,
+            Placement::Beside(r) => r.translate(origin),
             Placement::LedOut { rect, from, to } => {
-                painter.line_segment([*from, *to], Stroke::new(1.0, colors.leader));
-                *rect
+                painter.line_segment(
+                    [*from + origin, *to + origin],
+                    Stroke::new(1.0, colors.leader),
+                );
+                rect.translate(origin)
             }
             Placement::Hidden => continue,
         };
