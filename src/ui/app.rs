@@ -227,9 +227,10 @@ impl AtlasApp {
         self.notices.iter().map(|n| n.text.as_str()).collect()
     }
 
-    /// How many times the settings file has been written.
+    /// How many times the settings have been handed to the writer (each is at most one
+    /// write of the file; the writer skips copies superseded while it was busy).
     pub fn settings_writes(&self) -> usize {
-        self.saver.as_ref().map_or(0, SettingsSaver::writes)
+        self.saver.as_ref().map_or(0, SettingsSaver::handed)
     }
 
     /// Waits for the settings writer to finish (tests read the file afterwards).
