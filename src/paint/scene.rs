@@ -27,6 +27,8 @@ pub struct Drawn<'a> {
     pub dots: Vec<Dot<'a>>,
     /// The point under the pointer, if any.
     pub hovered: Option<&'a Point>,
+    /// Markers such as "+4" for labels that found no place, with the points each stands for.
+    pub clusters: Vec<(Rect, Vec<PointCode>)>,
 }
 
 /// Label text size at scale 1, in points.
@@ -95,7 +97,11 @@ pub fn draw_scene<'a>(
         }
         _ => Vec::new(),
     };
-    draw_labels(painter, scene, &dots, &ruler_texts, rect, &colors);
+    let midline = figure.midline_x.map(|x| {
+        proj.screen_from_figure(crate::model::FigurePos::new(x, 0.0))
+            .x
+    });
+    let clusters = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
     if let Some(mark) = scene.marker {
         let at = proj.screen_from_figure(mark);
         let s = 7.0 * scene.scale;
@@ -113,7 +119,11 @@ pub fn draw_scene<'a>(
             spotlight(painter, rect, centre);
         }
     }
-    Drawn { dots, hovered }
+    Drawn {
+        dots,
+        hovered,
+        clusters,
+    }
 }
 
 /// The radius of the clear circle of the spotlight.
@@ -211,17 +221,59 @@ fn label_text(scene: &Scene, point: &Point) -> String {
     }
 }
 
+/// One label request per labelled point of the scene, with its text: anchored at the point's
+/// labelled site, naming the point's other sites on the same side of `midline` (all of them
+/// on a view without one). `measure` gives a text's size.
+pub fn label_requests(
+    scene: &Scene,
+    dots: &[Dot<'_>],
+    midline: Option<f32>,
+    mut measure: impl FnMut(&str) -> egui::Vec2,
+) -> Vec<(LabelRequest, String)> {
+    if scene.labels == LabelStyle::None {
+        return Vec::new();
+    }
+    let selected: Option<&PointCode> = scene.selected.as_ref();
+    let side = |x: f32| midline.map(|m| x >= m);
+    dots.iter()
+        .filter(|d| d.labelled && scene.labels_point(&d.point.code))
+        .map(|dot| {
+            let text = label_text(scene, dot.point);
+            let priority = if Some(&dot.point.code) == selected {
+                2
+            } else {
+                u8::from(scene.highlighted.contains(&dot.point.code))
+            };
+            let others = dots
+                .iter()
+                .filter(|o| o.point.code == dot.point.code && o.at != dot.at)
+                .filter(|o| side(o.at.x) == side(dot.at.x))
+                .map(|o| o.at)
+                .collect();
+            let request = LabelRequest {
+                anchor: dot.at,
+                others,
+                radius: dot.radius,
+                size: measure(&text) + egui::vec2(6.0, 2.0),
+                prefer_left: dot.point.laterality == Laterality::Midline,
+                priority,
+            };
+            (request, text)
+        })
+        .collect()
+}
+
+/// The labels of the scene, laid out and drawn; returns the cluster markers with the points
+/// each stands for.
 fn draw_labels(
     painter: &egui::Painter,
     scene: &Scene,
     dots: &[Dot<'_>],
+    midline: Option<f32>,
     avoid: &[Rect],
     rect: Rect,
     colors: &CanvasColors,
-) {
-    if scene.labels == LabelStyle::None {
-        return;
-    }
+) -> Vec<(Rect, Vec<PointCode>)> {
     let font = FontId::proportional(LABEL_SIZE * scene.scale);
     // Labels are laid out in the canvas's own coordinates, snapped to a sixteenth of a point,
     // so the same scene lays out the same wherever the canvas sits (window or picture).
@@ -230,52 +282,79 @@ fn draw_labels(
         let v = (p - origin) * 16.0;
         Pos2::new(v.x.round() / 16.0, v.y.round() / 16.0)
     };
-    let mut galleys = Vec::new();
-    let mut requests = Vec::new();
-    let selected: Option<&PointCode> = scene.selected.as_ref();
-    for dot in dots
+    let local_dots: Vec<Dot<'_>> = dots
         .iter()
-        .filter(|d| d.labelled && scene.labels_point(&d.point.code))
-    {
-        let galley = painter.layout_no_wrap(
-            label_text(scene, dot.point),
-            font.clone(),
-            colors.label_text,
-        );
-        let priority = if Some(&dot.point.code) == selected {
-            2
-        } else {
-            u8::from(scene.highlighted.contains(&dot.point.code))
-        };
-        requests.push(LabelRequest {
-            anchor: local(dot.at),
-            radius: dot.radius,
-            size: galley.size() + egui::vec2(6.0, 2.0),
-            prefer_left: dot.point.laterality == Laterality::Midline,
-            priority,
-        });
-        galleys.push(galley);
-    }
-    let all_dots: Vec<(Pos2, f32)> = dots.iter().map(|d| (local(d.at), d.radius)).collect();
+        .map(|d| Dot {
+            at: local(d.at),
+            ..d.clone()
+        })
+        .collect();
+    let measure = |text: &str| {
+        painter
+            .layout_no_wrap(text.to_owned(), font.clone(), colors.label_text)
+            .size()
+    };
+    let bounds = Rect::from_min_size(Pos2::ZERO, rect.size()).shrink(2.0);
+    // Only dots in view are labelled (a zoomed canvas has points beyond its edges).
+    let requests: Vec<(LabelRequest, String)> =
+        label_requests(scene, &local_dots, midline.map(|m| m - origin.x), measure)
+            .into_iter()
+            .filter(|(r, _)| bounds.contains(r.anchor))
+            .collect();
+    let all_dots: Vec<(Pos2, f32)> = local_dots.iter().map(|d| (d.at, d.radius)).collect();
     let avoid: Vec<Rect> = avoid
         .iter()
         .map(|r| Rect::from_min_max(local(r.min), local(r.max)))
         .collect();
-    let bounds = Rect::from_min_size(Pos2::ZERO, rect.size()).shrink(2.0);
-    let placed = labels::place(&requests, &all_dots, &avoid, bounds);
-    for (placement, galley) in placed.iter().zip(galleys) {
-        let rect = match placement {
-            Placement::Beside(r) => r.translate(origin),
-            Placement::LedOut { rect, from, to } => {
-                painter.line_segment(
-                    [*from + origin, *to + origin],
-                    Stroke::new(1.0, colors.leader),
-                );
-                rect.translate(origin)
+    let marker_text = |n: usize| format!("+{n}");
+    let layout = labels::place(
+        &requests.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(),
+        &all_dots,
+        &avoid,
+        bounds,
+        |n| measure(&marker_text(n)) + egui::vec2(6.0, 2.0),
+    );
+    let leader = Stroke::new(1.0, colors.leader);
+    let boxed = |at: Rect, text: String, strong: bool| {
+        painter.rect_filled(at, 3.0, colors.label_fill);
+        if strong {
+            painter.rect_stroke(
+                at,
+                3.0,
+                Stroke::new(1.0, colors.leader),
+                egui::StrokeKind::Inside,
+            );
+        }
+        let galley = painter.layout_no_wrap(text, font.clone(), colors.label_text);
+        painter.galley(at.min + egui::vec2(3.0, 1.0), galley, colors.label_text);
+    };
+    for (placement, (_, text)) in layout.placements.iter().zip(&requests) {
+        if let Placement::Shown { rect, leaders } = placement {
+            for l in leaders {
+                painter.line_segment([l.from + origin, l.to + origin], leader);
             }
-            Placement::Hidden => continue,
-        };
-        painter.rect_filled(rect, 3.0, colors.label_fill);
-        painter.galley(rect.min + egui::vec2(3.0, 1.0), galley, colors.label_text);
+            boxed(rect.translate(origin), text.clone(), false);
+        }
     }
+    let mut markers = Vec::new();
+    for cluster in &layout.clusters {
+        if let Some(l) = cluster.leader {
+            painter.line_segment([l.from + origin, l.to + origin], leader);
+        }
+        let at = cluster.rect.translate(origin);
+        boxed(at, marker_text(cluster.members.len()), true);
+        let codes = cluster
+            .members
+            .iter()
+            .filter_map(|&m| requests.get(m))
+            .filter_map(|(r, _)| {
+                local_dots
+                    .iter()
+                    .find(|d| d.at == r.anchor)
+                    .map(|d| d.point.code.clone())
+            })
+            .collect();
+        markers.push((at, codes));
+    }
+    markers
 }

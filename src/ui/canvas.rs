@@ -139,6 +139,16 @@ pub fn canvas_ui(
             ui.strong(format!("{}  {}  {}", point.code, point.pinyin, point.hanzi));
             ui.label(&point.english);
         });
+    } else if let Some((_, codes)) =
+        mouse.and_then(|m| drawn.clusters.iter().find(|(r, _)| r.contains(m)))
+    {
+        // A marker such as "+4" names the points whose labels found no place.
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.label("Also here (zoom in to see their labels):");
+            for point in codes.iter().filter_map(|c| atlas.point(c)) {
+                ui.strong(format!("{}  {}", point.code, point.pinyin));
+            }
+        });
     }
     if !response.clicked() {
         return nothing;
