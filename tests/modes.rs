@@ -342,3 +342,111 @@ fn dragging_the_scale_slider_for_a_hundred_frames_writes_the_settings_at_most_tw
     let stored = Store::new(dir.path()).load().into_settings();
     assert_eq!(stored.text_scale, scale, "the final value is kept");
 }
+
+/// Asks the next question until a choice question comes up.
+fn until_choice_question(h: &mut Harness<'_, AtlasApp>) {
+    for _ in 0..40 {
+        if matches!(
+            h.state().session().study.question.as_ref().map(|q| &q.kind),
+            Some(QuestionKind::Choose { .. })
+        ) {
+            return;
+        }
+        command(h, Command::NextQuestion);
+    }
+    panic!("no choice question came up");
+}
+
+#[test]
+fn study_is_answered_with_the_number_keys_and_enter_asks_the_next_question() {
+    let mut h = harness();
+    h.run();
+    command(&mut h, Command::SetMode(Mode::Study));
+    until_choice_question(&mut h);
+    let first = h.state().session().study.question.clone().unwrap();
+    h.key_press(egui::Key::Num2);
+    h.run();
+    match &h.state().session().study.answer {
+        Some(Answer::Chose { index, .. }) => assert_eq!(*index, 1),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        h.query_by_label_contains("Right.").is_some()
+            || h.query_by_label_contains("Not this time.").is_some(),
+        "the verdict is said in words"
+    );
+    assert_eq!(h.state().session().study.asked, 1);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let session = h.state().session();
+    assert!(
+        session.study.answer.is_none(),
+        "Enter asked the next question"
+    );
+    assert!(session.study.question.as_ref() != Some(&first) || session.study.seq > 1);
+}
+
+#[test]
+fn a_locate_question_frames_a_cun_of_at_least_twenty_points_and_gives_nothing_away() {
+    let mut h = harness();
+    h.run();
+    command(&mut h, Command::SetMode(Mode::Study));
+    until_locate_question(&mut h);
+    h.run();
+    let (code, figure) = {
+        let q = h.state().session().study.question.clone().unwrap();
+        let QuestionKind::Locate { figure } = q.kind else {
+            panic!("no locate question")
+        };
+        (q.code, figure)
+    };
+    let app = h.state();
+    let scene = app.session().scene(app.atlas()).unwrap();
+    assert!(!scene.show_dots && !scene.ruler && scene.selected.is_none());
+    let fig = app.atlas().figure(&figure).unwrap();
+    let site = app.atlas().sites_on(&code, &figure).next().unwrap().at;
+    let (unit, _) = acupoint_atlas::study::cun_unit(app.atlas(), &code, &fig.id, site).unwrap();
+    let a = app.figure_on_screen(site).unwrap();
+    let b = app
+        .figure_on_screen(acupoint_atlas::model::FigurePos::new(site.x + unit, site.y))
+        .unwrap();
+    let per_cun = a.distance(b);
+    assert!(per_cun >= 19.5, "{code}: a cun is {per_cun} points");
+    let before = app.figure_on_screen(site).unwrap();
+    let canvas = app.layout().canvas.unwrap();
+    assert!(canvas.contains(before), "the point is in view");
+    assert!(
+        before.distance(canvas.center()) > 20.0,
+        "but not at the centre"
+    );
+    command(
+        &mut h,
+        Command::AnswerLocate(acupoint_atlas::model::FigurePos::new(0.01, 0.01)),
+    );
+    h.run();
+    let after = h.state().figure_on_screen(site).unwrap();
+    assert!(
+        before.distance(after) < 0.5,
+        "the view stays put for the feedback: {before:?} -> {after:?}, canvas {canvas:?} -> {:?}",
+        h.state().layout().canvas
+    );
+}
+
+#[test]
+fn reopening_search_selects_the_old_query_so_typing_replaces_it() {
+    let mut h = harness();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("bl40");
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("kidney");
+    h.run();
+    assert_eq!(h.state().session().search.query, "kidney");
+}

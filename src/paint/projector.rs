@@ -135,6 +135,21 @@ pub fn frame(view: &mut PanZoom, rect: Rect, figure: &Figure, at: FigurePos, rad
     }
 }
 
+/// Zooms to `zoom` with `at` shown `offset` points from the centre of `rect`.
+pub fn frame_at_zoom(
+    view: &mut PanZoom,
+    rect: Rect,
+    figure: &Figure,
+    at: FigurePos,
+    zoom: f32,
+    offset: Vec2,
+) {
+    view.zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+    view.pan = Vec2::ZERO;
+    let proj = Projector::fit(rect, figure, *view);
+    view.pan = rect.center() + offset - proj.screen_from_figure(at);
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -4,8 +4,9 @@ use crate::model::{EvidenceGrade, SafetyFlag};
 use crate::scene::Theme;
 use egui::{Color32, FontFamily, FontId, TextStyle};
 
-/// Okabe–Ito colours plus two, chosen so the common forms of colour blindness still tell them
-/// apart; the legend also names each region, so colour is never the only cue.
+/// Okabe–Ito colours plus three of Paul Tol's, chosen so the common forms of colour blindness
+/// still tell them apart and none is near the outline's dark brown ink; the legend also names
+/// each region, so colour is never the only cue.
 const REGION_PALETTE: [Color32; 10] = [
     Color32::from_rgb(0xD5, 0x5E, 0x00), // vermillion
     Color32::from_rgb(0x00, 0x72, 0xB2), // blue
@@ -14,23 +15,18 @@ const REGION_PALETTE: [Color32; 10] = [
     Color32::from_rgb(0xE6, 0x9F, 0x00), // orange
     Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
     Color32::from_rgb(0x88, 0x22, 0x55), // wine
-    Color32::from_rgb(0x33, 0x33, 0x33), // near black
-    Color32::from_rgb(0x8C, 0x56, 0x2B), // brown
+    Color32::from_rgb(0x99, 0x99, 0x33), // olive (not near the outline's ink)
+    Color32::from_rgb(0xAA, 0x44, 0x99), // purple
     Color32::from_rgb(0x44, 0xAA, 0x99), // teal
 ];
 
-/// The colour of a region, by its place in the atlas's region list.
-pub fn region_color(index: usize, kind: Theme) -> Color32 {
-    let c = REGION_PALETTE
+/// The colour of a region, by its place in the atlas's region list. The palette reads on the
+/// light, dark and high-contrast canvases alike, so the theme does not change it.
+pub fn region_color(index: usize, _theme: Theme) -> Color32 {
+    REGION_PALETTE
         .get(index % REGION_PALETTE.len())
         .copied()
-        .unwrap_or(Color32::GRAY);
-    // Near black disappears on a dark canvas: lift it.
-    if kind != Theme::Light && c == Color32::from_rgb(0x33, 0x33, 0x33) {
-        Color32::from_rgb(0xDD, 0xDD, 0xDD)
-    } else {
-        c
-    }
+        .unwrap_or(Color32::GRAY)
 }
 
 /// Colours of the body canvas.
@@ -114,8 +110,24 @@ pub fn flag_colors(flag: SafetyFlag) -> (Color32, Color32) {
     }
 }
 
-/// The colour of a right answer in study mode (with its text, never colour alone).
-pub const RIGHT_ANSWER: Color32 = Color32::from_rgb(0x1B, 0x7A, 0x3E);
+/// The colours of a right and a wrong answer in study mode (always with a symbol and words,
+/// never colour alone), readable on each theme's panels.
+pub fn answer_colors(theme: Theme) -> (Color32, Color32) {
+    match theme {
+        Theme::Light => (
+            Color32::from_rgb(0x1B, 0x7A, 0x3E),
+            Color32::from_rgb(0xB0, 0x1E, 0x1E),
+        ),
+        Theme::Dark => (
+            Color32::from_rgb(0x5F, 0xD0, 0x7E),
+            Color32::from_rgb(0xFF, 0x80, 0x80),
+        ),
+        Theme::HighContrast => (
+            Color32::from_rgb(0x7C, 0xFF, 0x9A),
+            Color32::from_rgb(0xFF, 0xA0, 0xA0),
+        ),
+    }
+}
 
 /// The veil over everything outside the spotlight.
 pub const SPOTLIGHT_VEIL: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 170);

@@ -56,7 +56,7 @@ pub enum Command {
 }
 
 /// What applying a command asks of the window beyond the session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Install the session's theme.
     ThemeChanged,
@@ -66,6 +66,9 @@ pub enum Effect {
     RevealSelection,
     /// Zoom to the selected point with enough around it to recognise the body part.
     FrameSelection,
+    /// Frame the area of a locate question so a cun is large enough to aim at, without
+    /// centring on the answer.
+    FrameQuestion(PointCode),
     ToggleFullscreen,
     ExportView,
     ExportHandout,
@@ -276,7 +279,7 @@ fn next_question(session: &mut Session, atlas: &Atlas, now_s: u64, effects: &mut
         && let study::QuestionKind::Locate { figure } = &q.kind
     {
         session.kept.figure = Some(figure.clone());
-        effects.push(Effect::FitView);
+        effects.push(Effect::FrameQuestion(q.code.clone()));
     }
 }
 
@@ -304,8 +307,7 @@ fn answer_choice(
     };
     let code = q.code.clone();
     session.kept.progress.record(code.as_str(), grade, now_s);
-    session.study.asked += 1;
-    session.study.right += u32::from(right);
+    session.study.note_answer(&code, right, now_s);
     session.study.answer = Some(Answer::Chose { index, right });
     show_on_figure(session, atlas, &code);
     session.kept.selected = Some(code);
@@ -350,8 +352,9 @@ fn answer_locate(
     if let Some(p) = progress.points.get_mut(code.as_str()) {
         p.last_error_cun = Some(result.error_cun);
     }
-    session.study.asked += 1;
-    session.study.right += u32::from(result.grade == study::Grade::Right);
+    session
+        .study
+        .note_answer(&code, result.grade == study::Grade::Right, now_s);
     session.kept.selected = Some(code);
     session.study.answer = Some(Answer::Located(result));
     effects.push(Effect::RevealSelection);

@@ -29,6 +29,33 @@ pub struct StudyState {
     pub seq: u64,
     pub asked: u32,
     pub right: u32,
+    /// When the first question of this session was answered, and the last, in seconds since
+    /// the Unix epoch (the time spent is between them).
+    pub first_answer_s: Option<u64>,
+    pub last_answer_s: Option<u64>,
+    /// The points missed this session, in the order they were missed, each once.
+    pub missed: Vec<PointCode>,
+}
+
+impl StudyState {
+    /// Notes an answer given at `now_s`.
+    pub fn note_answer(&mut self, code: &PointCode, right: bool, now_s: u64) {
+        self.asked += 1;
+        self.right += u32::from(right);
+        self.first_answer_s.get_or_insert(now_s);
+        self.last_answer_s = Some(now_s);
+        if !right && !self.missed.contains(code) {
+            self.missed.push(code.clone());
+        }
+    }
+
+    /// Seconds from the first answer of the session to the last.
+    pub fn seconds_spent(&self) -> u64 {
+        match (self.first_answer_s, self.last_answer_s) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => 0,
+        }
+    }
 }
 
 /// An answer to the current question.

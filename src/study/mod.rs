@@ -7,4 +7,4 @@ mod score;
 
 pub use question::{Question, QuestionKind, next_question, pool};
 pub use schedule::{Grade, PointProgress, Progress, Summary};
-pub use score::{LocateResult, score_locate};
+pub use score::{LocateResult, cun_unit, score_locate};

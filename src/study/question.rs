@@ -53,15 +53,6 @@ impl Field {
             Field::English => p.english.clone(),
         }
     }
-
-    fn name(self) -> &'static str {
-        match self {
-            Field::Code => "code",
-            Field::Pinyin => "pinyin",
-            Field::Hanzi => "characters",
-            Field::English => "English name",
-        }
-    }
 }
 
 /// Every direction between the four names.
@@ -79,6 +70,23 @@ const DIRECTIONS: [(Field, Field); 12] = [
     (Field::Hanzi, Field::English),
     (Field::English, Field::Hanzi),
 ];
+
+/// The question for one direction between two names, as a whole sentence: "What is the code
+/// of Wěizhōng?", "Which characters write Wěizhōng?".
+fn name_prompt(from: Field, to: Field, given: &str) -> String {
+    let given = match from {
+        Field::English => format!("the point called \u{201c}{given}\u{201d}"),
+        Field::Code | Field::Pinyin | Field::Hanzi => given.to_owned(),
+    };
+    match to {
+        Field::Code => format!("What is the code of {given}?"),
+        Field::Pinyin if from == Field::Hanzi => format!("How is {given} read in pinyin?"),
+        Field::Pinyin => format!("What is the pinyin name of {given}?"),
+        Field::Hanzi if from == Field::Pinyin => format!("Which characters write {given}?"),
+        Field::Hanzi => format!("Which characters name {given}?"),
+        Field::English => format!("What is the English name of {given}?"),
+    }
+}
 
 /// A small, fixed mixing function: questions vary with `seq` but tests can predict them.
 fn mix(seq: u64, salt: u64) -> u64 {
@@ -105,6 +113,8 @@ pub fn next_question(
     seq: u64,
     locate_on: Option<&FigureId>,
 ) -> Option<Question> {
+    // The profile's seed shuffles the order; the same seed gives the same run.
+    let seq = seq ^ mix(progress.seed, 0x5EED);
     let code = pool
         .iter()
         .enumerate()
@@ -129,7 +139,10 @@ fn locate_question(atlas: &Atlas, point: &Point, preferred: Option<&FigureId>) -
         .or_else(|| atlas.sites(&point.code).first().map(|s| s.figure.clone()))?;
     Some(Question {
         code: point.code.clone(),
-        prompt: format!("Click where {} ({}) is.", point.code, point.pinyin),
+        prompt: format!(
+            "Click where {} ({}) lies on this figure.",
+            point.code, point.pinyin
+        ),
         kind: QuestionKind::Locate { figure },
     })
 }
@@ -161,12 +174,7 @@ fn name_question(atlas: &Atlas, pool: &[PointCode], point: &Point, seq: u64) -> 
     options.swap(0, answer_at);
     Question {
         code: point.code.clone(),
-        prompt: format!(
-            "Which {} goes with the {} {}?",
-            to.name(),
-            from.name(),
-            from.of(point)
-        ),
+        prompt: name_prompt(from, to, &from.of(point)),
         kind: QuestionKind::Choose {
             options,
             answer: answer_at,
@@ -192,7 +200,7 @@ fn condition_question(atlas: &Atlas, point: &Point, seq: u64) -> Option<Question
     Some(Question {
         code: point.code.clone(),
         prompt: format!(
-            "Which condition is {} ({}) used for here?",
+            "For which of these conditions does the atlas use {} ({})?",
             point.code, point.pinyin
         ),
         kind: QuestionKind::Choose {
@@ -300,6 +308,70 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_prompt_is_a_whole_sentence_with_agreeing_grammar() {
+        let atlas = load_builtin().unwrap();
+        let pool = pool(&atlas, None, None);
+        let mut progress = Progress::default();
+        let mut seen = std::collections::BTreeSet::new();
+        for seed in 0..6 {
+            progress.seed = seed;
+            for seq in 0..80 {
+                let q = next_question(&atlas, &pool, &progress, 0, seq, None).unwrap();
+                seen.insert(
+                    q.prompt
+                        .split_whitespace()
+                        .take(3)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                let p = &q.prompt;
+                assert!(p.chars().next().unwrap().is_uppercase(), "{p}");
+                assert!(p.ends_with('?') || p.ends_with('.'), "{p}");
+                assert!(!p.contains("  ") && !p.contains(" ?"), "{p}");
+                for bad in ["characters goes", "Which characters is", "goes with the"] {
+                    assert!(!p.contains(bad), "{p}");
+                }
+            }
+        }
+        // Every template came up: locate, the name directions, region and condition.
+        for start in [
+            "Click where",
+            "What is the",
+            "Which characters write",
+            "Which characters name",
+            "How is",
+            "Which region is",
+            "For which of",
+        ] {
+            assert!(
+                seen.iter().any(|s| s.starts_with(start)),
+                "{start}: {seen:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_run_and_another_seed_another() {
+        let atlas = load_builtin().unwrap();
+        let pool = pool(&atlas, None, None);
+        let run = |seed: u64| -> Vec<String> {
+            let progress = Progress {
+                seed,
+                ..Progress::default()
+            };
+            (0..10)
+                .map(|seq| {
+                    next_question(&atlas, &pool, &progress, 0, seq, None)
+                        .unwrap()
+                        .prompt
+                })
+                .collect()
+        };
+        assert_eq!(run(42), run(42));
+        assert_ne!(run(42), run(43));
     }
 
     #[test]

@@ -37,11 +37,14 @@ pub struct PointProgress {
     pub last_error_cun: Option<f32>,
 }
 
-/// Progress for every point asked so far, by code.
+/// Progress for every point asked so far, by code, and the profile's own question order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Progress {
     pub points: BTreeMap<String, PointProgress>,
+    /// Shuffles the order questions come in, once per profile (0: not chosen yet), so two
+    /// trainees do not get the same run, and one trainee's run can be repeated in a test.
+    pub seed: u64,
 }
 
 /// Counts for the progress summary.

@@ -21,6 +21,31 @@ pub struct LocateResult {
     pub clicked: FigurePos,
 }
 
+/// Figure units in one cun for a point on a figure, and the span's name: the point's own
+/// span, or for a point placed at a landmark the figure's span whose middle is nearest to
+/// `near` (the point's site).
+pub fn cun_unit(
+    atlas: &Atlas,
+    code: &PointCode,
+    figure: &FigureId,
+    near: FigurePos,
+) -> Option<(f32, String)> {
+    let point = atlas.point(code)?;
+    let fig = atlas.figure(figure)?;
+    match ruler_for(point, fig) {
+        Some(r) => Some((r.from.distance(r.to) / r.cun, r.name)),
+        None => fig
+            .spans
+            .iter()
+            .filter_map(|s| {
+                let mid = fig.landmark(&s.from)?.at.lerp(fig.landmark(&s.to)?.at, 0.5);
+                Some((mid.distance(near), cun_length(fig, s)?, s.name.clone()))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, unit, name)| (unit, name)),
+    }
+}
+
 /// Scores a click at `at` on `figure` as an answer for `code`. `None` if the point is not on the
 /// figure or the figure has no span to measure with.
 pub fn score_locate(
@@ -29,25 +54,11 @@ pub fn score_locate(
     figure: &FigureId,
     at: FigurePos,
 ) -> Option<LocateResult> {
-    let point = atlas.point(code)?;
-    let fig = atlas.figure(figure)?;
     let answer = atlas
         .sites_on(code, figure)
         .map(|s| s.at)
         .min_by(|a, b| a.distance(at).total_cmp(&b.distance(at)))?;
-    // The point's own span; for points placed at a landmark, the figure's span nearest to it.
-    let (unit, span_name) = match ruler_for(point, fig) {
-        Some(r) => (r.from.distance(r.to) / r.cun, r.name),
-        None => fig
-            .spans
-            .iter()
-            .filter_map(|s| {
-                let mid = fig.landmark(&s.from)?.at.lerp(fig.landmark(&s.to)?.at, 0.5);
-                Some((mid.distance(answer), cun_length(fig, s)?, s.name.clone()))
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, unit, name)| (unit, name))?,
-    };
+    let (unit, span_name) = cun_unit(atlas, code, figure, answer)?;
     let error_cun = answer.distance(at) / unit;
     let grade = if error_cun <= RIGHT_CUN {
         Grade::Right

@@ -96,7 +96,12 @@ impl AtlasApp {
                 now,
             );
         }
-        let kept = loaded.map(Loaded::into_settings).unwrap_or_default();
+        let mut kept = loaded.map(Loaded::into_settings).unwrap_or_default();
+        if kept.progress.seed == 0 && store.is_some() {
+            // A new profile gets its own question order, kept with its progress (without a
+            // store, as in tests, the order is the fixed one of seed 0).
+            kept.progress.seed = new_seed();
+        }
         let session = Session::resume(&atlas, kept.clone());
         theme::apply(ctx, session.kept.theme);
         let folder_loader = dir.map(|d| {
@@ -277,6 +282,7 @@ impl AtlasApp {
                     self.canvas.request_frame(code);
                 }
             }
+            Effect::FrameQuestion(code) => self.canvas.request_question_frame(code),
             Effect::ToggleFullscreen => {
                 self.fullscreen = !self.fullscreen;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
@@ -440,6 +446,16 @@ fn problems_ui(ui: &mut egui::Ui, problems: &[String]) {
                 ));
             }
         });
+}
+
+/// A seed for a new profile's question order: the clock's nanoseconds, never zero.
+fn new_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos());
+    u64::try_from(nanos % u128::from(u64::MAX))
+        .unwrap_or(1)
+        .max(1)
 }
 
 fn wall_clock_s() -> u64 {

@@ -7,6 +7,7 @@ use crate::paint::projector::{self, PanZoom, Projector};
 use crate::paint::{ArtCache, draw_scene};
 use crate::placement::ruler_for;
 use crate::scene::{Framing, Scene};
+use crate::study::cun_unit;
 use egui::{Pos2, Rect, Sense};
 use std::collections::HashMap;
 
@@ -26,7 +27,11 @@ enum Request {
     Fit,
     Reveal(PointCode),
     Frame(PointCode),
+    Question(PointCode),
 }
+
+/// The least size of a cun on screen, in points, while a locate question waits for a click.
+pub const QUESTION_POINTS_PER_CUN: f32 = 20.0;
 
 /// What the canvas keeps between frames: pan and zoom per figure, each figure's smoothed art,
 /// a pending change of view, and where the last frame was drawn.
@@ -58,6 +63,12 @@ impl CanvasMemory {
     /// Zooms to a point with a few cun around it (the whole figure for a close-up).
     pub fn request_frame(&mut self, code: PointCode) {
         self.request = Some(Request::Frame(code));
+    }
+
+    /// Frames the area around a locate question's point so a cun is at least
+    /// [`QUESTION_POINTS_PER_CUN`] points, off-centre so the middle of the view is no clue.
+    pub fn request_question_frame(&mut self, code: PointCode) {
+        self.request = Some(Request::Question(code));
     }
 
     /// Forgets cached art (after the atlas is reloaded); pan and zoom are kept.
@@ -203,9 +214,41 @@ fn handle_input(
                 }
             }
         }
+        Some(Request::Question(code)) => {
+            *view = PanZoom::default();
+            if let Some(site) = atlas.sites_on(&code, &figure.id).next()
+                && let Some((per_cun, _)) = cun_unit(atlas, &code, &figure.id, site.at)
+            {
+                frame_question(view, rect, figure, site.at, per_cun, &code);
+            }
+        }
         None => {}
     }
     *view
+}
+
+/// Zooms so a cun is at least [`QUESTION_POINTS_PER_CUN`] points, with the point somewhere in
+/// the middle half of the view but not at its centre (an offset fixed by the point's code, so
+/// the same question frames the same way).
+fn frame_question(
+    view: &mut PanZoom,
+    rect: Rect,
+    figure: &Figure,
+    at: FigurePos,
+    per_cun: f32,
+    code: &PointCode,
+) {
+    let fitted = Projector::fit(rect, figure, PanZoom::default());
+    let zoom = (QUESTION_POINTS_PER_CUN / (per_cun * fitted.scale())).max(1.0);
+    if zoom <= 1.0 {
+        return;
+    }
+    let hash = code.as_str().bytes().fold(0x811C_9DC5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let angle = (hash % 360) as f32 * std::f32::consts::PI / 180.0;
+    let offset = egui::vec2(angle.cos(), angle.sin()) * rect.size().min_elem() * 0.18;
+    projector::frame_at_zoom(view, rect, figure, at, zoom, offset);
 }
 
 /// Whether a figure is a close-up of a hand or foot: its height measured in cun on its own

@@ -60,7 +60,12 @@ fn side_ui(
         .resizable(true)
         .default_size(sizing.default.min(max))
         .size_range(sizing.min.min(max)..=max)
-        .show(ui, content)
+        .show(ui, |ui| {
+            // Claim the panel's whole width, so it keeps its size whatever it holds (a panel
+            // otherwise shrinks to its content, and the figure beside it shifts).
+            ui.set_min_width(ui.available_width());
+            content(ui);
+        })
         .response
         .rect;
     (rect, id)

@@ -67,3 +67,40 @@ pub fn action_checkbox(
         commands.push(command.clone());
     }
 }
+
+/// How an answer went, for [`verdict_ui`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Right,
+    Close,
+    Wrong,
+}
+
+/// A painted mark (a tick in a disc for right, a cross for wrong, a tilde for close) and the
+/// words beside it, in `ink`: colour, symbol and words, so no one depends on colour alone.
+pub fn verdict_ui(ui: &mut egui::Ui, verdict: Verdict, text: &str, ink: Color32, size: f32) {
+    ui.horizontal_wrapped(|ui| {
+        let side = size * 1.1;
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+        let painter = ui.painter();
+        let c = rect.center();
+        let r = side * 0.45;
+        painter.circle_filled(c, r, ink);
+        let mark = egui::Stroke::new(side * 0.12, ui.visuals().extreme_bg_color);
+        let p = |x: f32, y: f32| c + egui::vec2(x * r, y * r);
+        match verdict {
+            Verdict::Right => {
+                painter.line_segment([p(-0.5, 0.0), p(-0.12, 0.4)], mark);
+                painter.line_segment([p(-0.12, 0.4), p(0.5, -0.4)], mark);
+            }
+            Verdict::Wrong => {
+                painter.line_segment([p(-0.42, -0.42), p(0.42, 0.42)], mark);
+                painter.line_segment([p(-0.42, 0.42), p(0.42, -0.42)], mark);
+            }
+            Verdict::Close => {
+                painter.line_segment([p(-0.5, 0.0), p(0.5, 0.0)], mark);
+            }
+        }
+        ui.label(RichText::new(text).size(size).strong().color(ink));
+    });
+}

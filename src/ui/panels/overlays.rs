@@ -30,13 +30,17 @@ pub fn search_ui(
         .default_width(420.0)
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
-            let edit = ui.add(
-                egui::TextEdit::singleline(&mut session.search.query)
-                    .hint_text("Code, pinyin, characters, English, region or condition")
-                    .desired_width(f32::INFINITY),
-            );
+            let mut output = egui::TextEdit::singleline(&mut session.search.query)
+                .hint_text("Code, pinyin, characters, English, region or condition")
+                .desired_width(f32::INFINITY)
+                .show(ui);
+            let edit = output.response.response.clone();
             if focus {
+                // Reopened: the old query is selected, so typing replaces it.
                 edit.request_focus();
+                let all = egui::text::CCursorRange::select_all_str(&session.search.query);
+                output.state.cursor.set_char_range(Some(all));
+                output.state.store(ui.ctx(), edit.id);
             }
             let hits = search(atlas, &session.search.query);
             let shown = hits.len().min(MAX_RESULTS);

@@ -1,14 +1,15 @@
-//! Study mode: a question card on the right, the progress summary on the left. Locate
-//! questions are answered by clicking the (unlabelled) figure and scored in cun.
+//! Study mode: a question card on the right, what is asked about and how it is going on the
+//! left. Locate questions are answered by clicking the (unlabelled) figure and scored in cun;
+//! the others by clicking a choice or pressing 1 to 4. Enter or N asks the next question.
 
 use crate::model::{Atlas, PointCode};
-use crate::session::Command;
-use crate::session::{Answer, Session};
+use crate::paint::theme;
+use crate::session::{Answer, Command, Session};
 use crate::study::{Grade, QuestionKind, pool};
-use crate::ui::widgets::section_ui;
+use crate::ui::widgets::{Verdict, section_ui, verdict_ui};
 use egui::{FontId, RichText};
 
-/// The left panel: what is asked about, and how well it is known.
+/// The left panel: what is asked about, this session so far, and how well each point is known.
 pub fn progress_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
@@ -37,6 +38,7 @@ pub fn progress_ui(
             commands.push(Command::SetStudyRegion(Some(region.id.clone())));
         }
     }
+    session_summary_ui(ui, session);
     let codes = pool(
         atlas,
         session.kept.condition.as_ref(),
@@ -46,17 +48,11 @@ pub fn progress_ui(
         .kept
         .progress
         .summary(codes.iter().map(PointCode::as_str));
-    section_ui(ui, "Progress");
+    section_ui(ui, "All sessions");
     ui.label(format!("{} known well", summary.known));
     ui.label(format!("{} being learned", summary.learning));
     ui.label(format!("{} weak (missed last time)", summary.weak));
     ui.label(format!("{} not asked yet", summary.unseen));
-    if session.study.asked > 0 {
-        ui.label(format!(
-            "This session: {} of {} right",
-            session.study.right, session.study.asked
-        ));
-    }
     let mut weak: Vec<(&str, f32)> = codes
         .iter()
         .filter_map(|c| {
@@ -77,6 +73,33 @@ pub fn progress_ui(
     }
 }
 
+/// This session: how many were asked and right, the time spent, and the points to review.
+fn session_summary_ui(ui: &mut egui::Ui, session: &Session) {
+    let study = &session.study;
+    section_ui(ui, "This session");
+    if study.asked == 0 {
+        ui.label("No answers yet.");
+        return;
+    }
+    let share = 100 * study.right / study.asked.max(1);
+    ui.label(format!(
+        "{} of {} right ({share}%)",
+        study.right, study.asked
+    ));
+    let minutes = study.seconds_spent() / 60;
+    ui.label(match minutes {
+        0 => "Under a minute so far".to_owned(),
+        1 => "1 minute so far".to_owned(),
+        m => format!("{m} minutes so far"),
+    });
+    if study.missed.is_empty() {
+        ui.label("Nothing to review yet.");
+    } else {
+        let list: Vec<&str> = study.missed.iter().map(PointCode::as_str).collect();
+        ui.label(format!("To review: {}", list.join(", ")));
+    }
+}
+
 /// The right panel: the question, the choices or the instruction to click, and the feedback.
 pub fn question_ui(
     ui: &mut egui::Ui,
@@ -85,89 +108,103 @@ pub fn question_ui(
     commands: &mut Vec<Command>,
 ) {
     let Some(question) = &session.study.question else {
-        ui.label("No points to ask about here. Choose another condition or region.");
+        ui.label("There are no points to ask about here. Choose another condition or region.");
         return;
     };
+    let (right_ink, wrong_ink) = theme::answer_colors(session.kept.theme);
     ui.label(RichText::new(&question.prompt).font(FontId::new(21.0, crate::paint::fonts::bold())));
     ui.add_space(6.0);
     match (&question.kind, &session.study.answer) {
         (QuestionKind::Locate { .. }, None) => {
-            ui.label("Click the figure where you would place the needle. Labels are hidden.");
+            ui.label("Click the figure where you would place the needle. Labels are hidden until you answer.");
         }
         (QuestionKind::Locate { .. }, Some(Answer::Located(result))) => {
-            let verdict = match result.grade {
-                Grade::Right => "Right on the point",
-                Grade::Close => "Close",
-                Grade::Wrong => "Not there",
+            let (mark, verdict, ink) = match result.grade {
+                Grade::Right => (Verdict::Right, "Right on the point", right_ink),
+                Grade::Close => (Verdict::Close, "Close, but not on the point", wrong_ink),
+                Grade::Wrong => (Verdict::Wrong, "Not there", wrong_ink),
             };
-            ui.label(
-                RichText::new(format!("{verdict}: {:.1} cun away", result.error_cun))
-                    .size(19.0)
-                    .strong(),
-            );
-            let has_ruler = match &question.kind {
-                QuestionKind::Locate { figure } => atlas
-                    .point(&question.code)
-                    .zip(atlas.figure(figure))
-                    .and_then(|(p, f)| crate::placement::ruler_for(p, f))
-                    .is_some(),
-                QuestionKind::Choose { .. } => false,
-            };
-            let shown = if has_ruler {
-                "The right spot and its cun ruler are shown on the figure."
-            } else {
-                "The right spot is shown on the figure."
-            };
-            ui.label(format!("Measured on: {}. {shown}", result.span_name));
+            let words = format!("{verdict}: you were {:.1} cun away.", result.error_cun);
+            verdict_ui(ui, mark, &words, ink, 19.0);
+            ui.label(format!(
+                "The distance is measured on {}. The figure now shows the point, ringed, with its cun ruler; your click is the cross.",
+                lower_first(&result.span_name)
+            ));
         }
         (QuestionKind::Choose { options, answer }, given) => {
             for (i, option) in options.iter().enumerate() {
-                let mut text = RichText::new(option).size(18.0);
+                let mut text = RichText::new(format!("{}.  {option}", i + 1)).size(18.0);
                 if let Some(Answer::Chose { index, .. }) = given {
                     if i == *answer {
-                        text = text.color(crate::paint::theme::RIGHT_ANSWER).strong();
+                        text = RichText::new(format!("{}.  {option}  (the right answer)", i + 1))
+                            .size(18.0)
+                            .color(right_ink)
+                            .strong();
                     } else if i == *index {
-                        text = text.color(ui.visuals().error_fg_color);
+                        text = RichText::new(format!("{}.  {option}  (your answer)", i + 1))
+                            .size(18.0)
+                            .color(wrong_ink);
                     }
                 }
                 let button = ui.add_enabled(
                     given.is_none(),
-                    egui::Button::new(text).min_size(egui::vec2(ui.available_width(), 34.0)),
+                    egui::Button::new(text)
+                        .wrap()
+                        .min_size(egui::vec2(ui.available_width(), 34.0)),
                 );
-                if button.clicked() {
+                if button
+                    .on_hover_text(format!("Answer {} (key {})", option, i + 1))
+                    .clicked()
+                {
                     commands.push(Command::AnswerChoice(i));
                 }
             }
             if let Some(Answer::Chose { right, .. }) = given {
-                ui.label(
-                    RichText::new(if *right {
-                        "Right."
-                    } else {
-                        "Not this time: the right answer is marked."
-                    })
-                    .size(18.0)
-                    .strong(),
-                );
+                if *right {
+                    verdict_ui(ui, Verdict::Right, "Right.", right_ink, 18.0);
+                } else {
+                    verdict_ui(
+                        ui,
+                        Verdict::Wrong,
+                        "Not this time. The right answer is marked.",
+                        wrong_ink,
+                        18.0,
+                    );
+                }
+            } else {
+                ui.label(RichText::new("Press 1 to 4, or click an answer.").weak());
             }
         }
-        _ => {}
+        (QuestionKind::Locate { .. }, Some(Answer::Chose { .. })) => {}
     }
     if session.study.answer.is_some() {
         if let Some(point) = atlas.point(&question.code) {
             ui.add_space(6.0);
-            ui.label(format!(
-                "{} {} {} — {}",
-                point.code, point.pinyin, point.hanzi, point.english
-            ));
-            ui.label(RichText::new(&point.location.measure).italics());
+            ui.label(
+                RichText::new(format!(
+                    "{} {} {} — {}",
+                    point.code, point.pinyin, point.hanzi, point.english
+                ))
+                .strong(),
+            );
+            ui.label(format!("Landmark: {}", point.location.landmark));
+            ui.label(format!("Measure: {}", point.location.measure));
         }
         ui.add_space(8.0);
         if ui
             .button(RichText::new("Next question").size(18.0))
-            .on_hover_text("Ask the next point (the weakest come back sooner)")
+            .on_hover_text("Ask the next question; missed points come back sooner (Enter or N)")
             .clicked()
         {
             commands.push(Command::NextQuestion);
         }
     }
+}
+
+/// The text with its first letter in lower case ("Popliteal crease to …" inside a sentence).
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }

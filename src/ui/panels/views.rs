@@ -51,8 +51,12 @@ pub fn views_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &
     });
 }
 
-/// Whether the selected point is drawn on `figure`.
+/// Whether the selected point is drawn on `figure` (never while a study question waits for
+/// its answer: the mark would give it away).
 fn shows_selection(atlas: &Atlas, session: &Session, figure: &Figure) -> bool {
+    if session.mode == Mode::Study && session.study.answer.is_none() {
+        return false;
+    }
     session.kept.selected.as_ref().is_some_and(|c| {
         !atlas
             .sites_for(c, &figure.id, session.kept.condition.as_ref())
