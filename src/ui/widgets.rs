@@ -80,13 +80,13 @@ pub enum Verdict {
 /// words beside it, in `ink`: colour, symbol and words, so no one depends on colour alone.
 pub fn verdict_ui(ui: &mut egui::Ui, verdict: Verdict, text: &str, ink: Color32, size: f32) {
     ui.horizontal_wrapped(|ui| {
-        let side = size * 1.1;
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+        let diameter = size * 1.1;
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(diameter, diameter), egui::Sense::hover());
         let painter = ui.painter();
         let c = rect.center();
-        let r = side * 0.45;
+        let r = diameter * 0.45;
         painter.circle_filled(c, r, ink);
-        let mark = egui::Stroke::new(side * 0.12, ui.visuals().extreme_bg_color);
+        let mark = egui::Stroke::new(diameter * 0.12, ui.visuals().extreme_bg_color);
         let p = |x: f32, y: f32| c + egui::vec2(x * r, y * r);
         match verdict {
             Verdict::Right => {
