@@ -83,7 +83,7 @@ fn a_plan_built_in_explore_mode_is_shown_alone_and_in_plain_words_in_patient_mod
             .next()
             .is_some()
     );
-    assert!(h.query_by_label_contains("Why here for the back").is_some());
+    assert!(h.query_all_by_label_contains("Why here").next().is_some());
     assert!(
         h.query_by_label_contains("cun").is_none(),
         "no needling depths or cun for patients"
@@ -449,4 +449,64 @@ fn reopening_search_selects_the_old_query_so_typing_replaces_it() {
         .type_text("kidney");
     h.run();
     assert_eq!(h.state().session().search.query, "kidney");
+}
+
+#[test]
+fn choosing_a_plan_item_brings_its_card_into_view_and_frames_its_dot() {
+    let mut h = harness();
+    h.run();
+    let plan: Vec<PointCode> = {
+        let app = h.state();
+        app.atlas()
+            .condition_points(app.session().kept.condition.as_ref())
+            .iter()
+            .take(12)
+            .map(|p| p.code.clone())
+            .collect()
+    };
+    for code in &plan {
+        command(&mut h, Command::AddToPlan(code.clone()));
+    }
+    command(&mut h, Command::SetMode(Mode::Patient));
+    let last = plan.last().unwrap().clone();
+    let item = {
+        let app = h.state();
+        let point = app.atlas().point(&last).unwrap();
+        let condition = app
+            .atlas()
+            .plan_condition(
+                &app.session().kept.plan,
+                app.session().kept.condition.as_ref(),
+            )
+            .map(|c| c.id.clone());
+        format!("12. {}", app.atlas().place_name(point, condition.as_ref()))
+    };
+    let left = h.state().layout().left.unwrap();
+    let in_plan = |h: &Harness<'_, AtlasApp>| {
+        h.get_all_by_label(&item)
+            .find(|n| n.rect().max.x <= left.max.x + 1.0)
+            .unwrap()
+            .rect()
+    };
+    h.get_all_by_label(&item)
+        .find(|n| n.rect().max.x <= left.max.x + 1.0)
+        .unwrap()
+        .scroll_to_me();
+    h.run();
+    let at = in_plan(&h).center();
+    click_at(&mut h, at);
+    assert_eq!(h.state().session().kept.selected, Some(last.clone()));
+    let right = h.state().layout().right.unwrap();
+    let card = h
+        .get_all_by_label(&item)
+        .map(|n| n.rect())
+        .find(|r| r.min.x >= right.min.x)
+        .unwrap();
+    assert!(
+        right.contains(card.center()),
+        "the card {card:?} is in view in {right:?}"
+    );
+    let canvas = h.state().layout().canvas.unwrap();
+    let dot = h.state().point_on_screen(&last).unwrap();
+    assert!(canvas.contains(dot), "its dot is framed on the canvas");
 }

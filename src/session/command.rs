@@ -74,6 +74,8 @@ pub enum Effect {
     ExportHandout,
     FocusSearch,
     ResetLayout,
+    /// Scroll the patient card of this point into view.
+    ShowCard(PointCode),
 }
 
 /// Applies a command to the session. `now_s` is the clock for study scheduling.
@@ -204,13 +206,16 @@ fn select(session: &mut Session, atlas: &Atlas, code: PointCode, effects: &mut V
         return;
     }
     show_on_figure(session, atlas, &code);
-    session.kept.selected = Some(code);
     session.tab = Tab::Point;
-    effects.push(if session.mode == Mode::Present {
-        Effect::FrameSelection
-    } else {
-        Effect::RevealSelection
-    });
+    match session.mode {
+        Mode::Present => effects.push(Effect::FrameSelection),
+        Mode::Patient => {
+            effects.push(Effect::FrameSelection);
+            effects.push(Effect::ShowCard(code.clone()));
+        }
+        Mode::Explore | Mode::Study => effects.push(Effect::RevealSelection),
+    }
+    session.kept.selected = Some(code);
 }
 
 fn set_mode(

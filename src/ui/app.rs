@@ -42,6 +42,8 @@ pub struct AtlasApp {
     exports: Vec<ExportJob>,
     next_export: u64,
     focus_search: bool,
+    /// A patient card to scroll into view on the next frame.
+    show_card: Option<PointCode>,
     fullscreen: bool,
     loader: Option<AtlasLoader>,
     /// The stored settings, kept until the user's atlas folder has loaded so its ids resolve.
@@ -127,6 +129,7 @@ impl AtlasApp {
             exports: Vec::new(),
             next_export: 1,
             focus_search: false,
+            show_card: None,
             fullscreen: false,
             resume: folder_loader.is_some().then_some(kept),
             loader: folder_loader,
@@ -290,6 +293,7 @@ impl AtlasApp {
             Effect::ExportView => self.start_export(ctx, false),
             Effect::ExportHandout => self.start_export(ctx, true),
             Effect::FocusSearch => self.focus_search = true,
+            Effect::ShowCard(code) => self.show_card = Some(code),
             Effect::ResetLayout => {
                 ctx.data_mut(
                     egui::util::IdTypeMap::remove_by_type::<egui::containers::panel::PanelState>,
@@ -494,7 +498,15 @@ impl eframe::App for AtlasApp {
                 .response
                 .rect
         });
-        let (left, right) = side_panels_ui(ui, window.width(), atlas, session, &mut commands);
+        let show_card = self.show_card.take();
+        let (left, right) = side_panels_ui(
+            ui,
+            window.width(),
+            atlas,
+            session,
+            show_card.as_ref(),
+            &mut commands,
+        );
         let mut canvas_rect = None;
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(ui.visuals().panel_fill))

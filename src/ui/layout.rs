@@ -3,7 +3,7 @@
 //! width (60% when presenting), whatever egui remembers from an earlier run.
 
 use super::panels::{detail, guidance, mechanisms, navigator, patient, present, study};
-use crate::model::Atlas;
+use crate::model::{Atlas, PointCode};
 use crate::session::{Command, Mode, Session, Tab};
 use egui::Rect;
 
@@ -77,6 +77,7 @@ pub fn side_panels_ui(
     window_width: f32,
     atlas: &Atlas,
     session: &Session,
+    show_card: Option<&PointCode>,
     commands: &mut Vec<Command>,
 ) -> (Option<SideRect>, Option<SideRect>) {
     let (left_share, right_share) = max_shares(session.mode);
@@ -109,7 +110,9 @@ pub fn side_panels_ui(
                 scroll("plan_scroll").show(ui, |ui| patient::plan_ui(ui, atlas, session, commands));
             })),
             Some(side_ui(ui, window_width, &right("patient_cards"), |ui| {
-                scroll("cards_scroll").show(ui, |ui| patient::cards_ui(ui, atlas, session));
+                scroll("cards_scroll").show(ui, |ui| {
+                    patient::cards_ui(ui, atlas, session, show_card);
+                });
             })),
         ),
         Mode::Study => (

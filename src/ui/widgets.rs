@@ -81,7 +81,8 @@ pub enum Verdict {
 pub fn verdict_ui(ui: &mut egui::Ui, verdict: Verdict, text: &str, ink: Color32, size: f32) {
     ui.horizontal_wrapped(|ui| {
         let diameter = size * 1.1;
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(diameter, diameter), egui::Sense::hover());
+        let (rect, _) =
+            ui.allocate_exact_size(egui::vec2(diameter, diameter), egui::Sense::hover());
         let painter = ui.painter();
         let c = rect.center();
         let r = diameter * 0.45;

@@ -1,8 +1,9 @@
 //! Patient mode: today's plan in plain words. The practitioner builds the plan in explore mode;
-//! here each point is named by where it is on the body, with why a point far from the back is
-//! used for the back, what the patient may feel and the safety lines. No needling depths.
+//! here each point is named by where it is on the body, with why it is used (and the caveat on
+//! the evidence) in a patient's words, what the patient may feel and the safety lines. No
+//! needling depths, rulers or codes unless asked.
 
-use crate::model::{Atlas, GuidanceTopic, Point, Reader};
+use crate::model::{Atlas, ConditionId, GuidanceTopic, Point, PointCode, Reader};
 use crate::session::Command;
 use crate::session::Session;
 use crate::ui::widgets::action_button;
@@ -25,14 +26,14 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
                 format!(
                     "{}. {} ({})",
                     n + 1,
-                    atlas.place_name(point, session.kept.condition.as_ref()),
+                    atlas.place_name(point, plan_condition(atlas, session)),
                     point.code
                 )
             } else {
                 format!(
                     "{}. {}",
                     n + 1,
-                    atlas.place_name(point, session.kept.condition.as_ref())
+                    atlas.place_name(point, plan_condition(atlas, session))
                 )
             };
             let on = session.kept.selected.as_ref() == Some(code);
@@ -83,49 +84,49 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
     }
 }
 
-/// The right panel: a card per point of the plan (or the selected one), then what to expect.
-pub fn cards_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session) {
-    let chosen: Vec<(usize, &Point)> = session
-        .kept
-        .plan
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| session.kept.selected.as_ref().is_none_or(|s| s == *c))
-        .filter_map(|(i, c)| atlas.point(c).map(|p| (i, p)))
-        .collect();
-    for (n, point) in chosen {
-        ui.label(
-            RichText::new(format!(
-                "{}. {}",
-                n + 1,
-                atlas.place_name(point, session.kept.condition.as_ref())
-            ))
-            .font(FontId::new(22.0, crate::paint::fonts::bold())),
-        );
-        if session.patient_codes {
-            ui.label(format!(
-                "{} · {} · {}",
-                point.code, point.pinyin, point.english
-            ));
+/// The condition the plan is for: the one chosen, when it uses any of the plan's points,
+/// else the one that uses most of them. Place names and reasons come from it.
+fn plan_condition<'a>(atlas: &'a Atlas, session: &Session) -> Option<&'a ConditionId> {
+    atlas
+        .plan_condition(&session.kept.plan, session.kept.condition.as_ref())
+        .map(|c| &c.id)
+}
+
+/// The right panel: a card per point of the plan, the selected one marked (and scrolled into
+/// view when `scroll_to` names it), then what to expect.
+pub fn cards_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    session: &Session,
+    scroll_to: Option<&PointCode>,
+) {
+    let condition = plan_condition(atlas, session);
+    if session.kept.plan.is_empty() {
+        ui.label(RichText::new("Today's plan is empty.").size(17.0));
+    }
+    for (n, code) in session.kept.plan.iter().enumerate() {
+        let Some(point) = atlas.point(code) else {
+            continue;
+        };
+        let on = session.kept.selected.as_ref() == Some(code);
+        let stroke = if on {
+            egui::Stroke::new(2.0, ui.visuals().selection.stroke.color)
+        } else {
+            egui::Stroke::NONE
+        };
+        let card = egui::Frame::new()
+            .stroke(stroke)
+            .corner_radius(6)
+            .inner_margin(egui::Margin::same(6))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                card_ui(ui, atlas, session, condition, n + 1, point);
+            })
+            .response;
+        if scroll_to == Some(code) {
+            card.scroll_to_me(Some(egui::Align::TOP));
         }
-        ui.label(RichText::new(&point.patient_note).size(17.0));
-        if atlas.far_from_back(point, session.kept.condition.as_ref())
-            && let Some(why) = atlas.why_here(
-                &point.code,
-                session.kept.condition.as_ref(),
-                Reader::Patient,
-            )
-        {
-            ui.label(
-                RichText::new(format!("Why here for the back: {}", why.reason))
-                    .size(16.0)
-                    .italics(),
-            );
-            if let Some(caveat) = why.caveat {
-                ui.label(RichText::new(caveat).size(15.0).weak());
-            }
-        }
-        ui.add_space(10.0);
+        ui.add_space(6.0);
     }
     for section in atlas
         .guidance()
@@ -136,6 +137,44 @@ pub fn cards_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session) {
         for item in &section.items {
             section_ui(ui, &item.heading);
             ui.label(RichText::new(&item.text).size(16.0));
+        }
+    }
+}
+
+/// One point of the plan for a patient: where it is, what it is for in plain words with its
+/// caveat, and (when asked) its names.
+fn card_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    session: &Session,
+    condition: Option<&ConditionId>,
+    number: usize,
+    point: &Point,
+) {
+    ui.label(
+        RichText::new(format!("{number}. {}", atlas.place_name(point, condition)))
+            .font(FontId::new(22.0, crate::paint::fonts::bold())),
+    );
+    if session.patient_codes {
+        ui.label(format!(
+            "{} · {} · {}",
+            point.code, point.pinyin, point.english
+        ));
+    }
+    ui.label(RichText::new(&point.patient_note).size(17.0));
+    if let Some(why) = atlas.why_here(&point.code, condition, Reader::Patient) {
+        let lead = if atlas.far_from_back(point, condition) {
+            "Why here, away from the back"
+        } else {
+            "Why here"
+        };
+        ui.label(
+            RichText::new(format!("{lead}: {}", why.reason))
+                .size(16.0)
+                .italics(),
+        );
+        if let Some(caveat) = why.caveat {
+            ui.label(RichText::new(caveat).size(15.0).weak());
         }
     }
 }
