@@ -4,7 +4,7 @@
 
 use acupoint_atlas::load::load_builtin;
 use acupoint_atlas::model::{ConditionId, FigureId, PointCode};
-use acupoint_atlas::render::{Paper, Picture, render_handout, render_view};
+use acupoint_atlas::render::{HandoutDetails, Paper, Picture, render_handout, render_view};
 use acupoint_atlas::scene::Scene;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -32,7 +32,20 @@ fn export(c: &mut Criterion) {
         .map(PointCode::new)
         .collect();
     group.bench_function("handout A4 (2480x3508)", |b| {
-        b.iter(|| black_box(render_handout(&atlas, &plan, None, Paper::A4).unwrap()));
+        b.iter(|| {
+            black_box(
+                render_handout(
+                    &atlas,
+                    &plan,
+                    &HandoutDetails {
+                        date: "2026-11-30".into(),
+                        ..HandoutDetails::default()
+                    },
+                    Paper::A4,
+                )
+                .unwrap(),
+            )
+        });
     });
     group.finish();
 }

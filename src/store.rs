@@ -29,6 +29,8 @@ pub struct Settings {
     /// Today's plan: point codes in order.
     pub plan: Vec<PointCode>,
     pub progress: Progress,
+    /// The practitioner's name, printed on handouts (empty: left out).
+    pub practitioner: String,
 }
 
 impl Default for Settings {
@@ -42,6 +44,7 @@ impl Default for Settings {
             selected: None,
             plan: Vec::new(),
             progress: Progress::default(),
+            practitioner: String::new(),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use acupoint_atlas::load::load_builtin;
 use acupoint_atlas::model::{ConditionId, FigureId, PointCode};
-use acupoint_atlas::render::{Paper, Picture, render_handout, render_view};
+use acupoint_atlas::render::{HandoutDetails, Paper, Picture, render_handout, render_view};
 use acupoint_atlas::scene::Scene;
 use egui_kittest::{SnapshotOptions, image_snapshot_options};
 use std::process::Command;
@@ -179,7 +179,16 @@ fn the_exported_pictures_match_their_snapshots() {
         .into_iter()
         .map(PointCode::new)
         .collect();
-    let handout = render_handout(&atlas, &plan, None, Paper::A4).unwrap();
+    let handout = render_handout(
+        &atlas,
+        &plan,
+        &HandoutDetails {
+            date: "2026-11-30".into(),
+            ..HandoutDetails::default()
+        },
+        Paper::A4,
+    )
+    .unwrap();
     let small = image::imageops::resize(&handout, 620, 877, image::imageops::FilterType::Triangle);
     image_snapshot_options(&small, "handout_a4", &options());
 }

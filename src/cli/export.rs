@@ -2,8 +2,8 @@
 
 use crate::model::{Atlas, ConditionId, FigureId};
 use crate::render::{
-    Paper, Picture, RenderError, check_size, check_writable, render_handout, render_view,
-    resolve_codes, write_png,
+    HandoutDetails, Paper, Picture, RenderError, check_size, check_writable, render_handout,
+    render_view, resolve_codes, today, write_png,
 };
 use crate::scene::{LabelStyle, Scene, Theme};
 use crate::session::{Mode, Session};
@@ -145,23 +145,47 @@ pub fn export_scene(atlas: &Atlas, args: &ExportArgs<'_>) -> Result<Scene, Rende
     Ok(scene)
 }
 
+/// The options of `handout`, as parsed.
+pub struct HandoutArgs<'a> {
+    pub plan: &'a [String],
+    pub paper: PaperArg,
+    pub condition: Option<&'a str>,
+    pub practitioner: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub out: &'a Path,
+}
+
 pub fn handout(
     atlas: &Atlas,
-    plan: &[String],
-    paper: PaperArg,
-    path: &Path,
+    args: &HandoutArgs<'_>,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
-    let codes = resolve_codes(atlas, plan)?;
+    let path = args.out;
+    let codes = resolve_codes(atlas, args.plan)?;
     if codes.is_empty() {
         return Err(RenderError::EmptyPlan);
     }
+    let condition = args.condition.map(ConditionId::new);
+    if let Some(c) = &condition
+        && atlas.condition(c).is_none()
+    {
+        let known: Vec<_> = atlas.conditions().iter().map(|c| c.id.as_str()).collect();
+        return Err(RenderError::UnknownCondition(
+            c.to_string(),
+            known.join(", "),
+        ));
+    }
     check_writable(path)?;
-    let paper = match paper {
+    let paper = match args.paper {
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::Letter,
     };
-    let image = render_handout(atlas, &codes, None, paper)?;
+    let details = HandoutDetails {
+        condition,
+        date: args.date.map_or_else(today, str::to_owned),
+        practitioner: args.practitioner.unwrap_or_default().to_owned(),
+    };
+    let image = render_handout(atlas, &codes, &details, paper)?;
     write_png(&image, path)?;
     let [w, h] = paper.pixels();
     let _ = writeln!(

@@ -89,10 +89,35 @@ pub enum CliCommand {
         plan: Vec<String>,
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
+        /// The condition the plan is for (its reasons are printed); default: the one that uses
+        /// most of the plan's points.
+        #[arg(long, value_name = "ID")]
+        condition: Option<String>,
+        /// The practitioner's name, printed at the top.
+        #[arg(long, value_name = "NAME")]
+        practitioner: Option<String>,
+        /// The date printed, as YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<String>,
         /// The PNG file to write.
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
     },
+}
+
+/// Parses a date written YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<String, String> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let ok = matches!(parts.as_slice(), [y, m, d]
+        if y.len() == 4 && m.len() == 2 && d.len() == 2
+            && [y, m, d].iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+            && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+            && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)));
+    if ok {
+        Ok(text.trim().to_owned())
+    } else {
+        Err(format!("`{text}` is not a date like 2026-11-30"))
+    }
 }
 
 /// Parses a presentation scale between 1 and 3.
@@ -165,9 +190,22 @@ pub fn run_command(
         CliCommand::Handout {
             plan,
             paper,
+            condition,
+            practitioner,
+            date,
             out: path,
         } => match load::load(atlas_dir) {
-            Ok(atlas) => finish_render(export::handout(&atlas, plan, *paper, path, out), err),
+            Ok(atlas) => {
+                let args = export::HandoutArgs {
+                    plan,
+                    paper: *paper,
+                    condition: condition.as_deref(),
+                    practitioner: practitioner.as_deref(),
+                    date: date.as_deref(),
+                    out: path,
+                };
+                finish_render(export::handout(&atlas, &args, out), err)
+            }
             Err(problems) => report(&problems, err),
         },
     };

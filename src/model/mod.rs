@@ -2,6 +2,7 @@
 //! mechanisms, references and guidance. No egui and no I/O; `load` builds it and checks that
 //! every id resolves, `placement` computes where points sit on each figure.
 
+mod close_up;
 mod condition;
 mod display;
 mod evidence;

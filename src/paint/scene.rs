@@ -170,7 +170,7 @@ pub fn dots<'a>(
     // Sized by the canvas, not by figure units (close-ups use other units), growing gently
     // with zoom so dense rows separate as the user zooms in, and with the scene's scale a
     // little less than the labels do, so a row of dots stays a row when presenting.
-    let base = (rect.size().min_elem() * 0.0062 * proj.zoom().powf(0.35)).clamp(4.5, 12.0)
+    let base = (rect.size().min_elem() * 0.0062 * proj.zoom().powf(0.35)).clamp(3.5, 12.0)
         * scene.scale.powf(0.75);
     let dimming = !scene.highlighted.is_empty();
     let colors = theme::canvas_colors(scene.theme);

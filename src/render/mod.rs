@@ -5,7 +5,7 @@
 mod handout;
 mod view;
 
-pub use handout::{Paper, render_handout};
+pub use handout::{HandoutDetails, Paper, render_handout, today};
 pub use view::{CAPTION_HEIGHT, Picture, ViewExport, render_view};
 
 use crate::model::{Atlas, PointCode};
@@ -137,7 +137,9 @@ fn render_frame(
                 .rect_filled(everything, 0.0, background);
             draw(ui);
         });
-    // Two frames: the first installs fonts and theme, the second draws with them.
+    // Three frames: the first installs fonts and theme, the second draws with them (and lets a
+    // page measure its text), the third draws the final layout.
+    harness.step();
     harness.step();
     harness.step();
     harness.render().map_err(RenderError::Render)

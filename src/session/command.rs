@@ -53,6 +53,8 @@ pub enum Command {
     ToggleCalibration,
     /// Puts the panels back to their default sizes.
     ResetLayout,
+    /// The practitioner's name printed on handouts.
+    SetPractitioner(String),
 }
 
 /// What applying a command asks of the window beyond the session.
@@ -191,6 +193,10 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::ExportHandout => effects.push(Effect::ExportHandout),
         Command::ToggleCalibration => session.calibration = !session.calibration,
         Command::ResetLayout => effects.push(Effect::ResetLayout),
+        Command::SetPractitioner(name) => {
+            // A name, not a document: one line, of a sensible length.
+            kept.practitioner = name.lines().next().unwrap_or("").chars().take(80).collect();
+        }
     }
     effects
 }

@@ -324,6 +324,7 @@ impl AtlasApp {
             ExportKind::Handout {
                 plan: self.session.kept.plan.clone(),
                 condition,
+                practitioner: self.session.kept.practitioner.clone(),
             }
         } else {
             let Some(export) = self.view_export() else {

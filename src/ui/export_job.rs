@@ -3,7 +3,9 @@
 //! what it is and never overwrites an earlier export, with a notice saying where it went.
 
 use crate::model::{Atlas, ConditionId, PointCode, is_plain_id};
-use crate::render::{CAPTION_HEIGHT, Paper, Picture, ViewExport, render_handout, render_view};
+use crate::render::{
+    CAPTION_HEIGHT, HandoutDetails, Paper, Picture, ViewExport, render_handout, render_view, today,
+};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
@@ -13,6 +15,7 @@ pub enum ExportKind {
     Handout {
         plan: Vec<PointCode>,
         condition: Option<ConditionId>,
+        practitioner: String,
     },
 }
 
@@ -83,12 +86,21 @@ fn export(atlas: &Atlas, kind: &ExportKind) -> Result<PathBuf, String> {
                 render_view(atlas, &view.scene, view.framing, picture),
             )
         }
-        ExportKind::Handout { plan, condition } => {
+        ExportKind::Handout {
+            plan,
+            condition,
+            practitioner,
+        } => {
             let codes: Vec<String> = plan.iter().take(6).map(|c| safe(c.as_str())).collect();
             let more = if plan.len() > 6 { "-more" } else { "" };
+            let details = HandoutDetails {
+                condition: condition.clone(),
+                date: today(),
+                practitioner: practitioner.clone(),
+            };
             (
-                format!("handout-{}-{}{more}", stamp(), codes.join("-")),
-                render_handout(atlas, plan, condition.as_ref(), Paper::A4),
+                format!("handout-{}-{}{more}", today(), codes.join("-")),
+                render_handout(atlas, plan, &details, Paper::A4),
             )
         }
     };
@@ -125,28 +137,13 @@ fn stamp() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    let (y, m, d) = civil_from_days(days);
     let minute_of_day = (secs % 86_400) / 60;
     format!(
-        "{y:04}-{m:02}-{d:02}-{:02}{:02}",
+        "{}-{:02}{:02}",
+        today(),
         minute_of_day / 60,
         minute_of_day % 60
     )
-}
-
-/// The calendar date of a day count since 1970-01-01 (proleptic Gregorian, UTC).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
-    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 /// Reserves `dir/stem.png`, or `dir/stem-2.png`, `-3`… when taken, by creating it empty: two
@@ -176,13 +173,6 @@ fn reserve_unique(dir: &Path, stem: &str) -> Result<PathBuf, String> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    #[test]
-    fn day_counts_become_calendar_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_787), (2026, 11, 30));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-    }
 
     #[test]
     fn exports_with_the_same_name_get_files_of_their_own() {

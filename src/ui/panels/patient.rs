@@ -74,6 +74,19 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
     if ui.checkbox(&mut codes, "Show point codes").changed() {
         commands.push(Command::TogglePatientCodes);
     }
+    ui.add_space(4.0);
+    ui.label("Practitioner (printed on the handout):");
+    let mut name = session.kept.practitioner.clone();
+    if ui
+        .add(
+            egui::TextEdit::singleline(&mut name)
+                .hint_text("Your name")
+                .desired_width(f32::INFINITY),
+        )
+        .changed()
+    {
+        commands.push(Command::SetPractitioner(name));
+    }
     action_button(ui, "Export handout…", &Command::ExportHandout, commands);
     if ui
         .button("Clear the plan")
