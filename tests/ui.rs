@@ -157,3 +157,23 @@ fn the_main_screens_match_their_snapshots() {
     choose_in_list(&mut h, "BL40  Wěizhōng");
     h.snapshot("window_bl40_selected");
 }
+
+#[test]
+fn the_guidance_contents_open_a_closed_section() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Guidance").click();
+    h.run();
+    let (title, heading) = {
+        let app = h.state();
+        let last = app.atlas().guidance().last().unwrap();
+        (last.title.clone(), last.items[0].heading.clone())
+    };
+    assert!(
+        h.query_by_label(&heading).is_none(),
+        "sections after the first start closed"
+    );
+    h.get_by_label(&format!("• {title}")).click();
+    h.run();
+    assert!(h.query_by_label(&heading).is_some(), "its section opened");
+}

@@ -221,7 +221,7 @@ fn label_text(scene: &Scene, point: &Point) -> String {
     }
 }
 
-/// One label request per labelled point of the scene, with its text: anchored at the point's
+/// One label request per labelled point of the scene, with its text and whether it is greyed: anchored at the point's
 /// labelled site, naming the point's other sites on the same side of `midline` (all of them
 /// on a view without one). `measure` gives a text's size.
 pub fn label_requests(
@@ -229,7 +229,7 @@ pub fn label_requests(
     dots: &[Dot<'_>],
     midline: Option<f32>,
     mut measure: impl FnMut(&str) -> egui::Vec2,
-) -> Vec<(LabelRequest, String)> {
+) -> Vec<(LabelRequest, String, bool)> {
     if scene.labels == LabelStyle::None {
         return Vec::new();
     }
@@ -258,7 +258,10 @@ pub fn label_requests(
                 prefer_left: dot.point.laterality == Laterality::Midline,
                 priority,
             };
-            (request, text)
+            // While a mechanism's points are highlighted, the others' labels are greyed with
+            // their dots.
+            let dim = !scene.highlighted.is_empty() && !scene.highlighted.contains(&dot.point.code);
+            (request, text, dim)
         })
         .collect()
 }
@@ -296,10 +299,10 @@ fn draw_labels(
     };
     let bounds = Rect::from_min_size(Pos2::ZERO, rect.size()).shrink(2.0);
     // Only dots in view are labelled (a zoomed canvas has points beyond its edges).
-    let requests: Vec<(LabelRequest, String)> =
+    let requests: Vec<(LabelRequest, String, bool)> =
         label_requests(scene, &local_dots, midline.map(|m| m - origin.x), measure)
             .into_iter()
-            .filter(|(r, _)| bounds.contains(r.anchor))
+            .filter(|(r, _, _)| bounds.contains(r.anchor))
             .collect();
     let all_dots: Vec<(Pos2, f32)> = local_dots.iter().map(|d| (d.at, d.radius)).collect();
     let avoid: Vec<Rect> = avoid
@@ -308,14 +311,17 @@ fn draw_labels(
         .collect();
     let marker_text = |n: usize| format!("+{n}");
     let layout = labels::place(
-        &requests.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(),
+        &requests
+            .iter()
+            .map(|(r, _, _)| r.clone())
+            .collect::<Vec<_>>(),
         &all_dots,
         &avoid,
         bounds,
         |n| measure(&marker_text(n)) + egui::vec2(6.0, 2.0),
     );
     let leader = Stroke::new(1.0, colors.leader);
-    let boxed = |at: Rect, text: String, strong: bool| {
+    let boxed = |at: Rect, text: String, strong: bool, ink: egui::Color32| {
         painter.rect_filled(at, 3.0, colors.label_fill);
         if strong {
             painter.rect_stroke(
@@ -325,15 +331,20 @@ fn draw_labels(
                 egui::StrokeKind::Inside,
             );
         }
-        let galley = painter.layout_no_wrap(text, font.clone(), colors.label_text);
-        painter.galley(at.min + egui::vec2(3.0, 1.0), galley, colors.label_text);
+        let galley = painter.layout_no_wrap(text, font.clone(), ink);
+        painter.galley(at.min + egui::vec2(3.0, 1.0), galley, ink);
     };
-    for (placement, (_, text)) in layout.placements.iter().zip(&requests) {
+    for (placement, (_, text, dim)) in layout.placements.iter().zip(&requests) {
         if let Placement::Shown { rect, leaders } = placement {
             for l in leaders {
                 painter.line_segment([l.from + origin, l.to + origin], leader);
             }
-            boxed(rect.translate(origin), text.clone(), false);
+            let ink = if *dim {
+                colors.dimmed_text
+            } else {
+                colors.label_text
+            };
+            boxed(rect.translate(origin), text.clone(), false, ink);
         }
     }
     let mut markers = Vec::new();
@@ -342,12 +353,17 @@ fn draw_labels(
             painter.line_segment([l.from + origin, l.to + origin], leader);
         }
         let at = cluster.rect.translate(origin);
-        boxed(at, marker_text(cluster.members.len()), true);
+        boxed(
+            at,
+            marker_text(cluster.members.len()),
+            true,
+            colors.label_text,
+        );
         let codes = cluster
             .members
             .iter()
             .filter_map(|&m| requests.get(m))
-            .filter_map(|(r, _)| {
+            .filter_map(|(r, _, _)| {
                 local_dots
                     .iter()
                     .find(|d| d.at == r.anchor)

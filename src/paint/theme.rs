@@ -42,6 +42,8 @@ pub struct CanvasColors {
     pub leader: Color32,
     pub ruler: Color32,
     pub dimmed_dot: Color32,
+    /// Labels of points greyed out while others are highlighted.
+    pub dimmed_text: Color32,
 }
 
 pub fn canvas_colors(kind: Theme) -> CanvasColors {
@@ -58,6 +60,7 @@ pub fn canvas_colors(kind: Theme) -> CanvasColors {
             leader: Color32::from_rgb(0xE0, 0xE0, 0xE0),
             ruler: Color32::from_rgb(0x4F, 0xD1, 0xFF),
             dimmed_dot: Color32::from_rgb(0x50, 0x50, 0x50),
+            dimmed_text: Color32::from_rgb(0x90, 0x90, 0x90),
         },
         Theme::Dark => CanvasColors {
             background: Color32::from_rgb(0x16, 0x19, 0x1E),
@@ -71,6 +74,7 @@ pub fn canvas_colors(kind: Theme) -> CanvasColors {
             leader: Color32::from_rgb(0xA0, 0xA0, 0xA0),
             ruler: Color32::from_rgb(0x6C, 0xC4, 0xFF),
             dimmed_dot: Color32::from_rgb(0x55, 0x58, 0x5E),
+            dimmed_text: Color32::from_rgb(0x7A, 0x7E, 0x86),
         },
         Theme::Light => CanvasColors {
             background: Color32::from_rgb(0xFB, 0xFA, 0xF8),
@@ -80,10 +84,11 @@ pub fn canvas_colors(kind: Theme) -> CanvasColors {
             dot_ring: Color32::WHITE,
             highlight: Color32::from_rgb(0x11, 0x11, 0x11),
             label_text: Color32::from_rgb(0x1A, 0x1A, 0x1A),
-            label_fill: Color32::from_rgba_unmultiplied(0xFB, 0xFA, 0xF8, 0xD8),
+            label_fill: Color32::from_rgba_unmultiplied(0xFB, 0xFA, 0xF8, 0xB8),
             leader: Color32::from_rgb(0x70, 0x70, 0x70),
             ruler: Color32::from_rgb(0x00, 0x5A, 0xB5),
             dimmed_dot: Color32::from_rgb(0xC8, 0xC8, 0xC8),
+            dimmed_text: Color32::from_rgb(0xA8, 0xA8, 0xA8),
         },
     }
 }

@@ -111,6 +111,30 @@ pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), RenderErro
     })
 }
 
+/// A wgpu device for drawing on the CPU (or a GPU where there is one): Vulkan unless
+/// `WGPU_BACKEND` names another, so no other graphics stack is probed. No driver is an error,
+/// not a panic.
+fn render_state() -> Result<egui_wgpu::RenderState, RenderError> {
+    let mut setup = egui_kittest::wgpu::default_wgpu_setup();
+    if let egui_wgpu::WgpuSetup::CreateNew(new) = &mut setup
+        && std::env::var_os("WGPU_BACKEND").is_none()
+    {
+        new.instance_descriptor.backends = egui_wgpu::wgpu::Backends::VULKAN;
+    }
+    let instance = pollster::block_on(setup.new_instance());
+    let config = egui_wgpu::WgpuConfiguration {
+        wgpu_setup: setup,
+        ..Default::default()
+    };
+    pollster::block_on(egui_wgpu::RenderState::create(
+        &config,
+        &instance,
+        None,
+        egui_wgpu::RendererOptions::PREDICTABLE,
+    ))
+    .map_err(|e| RenderError::Render(e.to_string()))
+}
+
 /// Renders one frame of `draw` at `size` pixels and returns the picture.
 fn render_frame(
     size_px: [u32; 2],
@@ -122,10 +146,11 @@ fn render_frame(
         size_px[0] as f32 / pixels_per_point,
         size_px[1] as f32 / pixels_per_point,
     );
+    let renderer = egui_kittest::wgpu::WgpuTestRenderer::from_render_state(render_state()?);
     let mut harness = egui_kittest::Harness::builder()
         .with_size(size)
         .with_pixels_per_point(pixels_per_point)
-        .wgpu()
+        .renderer(renderer)
         .build_ui(move |ui| {
             crate::paint::fonts::install(ui.ctx());
             crate::paint::theme::apply(ui.ctx(), theme);

@@ -172,7 +172,7 @@ fn requests_for(atlas: &Atlas, scene: &Scene, rect: Rect) -> (Vec<LabelRequest>,
         vec2(text.chars().count() as f32 * 7.6 + 6.0, 21.0)
     })
     .into_iter()
-    .map(|(r, _)| r)
+    .map(|(r, _, _)| r)
     .collect();
     let all = dots.iter().map(|d| (d.at, d.radius)).collect();
     (requests, all)
