@@ -31,7 +31,7 @@ fn main() -> ExitCode {
 }
 
 /// The graphics libraries probe for a Wayland display on start, and the Wayland client library
-/// prints "error: XDG_RUNTIME_DIR is invalid or not set" when that folder is missing (as on a
+/// prints "error: `XDG_RUNTIME_DIR` is invalid or not set" when that folder is missing (as on a
 /// server or under Xvfb), although nothing is wrong. When it is missing, the program runs itself
 /// again with a private one of its own, so a successful run says nothing that looks like an
 /// error.
