@@ -1,11 +1,10 @@
 //! The `acupoint-atlas` binary: parse the command line, run a subcommand or open the window.
 
-use acupoint_atlas::cli::{Cli, CliCommand, run_command};
-use clap::Parser;
+use acupoint_atlas::cli::{CliCommand, parse, run_command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let draws = matches!(
         cli.command,
         None | Some(CliCommand::Export { .. } | CliCommand::Handout { .. })

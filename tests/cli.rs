@@ -152,3 +152,16 @@ fn every_command_has_help() {
         assert!(stdout(&out).contains("Usage: acupoint-atlas"), "{args:?}");
     }
 }
+
+#[test]
+fn export_help_lists_the_views_and_conditions_it_accepts() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_acupoint-atlas"))
+        .args(["export", "--help"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let help = String::from_utf8_lossy(&o.stdout);
+    for word in ["posterior", "hand_dorsum", "lower-back-pain", "sciatica"] {
+        assert!(help.contains(word), "{word} missing from:\n{help}");
+    }
+}

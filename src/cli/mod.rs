@@ -120,6 +120,28 @@ fn parse_date(text: &str) -> Result<String, String> {
     }
 }
 
+/// Parses the command line, with the views and conditions of the built-in atlas listed in the
+/// help of the commands that take them.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut command = Cli::command();
+    if let Ok(atlas) = load::load_builtin() {
+        let views: Vec<&str> = atlas.figures().iter().map(|f| f.id.as_str()).collect();
+        let conditions: Vec<&str> = atlas.conditions().iter().map(|c| c.id.as_str()).collect();
+        let known = format!(
+            "Views of the built-in atlas: {}\nConditions of the built-in atlas: {}\n(`points --json` lists those of an --atlas folder.)",
+            views.join(", "),
+            conditions.join(", ")
+        );
+        command = command
+            .mut_subcommand("export", |c| c.after_help(known.clone()))
+            .mut_subcommand("handout", |c| c.after_help(known.clone()))
+            .mut_subcommand("points", |c| c.after_help(known.clone()));
+    }
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 /// Parses a presentation scale between 1 and 3.
 fn parse_scale(text: &str) -> Result<f32, String> {
     text.trim()
