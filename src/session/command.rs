@@ -231,6 +231,10 @@ fn set_mode(
     now_s: u64,
     effects: &mut Vec<Effect>,
 ) {
+    if session.mode != mode {
+        // A new mode starts from the whole figure (a presentation's zoom is not a patient's).
+        effects.push(Effect::FitView);
+    }
     session.mode = mode;
     match mode {
         Mode::Study => {
@@ -238,10 +242,7 @@ fn set_mode(
                 next_question(session, atlas, now_s, effects);
             }
         }
-        Mode::Present => {
-            session.present.revealed.clear();
-            effects.push(Effect::FitView);
-        }
+        Mode::Present => session.present.revealed.clear(),
         Mode::Patient => {
             let kept = &mut session.kept;
             if kept
