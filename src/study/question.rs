@@ -28,9 +28,17 @@ pub fn pool(
     region: Option<&RegionId>,
 ) -> Vec<PointCode> {
     let points = atlas.condition_points(condition);
+    // A point counts under the region it is shown under for the condition (the lumbar Jiaji
+    // under the lower back in lower back pain, not the upper back).
     points
         .into_iter()
-        .filter(|p| region.is_none_or(|r| p.regions.contains(r)))
+        .filter(|p| {
+            region.is_none_or(|r| {
+                atlas
+                    .display_region(p, condition)
+                    .is_some_and(|(_, d)| &d.id == r)
+            })
+        })
         .map(|p| p.code.clone())
         .collect()
 }
