@@ -3,6 +3,7 @@
 //! - [`model`]: the atlas as plain data (no egui, no I/O).
 //! - [`load`]: RON files -> a checked atlas, or every problem at `file:line:col`.
 //! - [`placement`]: landmarks + proportional cun -> positions on each figure.
+//! - [`output`]: writing the files a user names, never anything but a regular file.
 //! - [`cli`]: the command line; [`ui`]: the eframe window; [`render`]: pictures without a window.
 
 #![forbid(unsafe_code)]
@@ -10,6 +11,7 @@
 pub mod cli;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod placement;
 pub mod render;
 pub mod search;

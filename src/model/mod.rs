@@ -17,7 +17,8 @@ pub use display::{Reader, WhyHere, capitalise};
 pub use figure::{Facing, Figure, FigurePos, Landmark, Shape, ShapeKind, Side, Span};
 pub use guidance::{GuidanceItem, GuidanceSection, GuidanceTopic};
 pub use ids::{
-    ConditionId, FigureId, LandmarkId, MechanismId, PointCode, ReferenceId, RegionId, SpanId,
+    ConditionId, FigureId, LandmarkId, MAX_ID_CHARS, MechanismId, PointCode, ReferenceId, RegionId,
+    SpanId, is_plain_id,
 };
 pub use mechanism::{EvidenceGrade, Mechanism};
 pub use point::{

@@ -3,7 +3,7 @@
 //! where it went.
 
 use crate::model::{Atlas, PointCode};
-use crate::render::{Paper, ViewRequest, render_handout, render_view, write_png};
+use crate::render::{Paper, ViewRequest, encode_png, render_handout, render_view};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -29,7 +29,8 @@ pub fn export_dir() -> PathBuf {
 }
 
 impl ExportJob {
-    /// Starts rendering on a background thread. `stamp` keeps file names apart.
+    /// Starts rendering on a background thread. `stamp` (seconds) starts the file name; a
+    /// number is added when that name is taken.
     pub fn start(atlas: Atlas, kind: ExportKind, stamp: u64, repaint: egui::Context) -> Self {
         let (tx, rx) = channel();
         std::thread::spawn(move || {
@@ -37,20 +38,19 @@ impl ExportJob {
             let result = std::fs::create_dir_all(&dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))
                 .and_then(|()| {
-                    let (name, image) = match &kind {
-                        ExportKind::View(req) => (
-                            format!("{}-{stamp}.png", req.figure),
-                            render_view(&atlas, req),
-                        ),
+                    let (stem, image) = match &kind {
+                        ExportKind::View(req) => {
+                            (format!("{}-{stamp}", req.figure), render_view(&atlas, req))
+                        }
                         ExportKind::Handout(plan) => (
-                            format!("handout-{stamp}.png"),
+                            format!("handout-{stamp}"),
                             render_handout(&atlas, plan, Paper::A4),
                         ),
                     };
-                    let path = dir.join(name);
                     let image = image.map_err(|e| e.to_string())?;
-                    write_png(&image, &path).map_err(|e| e.to_string())?;
-                    Ok(path)
+                    // A new name each time (`-2`, `-3`… within a second); the stem is plain.
+                    crate::output::write_new(&dir, &stem, "png", |w| encode_png(&image, w))
+                        .map_err(|e| e.to_string())
                 });
             let _ = tx.send(result);
             repaint.request_repaint();
