@@ -72,14 +72,8 @@ impl AtlasApp {
         let mut view = atlas.as_ref().map(ViewState::initial).unwrap_or_default();
         let mut notices = Vec::new();
         let loaded = store.as_ref().map(Store::load);
-        if let Some(Loaded::Damaged { kept_at, why, .. }) = &loaded {
-            notices.push(Notice {
-                text: format!(
-                    "Your saved settings could not be read ({why}). They were set aside as {} and the defaults are used.",
-                    kept_at.display()
-                ),
-                error: true,
-            });
+        if let Some(text) = loaded.as_ref().and_then(Loaded::notice) {
+            notices.push(Notice { text, error: true });
         }
         if let (Some(atlas), Some(loaded)) = (&atlas, loaded) {
             persist::restore(&mut view, atlas, loaded.into_settings());
@@ -103,6 +97,12 @@ impl AtlasApp {
             watcher: dir.and_then(|d| super::reload::AtlasWatcher::start(d, ctx.clone()).ok()),
             initial_size: None,
         }
+    }
+
+    /// Shows a problem found before the window started (such as eframe's state file set
+    /// aside) as an error notice.
+    pub fn add_startup_notice(&mut self, text: String) {
+        self.notices.push(Notice { text, error: true });
     }
 
     /// Reloads the atlas folder after it changed. On problems, the last good atlas stays and
