@@ -1,5 +1,6 @@
 //! Writing the files a user names (exports, handouts, stored settings) without ever replacing,
-//! opening or blocking on anything that is not a regular file. No egui.
+//! opening or blocking on anything that is not a regular file, and reading files with a bound
+//! whatever size they report. No egui.
 //!
 //! A regular file, or a path where nothing exists yet, is written through a temporary file
 //! beside it (`<name>.partial`): written, synced, then renamed over the target, so a failed or
@@ -153,6 +154,27 @@ fn inspect(path: &Path) -> Result<(), WriteError> {
             path,
             format!("the folder {} does not exist", parent.display()),
         )),
+    }
+}
+
+/// Reads `from` to its end, or until more than `max` bytes came (then `None`): whatever size a
+/// file reports (`/proc` files report 0 and may hold gigabytes), at most `max` plus one chunk
+/// is read. Reads are whole chunks, which files such as `/proc/self/pagemap` require.
+pub fn read_at_most(mut from: impl io::Read, max: u64) -> io::Result<Option<Vec<u8>>> {
+    const CHUNK: usize = 64 * 1024;
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; CHUNK];
+    loop {
+        let n = match from.read(&mut chunk) {
+            Ok(0) => return Ok(Some(bytes)),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        bytes.extend_from_slice(chunk.get(..n).unwrap_or_default());
+        if bytes.len() as u64 > max {
+            return Ok(None);
+        }
     }
 }
 

@@ -11,7 +11,6 @@ pub use app_state::{APP_STATE_FILE, MAX_APP_STATE_BYTES, set_aside_bad_app_state
 
 use crate::study::Progress;
 use serde::{Deserialize, Serialize};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The stored file's name inside the store folder.
@@ -209,16 +208,10 @@ pub fn read_regular(path: &Path, max: u64) -> Result<Option<String>, String> {
         ));
     }
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut bytes = Vec::new();
-    // The reported size is not trusted: read at most one byte past the limit.
-    file.take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > max {
-        return Err(format!(
-            "the file is over {max} bytes, too large to be settings"
-        ));
-    }
+    // The reported size is not trusted: reading stops just past the limit.
+    let bytes = crate::output::read_at_most(file, max)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("the file is over {max} bytes, too large to be settings"))?;
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| "the file is not UTF-8 text".to_owned())

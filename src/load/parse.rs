@@ -1,6 +1,7 @@
 //! RON text -> the atlas's parts, each remembering the file and path it came from.
 
 use super::diagnostic::{Diagnostic, TextPos};
+use super::lex::{Lexer, Token};
 use super::source::{FileKind, SourceFile};
 use crate::model::AtlasParts;
 use serde::de::DeserializeOwned;
@@ -27,11 +28,22 @@ pub struct Origins {
     pub guidance: Vec<Origin>,
 }
 
-/// Parses every file; returns what parsed and a diagnostic for every file that did not.
-pub fn parse_all(files: &[SourceFile]) -> (AtlasParts, Origins, Vec<Diagnostic>) {
+/// What parsing every file gave: the parts read, where each came from, a problem for each file
+/// that could not be read, and the indices of those files.
+pub struct Parsed {
+    pub parts: AtlasParts,
+    pub origins: Origins,
+    pub problems: Vec<Diagnostic>,
+    pub unread: Vec<usize>,
+}
+
+/// Parses every file. A file with a syntax error, too deep nesting or a string longer than its
+/// field allows contributes nothing; the others are all read.
+pub fn parse_all(files: &[SourceFile]) -> Parsed {
     let mut parts = AtlasParts::default();
     let mut origins = Origins::default();
     let mut problems = Vec::new();
+    let mut unread = Vec::new();
     for (i, file) in files.iter().enumerate() {
         let result = match file.kind {
             FileKind::Figure => one(file, i, &mut parts.figures, &mut origins.figures),
@@ -42,11 +54,17 @@ pub fn parse_all(files: &[SourceFile]) -> (AtlasParts, Origins, Vec<Diagnostic>)
             FileKind::References => many(file, i, &mut parts.references, &mut origins.references),
             FileKind::Guidance => many(file, i, &mut parts.guidance, &mut origins.guidance),
         };
-        if let Err(d) = result {
-            problems.push(d);
+        if let Err(more) = result {
+            problems.extend(more);
+            unread.push(i);
         }
     }
-    (parts, origins, problems)
+    Parsed {
+        parts,
+        origins,
+        problems,
+        unread,
+    }
 }
 
 fn one<T: DeserializeOwned>(
@@ -54,7 +72,7 @@ fn one<T: DeserializeOwned>(
     index: usize,
     out: &mut Vec<T>,
     origins: &mut Vec<Origin>,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Vec<Diagnostic>> {
     let item: T = from_ron(file)?;
     out.push(item);
     origins.push(Origin {
@@ -69,7 +87,7 @@ fn many<T: DeserializeOwned>(
     index: usize,
     out: &mut Vec<T>,
     origins: &mut Vec<Origin>,
-) -> Result<(), Diagnostic> {
+) -> Result<(), Vec<Diagnostic>> {
     let items: Vec<T> = from_ron(file)?;
     origins.extend((0..items.len()).map(|i| Origin {
         file: index,
@@ -79,22 +97,28 @@ fn many<T: DeserializeOwned>(
     Ok(())
 }
 
-fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Vec<Diagnostic>> {
     if let Some(pos) = too_deep(&file.text) {
-        return Err(Diagnostic::at(
+        return Err(vec![Diagnostic::at(
             &file.path,
             Some(pos),
             format!("nesting is deeper than {MAX_NESTING} levels; atlas files never need that"),
-        ));
+        )]);
     }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
-    options.from_str(&file.text).map_err(|e| {
+    let value = options.from_str(&file.text).map_err(|e| {
         let pos = TextPos {
             line: e.span.start.line.max(1),
             col: e.span.start.col.max(1),
         };
-        Diagnostic::at(&file.path, Some(pos), describe(&e.code))
-    })
+        vec![Diagnostic::at(&file.path, Some(pos), describe(&e.code))]
+    })?;
+    let too_long = super::limits::check_lengths(&file.path, &file.text);
+    if too_long.is_empty() {
+        Ok(value)
+    } else {
+        Err(too_long)
+    }
 }
 
 /// A ron error in words a person editing the file can act on.
@@ -115,51 +139,46 @@ fn describe(code: &ron::Error) -> String {
     }
 }
 
-/// Where the text first nests brackets deeper than [`MAX_NESTING`], skipping strings and
-/// comments. Checked before parsing so that no input can exhaust the stack.
+/// Where the text first nests brackets deeper than [`MAX_NESTING`]. Brackets in strings,
+/// characters and comments (block comments nest, as in RON) do not count. Checked before parsing
+/// so that no input can exhaust the stack.
 fn too_deep(text: &str) -> Option<TextPos> {
     let mut depth = 0usize;
-    let (mut line, mut col) = (1usize, 0usize);
-    let mut chars = text.chars().peekable();
-    let mut in_string = false;
-    while let Some(c) = chars.next() {
-        if c == '\n' {
-            line += 1;
-            col = 0;
-        } else {
-            col += 1;
-        }
-        if in_string {
-            match c {
-                '\\' => {
-                    chars.next();
-                    col += 1;
-                }
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '/' if chars.peek() == Some(&'/') => {
-                for c in chars.by_ref() {
-                    if c == '\n' {
-                        line += 1;
-                        col = 0;
-                        break;
-                    }
-                }
-            }
-            '(' | '[' | '{' => {
+    for (pos, token) in Lexer::new(text) {
+        match token {
+            Token::Open(_) => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Some(TextPos { line, col });
+                    return Some(pos);
                 }
             }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            Token::Close(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brackets_in_comments_and_strings_are_not_nesting() {
+        let many = "(".repeat(MAX_NESTING + 6);
+        let text = format!("/* {many} /* nested */ {many} */ [\"{many}\", r#\"{many}\"#, '(']");
+        assert_eq!(too_deep(&text), None);
+        let deep = format!(
+            "{}{}",
+            "[".repeat(MAX_NESTING + 1),
+            "]".repeat(MAX_NESTING + 1)
+        );
+        assert_eq!(
+            too_deep(&deep),
+            Some(TextPos {
+                line: 1,
+                col: MAX_NESTING + 1
+            })
+        );
+    }
 }

@@ -3,8 +3,9 @@
 
 use super::Reporter;
 use crate::load::parse::Origins;
+use crate::load::unread::IdKind;
 use crate::model::{AtlasParts, PlacedSite, PlacementRule};
-use crate::placement::{inside_outline, place_point};
+use crate::placement::{FigureIndex, cun_length, place_point_indexed};
 use std::collections::HashSet;
 
 pub fn check_placement(
@@ -22,21 +23,44 @@ pub fn check_placement(
         .iter()
         .flat_map(|f| f.spans.iter().map(|s| s.id.as_str()))
         .collect();
+    // Spans that cannot measure (reported where they are defined): points measured on them
+    // are not reported again as impossible to place.
+    let indexed: Vec<FigureIndex<'_>> = parts.figures.iter().map(FigureIndex::new).collect();
+    let broken_spans: HashSet<&str> = parts
+        .figures
+        .iter()
+        .zip(&indexed)
+        .flat_map(|(f, index)| {
+            f.spans
+                .iter()
+                .filter(move |s| cun_length(index, s).is_none())
+                .map(|s| s.id.as_str())
+        })
+        .collect();
     let mut all_sites = Vec::with_capacity(parts.points.len());
     for (point, origin) in parts.points.iter().zip(&origins.points) {
         let mut names_known = true;
+        // A figure that could not be read may define what the rules name, or a span they
+        // name cannot measure: either is reported where it stands.
+        let mut maybe_unread = false;
         for (i, rule) in point.placement.iter().enumerate() {
             for (field, name) in rule_names(rule, &format!(".placement[{i}]")) {
-                let (known, what) = match name {
-                    Name::Landmark(id) => (landmarks.contains(id), "landmark"),
-                    Name::Span(id) => (spans.contains(id), "span"),
+                let (known, what, kind, id) = match name {
+                    Name::Landmark(id) => {
+                        (landmarks.contains(id), "landmark", IdKind::Landmark, id)
+                    }
+                    Name::Span(id) => (spans.contains(id), "span", IdKind::Span, id),
                 };
+                if rep.unread().may_define(kind, id)
+                    || (kind == IdKind::Span && broken_spans.contains(id))
+                {
+                    maybe_unread = true;
+                }
                 if !known {
                     names_known = false;
-                    let id = match name {
-                        Name::Landmark(id) | Name::Span(id) => id,
-                    };
-                    rep.at(
+                    rep.unknown(
+                        kind,
+                        id,
                         origin,
                         &field,
                         format!("unknown {what} `{id}` (no figure defines it)"),
@@ -45,12 +69,20 @@ pub fn check_placement(
             }
         }
         let mut sites = Vec::new();
-        for figure in &parts.figures {
-            for site in place_point(point, figure) {
+        for (figure, index) in parts.figures.iter().zip(&indexed) {
+            for site in place_point_indexed(point, index) {
                 if !site.at.is_finite() {
+                    rep.at(
+                        origin,
+                        &format!(".placement[{}]", site.rule),
+                        format!(
+                            "`{}` cannot be placed on figure `{}`: its position is not a finite number (an offset is too large for the span)",
+                            point.code, figure.id
+                        ),
+                    );
                     continue;
                 }
-                if !inside_outline(figure, site.at) {
+                if !index.inside_outline(site.at) {
                     rep.at(
                         origin,
                         &format!(".placement[{}]", site.rule),
@@ -63,7 +95,7 @@ pub fn check_placement(
                 sites.push(site);
             }
         }
-        if sites.is_empty() && names_known && !point.placement.is_empty() {
+        if sites.is_empty() && names_known && !maybe_unread && !point.placement.is_empty() {
             rep.at(
                 origin,
                 ".placement",
