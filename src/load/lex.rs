@@ -1,7 +1,9 @@
-//! A tolerant RON tokenizer: brackets, identifiers, colons, commas and strings, with their
-//! places, skipping whitespace and comments (block comments nest, as in RON). It never fails
-//! and never looks back, so scans built on it are linear in the text. Used to measure nesting
-//! and text lengths before and after parsing, and to find the ids a broken file defines.
+//! A tolerant RON tokenizer: brackets, identifiers, colons, commas and strings, with their byte
+//! offsets, skipping whitespace and comments (block comments nest, as in RON). It never fails
+//! and never looks back, so scans built on it are linear in the text; lines and columns are
+//! worked out only for the few offsets that are reported ([`Positions`]). Used to measure
+//! nesting and text lengths before parsing, to find values after it, and to find the ids a
+//! broken file defines.
 
 use super::diagnostic::TextPos;
 
@@ -15,24 +17,21 @@ pub enum Token<'a> {
     Ident(&'a str),
     Colon,
     Comma,
-    /// A string (plain, raw or byte string) with its contents as written and their length in
-    /// characters; `closed` is false when the text ends inside it.
+    /// A string (plain, raw or byte string) with its contents as written; `closed` is false
+    /// when the text ends inside it.
     Str {
         text: &'a str,
-        chars: usize,
         closed: bool,
     },
     /// A number, a character literal or any other character.
     Other,
 }
 
-/// Walks RON text token by token.
+/// Walks RON text token by token, giving each token's byte offset.
 #[derive(Clone)]
 pub struct Lexer<'a> {
     text: &'a str,
     at: usize,
-    line: usize,
-    col: usize,
     cut: bool,
 }
 
@@ -41,8 +40,6 @@ impl<'a> Lexer<'a> {
         Self {
             text,
             at: 0,
-            line: 1,
-            col: 1,
             cut: false,
         }
     }
@@ -53,46 +50,21 @@ impl<'a> Lexer<'a> {
         self.cut
     }
 
-    fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.at).copied()
+    fn byte(&self, at: usize) -> Option<u8> {
+        self.text.as_bytes().get(at).copied()
     }
 
-    fn peek_at(&self, offset: usize) -> Option<u8> {
-        self.text.as_bytes().get(self.at + offset).copied()
-    }
-
-    /// Moves past one byte, counting lines and characters (not bytes) for columns.
-    fn bump(&mut self) -> Option<u8> {
-        let b = self.peek()?;
-        self.at += 1;
-        if b == b'\n' {
-            self.line += 1;
-            self.col = 1;
-        } else if b & 0xC0 != 0x80 {
-            self.col += 1;
-        }
-        Some(b)
-    }
-
-    fn pos(&self) -> TextPos {
-        TextPos {
-            line: self.line,
-            col: self.col,
-        }
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or("")
     }
 
     fn skip_trivia(&mut self) {
         loop {
-            match (self.peek(), self.peek_at(1)) {
-                (Some(b), _) if b.is_ascii_whitespace() => {
-                    self.bump();
-                }
+            match (self.byte(self.at), self.byte(self.at + 1)) {
+                (Some(b), _) if b.is_ascii_whitespace() => self.at += 1,
                 (Some(b'/'), Some(b'/')) => {
-                    while let Some(b) = self.bump() {
-                        if b == b'\n' {
-                            break;
-                        }
-                    }
+                    let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
+                    self.at += rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
                 }
                 (Some(b'/'), Some(b'*')) => self.block_comment(),
                 _ => return,
@@ -101,250 +73,289 @@ impl<'a> Lexer<'a> {
     }
 
     fn block_comment(&mut self) {
-        self.bump();
-        self.bump();
+        self.at += 2;
         let mut level = 1usize;
         while level > 0 {
-            match (self.peek(), self.peek_at(1)) {
-                (None, _) => {
-                    self.cut = true;
-                    return;
-                }
+            let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
+            let Some(k) = rest.iter().position(|&b| b == b'/' || b == b'*') else {
+                self.at = self.text.len();
+                self.cut = true;
+                return;
+            };
+            self.at += k;
+            match (self.byte(self.at), self.byte(self.at + 1)) {
                 (Some(b'/'), Some(b'*')) => {
-                    self.bump();
-                    self.bump();
+                    self.at += 2;
                     level += 1;
                 }
                 (Some(b'*'), Some(b'/')) => {
-                    self.bump();
-                    self.bump();
+                    self.at += 2;
                     level -= 1;
                 }
-                _ => {
-                    self.bump();
-                }
+                _ => self.at += 1,
             }
         }
     }
 
-    /// A quoted string whose opening quote is next.
+    /// A quoted string whose opening quote is at `self.at`.
     fn string(&mut self) -> Token<'a> {
-        self.bump();
+        self.at += 1;
         let start = self.at;
-        let mut chars = 0;
         loop {
-            match self.peek() {
+            let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
+            match rest.iter().position(|&b| b == b'"' || b == b'\\') {
                 None => {
+                    self.at = self.text.len();
                     self.cut = true;
                     return Token::Str {
-                        text: self.text.get(start..).unwrap_or(""),
-                        chars,
+                        text: self.slice(start, self.at),
                         closed: false,
                     };
                 }
-                Some(b'"') => {
-                    let text = self.text.get(start..self.at).unwrap_or("");
-                    self.bump();
-                    return Token::Str {
-                        text,
-                        chars,
-                        closed: true,
-                    };
-                }
-                Some(b) => {
-                    self.bump();
-                    if b & 0xC0 != 0x80 {
-                        chars += 1;
-                    }
-                    if b == b'\\' {
-                        self.bump();
+                Some(k) => {
+                    self.at += k;
+                    if self.byte(self.at) == Some(b'\\') {
+                        self.at = (self.at + 2).min(self.text.len());
+                    } else {
+                        let text = self.slice(start, self.at);
+                        self.at += 1;
+                        return Token::Str { text, closed: true };
                     }
                 }
             }
         }
     }
 
-    /// A raw string `r#"…"#` whose `#`s (`hashes` of them) and opening quote are next.
+    /// A raw string `r#"…"#` whose `#`s (`hashes` of them) and opening quote are at `self.at`.
     fn raw_string(&mut self, hashes: usize) -> Token<'a> {
-        for _ in 0..=hashes {
-            self.bump();
-        }
+        self.at += hashes + 1;
         let start = self.at;
-        let mut chars = 0;
-        while let Some(b) = self.peek() {
-            if b == b'"' && (1..=hashes).all(|k| self.peek_at(k) == Some(b'#')) {
-                let text = self.text.get(start..self.at).unwrap_or("");
-                for _ in 0..=hashes {
-                    self.bump();
-                }
+        loop {
+            let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
+            let Some(k) = rest.iter().position(|&b| b == b'"') else {
+                self.at = self.text.len();
+                self.cut = true;
                 return Token::Str {
-                    text,
-                    chars,
-                    closed: true,
+                    text: self.slice(start, self.at),
+                    closed: false,
                 };
+            };
+            self.at += k;
+            if (1..=hashes).all(|h| self.byte(self.at + h) == Some(b'#')) {
+                let text = self.slice(start, self.at);
+                self.at += hashes + 1;
+                return Token::Str { text, closed: true };
             }
-            self.bump();
-            if b & 0xC0 != 0x80 {
-                chars += 1;
-            }
-        }
-        self.cut = true;
-        Token::Str {
-            text: self.text.get(start..).unwrap_or(""),
-            chars,
-            closed: false,
+            self.at += 1;
         }
     }
 
-    /// A number such as `1.5`, `-3`, `1e-45` or `inf`: one token.
-    fn number(&mut self) -> Token<'a> {
-        while let Some(c) = self.peek() {
-            let exponent_sign = matches!(c, b'+' | b'-')
-                && matches!(
-                    self.text.as_bytes().get(self.at.wrapping_sub(1)),
-                    Some(b'e' | b'E')
-                );
-            if c.is_ascii_alphanumeric() || c == b'.' || c == b'_' || exponent_sign {
-                self.bump();
-            } else {
-                break;
+    fn run_while(&mut self, keep: impl Fn(u8, Option<u8>) -> bool) {
+        while let Some(b) = self.byte(self.at) {
+            let before = self.at.checked_sub(1).and_then(|i| self.byte(i));
+            if !keep(b, before) {
+                return;
             }
+            self.at += 1;
         }
-        Token::Other
     }
 
-    fn ident(&mut self) -> &'a str {
-        let start = self.at;
-        while self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-        {
-            self.bump();
-        }
-        self.text.get(start..self.at).unwrap_or("")
-    }
-
-    /// The number of `#`s after an `r` that opens a raw string, if one does.
+    /// The number of `#`s after `from` if a raw string's quote follows them.
     fn raw_string_hashes(&self, from: usize) -> Option<usize> {
         let mut k = from;
-        while self.peek_at(k) == Some(b'#') {
+        while self.byte(k) == Some(b'#') {
             k += 1;
         }
-        (self.peek_at(k) == Some(b'"')).then_some(k - from)
+        (self.byte(k) == Some(b'"')).then_some(k - from)
     }
 }
 
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Bytes of a number such as `1.5`, `1e-45`, `0x1F` or `inf` (a sign after an exponent counts).
+fn is_number_byte(b: u8, before: Option<u8>) -> bool {
+    is_ident_byte(b)
+        || b == b'.'
+        || (matches!(b, b'+' | b'-') && matches!(before, Some(b'e' | b'E')))
+}
+
 impl<'a> Iterator for Lexer<'a> {
-    type Item = (TextPos, Token<'a>);
+    type Item = (usize, Token<'a>);
 
     fn next(&mut self) -> Option<Self::Item> {
         self.skip_trivia();
-        let pos = self.pos();
-        let b = self.peek()?;
+        let start = self.at;
+        let b = self.byte(start)?;
+        let next = self.byte(start + 1);
         let token = match b {
             b'(' | b'[' | b'{' => {
-                self.bump();
+                self.at += 1;
                 Token::Open(b)
             }
             b')' | b']' | b'}' => {
-                self.bump();
+                self.at += 1;
                 Token::Close(b)
             }
             b':' => {
-                self.bump();
+                self.at += 1;
                 Token::Colon
             }
             b',' => {
-                self.bump();
+                self.at += 1;
                 Token::Comma
             }
             b'"' => self.string(),
-            b'r' if self.raw_string_hashes(1).is_some() => {
-                self.bump();
-                self.raw_string(self.raw_string_hashes(0).unwrap_or(0))
+            b'r' if self.raw_string_hashes(start + 1).is_some() => {
+                self.at += 1;
+                self.raw_string(self.raw_string_hashes(self.at).unwrap_or(0))
             }
-            b'b' if self.peek_at(1) == Some(b'"') => {
-                self.bump();
+            b'b' if next == Some(b'"') => {
+                self.at += 1;
                 self.string()
             }
-            b'b' if self.peek_at(1) == Some(b'r') && self.raw_string_hashes(2).is_some() => {
-                self.bump();
-                self.bump();
-                self.raw_string(self.raw_string_hashes(0).unwrap_or(0))
+            b'b' if next == Some(b'r') && self.raw_string_hashes(start + 2).is_some() => {
+                self.at += 2;
+                self.raw_string(self.raw_string_hashes(self.at).unwrap_or(0))
             }
             b'\'' => {
-                self.bump();
-                while let Some(c) = self.bump() {
+                self.at += 1;
+                while let Some(c) = self.byte(self.at) {
+                    self.at += 1;
                     match c {
-                        b'\\' => {
-                            self.bump();
-                        }
+                        b'\\' => self.at += 1,
                         b'\'' | b'\n' => break,
                         _ => {}
                     }
                 }
+                self.at = self.at.min(self.text.len());
                 Token::Other
             }
-            b if b.is_ascii_alphabetic() || b == b'_' => Token::Ident(self.ident()),
-            b'-' | b'+'
-                if self
-                    .peek_at(1)
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'.') =>
-            {
-                self.bump();
-                self.number()
+            b if b.is_ascii_alphabetic() || b == b'_' => {
+                self.run_while(|c, _| is_ident_byte(c));
+                Token::Ident(self.slice(start, self.at))
             }
-            b if b.is_ascii_digit() || b == b'.' => self.number(),
+            b'-' | b'+' if next.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'.') => {
+                self.at += 1;
+                self.run_while(is_number_byte);
+                Token::Other
+            }
+            b if b.is_ascii_digit() || b == b'.' => {
+                self.run_while(is_number_byte);
+                Token::Other
+            }
             _ => {
-                self.bump();
-                // Skip the rest of a multi-byte character.
-                while self.peek().is_some_and(|c| c & 0xC0 == 0x80) {
-                    self.bump();
-                }
+                // One character, however many bytes it takes.
+                self.at += 1;
+                self.run_while(|c, _| c & 0xC0 == 0x80);
                 Token::Other
             }
         };
-        Some((pos, token))
+        Some((start, token))
     }
 }
 
-/// Calls `visit(field, place, string)` for every string in `text`, with the field it stands in
-/// (a string in a list or an option takes the list's or option's field; at the top level the
-/// field is empty). Returns whether the text ended inside a string or a comment.
-pub fn for_each_string<'a>(
+/// Turns byte offsets into lines and columns (columns count characters), cheaply for offsets
+/// asked in increasing order, as scans report them.
+pub struct Positions<'a> {
     text: &'a str,
-    mut visit: impl FnMut(&'a str, TextPos, Token<'a>),
-) -> bool {
-    // The field each open bracket's contents belong to; index 0 is the top level.
-    let mut fields: Vec<&str> = vec![""];
-    let mut last_ident: Option<&str> = None;
+    /// The last offset answered and its place.
+    at: usize,
+    pos: TextPos,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            at: 0,
+            pos: TextPos { line: 1, col: 1 },
+        }
+    }
+
+    /// The line and column of byte `offset`.
+    pub fn of(&mut self, offset: usize) -> TextPos {
+        if offset < self.at {
+            *self = Self::new(self.text);
+        }
+        let between = self
+            .text
+            .as_bytes()
+            .get(self.at..offset)
+            .unwrap_or_default();
+        for &b in between {
+            if b == b'\n' {
+                self.pos.line += 1;
+                self.pos.col = 1;
+            } else if b & 0xC0 != 0x80 {
+                self.pos.col += 1;
+            }
+        }
+        self.at = offset.max(self.at);
+        self.pos
+    }
+}
+
+/// Calls `visit(field, offset, string)` for every string in `text`, with the field it stands in
+/// (a string in a list or an option takes the list's or option's field; at the top level the
+/// field is empty). Returns whether the text ended inside a string, a comment or a bracket (as
+/// a file cut short does).
+pub fn for_each_string<'a>(text: &'a str, mut visit: impl FnMut(&'a str, usize, &'a str)) -> bool {
+    let mut fields = FieldTracker::default();
     let mut lexer = Lexer::new(text);
-    for (pos, token) in lexer.by_ref() {
+    for (at, token) in lexer.by_ref() {
+        if let Token::Str { text, .. } = token {
+            visit(fields.current(), at, text);
+        }
+        fields.step(token);
+    }
+    lexer.was_cut() || fields.depth() > 0
+}
+
+/// Follows which field the tokens stand in: `name: value` sets the field at this level, an open
+/// bracket starts a level inheriting it, a closing one ends it.
+#[derive(Default)]
+pub struct FieldTracker<'a> {
+    /// The field of each open level below the top one.
+    levels: Vec<&'a str>,
+    top: &'a str,
+    last_ident: Option<&'a str>,
+}
+
+impl<'a> FieldTracker<'a> {
+    /// The field the next token stands in.
+    pub fn current(&self) -> &'a str {
+        self.levels.last().copied().unwrap_or(self.top)
+    }
+
+    /// How many brackets are open.
+    pub fn depth(&self) -> usize {
+        self.levels.len()
+    }
+
+    pub fn step(&mut self, token: Token<'a>) {
         match token {
             Token::Ident(name) => {
-                last_ident = Some(name);
-                continue;
+                self.last_ident = Some(name);
+                return;
             }
             Token::Colon => {
-                if let (Some(name), Some(field)) = (last_ident, fields.last_mut()) {
-                    *field = name;
+                if let Some(name) = self.last_ident {
+                    match self.levels.last_mut() {
+                        Some(field) => *field = name,
+                        None => self.top = name,
+                    }
                 }
             }
-            Token::Open(_) => {
-                let inherited = fields.last().copied().unwrap_or("");
-                fields.push(inherited);
-            }
+            Token::Open(_) => self.levels.push(self.current()),
             Token::Close(_) => {
-                if fields.len() > 1 {
-                    fields.pop();
-                }
+                self.levels.pop();
             }
-            Token::Str { .. } => visit(fields.last().copied().unwrap_or(""), pos, token),
-            Token::Comma | Token::Other => {}
+            Token::Str { .. } | Token::Comma | Token::Other => {}
         }
-        last_ident = None;
+        self.last_ident = None;
     }
-    lexer.was_cut()
 }
 
 #[cfg(test)]
@@ -366,22 +377,53 @@ mod tests {
     }
 
     #[test]
-    fn strings_are_measured_in_characters_and_placed_by_character_columns() {
-        let tokens: Vec<_> = Lexer::new("(\n  n: \"Shènshū\", é: \"肾俞\")").collect();
-        let strings: Vec<_> = tokens
-            .iter()
-            .filter_map(|(pos, t)| match t {
-                Token::Str { chars, .. } => Some((pos.line, pos.col, *chars)),
+    fn strings_are_placed_by_character_columns() {
+        let text = "(\n  n: \"Shènshū\", é: \"肾俞\")";
+        let mut places = Positions::new(text);
+        let strings: Vec<_> = Lexer::new(text)
+            .filter_map(|(at, t)| match t {
+                Token::Str { text, .. } => Some((places.of(at), text)),
                 _ => None,
             })
             .collect();
-        assert_eq!(strings, [(2, 6, 7), (2, 20, 2)]);
+        let at = |line, col| TextPos { line, col };
+        assert_eq!(strings, [(at(2, 6), "Shènshū"), (at(2, 20), "肾俞")]);
+        assert_eq!(places.of(0), at(1, 1), "an earlier offset starts again");
+    }
+
+    #[test]
+    fn escaped_quotes_stay_inside_their_string() {
+        assert_eq!(
+            kinds(r#""a \" b", x"#),
+            [
+                Token::Str {
+                    text: r#"a \" b"#,
+                    closed: true
+                },
+                Token::Comma,
+                Token::Ident("x")
+            ]
+        );
     }
 
     #[test]
     fn unterminated_strings_and_comments_end_the_text_without_panicking() {
-        for text in ["\"abc", "r##\"x\"#", "/* /* */", "'", "b\"", "br#\"", "é"] {
-            let _ = kinds(text);
+        for text in [
+            "\"abc",
+            "\"ab\\",
+            "r##\"x\"#",
+            "/* /* */",
+            "'",
+            "'\\",
+            "b\"",
+            "br#\"",
+            "é",
+        ] {
+            let mut lexer = Lexer::new(text);
+            let _ = lexer.by_ref().count();
         }
+        let mut lexer = Lexer::new("( \"open");
+        let _ = lexer.by_ref().count();
+        assert!(lexer.was_cut());
     }
 }

@@ -4,7 +4,8 @@
 //! atlas later are bounded too (by the prose limit unless listed here).
 
 use super::diagnostic::{Diagnostic, TextPos};
-use super::lex::{Token, for_each_string};
+use super::lex::{FieldTracker, Lexer, Positions, Token};
+use super::parse::MAX_NESTING;
 use crate::model::MAX_ID_CHARS;
 
 /// Longest name (a point's English name, a landmark's, a region's, a heading), in characters.
@@ -29,17 +30,41 @@ pub fn max_chars(field: &str) -> usize {
     }
 }
 
-/// A problem for every string in `text` longer than its field allows, at the string.
-pub fn check_lengths(path: &str, text: &str) -> Vec<Diagnostic> {
+/// The problems found in `text` before parsing it, in one pass: nesting deeper than
+/// [`MAX_NESTING`] (brackets in strings, characters and comments do not count; the scan stops
+/// there, so that no input can exhaust the parser's stack) and every closed string longer than
+/// its field allows (an unclosed one is the parser's to report).
+pub fn check_text(path: &str, text: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for_each_string(text, |field, pos, token| {
-        if let Token::Str { chars, .. } = token {
-            let max = max_chars(field);
-            if chars > max {
-                problems.push(too_long(path, pos, field, chars, max));
+    let mut places = Positions::new(text);
+    let mut fields = FieldTracker::default();
+    for (at, token) in Lexer::new(text) {
+        match token {
+            Token::Open(_) if fields.depth() >= MAX_NESTING => {
+                problems.push(Diagnostic::at(
+                    path,
+                    Some(places.of(at)),
+                    format!(
+                        "nesting is deeper than {MAX_NESTING} levels; atlas files never need that"
+                    ),
+                ));
+                return problems;
             }
+            Token::Str { text, closed: true } => {
+                let field = fields.current();
+                let max = max_chars(field);
+                // Bytes are at least characters: count characters only when it could matter.
+                if text.len() > max {
+                    let chars = text.chars().count();
+                    if chars > max {
+                        problems.push(too_long(path, places.of(at), field, chars, max));
+                    }
+                }
+            }
+            _ => {}
         }
-    });
+        fields.step(token);
+    }
     problems
 }
 
@@ -65,7 +90,7 @@ mod tests {
         let name = "x".repeat(MAX_NAME_CHARS + 1);
         let prose = "y".repeat(MAX_NAME_CHARS * 3);
         let text = format!("[\n  (english: \"{name}\", summary: \"{prose}\"),\n]");
-        let problems = check_lengths("p.ron", &text);
+        let problems = check_text("p.ron", &text);
         assert_eq!(problems.len(), 1, "{problems:?}");
         let p = &problems[0];
         assert_eq!(p.pos, Some(TextPos { line: 2, col: 13 }));
@@ -79,7 +104,7 @@ mod tests {
             "(sources: [\"ok\", \"{id}\"], note: Some(\"{}\"), placement: [At(\"{id}\")])",
             "n".repeat(MAX_PROSE_CHARS + 1)
         );
-        let fields: Vec<String> = check_lengths("p.ron", &text)
+        let fields: Vec<String> = check_text("p.ron", &text)
             .iter()
             .map(|p| p.message.split('`').nth(1).unwrap_or("").to_owned())
             .collect();
@@ -87,9 +112,36 @@ mod tests {
     }
 
     #[test]
+    fn only_real_nesting_counts() {
+        let many = "(".repeat(MAX_NESTING + 6);
+        let text = format!("/* {many} /* nested */ {many} */ [\"{many}\", r#\"{many}\"#, '(']");
+        assert_eq!(check_text("p.ron", &text), []);
+        let deep = format!(
+            "{}{}",
+            "[".repeat(MAX_NESTING + 1),
+            "]".repeat(MAX_NESTING + 1)
+        );
+        let problems = check_text("p.ron", &deep);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].pos,
+            Some(TextPos {
+                line: 1,
+                col: MAX_NESTING + 1
+            })
+        );
+    }
+
+    #[test]
+    fn an_unclosed_string_is_left_to_the_parser() {
+        let text = format!("(english: \"{}", "x".repeat(MAX_NAME_CHARS * 2));
+        assert_eq!(check_text("p.ron", &text), []);
+    }
+
+    #[test]
     fn the_shipped_atlas_is_within_every_limit() {
         for file in crate::load::builtin_files() {
-            assert_eq!(check_lengths(&file.path, &file.text), []);
+            assert_eq!(check_text(&file.path, &file.text), []);
         }
     }
 }

@@ -7,7 +7,7 @@
 //! simply ends the walk early (serde has already reported it).
 
 use super::diagnostic::TextPos;
-use super::lex::{Lexer, Token};
+use super::lex::{Lexer, Positions, Token};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt::Write as _;
 
@@ -28,6 +28,7 @@ pub fn locate(text: &str, paths: &[&str]) -> Vec<Option<TextPos>> {
     }
     let mut walker = Walker {
         lexer: Lexer::new(text),
+        places: Positions::new(text),
         ahead: VecDeque::new(),
         taken: 0,
         path: String::new(),
@@ -60,7 +61,8 @@ fn parent(path: &str) -> &str {
 
 struct Walker<'t, 'w> {
     lexer: Lexer<'t>,
-    ahead: VecDeque<(TextPos, Token<'t>)>,
+    places: Positions<'t>,
+    ahead: VecDeque<(usize, Token<'t>)>,
     /// Tokens consumed so far, to notice a step that made no progress.
     taken: usize,
     path: String,
@@ -69,7 +71,7 @@ struct Walker<'t, 'w> {
 }
 
 impl<'t> Walker<'t, '_> {
-    fn peek(&mut self, n: usize) -> Option<(TextPos, Token<'t>)> {
+    fn peek(&mut self, n: usize) -> Option<(usize, Token<'t>)> {
         while self.ahead.len() <= n {
             let next = self.lexer.next()?;
             self.ahead.push_back(next);
@@ -91,10 +93,11 @@ impl<'t> Walker<'t, '_> {
         if depth > MAX_DEPTH {
             return;
         }
-        let Some((pos, token)) = self.peek(0) else {
+        let Some((at, token)) = self.peek(0) else {
             return;
         };
         if self.wanted.contains(self.path.as_str()) && !self.found.contains_key(&self.path) {
+            let pos = self.places.of(at);
             self.found.insert(self.path.clone(), pos);
         }
         match token {

@@ -2,7 +2,8 @@
 //! not hide the problems of the others, but the others' references to ids that the broken file
 //! defines must not be reported as unknown either: those ids are found by tokens alone (every
 //! string in an `id` or `code` field, whatever the syntax error), and references to them are
-//! left unreported until the file reads again.
+//! left unreported until the file reads again. A file cut short (it ends inside a bracket, a
+//! string or a comment) may have defined anything of its kinds, as may a missing one.
 
 use super::lex::for_each_string;
 use super::source::FileKind;
@@ -47,15 +48,14 @@ impl Unread {
     pub fn add_file(&mut self, kind: FileKind, text: &str) {
         let kinds = defines(kind);
         let mut found = Vec::new();
-        let cut = for_each_string(text, |field, _, token| {
-            if let super::lex::Token::Str { text, .. } = token
-                && matches!(field, "id" | "code")
-            {
-                found.push(text);
+        let cut = for_each_string(text, |field, _, string| {
+            if matches!(field, "id" | "code") {
+                found.push(string);
             }
         });
         if cut {
-            // The rest of the text may hide in an unclosed string or comment.
+            // The file was cut short, or the rest of it hides in an unclosed string or
+            // comment: it may have defined any id of its kinds.
             self.every.extend(kinds.iter().copied());
         }
         for id in found {
