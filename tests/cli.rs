@@ -163,7 +163,7 @@ fn run_bounded(args: &[&str]) -> Output {
         .unwrap();
     let start = std::time::Instant::now();
     while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > std::time::Duration::from_secs(60) {
+        if start.elapsed() > std::time::Duration::from_mins(1) {
             child.kill().unwrap();
             panic!("acupoint-atlas {args:?} hung");
         }

@@ -8,6 +8,7 @@ mod common;
 
 use acupoint_atlas::load::{Diagnostics, load_dir};
 use common::copy_tree;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal");
@@ -367,7 +368,7 @@ fn scaled_figure(text: &str, k: f64) -> String {
                 }
                 if ["size", "midline_x", "points", "at"].contains(&field.as_str()) {
                     let v: f64 = number.parse().unwrap();
-                    out.push_str(&format!("{:e}", v * k));
+                    let _ = write!(out, "{:e}", v * k);
                 } else {
                     out.push_str(&number);
                 }
@@ -386,7 +387,7 @@ fn scaled_figure(text: &str, k: f64) -> String {
                 out.push_str(&word);
                 let rest: String = chars.clone().take_while(|c| c.is_whitespace()).collect();
                 if chars.clone().nth(rest.chars().count()) == Some(':') {
-                    field = word.clone();
+                    field.clone_from(&word);
                 }
             }
             _ => out.push(c),

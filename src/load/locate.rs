@@ -53,7 +53,7 @@ pub fn locate(text: &str, paths: &[&str]) -> Vec<Option<TextPos>> {
         .collect()
 }
 
-/// The path of the enclosing value: `[3].regions[1]` -> `[3].regions` -> `[3]` -> ``.
+/// The path of the enclosing value: `[3].regions[1]` -> `[3].regions` -> `[3]` -> the root.
 fn parent(path: &str) -> &str {
     let cut = path.rfind(['.', '[']).unwrap_or(0);
     path.get(..cut).unwrap_or("")

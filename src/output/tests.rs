@@ -132,7 +132,7 @@ fn a_failed_write_removes_its_temporary_file_and_keeps_the_old_file() {
     let out = dir.path().join("view.png");
     fs::write(&out, b"old").unwrap();
     let err = write_with(&out, |w| {
-        w.write_all(&[0; 200_000])?;
+        w.write_all(&vec![0; 200_000])?;
         Err(io::Error::other("disk full"))
     })
     .unwrap_err();

@@ -68,7 +68,7 @@ fn watch(
     let mut watcher =
         notify::recommended_watcher(move |event: notify::Result<notify::Event>| match event {
             Ok(e) if e.kind.is_modify() || e.kind.is_create() || e.kind.is_remove() => {
-                if e.kind.is_remove() && e.paths.iter().any(|p| *p == root) {
+                if e.kind.is_remove() && e.paths.contains(&root) {
                     lost.store(true, Ordering::Relaxed);
                 }
                 let _ = tx.send(());
@@ -118,7 +118,8 @@ impl AtlasWatcher {
                         armed = None;
                     } else if lost || watching != now {
                         // Another folder (or a first one) is at the path: watch it instead.
-                        armed = None;
+                        // The old watch goes first: one watch at a time.
+                        drop(armed.take());
                         armed = arm(&path);
                     }
                     if lost || now != seen {
