@@ -425,3 +425,19 @@ fn the_built_in_atlas_drawn_a_thousand_times_smaller_or_a_million_times_larger_p
         assert_eq!(count(&atlas), want, "sites and midline sites at x{k}");
     }
 }
+
+#[test]
+fn the_generated_benchmark_atlases_are_sound_and_within_the_limits() {
+    use acupoint_atlas::load::{MAX_FILE_BYTES, load_files};
+    use common::generate::{big_figure, with_points};
+    let limit = usize::try_from(MAX_FILE_BYTES).unwrap() - 4096;
+    let figure = big_figure(limit, 1_000);
+    assert!(
+        figure.len() <= limit && figure.len() > limit - 200,
+        "{}",
+        figure.len()
+    );
+    let files = with_points(200, Some(big_figure(200_000, 5_000)));
+    let atlas = load_files("generated", &files).unwrap_or_else(|p| panic!("{p}"));
+    assert_eq!(atlas.points().len(), 62 + 200);
+}

@@ -60,24 +60,31 @@ pub fn big_figure(bytes: usize, outline_points: usize) -> String {
     text.push_str(
         "]),\n    ],\n    landmarks: [\n        (id: \"l2_spinous_lower\", name: \"L2\", at: (0.5, 0.46)),\n        (id: \"t3_spinous_lower\", name: \"T3\", at: (0.5, 0.25)),\n        (id: \"scapula_medial_border_t3\", name: \"Scapula\", at: (0.44, 0.25)),\n",
     );
-    // Each extra landmark and span is about 150 bytes; leave room for the closing lines.
-    let extra = bytes.saturating_sub(text.len() + 400) / 150;
-    for i in 0..extra {
+    let mut spans = String::from(
+        "    ],\n    spans: [\n        (id: \"back_scale\", name: \"Midline to scapula\", from: \"t3_spinous_lower\", to: \"scapula_medial_border_t3\", cun: 3.0),\n",
+    );
+    let closing = "    ],\n)\n";
+    // Extra landmarks, each with a span from the one before, while they fit in `bytes`.
+    for i in 0usize.. {
         let x = 0.3 + 0.4 * ((i * 7919) % 1000) as f64 / 1000.0;
         let y = 0.2 + 0.6 * ((i * 104_729) % 1000) as f64 / 1000.0;
-        let _ = writeln!(
-            text,
-            "        (id: \"lm_{i}\", name: \"Landmark {i}\", at: ({x:.4}, {y:.4})),"
-        );
+        let landmark =
+            format!("        (id: \"lm_{i}\", name: \"Landmark {i}\", at: ({x:.4}, {y:.4})),\n");
+        let span = if i == 0 {
+            String::new()
+        } else {
+            format!(
+                "        (id: \"sp_{i}\", name: \"Span {i}\", from: \"lm_{}\", to: \"lm_{i}\", cun: 2.0),\n",
+                i - 1
+            )
+        };
+        if text.len() + spans.len() + landmark.len() + span.len() + closing.len() > bytes {
+            break;
+        }
+        text.push_str(&landmark);
+        spans.push_str(&span);
     }
-    text.push_str("    ],\n    spans: [\n        (id: \"back_scale\", name: \"Midline to scapula\", from: \"t3_spinous_lower\", to: \"scapula_medial_border_t3\", cun: 3.0),\n");
-    for i in 1..extra {
-        let _ = writeln!(
-            text,
-            "        (id: \"sp_{i}\", name: \"Span {i}\", from: \"lm_{}\", to: \"lm_{i}\", cun: 2.0),",
-            i - 1
-        );
-    }
-    text.push_str("    ],\n)\n");
+    text.push_str(&spans);
+    text.push_str(closing);
     text
 }
