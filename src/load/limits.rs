@@ -4,7 +4,8 @@
 //! atlas later are bounded too (by the prose limit unless listed here).
 
 use super::diagnostic::{Diagnostic, TextPos};
-use super::lex::{FieldTracker, Lexer, Positions, Token};
+use super::fields::FieldTracker;
+use super::lex::{Lexer, Positions, Token};
 use super::parse::MAX_NESTING;
 use crate::model::MAX_ID_CHARS;
 

@@ -5,6 +5,7 @@
 
 mod check;
 mod diagnostic;
+mod fields;
 mod lex;
 mod limits;
 mod locate;

@@ -5,7 +5,7 @@
 //! left unreported until the file reads again. A file cut short (it ends inside a bracket, a
 //! string or a comment) may have defined anything of its kinds, as may a missing one.
 
-use super::lex::for_each_string;
+use super::fields::for_each_string;
 use super::source::FileKind;
 use std::collections::HashSet;
 
