@@ -441,3 +441,23 @@ fn the_generated_benchmark_atlases_are_sound_and_within_the_limits() {
     let atlas = load_files("generated", &files).unwrap_or_else(|p| panic!("{p}"));
     assert_eq!(atlas.points().len(), 62 + 200);
 }
+
+#[test]
+fn an_unknown_landmark_inside_one_of_is_reported_at_the_landmark() {
+    let copy = Copy::new();
+    copy.edit(
+        "points/bladder.ron",
+        "Offset(from: \"l2_spinous_lower\", scale: \"back_scale\", across: 1.5),",
+        "OneOf([At(\"t3_spinous_lower\"), Offset(from: \"l2_spinus\", scale: \"back_scale\", across: 1.5)]),",
+    );
+    let text = copy.read("points/bladder.ron");
+    let at = text.find("\"l2_spinus\"").unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let col = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    copy.expect_at(
+        "points/bladder.ron",
+        line,
+        col,
+        "unknown landmark `l2_spinus`",
+    );
+}

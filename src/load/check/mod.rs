@@ -84,7 +84,7 @@ pub fn duplicates<'i>(
     what: &str,
     ids: impl Iterator<Item = (&'i str, &'i Origin, String)>,
 ) {
-    let mut seen: HashMap<&str, &Origin> = HashMap::new();
+    let mut seen: HashMap<&str, &Origin> = HashMap::with_capacity(ids.size_hint().0);
     for (id, origin, sub) in ids {
         if let Some(first) = seen.get(id) {
             let first_at = rep

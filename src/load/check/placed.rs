@@ -7,6 +7,7 @@ use crate::load::unread::IdKind;
 use crate::model::{AtlasParts, PlacedSite, PlacementRule};
 use crate::placement::{FigureIndex, cun_length, place_point_indexed};
 use std::collections::HashSet;
+use std::fmt::Write as _;
 
 pub fn check_placement(
     rep: &mut Reporter<'_>,
@@ -44,7 +45,7 @@ pub fn check_placement(
         // name cannot measure: either is reported where it stands.
         let mut maybe_unread = false;
         for (i, rule) in point.placement.iter().enumerate() {
-            for (field, name) in rule_names(rule, &format!(".placement[{i}]")) {
+            for (field, name) in rule_names(rule, &NamePath::new(i)) {
                 let (known, what, kind, id) = match name {
                     Name::Landmark(id) => {
                         (landmarks.contains(id), "landmark", IdKind::Landmark, id)
@@ -62,7 +63,7 @@ pub fn check_placement(
                         kind,
                         id,
                         origin,
-                        &field,
+                        &field.to_path(),
                         format!("unknown {what} `{id}` (no figure defines it)"),
                     );
                 }
@@ -115,22 +116,61 @@ enum Name<'a> {
     Span(&'a str),
 }
 
-/// The landmark and span ids a rule names, with the path of the field each sits in.
-fn rule_names<'a>(rule: &'a PlacementRule, at: &str) -> Vec<(String, Name<'a>)> {
+/// Where a name sits in a point's rules: `.placement[rule]`, then `.0[j]` for each `OneOf` it
+/// is nested in, then its field. Made into text only when a problem is reported.
+#[derive(Clone, Debug)]
+struct NamePath {
+    rule: usize,
+    one_of: Vec<usize>,
+    field: &'static str,
+}
+
+impl NamePath {
+    fn new(rule: usize) -> Self {
+        Self {
+            rule,
+            one_of: Vec::new(),
+            field: "",
+        }
+    }
+
+    fn with_field(&self, field: &'static str) -> Self {
+        Self {
+            field,
+            ..self.clone()
+        }
+    }
+
+    fn to_path(&self) -> String {
+        let mut path = format!(".placement[{}]", self.rule);
+        for j in &self.one_of {
+            let _ = write!(path, ".0[{j}]");
+        }
+        path.push_str(self.field);
+        path
+    }
+}
+
+/// The landmark and span ids a rule names, with where each sits.
+fn rule_names<'a>(rule: &'a PlacementRule, at: &NamePath) -> Vec<(NamePath, Name<'a>)> {
     match rule {
-        PlacementRule::At(id) => vec![(format!("{at}.0"), Name::Landmark(id.as_str()))],
+        PlacementRule::At(id) => vec![(at.with_field(".0"), Name::Landmark(id.as_str()))],
         PlacementRule::Between { from, to, .. } => vec![
-            (format!("{at}.from"), Name::Landmark(from.as_str())),
-            (format!("{at}.to"), Name::Landmark(to.as_str())),
+            (at.with_field(".from"), Name::Landmark(from.as_str())),
+            (at.with_field(".to"), Name::Landmark(to.as_str())),
         ],
         PlacementRule::Offset { from, scale, .. } => vec![
-            (format!("{at}.from"), Name::Landmark(from.as_str())),
-            (format!("{at}.scale"), Name::Span(scale.as_str())),
+            (at.with_field(".from"), Name::Landmark(from.as_str())),
+            (at.with_field(".scale"), Name::Span(scale.as_str())),
         ],
         PlacementRule::OneOf(rules) => rules
             .iter()
             .enumerate()
-            .flat_map(|(j, r)| rule_names(r, &format!("{at}.0[{j}]")))
+            .flat_map(|(j, r)| {
+                let mut inner = at.clone();
+                inner.one_of.push(j);
+                rule_names(r, &inner)
+            })
             .collect(),
     }
 }
