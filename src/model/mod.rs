@@ -21,8 +21,8 @@ pub use evidence::{LinkKind, MechanismLink};
 pub use figure::{Facing, Figure, FigurePos, Landmark, Shape, ShapeKind, Side, Span};
 pub use guidance::{GuidanceItem, GuidanceSection, GuidanceTopic};
 pub use ids::{
-    ConditionId, FigureId, LandmarkId, LevelId, MechanismId, PointCode, ReferenceId, RegionId,
-    SpanId, is_plain_id,
+    ConditionId, FigureId, LandmarkId, LevelId, MAX_ID_CHARS, MechanismId, PointCode, ReferenceId,
+    RegionId, SpanId, is_plain_id,
 };
 pub use levels::{LevelGroup, Levelled, SiteLevel};
 pub use mechanism::{EvidenceGrade, Mechanism, PointLink};

@@ -48,67 +48,50 @@ pub fn check_size(width: u32, height: u32) -> Result<(), RenderError> {
     }
 }
 
-/// Resolves codes typed by a user (any case) to the atlas's points.
+/// Resolves codes typed by a user (any case) to the atlas's points, in order. A code given
+/// more than once (`BL23,bl23,BL23`) is one point, at its first place.
 pub fn resolve_codes(atlas: &Atlas, codes: &[String]) -> Result<Vec<PointCode>, RenderError> {
-    codes
-        .iter()
-        .filter(|c| !c.trim().is_empty())
-        .map(|c| {
-            atlas
-                .points()
-                .iter()
-                .find(|p| p.code.as_str().eq_ignore_ascii_case(c.trim()))
-                .map(|p| p.code.clone())
-                .ok_or_else(|| RenderError::UnknownPoint(c.clone()))
-        })
-        .collect()
+    let mut resolved: Vec<PointCode> = Vec::new();
+    for c in codes.iter().filter(|c| !c.trim().is_empty()) {
+        let code = atlas
+            .points()
+            .iter()
+            .find(|p| p.code.as_str().eq_ignore_ascii_case(c.trim()))
+            .map(|p| p.code.clone())
+            .ok_or_else(|| RenderError::UnknownPoint(c.clone()))?;
+        if !resolved.contains(&code) {
+            resolved.push(code);
+        }
+    }
+    Ok(resolved)
 }
 
-/// Checks that `path` can be written before any rendering is done.
+impl From<crate::output::WriteError> for RenderError {
+    fn from(e: crate::output::WriteError) -> Self {
+        RenderError::Write {
+            path: e.path,
+            why: e.why,
+        }
+    }
+}
+
+/// Checks that `path` can be written before any rendering is done: a regular file or a new
+/// path in an existing folder. Creates and removes nothing at `path` (see [`crate::output`]).
 pub fn check_writable(path: &Path) -> Result<(), RenderError> {
-    let fail = |why: String| RenderError::Write {
-        path: path.to_owned(),
-        why,
-    };
-    if path.is_dir() {
-        return Err(fail("it is a folder".into()));
-    }
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !parent.is_dir() {
-        return Err(fail(format!(
-            "the folder {} does not exist",
-            parent.display()
-        )));
-    }
-    let existed = path.exists();
-    std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(path)
-        .map_err(|e| fail(e.to_string()))?;
-    if !existed {
-        let _ = std::fs::remove_file(path);
-    }
-    Ok(())
+    Ok(crate::output::check_target(path)?)
 }
 
-/// Writes an image as PNG, through a temporary file so a failed write leaves no half file.
+/// Writes an image as PNG through a temporary file, so a failed write leaves no half file and
+/// nothing but a regular file is ever replaced (see [`crate::output`]).
 pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), RenderError> {
-    let fail = |why: String| RenderError::Write {
-        path: path.to_owned(),
-        why,
-    };
-    let tmp = path.with_extension("png.partial");
+    Ok(crate::output::write_with(path, |w| encode_png(image, w))?)
+}
+
+/// Encodes an image as PNG into `out`.
+pub fn encode_png(image: &image::RgbaImage, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     image
-        .save_with_format(&tmp, image::ImageFormat::Png)
-        .map_err(|e| fail(e.to_string()))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e.to_string())
-    })
+        .write_with_encoder(image::codecs::png::PngEncoder::new(out))
+        .map_err(std::io::Error::other)
 }
 
 /// A wgpu device for drawing on the CPU (or a GPU where there is one): Vulkan unless
@@ -168,4 +151,20 @@ fn render_frame(
     harness.step();
     harness.step();
     harness.render().map_err(RenderError::Render)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_given_three_times_in_any_case_is_one_point() {
+        let atlas = crate::load::load_builtin().unwrap();
+        let typed: Vec<String> = ["BL23", "bl23", "BL40", " BL23 "]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        let codes = resolve_codes(&atlas, &typed).unwrap();
+        assert_eq!(codes, [PointCode::new("BL23"), PointCode::new("BL40")]);
+    }
 }
