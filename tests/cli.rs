@@ -271,3 +271,21 @@ fn a_malformed_command_line_exits_two_and_refusals_exit_one() {
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
+
+#[test]
+fn a_handout_plan_takes_the_spellings_search_takes_and_each_point_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.png");
+    let o = run(&[
+        "handout",
+        "--plan",
+        "bl 40,BL-23,weizhong,Kidney Shu,ki3",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("3 points"),
+        "BL40 and BL23 are named twice, KI3 once"
+    );
+}
