@@ -225,3 +225,27 @@ pub fn handout(
     );
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_code_given_three_times_in_any_case_is_one_point() {
+        let atlas = crate::load::load_builtin().unwrap();
+        let typed: Vec<String> = ["BL23", "bl23", "BL40", " BL23 "]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        let codes = resolve_spellings(&atlas, &typed).unwrap();
+        assert_eq!(codes, [PointCode::new("BL23"), PointCode::new("BL40")]);
+    }
+
+    #[test]
+    fn a_name_no_point_has_is_refused() {
+        let atlas = crate::load::load_builtin().unwrap();
+        let err = resolve_spellings(&atlas, &["nothing-like-a-point".to_owned()]).unwrap_err();
+        assert!(err.to_string().contains("unknown point"), "{err}");
+    }
+}

@@ -8,7 +8,6 @@ mod view;
 pub use handout::{HandoutDetails, Paper, render_handout, today};
 pub use view::{CAPTION_HEIGHT, Picture, ViewExport, render_view};
 
-use crate::model::{Atlas, PointCode};
 use std::path::{Path, PathBuf};
 
 /// Largest side of an exported image, in pixels.
@@ -46,24 +45,6 @@ pub fn check_size(width: u32, height: u32) -> Result<(), RenderError> {
     } else {
         Err(RenderError::BadSize(width, height))
     }
-}
-
-/// Resolves codes typed by a user (any case) to the atlas's points, in order. A code given
-/// more than once (`BL23,bl23,BL23`) is one point, at its first place.
-pub fn resolve_codes(atlas: &Atlas, codes: &[String]) -> Result<Vec<PointCode>, RenderError> {
-    let mut resolved: Vec<PointCode> = Vec::new();
-    for c in codes.iter().filter(|c| !c.trim().is_empty()) {
-        let code = atlas
-            .points()
-            .iter()
-            .find(|p| p.code.as_str().eq_ignore_ascii_case(c.trim()))
-            .map(|p| p.code.clone())
-            .ok_or_else(|| RenderError::UnknownPoint(c.clone()))?;
-        if !resolved.contains(&code) {
-            resolved.push(code);
-        }
-    }
-    Ok(resolved)
 }
 
 impl From<crate::output::WriteError> for RenderError {
@@ -151,20 +132,4 @@ fn render_frame(
     harness.step();
     harness.step();
     harness.render().map_err(RenderError::Render)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_code_given_three_times_in_any_case_is_one_point() {
-        let atlas = crate::load::load_builtin().unwrap();
-        let typed: Vec<String> = ["BL23", "bl23", "BL40", " BL23 "]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect();
-        let codes = resolve_codes(&atlas, &typed).unwrap();
-        assert_eq!(codes, [PointCode::new("BL23"), PointCode::new("BL40")]);
-    }
 }
