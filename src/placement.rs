@@ -9,12 +9,16 @@
 //! (the mirrored site covers the other side). On figures without a midline it points to the
 //! viewer's right.
 
+pub mod curve;
+pub mod layers;
+pub mod outline;
+
 use crate::model::{
     Facing, Figure, FigurePos, Laterality, PlacedSite, PlacementRule, Point, Side, Span,
 };
 
 /// How close to the midline (in figure units) counts as on it.
-const MIDLINE_TOLERANCE: f32 = 1e-4;
+pub(crate) const MIDLINE_TOLERANCE: f32 = 1e-4;
 
 /// Figure units per cun on a span, if its landmarks exist and it has a length.
 pub fn cun_length(figure: &Figure, span: &Span) -> Option<f32> {

@@ -66,8 +66,14 @@ pub fn load_files(base: &str, files: &[SourceFile]) -> Result<Atlas, Diagnostics
         return Err(finish(problems));
     }
     let (sites, problems) = check::check(files, &parts, &origins);
+    if !problems.is_empty() {
+        return Err(finish(problems));
+    }
+    let (layers, problems) = check::check_layers(files, &parts, &origins);
     if problems.is_empty() {
-        Ok(Atlas::from_checked(parts, sites))
+        let mut atlas = Atlas::from_checked(parts, sites);
+        atlas.set_layers(layers);
+        Ok(atlas)
     } else {
         Err(finish(problems))
     }

@@ -25,6 +25,8 @@ pub struct Origins {
     pub mechanisms: Vec<Origin>,
     pub references: Vec<Origin>,
     pub guidance: Vec<Origin>,
+    pub channels: Vec<Origin>,
+    pub structures: Vec<Origin>,
 }
 
 /// Parses every file; returns what parsed and a diagnostic for every file that did not.
@@ -41,6 +43,8 @@ pub fn parse_all(files: &[SourceFile]) -> (AtlasParts, Origins, Vec<Diagnostic>)
             FileKind::Mechanisms => many(file, i, &mut parts.mechanisms, &mut origins.mechanisms),
             FileKind::References => many(file, i, &mut parts.references, &mut origins.references),
             FileKind::Guidance => many(file, i, &mut parts.guidance, &mut origins.guidance),
+            FileKind::Channels => many(file, i, &mut parts.channels, &mut origins.channels),
+            FileKind::Anatomy => many(file, i, &mut parts.structures, &mut origins.structures),
         };
         if let Err(d) = result {
             problems.push(d);

@@ -1,8 +1,11 @@
 //! Checks made after parsing: duplicates, dangling ids, bad numbers, placement. Every problem
 //! is reported at the place of the offending value.
 
+mod anatomy;
+mod channels;
 mod content;
 mod figures;
+mod layers;
 mod levels;
 mod placed;
 
@@ -10,7 +13,7 @@ use super::diagnostic::Diagnostic;
 use super::locate::Locator;
 use super::parse::{Origin, Origins};
 use super::source::SourceFile;
-use crate::model::{AtlasParts, PlacedSite};
+use crate::model::{AtlasParts, PlacedLayers, PlacedSite};
 use std::collections::HashMap;
 
 /// Reports problems at the place of values, finding places only when a problem needs one.
@@ -85,4 +88,17 @@ pub fn check(
     levels::check_levels(&mut rep, parts, origins);
     let sites = placed::check_placement(&mut rep, parts, origins);
     (sites, rep.into_problems())
+}
+
+/// Checks the channel courses and the anatomical structures (after the rest of the atlas has
+/// checked clean, so the points and landmarks they name are sound). Returns their curves on
+/// every figure and the problems found.
+pub fn check_layers(
+    files: &[SourceFile],
+    parts: &AtlasParts,
+    origins: &Origins,
+) -> (PlacedLayers, Vec<Diagnostic>) {
+    let mut rep = Reporter::new(files);
+    let layers = layers::check_layers(&mut rep, parts, origins);
+    (layers, rep.into_problems())
 }

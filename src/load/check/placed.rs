@@ -78,13 +78,13 @@ pub fn check_placement(
     all_sites
 }
 
-enum Name<'a> {
+pub(super) enum Name<'a> {
     Landmark(&'a str),
     Span(&'a str),
 }
 
 /// The landmark and span ids a rule names, with the path of the field each sits in.
-fn rule_names<'a>(rule: &'a PlacementRule, at: &str) -> Vec<(String, Name<'a>)> {
+pub(super) fn rule_names<'a>(rule: &'a PlacementRule, at: &str) -> Vec<(String, Name<'a>)> {
     match rule {
         PlacementRule::At(id) => vec![(format!("{at}.0"), Name::Landmark(id.as_str()))],
         PlacementRule::Between { from, to, .. } => vec![

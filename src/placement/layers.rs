@@ -1,0 +1,166 @@
+//! Channels and anatomical structures on one figure: their stations placed by the same rules as
+//! points, cut into runs the figure can place, smoothed into curves and mirrored to the other
+//! side where the figure has a midline. No egui.
+
+use super::curve::{oval, smooth};
+use super::{MIDLINE_TOLERANCE, place_rule};
+use crate::model::{
+    Channel, Figure, FigurePos, Form, PlacedPath, Point, PointCode, Station, Structure,
+};
+
+/// Samples of an oval's outline.
+const OVAL_SAMPLES: usize = 28;
+
+/// One run of stations placed on a figure, and its smooth curve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedRun {
+    /// Which run (channel) or form (structure) of the definition this is.
+    pub index: usize,
+    /// Each placed station: its index in the run, and where it landed.
+    pub stations: Vec<(usize, FigurePos)>,
+    pub curve: Vec<FigurePos>,
+    pub closed: bool,
+}
+
+/// The largest gap between curve samples on a figure: a third of a percent of its larger side,
+/// a few pixels at any size the figure is drawn.
+pub fn sample_step(figure: &Figure) -> f32 {
+    figure.size.0.max(figure.size.1) * 0.003
+}
+
+/// Where a station sits on a figure: a point where the first of its rules the figure can place
+/// puts it (on the side of the figure's landmarks), a waypoint where its rule puts it.
+pub fn place_station(station: &Station, figure: &Figure, point: Option<&Point>) -> Option<FigurePos> {
+    match station {
+        Station::Point(_) => point?
+            .placement
+            .iter()
+            .find_map(|rule| place_rule(rule, figure)),
+        Station::Via(rule) => place_rule(rule, figure),
+    }
+    .filter(|p| p.is_finite())
+}
+
+/// The stretches of consecutive placed stations, two or more long; a station the figure cannot
+/// place breaks the run there.
+pub fn runs(placed: &[Option<FigurePos>]) -> Vec<Vec<(usize, FigurePos)>> {
+    let mut out = Vec::new();
+    let mut current: Vec<(usize, FigurePos)> = Vec::new();
+    for (i, p) in placed.iter().enumerate() {
+        match p {
+            Some(p) => current.push((i, *p)),
+            None => {
+                if current.len() >= 2 {
+                    out.push(std::mem::take(&mut current));
+                } else {
+                    current.clear();
+                }
+            }
+        }
+    }
+    if current.len() >= 2 {
+        out.push(current);
+    }
+    out
+}
+
+/// Every run of a channel on a figure. `point` finds a station's point in the atlas.
+pub fn channel_runs<'a>(
+    channel: &Channel,
+    figure: &Figure,
+    point: impl Fn(&PointCode) -> Option<&'a Point>,
+) -> Vec<PlacedRun> {
+    let step = sample_step(figure);
+    let mut out = Vec::new();
+    for (index, path) in channel.paths.iter().enumerate() {
+        let placed: Vec<Option<FigurePos>> = path
+            .iter()
+            .map(|s| place_station(s, figure, s.code().and_then(&point)))
+            .collect();
+        for stations in runs(&placed) {
+            let at: Vec<FigurePos> = stations.iter().map(|(_, p)| *p).collect();
+            out.push(PlacedRun {
+                index,
+                curve: smooth(&at, false, step),
+                stations,
+                closed: false,
+            });
+        }
+    }
+    out
+}
+
+/// Every drawn form of a structure on a figure. Lines break where a position cannot be
+/// placed; loops and ovals appear only whole.
+pub fn structure_runs(structure: &Structure, figure: &Figure) -> Vec<PlacedRun> {
+    let step = sample_step(figure);
+    let mut out = Vec::new();
+    for (index, form) in structure.forms.iter().enumerate() {
+        match form {
+            Form::Line(rules) => {
+                let placed: Vec<Option<FigurePos>> =
+                    rules.iter().map(|r| place_rule(r, figure)).collect();
+                for stations in runs(&placed) {
+                    let at: Vec<FigurePos> = stations.iter().map(|(_, p)| *p).collect();
+                    out.push(PlacedRun {
+                        index,
+                        curve: smooth(&at, false, step),
+                        stations,
+                        closed: false,
+                    });
+                }
+            }
+            Form::Loop(rules) => {
+                let placed: Option<Vec<FigurePos>> =
+                    rules.iter().map(|r| place_rule(r, figure)).collect();
+                if let Some(at) = placed.filter(|a| a.len() >= 3) {
+                    out.push(PlacedRun {
+                        index,
+                        curve: smooth(&at, true, step),
+                        stations: at.into_iter().enumerate().collect(),
+                        closed: true,
+                    });
+                }
+            }
+            Form::Oval { from, to, width } => {
+                if let (Some(a), Some(b)) = (place_rule(from, figure), place_rule(to, figure)) {
+                    out.push(PlacedRun {
+                        index,
+                        curve: oval(a, b, *width, OVAL_SAMPLES),
+                        stations: vec![(0, a), (1, b)],
+                        closed: true,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a run is drawn again mirrored: on figures with a midline, unless every one of its
+/// stations lies on it (a spinous process, the Governor vessel).
+pub fn mirrors(figure: &Figure, run: &PlacedRun) -> bool {
+    figure.midline_x.is_some_and(|m| {
+        run.stations
+            .iter()
+            .any(|(_, p)| (p.x - m).abs() > MIDLINE_TOLERANCE * 10.0)
+    })
+}
+
+/// A run as the atlas keeps it: the curve, and its mirror image where the figure has a midline.
+pub fn to_paths(figure: &Figure, run: &PlacedRun) -> Vec<PlacedPath> {
+    let path = |points: Vec<FigurePos>, mirrored: bool| PlacedPath {
+        figure: figure.id.clone(),
+        points,
+        closed: run.closed,
+        mirrored,
+    };
+    let mut out = vec![path(run.curve.clone(), false)];
+    if mirrors(figure, run) {
+        out.push(path(
+            run.curve.iter().map(|p| figure.mirror(*p)).collect(),
+            true,
+        ));
+    }
+    out
+}
