@@ -5,7 +5,8 @@
 use super::curve::{oval, smooth};
 use super::{MIDLINE_TOLERANCE, place_rule};
 use crate::model::{
-    Channel, Figure, FigurePos, Form, PlacedPath, Point, PointCode, Station, Structure,
+    Channel, Figure, FigurePos, Form, LandmarkId, PlacedPath, PlacementRule, Point, PointCode,
+    Station, Structure,
 };
 
 /// Samples of an oval's outline.
@@ -163,4 +164,16 @@ pub fn to_paths(figure: &Figure, run: &PlacedRun) -> Vec<PlacedPath> {
         ));
     }
     out
+}
+
+/// The landmark a point is found from on a figure: the one its rule there starts from (for a
+/// `Between` rule, its first landmark).
+pub fn landmark_of(rules: &[PlacementRule], figure: &Figure) -> Option<LandmarkId> {
+    rules
+        .iter()
+        .find_map(|rule| match super::effective_rule(rule, figure)? {
+            PlacementRule::At(id) | PlacementRule::Offset { from: id, .. } => Some(id.clone()),
+            PlacementRule::Between { from, .. } => Some(from.clone()),
+            PlacementRule::OneOf(_) => None,
+        })
 }

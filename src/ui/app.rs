@@ -500,10 +500,11 @@ impl eframe::App for AtlasApp {
                 canvas_rect = self.canvas.rect();
                 let answering = session.mode == Mode::Study
                     && session.study.answer.is_none()
-                    && matches!(
-                        session.study.question.as_ref().map(|q| &q.kind),
-                        Some(crate::study::QuestionKind::Locate { .. })
-                    );
+                    && session
+                        .study
+                        .question
+                        .as_ref()
+                        .is_some_and(|q| q.kind.is_click());
                 if answering {
                     if let Some(at) = out.clicked_at {
                         commands.push(Command::AnswerLocate(at));

@@ -91,7 +91,13 @@ pub fn question_ui(
         (QuestionKind::Locate { .. }, None) => {
             ui.label("Click the figure where you would place the needle. Labels are hidden.");
         }
-        (QuestionKind::Locate { .. }, Some(Answer::Located(result))) => {
+        (QuestionKind::Landmark { .. }, None) => {
+            ui.label("Click the figure on the landmark. Bones and labels are hidden.");
+        }
+        (
+            QuestionKind::Locate { .. } | QuestionKind::Landmark { .. },
+            Some(Answer::Located(result)),
+        ) => {
             let verdict = match result.grade {
                 Grade::Right => "Right on the point",
                 Grade::Close => "Close",
@@ -108,7 +114,7 @@ pub fn question_ui(
                     .zip(atlas.figure(figure))
                     .and_then(|(p, f)| crate::placement::ruler_for(p, f))
                     .is_some(),
-                QuestionKind::Choose { .. } => false,
+                QuestionKind::Choose { .. } | QuestionKind::Landmark { .. } => false,
             };
             let shown = if has_ruler {
                 "The right spot and its cun ruler are shown on the figure."
