@@ -2,7 +2,7 @@
 
 use crate::model::{Atlas, ConditionId, FigureId};
 use crate::render::{
-    Paper, Picture, RenderError, check_size, check_writable, render_handout, render_view,
+    Paper, Picture, RenderError, check_size, check_writable, render_handout_with, render_view,
     resolve_codes, write_png,
 };
 use crate::scene::{LabelStyle, Theme};
@@ -52,6 +52,8 @@ pub struct ExportArgs<'a> {
     pub width: u32,
     pub height: u32,
     pub theme: ThemeArg,
+    /// Layers drawn over the figure.
+    pub layers: &'a [super::LayerArg],
     pub out: &'a Path,
 }
 
@@ -108,6 +110,9 @@ pub fn export(
         ModeArg::Patient => Mode::Patient,
         ModeArg::Present => Mode::Present,
     };
+    let switches = super::layers::switches(args.layers);
+    session.layers.shared = switches.clone();
+    session.layers.patient = switches;
     let Some(mut scene) = session.scene(atlas) else {
         return Err(RenderError::NothingToShow);
     };
@@ -142,6 +147,7 @@ pub fn handout(
     atlas: &Atlas,
     plan: &[String],
     paper: PaperArg,
+    layers: &[super::LayerArg],
     path: &Path,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
@@ -154,7 +160,8 @@ pub fn handout(
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::Letter,
     };
-    let image = render_handout(atlas, &codes, None, paper)?;
+    let layers = super::layers::switches(layers).scene_layers(atlas);
+    let image = render_handout_with(atlas, &codes, None, paper, &layers)?;
     write_png(&image, path)?;
     let [w, h] = paper.pixels();
     let _ = writeln!(

@@ -50,12 +50,14 @@ pub fn draw_scene<'a>(
 ) -> Drawn<'a> {
     let colors = theme::canvas_colors(scene.theme);
     painter.rect_filled(rect, 0.0, colors.background);
-    art::draw(painter, figure_art, proj, &colors);
+    let bones = scene.layers.bones.then_some(crate::model::ShapeKind::Bone);
+    art::draw_except(painter, figure_art, proj, &colors, bones);
     let dots = if scene.show_dots {
         dots(atlas, scene, figure, proj, rect)
     } else {
         Vec::new()
     };
+    let obstacles = super::layers::draw_under(painter, atlas, scene, figure, proj, &dots);
     let hovered = pointer.filter(|p| rect.contains(*p)).and_then(|p| {
         dots.iter()
             .filter(|d| d.at.distance(p) <= d.radius + 5.0)
@@ -93,7 +95,8 @@ pub fn draw_scene<'a>(
     {
         ruler::draw(painter, point, figure, proj, &colors, scene.scale);
     }
-    draw_labels(painter, scene, &dots, rect, &colors);
+    draw_labels(painter, scene, &dots, &obstacles, rect, &colors);
+    super::layers::draw_over(painter, atlas, scene, figure, proj, rect);
     if let Some(mark) = scene.marker {
         let at = proj.screen_from_figure(mark);
         let s = 7.0 * scene.scale;
@@ -211,6 +214,7 @@ fn draw_labels(
     painter: &egui::Painter,
     scene: &Scene,
     dots: &[Dot<'_>],
+    obstacles: &[(Pos2, f32)],
     rect: Rect,
     colors: &CanvasColors,
 ) {
@@ -244,7 +248,8 @@ fn draw_labels(
         });
         galleys.push(galley);
     }
-    let all_dots: Vec<(Pos2, f32)> = dots.iter().map(|d| (d.at, d.radius)).collect();
+    let mut all_dots: Vec<(Pos2, f32)> = dots.iter().map(|d| (d.at, d.radius)).collect();
+    all_dots.extend_from_slice(obstacles);
     let placed = labels::place(&requests, &all_dots, rect.shrink(2.0));
     for (placement, galley) in placed.iter().zip(galleys) {
         let rect = match placement {

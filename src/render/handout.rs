@@ -5,7 +5,7 @@ use super::{RenderError, render_frame};
 use crate::model::{Atlas, ConditionId, Figure, GuidanceTopic, Point, PointCode, Reader};
 use crate::paint::projector::{PanZoom, Projector};
 use crate::paint::{ArtCache, draw_scene, fonts, theme};
-use crate::scene::{LabelStyle, Scene, Theme};
+use crate::scene::{LabelStyle, Scene, SceneLayers, Theme};
 use egui::{FontId, RichText};
 use std::collections::BTreeSet;
 
@@ -68,6 +68,17 @@ pub fn render_handout(
     condition: Option<&ConditionId>,
     paper: Paper,
 ) -> Result<image::RgbaImage, RenderError> {
+    render_handout_with(atlas, plan, condition, paper, &SceneLayers::default())
+}
+
+/// Renders the handout with `layers` (channels, bones, nerves) drawn over its figures.
+pub fn render_handout_with(
+    atlas: &Atlas,
+    plan: &[PointCode],
+    condition: Option<&ConditionId>,
+    paper: Paper,
+    layers: &SceneLayers,
+) -> Result<image::RgbaImage, RenderError> {
     let points: Vec<&Point> = plan
         .iter()
         .map(|c| {
@@ -99,6 +110,7 @@ pub fn render_handout(
             scene.condition = condition.cloned();
             scene.labels = LabelStyle::Numbered;
             scene.scale = 1.3;
+            scene.layers = layers.clone();
             (*f, scene)
         })
         .collect();

@@ -5,7 +5,7 @@
 mod handout;
 mod view;
 
-pub use handout::{Paper, render_handout};
+pub use handout::{Paper, render_handout, render_handout_with};
 pub use view::{CAPTION_HEIGHT, Picture, ViewExport, render_view};
 
 use crate::model::{Atlas, PointCode};

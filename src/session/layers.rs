@@ -33,6 +33,22 @@ impl LayerSwitches {
     pub fn any_channel(&self) -> bool {
         self.all_channels || !self.channels.is_empty()
     }
+
+    /// The layers these switches draw, with no selection or condition to add to them.
+    pub fn scene_layers(&self, atlas: &Atlas) -> SceneLayers {
+        SceneLayers {
+            channels: atlas
+                .channels()
+                .iter()
+                .filter(|c| self.shows_channel(&c.id))
+                .map(|c| c.id.clone())
+                .collect(),
+            bones: self.bones,
+            nerves: self.nerves,
+            flow: self.flow,
+            ..SceneLayers::default()
+        }
+    }
 }
 
 /// The three steps of locating a point, as the detail panel lists them.
@@ -144,19 +160,7 @@ impl Session {
 
     /// Puts the layers into a scene built for the current mode.
     pub(super) fn layer_scene(&self, atlas: &Atlas, scene: &mut Scene) {
-        let switches = self.layers.switches(self.mode);
-        let mut layers = SceneLayers {
-            channels: atlas
-                .channels()
-                .iter()
-                .filter(|c| switches.shows_channel(&c.id))
-                .map(|c| c.id.clone())
-                .collect(),
-            bones: switches.bones,
-            nerves: switches.nerves,
-            flow: switches.flow,
-            ..SceneLayers::default()
-        };
+        let mut layers = self.layers.switches(self.mode).scene_layers(atlas);
         let patient = self.mode == Mode::Patient;
         if !patient && let Some(condition) = &scene.condition {
             layers.structures = atlas
