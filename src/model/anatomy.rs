@@ -25,7 +25,8 @@ impl AnatomyLayer {
     }
 }
 
-/// One drawn part of a structure.
+/// One drawn part of a structure. A form is drawn on every figure that can place all of its
+/// positions, and only there.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub enum Form {
     /// A smooth open curve through the positions, in order.
@@ -81,6 +82,9 @@ pub struct Structure {
     /// shows the structure.
     #[serde(default)]
     pub points: Vec<PointCode>,
+    /// Drawn dashed: a reference line rather than a bone (the line across the iliac crests).
+    #[serde(default)]
+    pub dashed: bool,
     pub forms: Vec<Form>,
 }
 

@@ -149,6 +149,15 @@ fn draw_structure(
     for path in &paths {
         let pts = screen(proj, path);
         match structure.layer {
+            AnatomyLayer::Bones if structure.dashed => {
+                let pts = closed_copy(pts, path.closed);
+                painter.extend(egui::Shape::dashed_line(
+                    &pts,
+                    Stroke::new(width * 0.8, colors.bone),
+                    6.0,
+                    5.0,
+                ));
+            }
             AnatomyLayer::Bones => {
                 painter.add(line(pts, Stroke::new(width * 0.9, colors.bone), path.closed));
             }

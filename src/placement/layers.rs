@@ -65,7 +65,8 @@ pub fn runs(placed: &[Option<FigurePos>]) -> Vec<Vec<(usize, FigurePos)>> {
     out
 }
 
-/// Every run of a channel on a figure. `point` finds a station's point in the atlas.
+/// Every run of a channel on a figure. `point` finds a station's point in the atlas. Each
+/// run's stations carry their index in the channel's path.
 pub fn channel_runs<'a>(
     channel: &Channel,
     figure: &Figure,
@@ -74,11 +75,26 @@ pub fn channel_runs<'a>(
     let step = sample_step(figure);
     let mut out = Vec::new();
     for (index, path) in channel.paths.iter().enumerate() {
-        let placed: Vec<Option<FigurePos>> = path
+        // A point the figure does not show (on the surface turned away) is passed over and the
+        // course continues between its neighbours; a waypoint the figure cannot place means the
+        // course leaves the figure there, so the run breaks.
+        let placed: Vec<(usize, Option<FigurePos>)> = path
             .iter()
-            .map(|s| place_station(s, figure, s.code().and_then(&point)))
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let at = place_station(s, figure, s.code().and_then(&point));
+                match (s, at) {
+                    (Station::Point(_), None) => None,
+                    _ => Some((i, at)),
+                }
+            })
             .collect();
-        for stations in runs(&placed) {
+        let positions: Vec<Option<FigurePos>> = placed.iter().map(|(_, p)| *p).collect();
+        for stations in runs(&positions) {
+            let stations: Vec<(usize, FigurePos)> = stations
+                .into_iter()
+                .filter_map(|(k, p)| placed.get(k).map(|(i, _)| (*i, p)))
+                .collect();
             let at: Vec<FigurePos> = stations.iter().map(|(_, p)| *p).collect();
             out.push(PlacedRun {
                 index,
@@ -91,35 +107,23 @@ pub fn channel_runs<'a>(
     out
 }
 
-/// Every drawn form of a structure on a figure. Lines break where a position cannot be
-/// placed; loops and ovals appear only whole.
+/// Every drawn form of a structure on a figure. A form appears only whole, on the figures that
+/// can place every one of its positions (so a form written for one view stays off the others).
 pub fn structure_runs(structure: &Structure, figure: &Figure) -> Vec<PlacedRun> {
     let step = sample_step(figure);
     let mut out = Vec::new();
     for (index, form) in structure.forms.iter().enumerate() {
         match form {
-            Form::Line(rules) => {
-                let placed: Vec<Option<FigurePos>> =
-                    rules.iter().map(|r| place_rule(r, figure)).collect();
-                for stations in runs(&placed) {
-                    let at: Vec<FigurePos> = stations.iter().map(|(_, p)| *p).collect();
-                    out.push(PlacedRun {
-                        index,
-                        curve: smooth(&at, false, step),
-                        stations,
-                        closed: false,
-                    });
-                }
-            }
-            Form::Loop(rules) => {
+            Form::Line(rules) | Form::Loop(rules) => {
+                let closed = matches!(form, Form::Loop(_));
                 let placed: Option<Vec<FigurePos>> =
                     rules.iter().map(|r| place_rule(r, figure)).collect();
-                if let Some(at) = placed.filter(|a| a.len() >= 3) {
+                if let Some(at) = placed.filter(|a| a.len() >= if closed { 3 } else { 2 }) {
                     out.push(PlacedRun {
                         index,
-                        curve: smooth(&at, true, step),
+                        curve: smooth(&at, closed, step),
                         stations: at.into_iter().enumerate().collect(),
-                        closed: true,
+                        closed,
                     });
                 }
             }

@@ -53,7 +53,7 @@ impl<'a> Context<'a> {
         at: &str,
         what: &str,
     ) {
-        let mut known = true;
+        let mut known = check_numbers(rep, origin, rule, at);
         for (field, name) in rule_names(rule, at) {
             let (found, kind, id) = match name {
                 Name::Landmark(id) => (self.landmarks.contains(id), "landmark", id),
@@ -110,6 +110,44 @@ impl<'a> Context<'a> {
                 })
                 .flatten()
         })
+    }
+}
+
+/// Reports numbers a rule cannot use: a `Between` fraction outside 0 to 1 (as for points) or
+/// an offset that is not finite. Returns whether every number is usable.
+fn check_numbers(rep: &mut Reporter<'_>, origin: &Origin, rule: &PlacementRule, at: &str) -> bool {
+    match rule {
+        PlacementRule::At(_) => true,
+        PlacementRule::Between { fraction, .. } => {
+            let ok = fraction.is_finite() && (0.0..=1.0).contains(fraction);
+            if !ok {
+                rep.at(
+                    origin,
+                    &format!("{at}.fraction"),
+                    format!("fraction must be between 0 and 1, not {fraction}"),
+                );
+            }
+            ok
+        }
+        PlacementRule::Offset { across, along, .. } => {
+            let mut ok = true;
+            for (field, v) in [("across", across), ("along", along)] {
+                if !v.is_finite() {
+                    ok = false;
+                    rep.at(
+                        origin,
+                        &format!("{at}.{field}"),
+                        format!("{field} must be a finite number of cun"),
+                    );
+                }
+            }
+            ok
+        }
+        PlacementRule::OneOf(rules) => rules
+            .iter()
+            .enumerate()
+            .map(|(j, r)| check_numbers(rep, origin, r, &format!("{at}.0[{j}]")))
+            .fold(true, |a, b| a && b),
     }
 }
 
