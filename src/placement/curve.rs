@@ -7,6 +7,9 @@ use crate::model::FigurePos;
 /// Shortest knot interval; guards against stations that coincide.
 const MIN_KNOT: f32 = 1e-6;
 
+/// Samples used to estimate a segment's length.
+const ESTIMATE_SAMPLES: usize = 8;
+
 /// The most samples one segment gets (a segment is never longer than the figure).
 const MAX_PER_SEGMENT: usize = 256;
 
@@ -61,10 +64,18 @@ pub fn smooth(stations: &[FigurePos], closed: bool, step: f32) -> Vec<FigurePos>
     for i in 0..segments {
         let j = (i + 1) % n;
         let (p0, p1, p2, p3) = (before(i), at(i), at(j), after(j));
-        let chord = p1.distance(p2);
+        // The segment's length, from a few samples (the parameter does not run at an even
+        // speed, so a quarter more samples keep every gap under `step`).
+        let mut length = 0.0;
+        let mut last = p1;
+        for k in 1..=ESTIMATE_SAMPLES {
+            let q = centripetal(p0, p1, p2, p3, k as f32 / ESTIMATE_SAMPLES as f32);
+            length += last.distance(q);
+            last = q;
+        }
         // Counts are small and positive: the cast cannot truncate a real count.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let count = ((chord / step).ceil() as usize).clamp(4, MAX_PER_SEGMENT);
+        let count = ((length * 1.25 / step).ceil() as usize).clamp(4, MAX_PER_SEGMENT);
         out.push(p1);
         for k in 1..count {
             out.push(centripetal(p0, p1, p2, p3, k as f32 / count as f32));
