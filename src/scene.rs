@@ -30,6 +30,7 @@ impl Theme {
     }
 
     /// The next theme in the cycle Light, Dark, High contrast.
+    #[must_use]
     pub fn next(self) -> Self {
         match self {
             Theme::Light => Theme::Dark,
@@ -55,6 +56,10 @@ pub enum LabelStyle {
 
 /// One frame of the canvas, described.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of what is drawn, each set by its own control"
+)]
 pub struct Scene {
     pub figure: FigureId,
     /// The condition shown: it picks each point's region (and colour) and the sites drawn.

@@ -182,7 +182,10 @@ fn a_presentation_steps_with_the_keys_and_recall_hides_labels_until_revealed() {
         "a step reveals its point"
     );
     command(&mut h, Command::SetTextScale(2.5));
-    assert_eq!(h.ctx.zoom_factor(), 2.5);
+    assert_eq!(h.state().session().kept.text_scale, 2.5);
+    assert_eq!(h.ctx.zoom_factor(), 1.0, "the controls keep their size");
+    let app = h.state();
+    assert_eq!(app.session().scene(app.atlas()).unwrap().scale, 2.5);
 }
 
 #[test]
@@ -277,4 +280,65 @@ fn a_point_is_added_to_the_plan_from_the_list_by_its_context_menu() {
     h.run();
     assert_eq!(h.state().session().kept.plan, vec![PointCode::new("BL25")]);
     assert!(h.query_by_label("BL25  Dàchángshū  (in plan)").is_some());
+}
+
+#[test]
+fn dragging_the_scale_slider_for_a_hundred_frames_writes_the_settings_at_most_twice() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let millis = Arc::new(AtomicU64::new(0));
+    let clock_ms = millis.clone();
+    let store = Store::new(dir.path());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            let clock: acupoint_atlas::ui::Clock =
+                Arc::new(move || std::time::Duration::from_millis(clock_ms.load(Ordering::SeqCst)));
+            AtlasApp::with_clock(&cc.egui_ctx, None, Some(store), clock)
+        });
+    h.run();
+    command(&mut h, Command::SetMode(Mode::Present));
+    let before = h.state().settings_writes();
+    let slider = h.get_by_role(egui::accesskit::Role::Slider).rect();
+    let start = egui::pos2(slider.min.x + 4.0, slider.center().y);
+    h.hover_at(start);
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    let mut seen = std::collections::BTreeSet::new();
+    for frame in 0..100_u64 {
+        millis.fetch_add(16, Ordering::SeqCst);
+        // Back and forth along the slider, so the value changes on most frames.
+        let t = ((frame % 40) as f32 / 20.0 - 1.0).abs();
+        let at = egui::pos2(slider.min.x + 4.0 + t * (slider.width() - 8.0), start.y);
+        h.event(egui::Event::PointerMoved(at));
+        h.step();
+        #[allow(clippy::cast_possible_truncation, reason = "quarter steps from 1 to 3")]
+        seen.insert((h.state().session().kept.text_scale * 4.0) as i32);
+    }
+    h.event(egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    let during = h.state().settings_writes() - before;
+    assert!(
+        seen.len() >= 5,
+        "the drag moved the slider through {seen:?}"
+    );
+    assert!(during <= 2, "{during} writes during a 1.6 s drag");
+    // After the drag settles, the last value is written once the second has passed.
+    millis.fetch_add(1_500, Ordering::SeqCst);
+    h.step();
+    let scale = h.state().session().kept.text_scale;
+    h.state_mut().flush_settings();
+    let stored = Store::new(dir.path()).load().into_settings();
+    assert_eq!(stored.text_scale, scale, "the final value is kept");
 }

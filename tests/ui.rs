@@ -69,6 +69,13 @@ fn switching_condition_changes_the_points_shown() {
     h.run();
     assert!(h.query_by_label("BL23  Shènshū").is_some());
     assert!(h.query_by_label("GB21  Jiānjǐng").is_none());
+    // At 1280 points wide the conditions are a drop-down.
+    h.get_by_role_and_label(
+        egui::accesskit::Role::ComboBox,
+        "The condition whose points are shown",
+    )
+    .click();
+    h.run();
     h.get_by_label("Upper back pain").click();
     h.run();
     assert!(h.query_by_label("GB21  Jiānjǐng").is_some());

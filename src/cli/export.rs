@@ -5,7 +5,7 @@ use crate::render::{
     Paper, Picture, RenderError, check_size, check_writable, render_handout_with, render_view,
     resolve_codes, write_png,
 };
-use crate::scene::{LabelStyle, Theme};
+use crate::scene::{LabelStyle, Scene, Theme};
 use crate::session::{Mode, Session};
 use crate::store::Settings;
 use clap::ValueEnum;
@@ -63,8 +63,29 @@ pub fn export(
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
     check_size(args.width, args.height)?;
-    let highlight = resolve_codes(atlas, args.highlight)?;
+    let scene = export_scene(atlas, args)?;
     check_writable(args.out)?;
+    let image = render_view(
+        atlas,
+        &scene,
+        None,
+        Picture::captioned(args.width, args.height),
+    )?;
+    write_png(&image, args.out)?;
+    let _ = writeln!(
+        out,
+        "wrote {} ({}x{})",
+        args.out.display(),
+        args.width,
+        args.height
+    );
+    Ok(())
+}
+
+/// The scene `export` draws: the window's own scene for the same mode and choices, with the
+/// highlighted points and labels the arguments ask for.
+pub fn export_scene(atlas: &Atlas, args: &ExportArgs<'_>) -> Result<Scene, RenderError> {
+    let highlight = resolve_codes(atlas, args.highlight)?;
     let figure = FigureId::new(args.view);
     if atlas.figure(&figure).is_none() {
         let known: Vec<_> = atlas.figures().iter().map(|f| f.id.as_str()).collect();
@@ -126,21 +147,7 @@ pub fn export(
             LabelsArg::Full => LabelStyle::Full,
         };
     }
-    let image = render_view(
-        atlas,
-        &scene,
-        None,
-        Picture::captioned(args.width, args.height),
-    )?;
-    write_png(&image, args.out)?;
-    let _ = writeln!(
-        out,
-        "wrote {} ({}x{})",
-        args.out.display(),
-        args.width,
-        args.height
-    );
-    Ok(())
+    Ok(scene)
 }
 
 pub fn handout(

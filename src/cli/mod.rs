@@ -5,7 +5,7 @@ mod export;
 mod layers;
 mod points;
 
-pub use export::{LabelsArg, ModeArg, PaperArg, ThemeArg};
+pub use export::{ExportArgs, LabelsArg, ModeArg, PaperArg, ThemeArg, export_scene};
 pub use layers::LayerArg;
 
 use crate::load::{self, Diagnostics};

@@ -184,5 +184,4 @@ impl Atlas {
             None => self.parts.points.iter().collect(),
         }
     }
-
 }

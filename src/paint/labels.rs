@@ -1,12 +1,17 @@
-//! Label layout: every label is placed beside its dot where it fits, led out with a line where
-//! the neighbourhood is crowded, or hidden; labels never overlap each other or cover a dot.
+//! Label layout. Every label goes right beside its dot where it fits, else further out with a
+//! leader line, else into a cluster marker ("+4") beside the crowd it stands for. Labels never
+//! overlap each other, a dot or a leader; leaders never cross each other or pass over a dot
+//! other than their own. A label that names several sites of one point (two dots of a point
+//! on one hand) reaches each with its own leader.
 
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 /// A label that wants a place near `anchor` (a dot of radius `radius`).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct LabelRequest {
     pub anchor: Pos2,
+    /// Other dots of the same point that this label names too.
+    pub others: Vec<Pos2>,
     pub radius: f32,
     pub size: Vec2,
     /// Try the left side first (for labels on the midline, whose right is crowded).
@@ -15,78 +20,299 @@ pub struct LabelRequest {
     pub priority: u8,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// Where one label went.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Placement {
-    /// Right beside the dot.
-    Beside(Rect),
-    /// Further out, joined to the dot by a line.
-    LedOut {
-        rect: Rect,
-        from: Pos2,
-        to: Pos2,
-    },
-    Hidden,
+    /// At `rect`, joined to its dots by `leaders` (none when it sits right beside its only dot).
+    Shown { rect: Rect, leaders: Vec<Leader> },
+    /// Counted in the cluster marker with this index.
+    InCluster(usize),
 }
 
-/// Places every label inside `bounds`, avoiding every dot in `dots` (centre, radius).
-///
-/// First pass: each label, by priority, takes the first free place right beside its dot.
-/// Second pass: the labels left over are stacked in a column just outside the crowd on their
-/// side, in the order of their dots from top to bottom, so their leader lines do not cross.
-pub fn place(requests: &[LabelRequest], dots: &[(Pos2, f32)], bounds: Rect) -> Vec<Placement> {
-    let mut order: Vec<usize> = (0..requests.len()).collect();
-    order.sort_by_key(|&i| {
-        let r = requests.get(i).map_or(0, |r| r.priority);
-        std::cmp::Reverse(r)
-    });
-    let mut taken: Vec<Rect> = Vec::with_capacity(requests.len());
-    let mut out = vec![Placement::Hidden; requests.len()];
-    let fits = |rect: &Rect, taken: &[Rect]| {
-        bounds.contains_rect(*rect)
-            && !taken.iter().any(|t| t.intersects(*rect))
-            && !dots
+/// A leader line from a dot's edge to a label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Leader {
+    pub from: Pos2,
+    pub to: Pos2,
+}
+
+/// A marker such as "+4" standing for labels that found no place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    pub rect: Rect,
+    /// The requests it stands for.
+    pub members: Vec<usize>,
+    pub leader: Option<Leader>,
+}
+
+/// The whole layout: one placement per request, and the cluster markers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    pub placements: Vec<Placement>,
+    pub clusters: Vec<Cluster>,
+}
+
+/// What is already on the canvas while labels are placed.
+struct Board<'a> {
+    bounds: Rect,
+    dots: &'a [(Pos2, f32)],
+    rects: Vec<Rect>,
+    leaders: Vec<Leader>,
+}
+
+impl Board<'_> {
+    /// Whether a label rectangle is free: inside the bounds, clear of every dot, label and
+    /// leader.
+    fn rect_free(&self, rect: Rect) -> bool {
+        self.bounds.contains_rect(rect)
+            && !self.rects.iter().any(|t| t.intersects(rect))
+            && !self
+                .dots
                 .iter()
-                .any(|(c, r)| circle_hits_rect(*c, *r + 1.0, *rect))
+                .any(|(c, r)| circle_hits_rect(*c, *r + 1.0, rect))
+            && !self
+                .leaders
+                .iter()
+                .any(|l| segment_hits_rect(l.from, l.to, rect))
+    }
+
+    /// Whether a leader may be drawn: it crosses no other leader, passes over no dot but the
+    /// ones it joins (`own`), and through no label but its own (not yet on the board).
+    fn leader_free(&self, leader: Leader, own: &[Pos2]) -> bool {
+        !self.leaders.iter().any(|l| segments_cross(*l, leader))
+            && !self.dots.iter().any(|(c, r)| {
+                !own.iter().any(|o| o.distance(*c) < 0.5)
+                    && distance_to_segment(*c, leader.from, leader.to) < *r + 1.0
+            })
+            && !self
+                .rects
+                .iter()
+                .any(|t| segment_hits_rect(leader.from, leader.to, t.shrink(0.5)))
+    }
+
+    fn take(&mut self, rect: Rect, leaders: &[Leader]) {
+        self.rects.push(rect.expand(1.0));
+        self.leaders.extend_from_slice(leaders);
+    }
+}
+
+/// Places every label inside `bounds`, avoiding every dot in `dots` (centre, radius) and every
+/// rectangle in `avoid` (such as the ruler's texts). `marker_size` is the size of a cluster
+/// marker's text for a count.
+pub fn place(
+    requests: &[LabelRequest],
+    dots: &[(Pos2, f32)],
+    avoid: &[Rect],
+    bounds: Rect,
+    marker_size: impl Fn(usize) -> Vec2,
+) -> Layout {
+    let mut board = Board {
+        bounds,
+        dots,
+        rects: avoid.to_vec(),
+        leaders: Vec::new(),
     };
-    let mut left_over = Vec::new();
-    for i in order {
-        let Some(req) = requests.get(i) else { continue };
-        match beside_candidates(req).into_iter().find(|r| fits(r, &taken)) {
-            Some(rect) => {
-                taken.push(rect.expand(1.0));
-                if let Some(slot) = out.get_mut(i) {
-                    *slot = Placement::Beside(rect);
-                }
-            }
-            None => left_over.push(i),
-        }
-    }
-    // Columns: left-preferring labels go left of the crowd, the others right of it.
-    left_over.sort_by(|&a, &b| {
-        let ya = requests.get(a).map_or(0.0, |r| r.anchor.y);
-        let yb = requests.get(b).map_or(0.0, |r| r.anchor.y);
-        ya.total_cmp(&yb)
+    let mut order: Vec<usize> = (0..requests.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (&requests[a], &requests[b]);
+        rb.priority
+            .cmp(&ra.priority)
+            .then(ra.anchor.y.total_cmp(&rb.anchor.y))
     });
-    for i in left_over {
-        let Some(req) = requests.get(i) else { continue };
-        let placed = column_candidates(req, dots)
-            .into_iter()
-            .chain(led_out_candidates(req))
-            .find(|(rect, _)| fits(rect, &taken));
-        if let Some((rect, to)) = placed {
-            let from = req.anchor + (to - req.anchor).normalized() * req.radius;
-            taken.push(rect.expand(1.0));
-            if let Some(slot) = out.get_mut(i) {
-                *slot = Placement::LedOut { rect, from, to };
+    let mut placements: Vec<Option<Placement>> = vec![None; requests.len()];
+    // First everything that fits right beside its dot, then the rest led out, in order from
+    // the top down so leaders to a column do not cross; the selected point's label (the
+    // highest priority) may go anywhere a leader reaches rather than into a marker.
+    for pass in [Pass::Beside, Pass::LedOut, Pass::Anywhere] {
+        for &i in &order {
+            if placements[i].is_some() || (pass == Pass::Anywhere && requests[i].priority < 2) {
+                continue;
+            }
+            if let Some((rect, leaders)) = find_place(&board, &requests[i], pass, &[]) {
+                board.take(rect, &leaders);
+                placements[i] = Some(Placement::Shown { rect, leaders });
             }
         }
     }
-    out
+    let left_over: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| placements[i].is_none())
+        .collect();
+    let clusters = cluster(&mut board, requests, &left_over, &marker_size);
+    for (k, c) in clusters.iter().enumerate() {
+        for &m in &c.members {
+            placements[m] = Some(Placement::InCluster(k));
+        }
+    }
+    Layout {
+        placements: placements
+            .into_iter()
+            .map(|p| p.unwrap_or(Placement::InCluster(usize::MAX)))
+            .collect(),
+        clusters,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Beside,
+    LedOut,
+    /// Anywhere on the canvas a leader can reach, nearest first (cluster markers only).
+    Anywhere,
+}
+
+/// The first free place for a label in this pass, with its leaders. Leaders may pass over the
+/// label's own dots and the dots in `passable` (a marker's members).
+fn find_place(
+    board: &Board<'_>,
+    req: &LabelRequest,
+    pass: Pass,
+    passable: &[Pos2],
+) -> Option<(Rect, Vec<Leader>)> {
+    let own: Vec<Pos2> = std::iter::once(req.anchor)
+        .chain(req.others.iter().copied())
+        .collect();
+    let may_cross: Vec<Pos2> = own.iter().chain(passable).copied().collect();
+    let candidates: Vec<(Rect, bool)> = match pass {
+        Pass::Beside => beside_candidates(req)
+            .into_iter()
+            .map(|r| (r, false))
+            .collect(),
+        Pass::LedOut => column_candidates(req, board.dots)
+            .into_iter()
+            .chain(radial_candidates(req))
+            .map(|r| (r, true))
+            .collect(),
+        Pass::Anywhere => spiral_candidates(req, board.bounds)
+            .into_iter()
+            .map(|r| (r, true))
+            .collect(),
+    };
+    for (rect, led) in candidates {
+        if !board.rect_free(rect) {
+            continue;
+        }
+        let mut leaders = Vec::new();
+        let targets: &[Pos2] = if led { &own } else { &own[1..] };
+        let mut ok = true;
+        for target in targets {
+            let leader = leader_to(*target, req.radius, rect);
+            // Leaders of one label may meet at the label, but must not cross each other.
+            if !board.leader_free(leader, &may_cross)
+                || leaders.iter().any(|l| segments_cross(*l, leader))
+            {
+                ok = false;
+                break;
+            }
+            leaders.push(leader);
+        }
+        if ok {
+            return Some((rect, leaders));
+        }
+    }
+    None
+}
+
+/// The leader from the edge of a dot at `at` to the nearest point of `rect`.
+fn leader_to(at: Pos2, radius: f32, rect: Rect) -> Leader {
+    let to = pos2(
+        at.x.clamp(rect.min.x, rect.max.x),
+        at.y.clamp(rect.min.y, rect.max.y),
+    );
+    let dir = (to - at).normalized();
+    Leader {
+        from: at + dir * radius,
+        to,
+    }
+}
+
+/// Groups the labels that found no place by nearness and places a marker for each group; a
+/// group whose marker finds no place joins the nearest group that has one.
+fn cluster(
+    board: &mut Board<'_>,
+    requests: &[LabelRequest],
+    left_over: &[usize],
+    marker_size: &impl Fn(usize) -> Vec2,
+) -> Vec<Cluster> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &i in left_over {
+        let at = requests[i].anchor;
+        let reach = (requests[i].size.y * 4.0).max(48.0);
+        match groups
+            .iter_mut()
+            .find(|g| g.iter().any(|&j| requests[j].anchor.distance(at) <= reach))
+        {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut homeless: Vec<Vec<usize>> = Vec::new();
+    for members in groups {
+        // The marker stands beside the member nearest the group's middle.
+        let n = members.len() as f32;
+        let middle = members
+            .iter()
+            .fold(Vec2::ZERO, |acc, &m| acc + requests[m].anchor.to_vec2())
+            / n;
+        let Some(&near) = members.iter().min_by(|&&a, &&b| {
+            let da = (requests[a].anchor.to_vec2() - middle).length();
+            let db = (requests[b].anchor.to_vec2() - middle).length();
+            da.total_cmp(&db)
+        }) else {
+            continue;
+        };
+        let marker = LabelRequest {
+            anchor: requests[near].anchor,
+            others: Vec::new(),
+            radius: requests[near].radius,
+            size: marker_size(members.len()),
+            prefer_left: requests[near].prefer_left,
+            priority: 0,
+        };
+        let crowd: Vec<Pos2> = members.iter().map(|&m| requests[m].anchor).collect();
+        // With a leader where one can be drawn; else close beside the crowd without one (the
+        // marker still names its points on hover).
+        let placed = find_place(board, &marker, Pass::Beside, &crowd)
+            .or_else(|| find_place(board, &marker, Pass::LedOut, &crowd))
+            .or_else(|| find_place(board, &marker, Pass::Anywhere, &crowd))
+            .or_else(|| {
+                spiral_candidates(&marker, board.bounds)
+                    .into_iter()
+                    .find(|r| board.rect_free(*r))
+                    .map(|r| (r, Vec::new()))
+            });
+        match placed {
+            Some((rect, leaders)) => {
+                board.take(rect, &leaders);
+                clusters.push(Cluster {
+                    rect,
+                    members,
+                    leader: leaders.first().copied(),
+                });
+            }
+            None => homeless.push(members),
+        }
+    }
+    for members in homeless {
+        let at = requests[members[0]].anchor;
+        let nearest = clusters.iter_mut().min_by(|a, b| {
+            a.rect
+                .center()
+                .distance(at)
+                .total_cmp(&b.rect.center().distance(at))
+        });
+        if let Some(c) = nearest {
+            c.members.extend(members);
+        }
+    }
+    clusters
 }
 
 /// Places in a column just outside the dots near the label's own height, going down from the
 /// dot's level, then up.
-fn column_candidates(req: &LabelRequest, dots: &[(Pos2, f32)]) -> Vec<(Rect, Pos2)> {
+fn column_candidates(req: &LabelRequest, dots: &[(Pos2, f32)]) -> Vec<Rect> {
     // The crowd is the run of dots at about this height that touch one another going outward
     // from this dot; the column stands just beyond it (not beyond a distant hand).
     let band = req.size.y * 3.0;
@@ -97,7 +323,7 @@ fn column_candidates(req: &LabelRequest, dots: &[(Pos2, f32)]) -> Vec<(Rect, Pos
         .collect();
     let s = req.size;
     let gap = 12.0;
-    let (to_x, min_x) = if req.prefer_left {
+    let min_x = if req.prefer_left {
         near.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut edge = req.anchor.x - req.radius;
         for (x, r) in near.into_iter().filter(|(x, _)| *x <= req.anchor.x) {
@@ -105,7 +331,7 @@ fn column_candidates(req: &LabelRequest, dots: &[(Pos2, f32)]) -> Vec<(Rect, Pos
                 edge = edge.min(x - r);
             }
         }
-        (edge - gap, edge - gap - 2.0 - s.x)
+        edge - gap - 2.0 - s.x
     } else {
         near.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut edge = req.anchor.x + req.radius;
@@ -114,31 +340,73 @@ fn column_candidates(req: &LabelRequest, dots: &[(Pos2, f32)]) -> Vec<(Rect, Pos
                 edge = edge.max(x + r);
             }
         }
-        (edge + gap, edge + gap + 2.0)
+        edge + gap + 2.0
     };
     let step = s.y + 2.0;
     let mut out = Vec::new();
-    for k in 0..5 {
+    for k in 0..8 {
         for sign in [1.0_f32, -1.0] {
             if k == 0 && sign < 0.0 {
                 continue;
             }
             let y = req.anchor.y + sign * k as f32 * step;
-            out.push((
-                Rect::from_min_size(pos2(min_x, y - s.y / 2.0), s),
-                pos2(to_x, y),
-            ));
+            out.push(Rect::from_min_size(pos2(min_x, y - s.y / 2.0), s));
         }
     }
     out
 }
 
-fn circle_hits_rect(c: Pos2, r: f32, rect: Rect) -> bool {
-    let nearest = pos2(
-        c.x.clamp(rect.min.x, rect.max.x),
-        c.y.clamp(rect.min.y, rect.max.y),
-    );
-    nearest.distance_sq(c) < r * r
+/// Rectangles further out in twelve directions at three distances.
+fn radial_candidates(req: &LabelRequest) -> Vec<Rect> {
+    let s = req.size;
+    let mut out = Vec::new();
+    for d in [2.5_f32, 4.0, 6.0] {
+        let reach = req.radius * 2.0 + d * 10.0;
+        for k in 0..12 {
+            let a = std::f32::consts::TAU * k as f32 / 12.0;
+            let dir = vec2(a.cos(), a.sin());
+            let dir = if req.prefer_left {
+                vec2(-dir.x, dir.y)
+            } else {
+                dir
+            };
+            let to = req.anchor + dir * reach;
+            // The rectangle's near edge at `to`, on the side away from the dot.
+            let min = pos2(
+                if dir.x >= 0.0 { to.x } else { to.x - s.x },
+                to.y - s.y / 2.0,
+            );
+            out.push(Rect::from_min_size(min, s));
+        }
+    }
+    out
+}
+
+/// Rectangles on rings of growing radius around the dot, out to the far side of `bounds`.
+fn spiral_candidates(req: &LabelRequest, bounds: Rect) -> Vec<Rect> {
+    let s = req.size;
+    let far = bounds.size().length();
+    let mut out = Vec::new();
+    let mut reach = req.radius * 2.0 + 20.0;
+    while reach < far {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "clamped to 12..=96 first"
+        )]
+        let steps = ((std::f32::consts::TAU * reach) / (s.x + 8.0)).clamp(12.0, 96.0) as usize;
+        for k in 0..steps {
+            let a = std::f32::consts::TAU * k as f32 / steps as f32;
+            let to = req.anchor + vec2(a.cos(), a.sin()) * reach;
+            let min = pos2(
+                if a.cos() >= 0.0 { to.x } else { to.x - s.x },
+                to.y - s.y / 2.0,
+            );
+            out.push(Rect::from_min_size(min, s));
+        }
+        reach += s.y * 1.5;
+    }
+    out
 }
 
 fn beside_candidates(req: &LabelRequest) -> Vec<Rect> {
@@ -164,91 +432,67 @@ fn beside_candidates(req: &LabelRequest) -> Vec<Rect> {
     }
 }
 
-/// Rectangles further out in eight directions, each with the point its leader line ends at.
-fn led_out_candidates(req: &LabelRequest) -> Vec<(Rect, Pos2)> {
-    let s = req.size;
-    let mut out = Vec::new();
-    let sides: [f32; 2] = if req.prefer_left {
-        [-1.0, 1.0]
-    } else {
-        [1.0, -1.0]
-    };
-    for step in [2.5_f32, 4.0] {
-        let d = req.radius * 2.0 + step * 8.0;
-        for side in sides {
-            for dy in [0.0_f32, -0.8, 0.8, -1.6, 1.6] {
-                let to = req.anchor + vec2(side * d, dy * d * 0.5);
-                let min = if side > 0.0 {
-                    pos2(to.x + 2.0, to.y - s.y / 2.0)
-                } else {
-                    pos2(to.x - 2.0 - s.x, to.y - s.y / 2.0)
-                };
-                out.push((Rect::from_min_size(min, s), to));
-            }
-        }
+pub fn circle_hits_rect(c: Pos2, r: f32, rect: Rect) -> bool {
+    let nearest = pos2(
+        c.x.clamp(rect.min.x, rect.max.x),
+        c.y.clamp(rect.min.y, rect.max.y),
+    );
+    nearest.distance_sq(c) < r * r
+}
+
+pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let len_sq = ab.length_sq();
+    if len_sq <= f32::EPSILON {
+        return p.distance(a);
     }
-    out
+    let t = ((p - a).dot(ab) / len_sq).clamp(0.0, 1.0);
+    p.distance(a + ab * t)
+}
+
+/// Whether two leaders cross (sharing an end point is not crossing).
+pub fn segments_cross(a: Leader, b: Leader) -> bool {
+    let shares_end = [a.from, a.to]
+        .iter()
+        .any(|p| [b.from, b.to].iter().any(|q| p.distance(*q) < 0.5));
+    if shares_end {
+        return false;
+    }
+    let orient = |p: Pos2, q: Pos2, r: Pos2| (q - p).x * (r - p).y - (q - p).y * (r - p).x;
+    let (d1, d2) = (orient(b.from, b.to, a.from), orient(b.from, b.to, a.to));
+    let (d3, d4) = (orient(a.from, a.to, b.from), orient(a.from, a.to, b.to));
+    (d1 * d2 < 0.0) && (d3 * d4 < 0.0)
+}
+
+/// Whether a segment passes through a rectangle.
+pub fn segment_hits_rect(a: Pos2, b: Pos2, rect: Rect) -> bool {
+    if rect.contains(a) || rect.contains(b) {
+        return true;
+    }
+    let corners = [
+        rect.left_top(),
+        rect.right_top(),
+        rect.right_bottom(),
+        rect.left_bottom(),
+    ];
+    let me = Leader { from: a, to: b };
+    (0..4).any(|i| {
+        let edge = Leader {
+            from: corners[i],
+            to: corners[(i + 1) % 4],
+        };
+        let orient = |p: Pos2, q: Pos2, r: Pos2| (q - p).x * (r - p).y - (q - p).y * (r - p).x;
+        let (d1, d2) = (
+            orient(edge.from, edge.to, me.from),
+            orient(edge.from, edge.to, me.to),
+        );
+        let (d3, d4) = (
+            orient(me.from, me.to, edge.from),
+            orient(me.from, me.to, edge.to),
+        );
+        (d1 * d2 < 0.0) && (d3 * d4 < 0.0)
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn req(x: f32, y: f32) -> LabelRequest {
-        LabelRequest {
-            anchor: pos2(x, y),
-            radius: 5.0,
-            size: vec2(40.0, 14.0),
-            prefer_left: false,
-            priority: 0,
-        }
-    }
-
-    fn rect_of(p: &Placement) -> Option<Rect> {
-        match p {
-            Placement::Beside(r) | Placement::LedOut { rect: r, .. } => Some(*r),
-            Placement::Hidden => None,
-        }
-    }
-
-    #[test]
-    fn a_lone_label_sits_right_beside_its_dot() {
-        let bounds = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 400.0));
-        let placed = place(&[req(100.0, 100.0)], &[(pos2(100.0, 100.0), 5.0)], bounds);
-        match placed[0] {
-            Placement::Beside(r) => assert!(r.min.x > 105.0 && r.center().y == 100.0),
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn crowded_labels_never_overlap_each_other_or_cover_a_dot() {
-        let bounds = Rect::from_min_size(Pos2::ZERO, vec2(300.0, 600.0));
-        // A dense column like the Jiaji row: dots 5 px apart.
-        let requests: Vec<_> = (0..60).map(|i| req(150.0, 20.0 + i as f32 * 5.0)).collect();
-        let dots: Vec<_> = requests.iter().map(|r| (r.anchor, r.radius)).collect();
-        let placed = place(&requests, &dots, bounds);
-        let rects: Vec<Rect> = placed.iter().filter_map(rect_of).collect();
-        assert!(rects.len() > 10, "most labels find a place");
-        assert!(placed.iter().any(|p| matches!(p, Placement::LedOut { .. })));
-        for (i, a) in rects.iter().enumerate() {
-            assert!(bounds.contains_rect(*a));
-            for b in &rects[i + 1..] {
-                assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
-            }
-            for (c, r) in &dots {
-                assert!(
-                    !circle_hits_rect(*c, *r, *a),
-                    "label {a:?} covers dot {c:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn a_label_with_no_room_is_hidden() {
-        let bounds = Rect::from_min_size(Pos2::ZERO, vec2(20.0, 20.0));
-        let placed = place(&[req(10.0, 10.0)], &[], bounds);
-        assert_eq!(placed[0], Placement::Hidden);
-    }
-}
+mod tests;

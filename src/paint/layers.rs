@@ -16,11 +16,9 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, vec2};
 /// Screen distance between arrows of the direction of flow, in points.
 const FLOW_SPACING: f32 = 90.0;
 
-/// Something labels must keep clear of: a circle on screen.
-pub type Obstacle = (Pos2, f32);
-
 /// Draws the layers that go under the dots (bones, muscles, nerves, channels, highlighters)
-/// and their tags. Returns the places of the tags, for the point labels to avoid.
+/// and their tags. Returns the places of the tags (and of the neighbours' rings), for the point
+/// labels to keep clear of.
 pub fn draw_under(
     painter: &egui::Painter,
     atlas: &Atlas,
@@ -28,7 +26,7 @@ pub fn draw_under(
     figure: &Figure,
     proj: &Projector,
     dots: &[Dot<'_>],
-) -> Vec<Obstacle> {
+) -> Vec<Rect> {
     let layers = &scene.layers;
     if !layers.any() {
         return Vec::new();
@@ -78,10 +76,11 @@ pub fn draw_under(
     for code in layers.focus.iter().flat_map(|f| &f.neighbours) {
         for site in atlas.sites_for(code, &figure.id, scene.condition.as_ref()) {
             let at = proj.screen_from_figure(site.at);
-            tags.obstacles.push((at, 11.0 * scene.scale));
+            tags.taken
+                .push(Rect::from_center_size(at, egui::Vec2::splat(22.0 * scene.scale)));
         }
     }
-    tags.obstacles
+    tags.taken
 }
 
 /// Draws what goes over the dots and labels: rings on the neighbours of the selected point,
@@ -354,7 +353,6 @@ fn brackets(painter: &egui::Painter, at: Pos2, half: f32, ink: Color32) {
 struct Tags<'d> {
     dots: &'d [Dot<'d>],
     taken: Vec<Rect>,
-    obstacles: Vec<Obstacle>,
 }
 
 impl<'d> Tags<'d> {
@@ -362,7 +360,6 @@ impl<'d> Tags<'d> {
         Self {
             dots,
             taken: Vec::new(),
-            obstacles: Vec::new(),
         }
     }
 
@@ -431,20 +428,6 @@ impl<'d> Tags<'d> {
         painter.rect_filled(rect, 2.0, fill);
         painter.galley(rect.min + vec2(2.0, 0.0), galley, Color32::PLACEHOLDER);
         self.taken.push(rect.expand(1.0));
-        // Circles across the tag's width, for the point labels to keep clear of.
-        let r = rect.height() * 0.5;
-        // A tag is a few times wider than tall: the cast cannot truncate.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let n = ((rect.width() / rect.height().max(1.0)).ceil() as usize).clamp(1, 32);
-        for k in 0..n {
-            let t = if n == 1 {
-                0.5
-            } else {
-                k as f32 / (n - 1) as f32
-            };
-            let x = rect.left() + r + (rect.width() - 2.0 * r).max(0.0) * t;
-            self.obstacles.push((Pos2::new(x, rect.center().y), r));
-        }
     }
 }
 

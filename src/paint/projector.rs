@@ -77,7 +77,7 @@ impl Projector {
         let min = self.figure_from_screen(rect.min);
         let max = self.figure_from_screen(rect.max);
         Framing {
-            center: FigurePos::new((min.x + max.x) / 2.0, (min.y + max.y) / 2.0),
+            center: FigurePos::new(f32::midpoint(min.x, max.x), f32::midpoint(min.y, max.y)),
             half_width: (max.x - min.x) / 2.0,
             half_height: (max.y - min.y) / 2.0,
         }

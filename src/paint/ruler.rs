@@ -7,6 +7,7 @@ use crate::model::{Figure, PlacementRule, Point};
 use crate::placement::{effective_rule, place_rule, ruler_for};
 use egui::{Align2, FontId, Stroke};
 
+/// Draws the ruler; returns where its texts went, so labels can keep clear of them.
 pub fn draw(
     painter: &egui::Painter,
     point: &Point,
@@ -14,7 +15,8 @@ pub fn draw(
     proj: &Projector,
     colors: &CanvasColors,
     scale: f32,
-) {
+) -> Vec<egui::Rect> {
+    let mut texts = Vec::new();
     let stroke = Stroke::new(2.0 * scale, colors.ruler);
     let font = FontId::proportional(12.5 * scale);
     if let Some(ruler) = ruler_for(point, figure) {
@@ -33,13 +35,14 @@ pub fn draw(
             painter.line_segment([at - normal * len, at + normal * len], stroke);
         }
         let mid = from + (to - from) * 0.5 + normal * 14.0 * scale;
-        painter.text(
+        texts.push(boxed_text(
+            painter,
             mid,
             Align2::CENTER_CENTER,
             format!("{} cun", trim(ruler.cun)),
-            font.clone(),
-            colors.ruler,
-        );
+            &font,
+            colors,
+        ));
     }
     // The legs of the first offset rule this figure can place.
     for rule in point
@@ -77,25 +80,44 @@ pub fn draw(
         painter.add(egui::Shape::dashed_line(&[a, c, e], dashed, 5.0, 4.0));
         painter.circle_filled(a, 3.0 * scale, colors.ruler);
         if *across != 0.0 {
-            painter.text(
+            texts.push(boxed_text(
+                painter,
                 a + (c - a) * 0.5 - egui::vec2(0.0, 10.0 * scale),
                 Align2::CENTER_BOTTOM,
                 format!("{} cun", trim(across.abs())),
-                font.clone(),
-                colors.ruler,
-            );
+                &font,
+                colors,
+            ));
         }
         if *along != 0.0 {
-            painter.text(
+            texts.push(boxed_text(
+                painter,
                 c + (e - c) * 0.5 + egui::vec2(10.0 * scale, 0.0),
                 Align2::LEFT_CENTER,
                 format!("{} cun", trim(along.abs())),
-                font.clone(),
-                colors.ruler,
-            );
+                &font,
+                colors,
+            ));
         }
         break;
     }
+    texts
+}
+
+/// Text in the ruler's colour on a backdrop, so it reads over dots and lines.
+fn boxed_text(
+    painter: &egui::Painter,
+    at: egui::Pos2,
+    align: Align2,
+    text: String,
+    font: &FontId,
+    colors: &CanvasColors,
+) -> egui::Rect {
+    let galley = painter.layout_no_wrap(text, font.clone(), colors.ruler);
+    let rect = align.anchor_size(at, galley.size());
+    painter.rect_filled(rect.expand(2.0), 3.0, colors.label_fill);
+    painter.galley(rect.min, galley, colors.ruler);
+    rect.expand(2.0)
 }
 
 /// A cun count without a trailing `.0`.

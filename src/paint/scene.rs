@@ -27,12 +27,14 @@ pub struct Drawn<'a> {
     pub dots: Vec<Dot<'a>>,
     /// The point under the pointer, if any.
     pub hovered: Option<&'a Point>,
+    /// Markers such as "+4" for labels that found no place, with the points each stands for.
+    pub clusters: Vec<(Rect, Vec<PointCode>)>,
 }
 
 /// Label text size at scale 1, in points.
-pub const LABEL_SIZE: f32 = 13.5;
+pub const LABEL_SIZE: f32 = 14.0;
 
-/// Draws `scene` of `figure` into `rect` through `proj`. `pointer` is where the mouse is (it
+/// Draws `scene` of `figure` into `rect` through `proj`. `mouse` is where the pointer is (it
 /// picks the hovered dot and centres the spotlight).
 #[allow(
     clippy::too_many_arguments,
@@ -46,7 +48,7 @@ pub fn draw_scene<'a>(
     figure: &Figure,
     figure_art: &Art,
     proj: &Projector,
-    pointer: Option<Pos2>,
+    mouse: Option<Pos2>,
 ) -> Drawn<'a> {
     let colors = theme::canvas_colors(scene.theme);
     painter.rect_filled(rect, 0.0, colors.background);
@@ -57,8 +59,8 @@ pub fn draw_scene<'a>(
     } else {
         Vec::new()
     };
-    let obstacles = super::layers::draw_under(painter, atlas, scene, figure, proj, &dots);
-    let hovered = pointer.filter(|p| rect.contains(*p)).and_then(|p| {
+    let layer_tags = super::layers::draw_under(painter, atlas, scene, figure, proj, &dots);
+    let hovered = mouse.filter(|p| rect.contains(*p)).and_then(|p| {
         dots.iter()
             .filter(|d| d.at.distance(p) <= d.radius + 5.0)
             .min_by(|a, b| a.at.distance(p).total_cmp(&b.at.distance(p)))
@@ -89,13 +91,20 @@ pub fn draw_scene<'a>(
     if scene.calibration {
         ruler::calibration(painter, figure, proj, &colors);
     }
-    // The ruler goes over the dots so its ticks and count stay readable.
-    if scene.ruler
-        && let Some(point) = scene.selected.as_ref().and_then(|c| atlas.point(c))
-    {
-        ruler::draw(painter, point, figure, proj, &colors, scene.scale);
-    }
-    draw_labels(painter, scene, &dots, &obstacles, rect, &colors);
+    // The ruler goes over the dots so its ticks and count stay readable; labels keep clear
+    // of its texts.
+    let mut ruler_texts = match scene.selected.as_ref().and_then(|c| atlas.point(c)) {
+        Some(point) if scene.ruler => {
+            ruler::draw(painter, point, figure, proj, &colors, scene.scale)
+        }
+        _ => Vec::new(),
+    };
+    ruler_texts.extend(layer_tags);
+    let midline = figure.midline_x.map(|x| {
+        proj.screen_from_figure(crate::model::FigurePos::new(x, 0.0))
+            .x
+    });
+    let clusters = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
     super::layers::draw_over(painter, atlas, scene, figure, proj, rect);
     if let Some(mark) = scene.marker {
         let at = proj.screen_from_figure(mark);
@@ -110,11 +119,15 @@ pub fn draw_scene<'a>(
             .as_ref()
             .and_then(|c| dots.iter().find(|d| &d.point.code == c))
             .map(|d| d.at);
-        if let Some(centre) = pointer.filter(|p| rect.contains(*p)).or(selected_at) {
+        if let Some(centre) = mouse.filter(|p| rect.contains(*p)).or(selected_at) {
             spotlight(painter, rect, centre);
         }
     }
-    Drawn { dots, hovered }
+    Drawn {
+        dots,
+        hovered,
+        clusters,
+    }
 }
 
 /// The radius of the clear circle of the spotlight.
@@ -136,10 +149,11 @@ fn spotlight(painter: &egui::Painter, rect: Rect, centre: Pos2) {
         mesh.colored_vertex(centre + dir * outer, theme::SPOTLIGHT_VEIL);
     }
     for i in 0..steps {
-        let j = (i + 1) % steps;
-        let (a, b, c, d) = (2 * i, 2 * i + 1, 2 * j, 2 * j + 1);
-        mesh.add_triangle(a, b, c);
-        mesh.add_triangle(b, d, c);
+        let next = (i + 1) % steps;
+        let (inner_here, outer_here) = (2 * i, 2 * i + 1);
+        let (inner_next, outer_next) = (2 * next, 2 * next + 1);
+        mesh.add_triangle(inner_here, outer_here, inner_next);
+        mesh.add_triangle(outer_here, outer_next, inner_next);
     }
     painter.add(egui::Shape::mesh(mesh));
     painter.circle_stroke(
@@ -158,9 +172,10 @@ pub fn dots<'a>(
     rect: Rect,
 ) -> Vec<Dot<'a>> {
     // Sized by the canvas, not by figure units (close-ups use other units), growing gently
-    // with zoom so dense rows separate as the user zooms in.
-    let base =
-        (rect.size().min_elem() * 0.0065 * proj.zoom().sqrt()).clamp(4.5, 14.0) * scene.scale;
+    // with zoom so dense rows separate as the user zooms in, and with the scene's scale a
+    // little less than the labels do, so a row of dots stays a row when presenting.
+    let base = (rect.size().min_elem() * 0.0062 * proj.zoom().powf(0.35)).clamp(4.5, 12.0)
+        * scene.scale.powf(0.75);
     let dimming = !scene.highlighted.is_empty();
     let colors = theme::canvas_colors(scene.theme);
     let condition = scene.condition.as_ref();
@@ -210,57 +225,140 @@ fn label_text(scene: &Scene, point: &Point) -> String {
     }
 }
 
+/// One label request per labelled point of the scene, with its text: anchored at the point's
+/// labelled site, naming the point's other sites on the same side of `midline` (all of them
+/// on a view without one). `measure` gives a text's size.
+pub fn label_requests(
+    scene: &Scene,
+    dots: &[Dot<'_>],
+    midline: Option<f32>,
+    mut measure: impl FnMut(&str) -> egui::Vec2,
+) -> Vec<(LabelRequest, String)> {
+    if scene.labels == LabelStyle::None {
+        return Vec::new();
+    }
+    let selected: Option<&PointCode> = scene.selected.as_ref();
+    let side = |x: f32| midline.map(|m| x >= m);
+    dots.iter()
+        .filter(|d| d.labelled && scene.labels_point(&d.point.code))
+        .map(|dot| {
+            let text = label_text(scene, dot.point);
+            let priority = if Some(&dot.point.code) == selected {
+                2
+            } else {
+                u8::from(scene.highlighted.contains(&dot.point.code))
+            };
+            let others = dots
+                .iter()
+                .filter(|o| o.point.code == dot.point.code && o.at != dot.at)
+                .filter(|o| side(o.at.x) == side(dot.at.x))
+                .map(|o| o.at)
+                .collect();
+            let request = LabelRequest {
+                anchor: dot.at,
+                others,
+                radius: dot.radius,
+                size: measure(&text) + egui::vec2(6.0, 2.0),
+                prefer_left: dot.point.laterality == Laterality::Midline,
+                priority,
+            };
+            (request, text)
+        })
+        .collect()
+}
+
+/// The labels of the scene, laid out and drawn; returns the cluster markers with the points
+/// each stands for.
 fn draw_labels(
     painter: &egui::Painter,
     scene: &Scene,
     dots: &[Dot<'_>],
-    obstacles: &[(Pos2, f32)],
+    midline: Option<f32>,
+    avoid: &[Rect],
     rect: Rect,
     colors: &CanvasColors,
-) {
-    if scene.labels == LabelStyle::None {
-        return;
-    }
+) -> Vec<(Rect, Vec<PointCode>)> {
     let font = FontId::proportional(LABEL_SIZE * scene.scale);
-    let mut galleys = Vec::new();
-    let mut requests = Vec::new();
-    let selected: Option<&PointCode> = scene.selected.as_ref();
-    for dot in dots
+    // Labels are laid out in the canvas's own coordinates, snapped to a sixteenth of a point,
+    // so the same scene lays out the same wherever the canvas sits (window or picture).
+    let origin = rect.min.to_vec2();
+    let local = |p: Pos2| {
+        let v = (p - origin) * 16.0;
+        Pos2::new(v.x.round() / 16.0, v.y.round() / 16.0)
+    };
+    let local_dots: Vec<Dot<'_>> = dots
         .iter()
-        .filter(|d| d.labelled && scene.labels_point(&d.point.code))
-    {
-        let galley = painter.layout_no_wrap(
-            label_text(scene, dot.point),
-            font.clone(),
-            colors.label_text,
-        );
-        let priority = if Some(&dot.point.code) == selected {
-            2
-        } else {
-            u8::from(scene.highlighted.contains(&dot.point.code))
-        };
-        requests.push(LabelRequest {
-            anchor: dot.at,
-            radius: dot.radius,
-            size: galley.size() + egui::vec2(6.0, 2.0),
-            prefer_left: dot.point.laterality == Laterality::Midline,
-            priority,
-        });
-        galleys.push(galley);
-    }
-    let mut all_dots: Vec<(Pos2, f32)> = dots.iter().map(|d| (d.at, d.radius)).collect();
-    all_dots.extend_from_slice(obstacles);
-    let placed = labels::place(&requests, &all_dots, rect.shrink(2.0));
-    for (placement, galley) in placed.iter().zip(galleys) {
-        let rect = match placement {
-            Placement::Beside(r) => *r,
-            Placement::LedOut { rect, from, to } => {
-                painter.line_segment([*from, *to], Stroke::new(1.0, colors.leader));
-                *rect
+        .map(|d| Dot {
+            at: local(d.at),
+            ..d.clone()
+        })
+        .collect();
+    let measure = |text: &str| {
+        painter
+            .layout_no_wrap(text.to_owned(), font.clone(), colors.label_text)
+            .size()
+    };
+    let bounds = Rect::from_min_size(Pos2::ZERO, rect.size()).shrink(2.0);
+    // Only dots in view are labelled (a zoomed canvas has points beyond its edges).
+    let requests: Vec<(LabelRequest, String)> =
+        label_requests(scene, &local_dots, midline.map(|m| m - origin.x), measure)
+            .into_iter()
+            .filter(|(r, _)| bounds.contains(r.anchor))
+            .collect();
+    let all_dots: Vec<(Pos2, f32)> = local_dots.iter().map(|d| (d.at, d.radius)).collect();
+    let avoid: Vec<Rect> = avoid
+        .iter()
+        .map(|r| Rect::from_min_max(local(r.min), local(r.max)))
+        .collect();
+    let marker_text = |n: usize| format!("+{n}");
+    let layout = labels::place(
+        &requests.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(),
+        &all_dots,
+        &avoid,
+        bounds,
+        |n| measure(&marker_text(n)) + egui::vec2(6.0, 2.0),
+    );
+    let leader = Stroke::new(1.0, colors.leader);
+    let boxed = |at: Rect, text: String, strong: bool| {
+        painter.rect_filled(at, 3.0, colors.label_fill);
+        if strong {
+            painter.rect_stroke(
+                at,
+                3.0,
+                Stroke::new(1.0, colors.leader),
+                egui::StrokeKind::Inside,
+            );
+        }
+        let galley = painter.layout_no_wrap(text, font.clone(), colors.label_text);
+        painter.galley(at.min + egui::vec2(3.0, 1.0), galley, colors.label_text);
+    };
+    for (placement, (_, text)) in layout.placements.iter().zip(&requests) {
+        if let Placement::Shown { rect, leaders } = placement {
+            for l in leaders {
+                painter.line_segment([l.from + origin, l.to + origin], leader);
             }
-            Placement::Hidden => continue,
-        };
-        painter.rect_filled(rect, 3.0, colors.label_fill);
-        painter.galley(rect.min + egui::vec2(3.0, 1.0), galley, colors.label_text);
+            boxed(rect.translate(origin), text.clone(), false);
+        }
     }
+    let mut markers = Vec::new();
+    for cluster in &layout.clusters {
+        if let Some(l) = cluster.leader {
+            painter.line_segment([l.from + origin, l.to + origin], leader);
+        }
+        let at = cluster.rect.translate(origin);
+        boxed(at, marker_text(cluster.members.len()), true);
+        let codes = cluster
+            .members
+            .iter()
+            .filter_map(|&m| requests.get(m))
+            .filter_map(|(r, _)| {
+                local_dots
+                    .iter()
+                    .find(|d| d.at == r.anchor)
+                    .map(|d| d.point.code.clone())
+            })
+            .collect();
+        markers.push((at, codes));
+    }
+    markers
 }

@@ -67,49 +67,55 @@ pub fn render_view(
         picture.pixels_per_point,
         scene.theme,
         |ui| {
+            let draw = |painter: &egui::Painter, rect: egui::Rect| {
+                let proj = match framing {
+                    Some(f) => Projector::framed(rect, figure, f),
+                    None => Projector::fit(rect, figure, PanZoom::default()),
+                };
+                draw_scene(
+                    painter,
+                    rect,
+                    atlas,
+                    scene,
+                    figure,
+                    &figure_art,
+                    &proj,
+                    None,
+                );
+            };
+            if !picture.caption {
+                // The whole picture is the canvas, edge to edge, as the window's canvas is.
+                let rect = ui.ctx().content_rect();
+                let layer = egui::LayerId::new(egui::Order::Middle, egui::Id::unique("scene"));
+                draw(&ui.ctx().layer_painter(layer).with_clip_rect(rect), rect);
+                return;
+            }
             let colors = theme::canvas_colors(scene.theme);
-            let margin = if picture.caption { 16.0 } else { 0.0 };
             egui::CentralPanel::default()
                 .frame(
                     egui::Frame::new()
                         .fill(colors.background)
-                        .inner_margin(margin),
+                        .inner_margin(16.0),
                 )
                 .show(ui, |ui| {
-                    if picture.caption {
-                        ui.label(RichText::new(&title).font(egui::FontId::new(
-                            26.0 * scene.scale.clamp(1.0, 1.4),
-                            fonts::bold(),
-                        )));
-                        let drawn: Vec<&Point> = scene
-                            .points
-                            .iter()
-                            .filter_map(|c| atlas.point(c))
-                            .filter(|p| {
-                                !atlas
-                                    .sites_for(&p.code, &figure.id, scene.condition.as_ref())
-                                    .is_empty()
-                            })
-                            .collect();
-                        legend_ui(ui, atlas, &drawn, scene.condition.as_ref(), scene.theme);
-                    }
-                    let size = ui.available_size();
-                    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-                    let proj = match framing {
-                        Some(f) => Projector::framed(rect, figure, f),
-                        None => Projector::fit(rect, figure, PanZoom::default()),
-                    };
-                    let painter = ui.painter_at(rect);
-                    draw_scene(
-                        &painter,
-                        rect,
-                        atlas,
-                        scene,
-                        figure,
-                        &figure_art,
-                        &proj,
-                        None,
-                    );
+                    ui.label(RichText::new(&title).font(egui::FontId::new(
+                        26.0 * scene.scale.clamp(1.0, 1.4),
+                        fonts::bold(),
+                    )));
+                    let drawn: Vec<&Point> = scene
+                        .points
+                        .iter()
+                        .filter_map(|c| atlas.point(c))
+                        .filter(|p| {
+                            !atlas
+                                .sites_for(&p.code, &figure.id, scene.condition.as_ref())
+                                .is_empty()
+                        })
+                        .collect();
+                    legend_ui(ui, atlas, &drawn, scene.condition.as_ref(), scene.theme);
+                    let (rect, _) =
+                        ui.allocate_exact_size(ui.available_size(), egui::Sense::hover());
+                    draw(&ui.painter_at(rect), rect);
                 });
         },
     )

@@ -183,7 +183,7 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
             next_question(session, atlas, now_s, &mut effects);
         }
         Command::NextQuestion => next_question(session, atlas, now_s, &mut effects),
-        Command::AnswerChoice(index) => answer_choice(session, index, now_s, &mut effects),
+        Command::AnswerChoice(index) => answer_choice(session, atlas, index, now_s, &mut effects),
         Command::AnswerLocate(at) => answer_locate(session, atlas, at, now_s, &mut effects),
         Command::ExportView => effects.push(Effect::ExportView),
         Command::ExportHandout => effects.push(Effect::ExportHandout),
@@ -204,16 +204,7 @@ fn select(session: &mut Session, atlas: &Atlas, code: PointCode, effects: &mut V
     if atlas.point(&code).is_none() {
         return;
     }
-    let condition = session.kept.condition.as_ref();
-    let on_figure = session
-        .kept
-        .figure
-        .as_ref()
-        .is_some_and(|f| !atlas.sites_for(&code, f, condition).is_empty());
-    if !on_figure && let Some(site) = atlas.sites(&code).first() {
-        // Switch to the first figure that shows the point.
-        session.kept.figure = Some(site.figure.clone());
-    }
+    show_on_figure(session, atlas, &code);
     session.kept.selected = Some(code);
     session.tab = Tab::Point;
     effects.push(if session.mode == Mode::Present {
@@ -293,7 +284,13 @@ fn next_question(session: &mut Session, atlas: &Atlas, now_s: u64, effects: &mut
     }
 }
 
-fn answer_choice(session: &mut Session, index: usize, now_s: u64, effects: &mut Vec<Effect>) {
+fn answer_choice(
+    session: &mut Session,
+    atlas: &Atlas,
+    index: usize,
+    now_s: u64,
+    effects: &mut Vec<Effect>,
+) {
     let Some(q) = &session.study.question else {
         return;
     };
@@ -314,8 +311,22 @@ fn answer_choice(session: &mut Session, index: usize, now_s: u64, effects: &mut 
     session.study.asked += 1;
     session.study.right += u32::from(right);
     session.study.answer = Some(Answer::Chose { index, right });
+    show_on_figure(session, atlas, &code);
     session.kept.selected = Some(code);
-    effects.push(Effect::RevealSelection);
+    effects.push(Effect::FrameSelection);
+}
+
+/// Switches to the first figure that shows the point, unless the current one does.
+fn show_on_figure(session: &mut Session, atlas: &Atlas, code: &PointCode) {
+    let condition = session.kept.condition.as_ref();
+    let on_figure = session
+        .kept
+        .figure
+        .as_ref()
+        .is_some_and(|f| !atlas.sites_for(code, f, condition).is_empty());
+    if !on_figure && let Some(site) = atlas.sites(code).first() {
+        session.kept.figure = Some(site.figure.clone());
+    }
 }
 
 fn answer_locate(

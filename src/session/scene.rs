@@ -27,8 +27,8 @@ impl Session {
             .map(|p| p.code.clone())
             .collect();
         let mut scene = Scene::new(figure, points);
-        scene.condition = self.kept.condition.clone();
-        scene.selected = self.kept.selected.clone();
+        scene.condition.clone_from(&self.kept.condition);
+        scene.selected.clone_from(&self.kept.selected);
         scene.ruler = scene.selected.is_some();
         scene.theme = self.kept.theme;
         scene.labels = if self.kept.pinyin_labels {

@@ -99,7 +99,7 @@ impl AtlasApp {
         let kept = loaded.map(Loaded::into_settings).unwrap_or_default();
         let session = Session::resume(&atlas, kept.clone());
         theme::apply(ctx, session.kept.theme);
-        let loader = dir.map(|d| {
+        let folder_loader = dir.map(|d| {
             notices.news(
                 NoticeKey::Reload,
                 format!("Loading the atlas from {}…", d.display()),
@@ -123,8 +123,8 @@ impl AtlasApp {
             next_export: 1,
             focus_search: false,
             fullscreen: false,
-            resume: loader.is_some().then_some(kept),
-            loader,
+            resume: folder_loader.is_some().then_some(kept),
+            loader: folder_loader,
             initial_size: None,
         }
     }
@@ -227,9 +227,10 @@ impl AtlasApp {
         self.notices.iter().map(|n| n.text.as_str()).collect()
     }
 
-    /// How many times the settings file has been written.
+    /// How many times the settings have been handed to the writer (each is at most one
+    /// write of the file; the writer skips copies superseded while it was busy).
     pub fn settings_writes(&self) -> usize {
-        self.saver.as_ref().map_or(0, SettingsSaver::writes)
+        self.saver.as_ref().map_or(0, SettingsSaver::handed)
     }
 
     /// Waits for the settings writer to finish (tests read the file afterwards).
@@ -284,7 +285,9 @@ impl AtlasApp {
             Effect::ExportHandout => self.start_export(ctx, true),
             Effect::FocusSearch => self.focus_search = true,
             Effect::ResetLayout => {
-                ctx.data_mut(|d| d.remove_by_type::<egui::containers::panel::PanelState>());
+                ctx.data_mut(
+                    egui::util::IdTypeMap::remove_by_type::<egui::containers::panel::PanelState>,
+                );
                 self.canvas.request_fit();
             }
         }

@@ -12,6 +12,13 @@ use std::collections::HashMap;
 
 /// Cun shown on each side of a framed point: enough to recognise the body part around it.
 const FRAME_RADIUS_CUN: f32 = 6.0;
+/// The least shown on each side of a framed point, as a share of the figure's height (a hand
+/// on a whole-body figure needs its forearm around it to be recognised).
+const FRAME_RADIUS_SHARE: f32 = 0.16;
+/// Beyond this share of the figure's height the framing shows the whole figure.
+const FRAME_WHOLE_SHARE: f32 = 0.3;
+/// A figure less tall than this, in cun, is a close-up (a hand, a foot): framing shows it whole.
+const CLOSE_UP_CUN: f32 = 25.0;
 
 /// What the canvas should do to its view on the next frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -122,15 +129,25 @@ pub fn canvas_ui(
     });
     let art = memory.art.get(figure);
     let painter = ui.painter_at(rect);
-    let pointer = response.hover_pos();
-    let drawn = draw_scene(&painter, rect, atlas, scene, figure, &art, &proj, pointer);
-    if scene.spotlight && pointer.is_some() {
+    let mouse = response.hover_pos();
+    let drawn = draw_scene(&painter, rect, atlas, scene, figure, &art, &proj, mouse);
+    if scene.spotlight && mouse.is_some() {
         ui.ctx().request_repaint();
     }
     if let Some(point) = drawn.hovered {
         response.clone().on_hover_ui_at_pointer(|ui| {
             ui.strong(format!("{}  {}  {}", point.code, point.pinyin, point.hanzi));
             ui.label(&point.english);
+        });
+    } else if let Some((_, codes)) =
+        mouse.and_then(|m| drawn.clusters.iter().find(|(r, _)| r.contains(m)))
+    {
+        // A marker such as "+4" names the points whose labels found no place.
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.label("Also here (zoom in to see their labels):");
+            for point in codes.iter().filter_map(|c| atlas.point(c)) {
+                ui.strong(format!("{}  {}", point.code, point.pinyin));
+            }
         });
     }
     if !response.clicked() {
@@ -179,7 +196,11 @@ fn handle_input(
         Some(Request::Frame(code)) => {
             if let Some(site) = atlas.sites_on(&code, &figure.id).next() {
                 let radius = frame_radius(atlas, &code, figure);
-                projector::frame(view, rect, figure, site.at, radius);
+                if is_close_up(figure) || radius >= figure.size.1 * FRAME_WHOLE_SHARE {
+                    *view = PanZoom::default();
+                } else {
+                    projector::frame(view, rect, figure, site.at, radius);
+                }
             }
         }
         None => {}
@@ -187,13 +208,53 @@ fn handle_input(
     *view
 }
 
+/// Whether a figure is a close-up of a hand or foot: its height measured in cun on its own
+/// spans (the median span's scale) is under [`CLOSE_UP_CUN`]. A figure with no span to
+/// measure by counts as a close-up, so it is shown whole.
+fn is_close_up(figure: &Figure) -> bool {
+    let mut per_cun: Vec<f32> = figure
+        .spans
+        .iter()
+        .filter(|s| s.cun > 0.0)
+        .filter_map(|s| {
+            let a = figure.landmark(&s.from)?.at;
+            let b = figure.landmark(&s.to)?.at;
+            Some(a.distance(b) / s.cun)
+        })
+        .filter(|u| u.is_finite() && *u > 0.0)
+        .collect();
+    per_cun.sort_by(f32::total_cmp);
+    per_cun
+        .get(per_cun.len() / 2)
+        .is_none_or(|u| figure.size.1 / u < CLOSE_UP_CUN)
+}
+
 /// Figure units to show on each side of a framed point: [`FRAME_RADIUS_CUN`] measured on the
-/// span the point is placed by, or a share of the figure when it has none.
+/// span the point is placed by, and at least [`FRAME_RADIUS_SHARE`] of the figure.
 fn frame_radius(atlas: &Atlas, code: &PointCode, figure: &Figure) -> f32 {
-    let per_cun = atlas
+    let by_cun = atlas
         .point(code)
         .and_then(|p| ruler_for(p, figure))
         .filter(|r| r.cun > 0.0)
-        .map(|r| r.from.distance(r.to) / r.cun);
-    per_cun.map_or(figure.size.1 * 0.15, |u| u * FRAME_RADIUS_CUN)
+        .map_or(0.0, |r| r.from.distance(r.to) / r.cun * FRAME_RADIUS_CUN);
+    by_cun.max(figure.size.1 * FRAME_RADIUS_SHARE)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::load::load_builtin;
+
+    #[test]
+    fn hands_and_feet_are_close_ups_and_whole_bodies_are_not() {
+        let atlas = load_builtin().unwrap();
+        let close = |id: &str| is_close_up(atlas.figure(&FigureId::new(id)).unwrap());
+        for id in ["hand_dorsum", "hand_ulnar", "foot_lateral", "foot_medial"] {
+            assert!(close(id), "{id} is a close-up");
+        }
+        for id in ["posterior", "anterior", "side"] {
+            assert!(!close(id), "{id} is a whole body");
+        }
+    }
 }

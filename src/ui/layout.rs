@@ -10,7 +10,7 @@ use egui::Rect;
 /// The largest share of the window's width each side panel may take, by mode.
 pub fn max_shares(mode: Mode) -> (f32, f32) {
     match mode {
-        Mode::Explore | Mode::Patient | Mode::Study => (0.22, 0.28),
+        Mode::Explore | Mode::Patient | Mode::Study => (0.24, 0.26),
         Mode::Present => (0.0, 0.40),
     }
 }
@@ -104,7 +104,7 @@ pub fn side_panels_ui(
                 scroll("plan_scroll").show(ui, |ui| patient::plan_ui(ui, atlas, session, commands));
             })),
             Some(side_ui(ui, window_width, &right("patient_cards"), |ui| {
-                patient::cards_ui(ui, atlas, session);
+                scroll("cards_scroll").show(ui, |ui| patient::cards_ui(ui, atlas, session));
             })),
         ),
         Mode::Study => (
@@ -135,7 +135,7 @@ pub fn side_panels_ui(
 
 /// The right-hand panel of explore mode: the Point, Mechanisms and Guidance tabs.
 fn tabs_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (tab, name) in [
             (Tab::Point, "Point"),
             (Tab::Mechanisms, "Mechanisms"),

@@ -33,7 +33,7 @@ impl AtlasLoader {
     }
 
     pub fn dir(&self) -> &Path {
-        &self.dir
+        self.watcher.as_ref().map_or(&self.dir, AtlasWatcher::dir)
     }
 
     /// Whether a load is under way.

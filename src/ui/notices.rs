@@ -131,7 +131,7 @@ mod tests {
         n.news(NoticeKey::Reload, "Reloaded", Duration::ZERO);
         n.error(NoticeKey::Settings, "Cannot save", Duration::ZERO);
         assert!(n.expire(Duration::from_secs(1)).is_some());
-        n.expire(Duration::from_secs(60));
+        n.expire(Duration::from_mins(1));
         let keys: Vec<NoticeKey> = n.iter().map(|x| x.key).collect();
         assert_eq!(keys, [NoticeKey::Settings]);
     }

@@ -3,7 +3,6 @@
 //! exit, when it waits for the last write to finish.
 
 use crate::store::{Settings, Store};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
@@ -12,7 +11,7 @@ pub struct SettingsSaver {
     path: std::path::PathBuf,
     to_writer: Option<Sender<Settings>>,
     failures: Receiver<String>,
-    writes: Arc<AtomicUsize>,
+    handed: AtomicUsize,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -21,8 +20,6 @@ impl SettingsSaver {
     pub fn start(store: Store) -> Self {
         let (to_writer, jobs) = channel::<Settings>();
         let (report, failures) = channel();
-        let writes = Arc::new(AtomicUsize::new(0));
-        let counter = writes.clone();
         let path = store.path();
         let thread = std::thread::Builder::new()
             .name("settings-writer".into())
@@ -32,7 +29,6 @@ impl SettingsSaver {
                     while let Ok(newer) = jobs.try_recv() {
                         settings = newer;
                     }
-                    counter.fetch_add(1, Ordering::SeqCst);
                     if let Err(e) = store.save(&settings) {
                         let _ = report.send(e.to_string());
                     }
@@ -43,15 +39,17 @@ impl SettingsSaver {
             path,
             to_writer: Some(to_writer),
             failures,
-            writes,
+            handed: AtomicUsize::new(0),
             thread,
         }
     }
 
     /// Hands a copy of the settings to the writer.
     pub fn save(&self, settings: &Settings) {
-        if let Some(tx) = &self.to_writer {
-            let _ = tx.send(settings.clone());
+        if let Some(tx) = &self.to_writer
+            && tx.send(settings.clone()).is_ok()
+        {
+            self.handed.fetch_add(1, Ordering::SeqCst);
         }
     }
 
@@ -65,9 +63,9 @@ impl SettingsSaver {
         })
     }
 
-    /// How many times the settings file has been written (for tests).
-    pub fn writes(&self) -> usize {
-        self.writes.load(Ordering::SeqCst)
+    /// How many copies have been handed to the writer: the most writes there can be.
+    pub fn handed(&self) -> usize {
+        self.handed.load(Ordering::SeqCst)
     }
 
     /// Waits until every copy handed over has been written.

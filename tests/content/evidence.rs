@@ -9,7 +9,13 @@ fn every_mechanism_link_of_every_point_says_where_its_evidence_comes_from() {
     let a = atlas();
     for p in a.points() {
         let links = a.mechanism_links(&p.code);
-        let shown: Vec<_> = a.mechanisms_of(&p.code).map(|m| &m.id).collect();
+        let roles: Vec<_> = a.conditions_of(&p.code).map(|(_, e)| e.role).collect();
+        let shown: Vec<_> = a
+            .mechanisms()
+            .iter()
+            .filter(|m| m.link(&p.code).is_some() || m.roles.iter().any(|r| roles.contains(r)))
+            .map(|m| &m.id)
+            .collect();
         let linked: Vec<_> = links.iter().map(|l| &l.mechanism.id).collect();
         assert_eq!(shown, linked, "{}: the badges and the links agree", p.code);
         for link in links {

@@ -150,7 +150,12 @@ fn a_study_answer_selects_the_point_so_the_figure_can_show_it() {
     let code = s.study.question.as_ref().unwrap().code.clone();
     let effects = run(&mut s, &atlas, Command::AnswerChoice(0));
     assert!(s.study.answer.is_some());
-    assert_eq!(s.kept.selected, Some(code));
-    assert_eq!(effects, [Effect::RevealSelection]);
+    assert_eq!(s.kept.selected, Some(code.clone()));
+    assert_eq!(effects, [Effect::FrameSelection]);
     assert_eq!(s.study.asked, 1);
+    let figure = s.kept.figure.clone().unwrap();
+    assert!(
+        atlas.sites_on(&code, &figure).next().is_some(),
+        "the figure shows the answer"
+    );
 }

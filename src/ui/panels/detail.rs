@@ -53,7 +53,10 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: 
                 let (fill, ink) = theme::grade_colors(link.grade);
                 badge_ui(ui, link.grade.label(), fill, ink);
                 let title = ui
-                    .add(egui::Label::new(RichText::new(&m.title).strong()).sense(egui::Sense::click()))
+                    .add(
+                        egui::Label::new(RichText::new(&m.title).strong())
+                            .sense(egui::Sense::click()),
+                    )
                     .on_hover_text("Open in the Mechanisms tab");
                 if title.clicked() {
                     commands.push(Command::SelectMechanism(Some(m.id.clone())));

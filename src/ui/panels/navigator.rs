@@ -71,10 +71,12 @@ pub fn navigator_ui(
                     } else {
                         format!("{}  {}", point.code, point.pinyin)
                     };
-                    let response = ui.selectable_label(on, text).on_hover_text(format!(
-                        "{} — right-click to add to or remove from today's plan",
-                        point.english
-                    ));
+                    let response = ui
+                        .add(egui::Button::selectable(on, text).wrap())
+                        .on_hover_text(format!(
+                            "{} — right-click to add to or remove from today's plan",
+                            point.english
+                        ));
                     if response.clicked() {
                         commands.push(Command::SelectPoint(point.code.clone()));
                     }

@@ -20,7 +20,7 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
         let Some(point) = atlas.point(code) else {
             continue;
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let text = if session.patient_codes {
                 format!(
                     "{}. {} ({})",
@@ -37,13 +37,13 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
             };
             let on = session.kept.selected.as_ref() == Some(code);
             if ui
-                .selectable_label(on, RichText::new(text).size(17.0))
+                .add(egui::Button::selectable(on, RichText::new(text).size(17.0)).wrap())
                 .clicked()
             {
                 commands.push(Command::SelectPoint(code.clone()));
             }
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.add_space(18.0);
             if ui
                 .small_button("Up")

@@ -18,7 +18,7 @@ pub fn progress_ui(
     section_ui(ui, "Ask about");
     let all = session.study.region.is_none();
     if ui
-        .selectable_label(all, "Every region of the condition")
+        .add(egui::Button::selectable(all, "Every region of the condition").wrap())
         .clicked()
     {
         commands.push(Command::SetStudyRegion(None));
@@ -30,7 +30,10 @@ pub fn progress_ui(
         .filter(|r| in_condition.iter().any(|p| p.regions.contains(&r.id)))
     {
         let on = session.study.region.as_ref() == Some(&region.id);
-        if ui.selectable_label(on, &region.name).clicked() {
+        if ui
+            .add(egui::Button::selectable(on, region.name.as_str()).wrap())
+            .clicked()
+        {
             commands.push(Command::SetStudyRegion(Some(region.id.clone())));
         }
     }

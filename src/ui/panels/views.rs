@@ -17,7 +17,7 @@ pub fn views_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &
     let thumbs = atlas.figures().len() as f32 * (THUMB.x + ui.spacing().item_spacing.x);
     let needed = thumbs + 80.0 + if toggles { 250.0 } else { 0.0 };
     let with_title = ui.available_width() >= needed + 160.0;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.available_width() >= needed {
             for figure in atlas.figures() {
                 thumbnail_ui(ui, atlas, session, figure, commands);
