@@ -62,7 +62,10 @@ fn channels_json_has_the_documented_shape() {
     let channels = doc["channels"].as_array().unwrap();
     let ids: BTreeSet<&str> = channels.iter().map(|c| c["id"].as_str().unwrap()).collect();
     for id in ["BL", "GB", "GV", "CV", "KI", "SI", "TE", "LI", "ST", "SP"] {
-        assert!(ids.contains(id), "{id} has points in the atlas but no course");
+        assert!(
+            ids.contains(id),
+            "{id} has points in the atlas but no course"
+        );
     }
     let bl = channels.iter().find(|c| c["id"] == "BL").unwrap();
     assert_eq!(bl["name"], "Bladder");
@@ -95,7 +98,10 @@ fn every_point_of_a_channel_shown_on_a_figure_lies_on_that_channels_path_there()
         };
         for position in point["positions"].as_array().unwrap() {
             let figure = position["figure"].as_str().unwrap();
-            let at = (position["x"].as_f64().unwrap(), position["y"].as_f64().unwrap());
+            let at = (
+                position["x"].as_f64().unwrap(),
+                position["y"].as_f64().unwrap(),
+            );
             let paths = channel["figures"]
                 .as_array()
                 .unwrap()
@@ -127,7 +133,12 @@ fn the_printed_curves_are_sampled_finely_enough_to_draw_with_straight_segments()
                 for w in pts.windows(2) {
                     let gap = (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1);
                     // A third of a percent of the figure, at most a few pixels on any screen.
-                    assert!(gap < 0.0045, "{} on {}: gap {gap}", channel["id"], figure["figure"]);
+                    assert!(
+                        gap < 0.0045,
+                        "{} on {}: gap {gap}",
+                        channel["id"],
+                        figure["figure"]
+                    );
                 }
             }
         }
@@ -172,13 +183,18 @@ fn sciatica_brings_the_sciatic_nerve_onto_the_back_and_side_views() {
         .find(|s| s.id.as_str() == "sciatic_nerve")
         .expect("sciatica shows the sciatic nerve");
     for figure in ["posterior", "side"] {
-        assert!(atlas.structure_on(&sciatic.id, &FigureId::new(figure)), "{figure}");
+        assert!(
+            atlas.structure_on(&sciatic.id, &FigureId::new(figure)),
+            "{figure}"
+        );
     }
     // Every nerve-flagged point of the sciatica plan lies over a drawn nerve.
     for code in ["GB30", "BL40", "BL39"] {
         let code = acupoint_atlas::model::PointCode::new(code);
         assert!(
-            atlas.structures_under(&code).any(|s| s.layer == AnatomyLayer::Nerves),
+            atlas
+                .structures_under(&code)
+                .any(|s| s.layer == AnatomyLayer::Nerves),
             "{code}"
         );
     }
@@ -248,7 +264,8 @@ fn an_unknown_point_and_a_point_of_another_channel_are_reported_at_the_station()
     let dir = fixture_with(&GOOD.replace("Point(\"BL23\")", "Point(\"BL99\")"), None);
     let p = problems(&dir);
     assert!(
-        p.iter().any(|l| l.starts_with("channels.ron:9:23: unknown point `BL99`")),
+        p.iter()
+            .any(|l| l.starts_with("channels.ron:9:23: unknown point `BL99`")),
         "{p:#?}"
     );
     let dir = fixture_with(&GOOD.replace("\"BL\"", "\"GB\""), None);
@@ -265,7 +282,8 @@ fn a_waypoint_no_figure_can_place_and_an_unknown_landmark_are_reported() {
     let unknown = GOOD.replace("from: \"t3_spinous_lower\"", "from: \"no_such_place\"");
     let p = problems(&fixture_with(&unknown, None));
     assert!(
-        p.iter().any(|l| l.starts_with("channels.ron:8:34: unknown landmark `no_such_place`")),
+        p.iter()
+            .any(|l| l.starts_with("channels.ron:8:34: unknown landmark `no_such_place`")),
         "{p:#?}"
     );
     // Both names exist, but on no figure together.
@@ -274,7 +292,10 @@ fn a_waypoint_no_figure_can_place_and_an_unknown_landmark_are_reported() {
         "Via(OneOf([Offset(from: \"t3_spinous_lower\", scale: \"elsewhere\")]))",
     );
     let p = problems(&fixture_with(&nowhere, None));
-    assert!(p.iter().any(|l| l.contains("unknown span `elsewhere`")), "{p:#?}");
+    assert!(
+        p.iter().any(|l| l.contains("unknown span `elsewhere`")),
+        "{p:#?}"
+    );
 }
 
 #[test]
@@ -316,8 +337,14 @@ fn anatomy_names_are_checked_like_points() {
 ]"#;
     let p = problems(&fixture_with(GOOD, Some(anatomy)));
     let has = |needle: &str| p.iter().any(|l| l.contains(needle));
-    assert!(has("anatomy.ron:6:17: unknown landmark `l2_spinous_upper`"), "{p:#?}");
-    assert!(has("anatomy.ron:7:22: unknown condition `headache`"), "{p:#?}");
+    assert!(
+        has("anatomy.ron:6:17: unknown landmark `l2_spinous_upper`"),
+        "{p:#?}"
+    );
+    assert!(
+        has("anatomy.ron:7:22: unknown condition `headache`"),
+        "{p:#?}"
+    );
     assert!(has("fraction must be between 0 and 1, not 1.5"), "{p:#?}");
 }
 

@@ -73,13 +73,7 @@ pub fn run(atlas: &Atlas, json: bool, out: &mut dyn Write) -> std::io::Result<()
             .iter()
             .map(|f| format!("{}({})", f.figure, f.paths.len()))
             .collect();
-        writeln!(
-            out,
-            "{:<4}{:<width$}  {}",
-            c.id,
-            c.name,
-            figures.join(" ")
-        )?;
+        writeln!(out, "{:<4}{:<width$}  {}", c.id, c.name, figures.join(" "))?;
     }
     writeln!(out, "{} channels", doc.channels.len())
 }

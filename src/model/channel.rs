@@ -114,7 +114,10 @@ mod tests {
 
     #[test]
     fn neighbours_skip_waypoints_and_join_runs_that_share_a_point() {
-        let bl = channel(&[&["BL36", "thigh", "BL40"], &["BL40", "calf", "BL57", "BL60"]]);
+        let bl = channel(&[
+            &["BL36", "thigh", "BL40"],
+            &["BL40", "calf", "BL57", "BL60"],
+        ]);
         let names = |code: &str| -> Vec<String> {
             bl.neighbours(&PointCode::new(code))
                 .iter()

@@ -1,12 +1,12 @@
 //! The layers' drawn geometry (channel courses and anatomical structures as smooth polylines per
 //! figure, computed once by the loader) and the atlas's questions about channels and structures.
 
+use super::Atlas;
 use super::anatomy::Structure;
 use super::channel::{Channel, meridian_of};
 use super::figure::FigurePos;
 use super::ids::{ChannelId, ConditionId, FigureId, LandmarkId, PointCode, StructureId};
 use super::point::Point;
-use super::Atlas;
 
 /// One smooth curve on one figure, sampled finely enough to draw with straight segments.
 #[derive(Clone, Debug, PartialEq)]

@@ -43,7 +43,11 @@ pub fn draw_under(
         for s in atlas.structures_marking(landmark) {
             for path in atlas.structure_paths(&s.id, &figure.id) {
                 let pts = screen(proj, path);
-                painter.add(line(pts, Stroke::new(width * 5.0, colors.highlighter), path.closed));
+                painter.add(line(
+                    pts,
+                    Stroke::new(width * 5.0, colors.highlighter),
+                    path.closed,
+                ));
             }
         }
     }
@@ -51,10 +55,21 @@ pub fn draw_under(
         && let Some(point) = scene.selected.as_ref().and_then(|c| atlas.point(c))
         && let Some(r) = ruler_for(point, figure)
     {
-        let pts = vec![proj.screen_from_figure(r.from), proj.screen_from_figure(r.to)];
-        painter.add(line(pts, Stroke::new(width * 6.0, colors.highlighter), false));
+        let pts = vec![
+            proj.screen_from_figure(r.from),
+            proj.screen_from_figure(r.to),
+        ];
+        painter.add(line(
+            pts,
+            Stroke::new(width * 6.0, colors.highlighter),
+            false,
+        ));
     }
-    for layer in [AnatomyLayer::Muscles, AnatomyLayer::Bones, AnatomyLayer::Nerves] {
+    for layer in [
+        AnatomyLayer::Muscles,
+        AnatomyLayer::Bones,
+        AnatomyLayer::Nerves,
+    ] {
         for s in shown.iter().filter(|s| s.layer == layer) {
             draw_structure(painter, atlas, s, figure, proj, &colors, width, &mut tags);
         }
@@ -76,8 +91,10 @@ pub fn draw_under(
     for code in layers.focus.iter().flat_map(|f| &f.neighbours) {
         for site in atlas.sites_for(code, &figure.id, scene.condition.as_ref()) {
             let at = proj.screen_from_figure(site.at);
-            tags.taken
-                .push(Rect::from_center_size(at, egui::Vec2::splat(22.0 * scene.scale)));
+            tags.taken.push(Rect::from_center_size(
+                at,
+                egui::Vec2::splat(22.0 * scene.scale),
+            ));
         }
     }
     tags.taken
@@ -99,7 +116,8 @@ pub fn draw_over(
     }
     let colors = theme::layer_colors(scene.theme);
     let canvas = theme::canvas_colors(scene.theme);
-    let base = (rect.size().min_elem() * 0.0065 * proj.zoom().sqrt()).clamp(4.5, 14.0) * scene.scale;
+    let base =
+        (rect.size().min_elem() * 0.0065 * proj.zoom().sqrt()).clamp(4.5, 14.0) * scene.scale;
     if let Some(focus) = &layers.focus {
         let ink = theme::channel_color(focus.channel.as_str(), scene.theme);
         let font = FontId::proportional(11.5 * scene.scale.sqrt());
@@ -125,7 +143,12 @@ pub fn draw_over(
         && let Some(code) = &scene.selected
     {
         for site in atlas.sites_for(code, &figure.id, scene.condition.as_ref()) {
-            brackets(painter, proj.screen_from_figure(site.at), base * 3.0, canvas.highlight);
+            brackets(
+                painter,
+                proj.screen_from_figure(site.at),
+                base * 3.0,
+                canvas.highlight,
+            );
         }
     }
     super::legend::draw(painter, atlas, scene, figure, proj, rect, &colors);
@@ -133,7 +156,10 @@ pub fn draw_over(
 
 /// One structure: a bone in bone ink with its tag, a muscle as a faint dashed outline, a nerve
 /// as a yellow line with dark edges.
-#[allow(clippy::too_many_arguments, reason = "the painter, the data and the projection")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the painter, the data and the projection"
+)]
 fn draw_structure(
     painter: &egui::Painter,
     atlas: &Atlas,
@@ -158,7 +184,11 @@ fn draw_structure(
                 ));
             }
             AnatomyLayer::Bones => {
-                painter.add(line(pts, Stroke::new(width * 0.9, colors.bone), path.closed));
+                painter.add(line(
+                    pts,
+                    Stroke::new(width * 0.9, colors.bone),
+                    path.closed,
+                ));
             }
             AnatomyLayer::Muscles => {
                 let pts = closed_copy(pts, path.closed);
@@ -175,7 +205,11 @@ fn draw_structure(
                     Stroke::new(width * 2.2, colors.nerve_casing),
                     path.closed,
                 ));
-                painter.add(line(pts, Stroke::new(width * 1.3, colors.nerve), path.closed));
+                painter.add(line(
+                    pts,
+                    Stroke::new(width * 1.3, colors.nerve),
+                    path.closed,
+                ));
             }
         }
     }
@@ -196,7 +230,15 @@ fn draw_structure(
         let gap = (max_x - min_x) * 0.5;
         let centre = Pos2::new(min_x + gap, mid_y);
         if !tags.place_left(painter, at, tag, font.clone(), ink, colors.legend_fill) {
-            tags.place(painter, centre, gap + 3.0, tag, font, ink, colors.legend_fill);
+            tags.place(
+                painter,
+                centre,
+                gap + 3.0,
+                tag,
+                font,
+                ink,
+                colors.legend_fill,
+            );
         }
     }
 }
@@ -252,7 +294,11 @@ fn channels(
             let pts = screen(proj, longest);
             let font = FontId::proportional(if focused { 13.0 } else { 11.5 });
             let fill = colors.legend_fill;
-            let text_ink = if focus.is_some() && !focused { ink } else { theme::channel_color(id, scene.theme) };
+            let text_ink = if focus.is_some() && !focused {
+                ink
+            } else {
+                theme::channel_color(id, scene.theme)
+            };
             for share in [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9] {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let i = ((pts.len().saturating_sub(1)) as f32 * share) as usize;
@@ -392,7 +438,10 @@ impl<'d> Tags<'d> {
     }
 
     /// Places `text` beside `at` (at least `gap` away), trying the four sides in turn.
-    #[allow(clippy::too_many_arguments, reason = "the text, its look and its place")]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the text, its look and its place"
+    )]
     fn place(
         &mut self,
         painter: &egui::Painter,
@@ -438,10 +487,17 @@ pub fn body_rect(figure: &Figure, proj: &Projector) -> Option<Rect> {
         .iter()
         .filter(|s| s.kind == ShapeKind::Outline)
         .flat_map(|s| {
-            let mirrored = s.mirrored.then(|| s.points.iter().map(|p| figure.mirror(*p)));
-            s.points.iter().copied().chain(mirrored.into_iter().flatten())
+            let mirrored = s
+                .mirrored
+                .then(|| s.points.iter().map(|p| figure.mirror(*p)));
+            s.points
+                .iter()
+                .copied()
+                .chain(mirrored.into_iter().flatten())
         })
         .map(|p: FigurePos| proj.screen_from_figure(p));
     let first = pts.next()?;
-    Some(pts.fold(Rect::from_min_max(first, first), |r, p| r.union(Rect::from_min_max(p, p))))
+    Some(pts.fold(Rect::from_min_max(first, first), |r, p| {
+        r.union(Rect::from_min_max(p, p))
+    }))
 }

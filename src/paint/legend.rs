@@ -46,7 +46,10 @@ pub fn draw(
     let body = body_rect(figure, proj).unwrap_or(Rect::NOTHING);
     let corners = [
         Rect::from_min_size(Pos2::new(area.left(), area.bottom() - size.y), size),
-        Rect::from_min_size(Pos2::new(area.right() - size.x, area.bottom() - size.y), size),
+        Rect::from_min_size(
+            Pos2::new(area.right() - size.x, area.bottom() - size.y),
+            size,
+        ),
         Rect::from_min_size(area.left_top(), size),
         Rect::from_min_size(Pos2::new(area.right() - size.x, area.top()), size),
     ];
@@ -95,7 +98,12 @@ fn draw_swatch(
             painter.line_segment([a, b], Stroke::new(w, *ink));
         }
         Swatch::Line { ink, dashed: true } => {
-            painter.extend(egui::Shape::dashed_line(&[a, b], Stroke::new(w, *ink), 6.0, 3.0));
+            painter.extend(egui::Shape::dashed_line(
+                &[a, b],
+                Stroke::new(w, *ink),
+                6.0,
+                3.0,
+            ));
         }
         Swatch::Nerve => {
             painter.line_segment([a, b], Stroke::new(w * 2.2, colors.nerve_casing));
@@ -124,7 +132,10 @@ fn rows(atlas: &Atlas, scene: &Scene, figure: &Figure) -> Vec<(Swatch, String)> 
     let mut out = Vec::new();
     for channel in atlas.channels() {
         if !layers.shows_channel(&channel.id)
-            || atlas.channel_paths(&channel.id, &figure.id).next().is_none()
+            || atlas
+                .channel_paths(&channel.id, &figure.id)
+                .next()
+                .is_none()
         {
             continue;
         }

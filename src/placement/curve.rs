@@ -19,7 +19,10 @@ const MAX_PER_SEGMENT: usize = 256;
 pub fn smooth(stations: &[FigurePos], closed: bool, step: f32) -> Vec<FigurePos> {
     let mut pts: Vec<FigurePos> = Vec::with_capacity(stations.len());
     for p in stations {
-        if pts.last().is_none_or(|q: &FigurePos| q.distance(*p) > MIN_KNOT) {
+        if pts
+            .last()
+            .is_none_or(|q: &FigurePos| q.distance(*p) > MIN_KNOT)
+        {
             pts.push(*p);
         }
     }

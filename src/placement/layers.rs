@@ -31,7 +31,11 @@ pub fn sample_step(figure: &Figure) -> f32 {
 
 /// Where a station sits on a figure: a point where the first of its rules the figure can place
 /// puts it (on the side of the figure's landmarks), a waypoint where its rule puts it.
-pub fn place_station(station: &Station, figure: &Figure, point: Option<&Point>) -> Option<FigurePos> {
+pub fn place_station(
+    station: &Station,
+    figure: &Figure,
+    point: Option<&Point>,
+) -> Option<FigurePos> {
     match station {
         Station::Point(_) => point?
             .placement

@@ -95,9 +95,7 @@ impl OutlineIndex {
             let (Some((a, b)), Some(&poly)) = (self.edges.get(i), self.polygon_of.get(i)) else {
                 continue;
             };
-            if (a.y > p.y) != (b.y > p.y)
-                && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x
-            {
+            if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
                 parity ^= 1u64 << (poly % 64);
             }
         }

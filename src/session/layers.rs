@@ -13,6 +13,10 @@ use std::collections::BTreeSet;
 
 /// The switches of one set of modes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, each set by its own control"
+)]
 pub struct LayerSwitches {
     /// Every channel of the atlas (then `channels` is ignored).
     pub all_channels: bool,
@@ -245,12 +249,23 @@ mod tests {
         layer(&mut s, &atlas, LayerCommand::ToggleChannels);
         let scene = s.scene(&atlas).unwrap();
         assert_eq!(scene.layers.channels.len(), atlas.channels().len());
-        layer(&mut s, &atlas, LayerCommand::ToggleChannel(ChannelId::new("GB")));
+        layer(
+            &mut s,
+            &atlas,
+            LayerCommand::ToggleChannel(ChannelId::new("GB")),
+        );
         let scene = s.scene(&atlas).unwrap();
         assert!(!scene.layers.channels.contains(&ChannelId::new("GB")));
         assert!(scene.layers.channels.contains(&ChannelId::new("BL")));
-        layer(&mut s, &atlas, LayerCommand::ToggleChannel(ChannelId::new("GB")));
-        assert!(s.layers.shared.all_channels, "all again once every one is on");
+        layer(
+            &mut s,
+            &atlas,
+            LayerCommand::ToggleChannel(ChannelId::new("GB")),
+        );
+        assert!(
+            s.layers.shared.all_channels,
+            "all again once every one is on"
+        );
         layer(&mut s, &atlas, LayerCommand::ToggleChannels);
         assert!(s.scene(&atlas).unwrap().layers.channels.is_empty());
     }
@@ -271,7 +286,12 @@ mod tests {
     fn selecting_a_point_focuses_its_channel_with_its_neighbours() {
         let atlas = load_builtin().unwrap();
         let mut s = Session::resume(&atlas, Settings::default());
-        apply(&mut s, &atlas, Command::SelectPoint(PointCode::new("BL40")), 0);
+        apply(
+            &mut s,
+            &atlas,
+            Command::SelectPoint(PointCode::new("BL40")),
+            0,
+        );
         let focus = s.scene(&atlas).unwrap().layers.focus.unwrap();
         assert_eq!(focus.channel.as_str(), "BL");
         assert!(focus.neighbours.contains(&PointCode::new("BL57")));
@@ -281,7 +301,12 @@ mod tests {
     fn the_landmark_step_names_the_landmark_the_point_is_measured_from() {
         let atlas = load_builtin().unwrap();
         let mut s = Session::resume(&atlas, Settings::default());
-        apply(&mut s, &atlas, Command::SelectPoint(PointCode::new("BL25")), 0);
+        apply(
+            &mut s,
+            &atlas,
+            Command::SelectPoint(PointCode::new("BL25")),
+            0,
+        );
         layer(
             &mut s,
             &atlas,
@@ -294,8 +319,17 @@ mod tests {
                 "l4_spinous_lower"
             )))
         );
-        apply(&mut s, &atlas, Command::SelectPoint(PointCode::new("BL23")), 0);
-        assert_eq!(s.scene(&atlas).unwrap().layers.step, None, "the step was for BL25");
+        apply(
+            &mut s,
+            &atlas,
+            Command::SelectPoint(PointCode::new("BL23")),
+            0,
+        );
+        assert_eq!(
+            s.scene(&atlas).unwrap().layers.step,
+            None,
+            "the step was for BL25"
+        );
     }
 
     #[test]

@@ -16,30 +16,27 @@ pub fn landmark_question(
     preferred: Option<&FigureId>,
 ) -> Option<Question> {
     let shown = atlas.sites(&point.code).iter().map(|s| &s.figure);
-    preferred
-        .into_iter()
-        .chain(shown)
-        .find_map(|figure_id| {
-            let figure = atlas.figure(figure_id)?;
-            atlas.sites_on(&point.code, figure_id).next()?;
-            let landmark = landmark_of(&point.placement, figure)?;
-            let structure = atlas
-                .structures_marking(&landmark)
-                .find(|s| atlas.structure_on(&s.id, figure_id))?;
-            Some(Question {
-                code: point.code.clone(),
-                prompt: format!(
-                    "Click the {}: the landmark {} ({}) is found from.",
-                    lower_first(&structure.name),
-                    point.code,
-                    point.pinyin
-                ),
-                kind: QuestionKind::Landmark {
-                    figure: figure_id.clone(),
-                    landmark,
-                },
-            })
+    preferred.into_iter().chain(shown).find_map(|figure_id| {
+        let figure = atlas.figure(figure_id)?;
+        atlas.sites_on(&point.code, figure_id).next()?;
+        let landmark = landmark_of(&point.placement, figure)?;
+        let structure = atlas
+            .structures_marking(&landmark)
+            .find(|s| atlas.structure_on(&s.id, figure_id))?;
+        Some(Question {
+            code: point.code.clone(),
+            prompt: format!(
+                "Click the {}: the landmark {} ({}) is found from.",
+                lower_first(&structure.name),
+                point.code,
+                point.pinyin
+            ),
+            kind: QuestionKind::Landmark {
+                figure: figure_id.clone(),
+                landmark,
+            },
         })
+    })
 }
 
 /// A name as it reads inside a sentence: "Posterior superior iliac spine" becomes "posterior
@@ -74,7 +71,10 @@ pub fn score_landmark(
         .filter_map(|s| {
             let a = fig.landmark(&s.from)?.at;
             let b = fig.landmark(&s.to)?.at;
-            let near = a.distance(place).min(b.distance(place)).min(a.lerp(b, 0.5).distance(place));
+            let near = a
+                .distance(place)
+                .min(b.distance(place))
+                .min(a.lerp(b, 0.5).distance(place));
             Some((near, cun_length(fig, s)?, s.name.clone()))
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))
@@ -108,7 +108,11 @@ mod tests {
         let atlas = load_builtin().unwrap();
         let point = atlas.point(&PointCode::new("BL25")).unwrap();
         let q = landmark_question(&atlas, point, None).unwrap();
-        assert!(q.prompt.starts_with("Click the L4 spinous process"), "{}", q.prompt);
+        assert!(
+            q.prompt.starts_with("Click the L4 spinous process"),
+            "{}",
+            q.prompt
+        );
         let QuestionKind::Landmark { figure, landmark } = q.kind else {
             panic!("{q:?}")
         };
@@ -126,7 +130,10 @@ mod tests {
         let r = score_landmark(&atlas, &figure, &l4, at).unwrap();
         assert_eq!(r.grade, Grade::Right);
         assert!(r.error_cun < 1e-4);
-        let l2 = fig.landmark(&LandmarkId::new("l2_spinous_lower")).unwrap().at;
+        let l2 = fig
+            .landmark(&LandmarkId::new("l2_spinous_lower"))
+            .unwrap()
+            .at;
         let r = score_landmark(&atlas, &figure, &l4, l2).unwrap();
         assert!(r.error_cun > RIGHT_CUN, "{}", r.error_cun);
         assert_ne!(r.grade, Grade::Right);
@@ -145,7 +152,10 @@ mod tests {
 
     #[test]
     fn names_read_inside_a_sentence() {
-        assert_eq!(lower_first("Posterior superior iliac spine"), "posterior superior iliac spine");
+        assert_eq!(
+            lower_first("Posterior superior iliac spine"),
+            "posterior superior iliac spine"
+        );
         assert_eq!(lower_first("L4 spinous process"), "L4 spinous process");
     }
 }

@@ -319,7 +319,7 @@ impl AtlasApp {
             let Some(export) = self.view_export() else {
                 return;
             };
-            ExportKind::View(export)
+            ExportKind::View(Box::new(export))
         };
         self.notices.clear(NoticeKey::Request);
         let id = self.next_export;

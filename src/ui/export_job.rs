@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, channel};
 
 /// What to export.
 pub enum ExportKind {
-    View(ViewExport),
+    View(Box<ViewExport>),
     Handout {
         plan: Vec<PointCode>,
         condition: Option<ConditionId>,

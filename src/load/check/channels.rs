@@ -91,7 +91,8 @@ pub fn check_channels(
         for (f, figure) in parts.figures.iter().enumerate() {
             let runs = channel_runs(channel, figure, |c| context.points.get(c.as_str()).copied());
             for run in &runs {
-                if let Some(p) = context.first_outside(f, figure, &run.curve, mirrors(figure, run)) {
+                if let Some(p) = context.first_outside(f, figure, &run.curve, mirrors(figure, run))
+                {
                     let (a, b) = between_stations(&run.stations, &run.curve, p);
                     rep.at(
                         origin,
@@ -126,7 +127,12 @@ fn check_points_on_course(
     let Some(figure) = context.parts.figures.get(figure_index) else {
         return;
     };
-    for point in context.parts.points.iter().filter(|p| p.meridian == meridian) {
+    for point in context
+        .parts
+        .points
+        .iter()
+        .filter(|p| p.meridian == meridian)
+    {
         let shown = point
             .placement
             .iter()

@@ -102,12 +102,7 @@ impl<'a> Context<'a> {
         let outside = |p: &FigurePos| !outline.contains(*p, tolerance);
         curve.iter().find(|p| outside(p)).copied().or_else(|| {
             mirrored
-                .then(|| {
-                    curve
-                        .iter()
-                        .map(|p| figure.mirror(*p))
-                        .find(|p| outside(p))
-                })
+                .then(|| curve.iter().map(|p| figure.mirror(*p)).find(|p| outside(p)))
                 .flatten()
         })
     }
@@ -143,11 +138,14 @@ fn check_numbers(rep: &mut Reporter<'_>, origin: &Origin, rule: &PlacementRule, 
             }
             ok
         }
-        PlacementRule::OneOf(rules) => rules
-            .iter()
-            .enumerate()
-            .map(|(j, r)| check_numbers(rep, origin, r, &format!("{at}.0[{j}]")))
-            .fold(true, |a, b| a && b),
+        PlacementRule::OneOf(rules) => {
+            // Every alternative is checked (and reported), not just up to the first bad one.
+            let mut ok = true;
+            for (j, r) in rules.iter().enumerate() {
+                ok &= check_numbers(rep, origin, r, &format!("{at}.0[{j}]"));
+            }
+            ok
+        }
     }
 }
 
@@ -176,11 +174,7 @@ pub fn between_stations(
 }
 
 /// Checks the channels and the structures and returns their curves on every figure.
-pub fn check_layers(
-    rep: &mut Reporter<'_>,
-    parts: &AtlasParts,
-    origins: &Origins,
-) -> PlacedLayers {
+pub fn check_layers(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) -> PlacedLayers {
     let context = Context::new(parts);
     PlacedLayers {
         channels: super::channels::check_channels(rep, &context, origins),

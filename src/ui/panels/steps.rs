@@ -18,9 +18,24 @@ pub fn location_steps_ui(
 ) {
     let shown = session.shown_step();
     let steps = [
-        (LocationStep::Landmark, "Landmark", &point.location.landmark, "Light up the landmark on the figure"),
-        (LocationStep::Measure, "Measure", &point.location.measure, "Show the cun ruler boldly"),
-        (LocationStep::Palpate, "Palpate", &point.location.palpate, "Frame the spot on the figure"),
+        (
+            LocationStep::Landmark,
+            "Landmark",
+            &point.location.landmark,
+            "Light up the landmark on the figure",
+        ),
+        (
+            LocationStep::Measure,
+            "Measure",
+            &point.location.measure,
+            "Show the cun ruler boldly",
+        ),
+        (
+            LocationStep::Palpate,
+            "Palpate",
+            &point.location.palpate,
+            "Frame the spot on the figure",
+        ),
     ];
     for (n, (step, name, text, tip)) in steps.into_iter().enumerate() {
         let on = shown == Some(step);
@@ -75,9 +90,12 @@ pub fn channel_ui(
     }
     for structure in atlas.structures_under(&point.code) {
         ui.label(
-            RichText::new(format!("Lies over the {} (drawn on the figure).", structure.name.to_lowercase()))
-                .small()
-                .italics(),
+            RichText::new(format!(
+                "Lies over the {} (drawn on the figure).",
+                structure.name.to_lowercase()
+            ))
+            .small()
+            .italics(),
         );
     }
 }
