@@ -11,14 +11,14 @@
 
 pub mod curve;
 pub mod layers;
-pub mod outline;
+pub mod outline_bands;
 
 use crate::model::{
     Facing, Figure, FigurePos, Laterality, PlacedSite, PlacementRule, Point, Side, Span,
 };
 
 /// How close to the midline (in figure units) counts as on it.
-pub(crate) const MIDLINE_TOLERANCE: f32 = 1e-4;
+const MIDLINE_TOLERANCE: f32 = 1e-4;
 
 /// Figure units per cun on a span, if its landmarks exist and it has a length.
 pub fn cun_length(figure: &Figure, span: &Span) -> Option<f32> {

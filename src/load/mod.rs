@@ -6,6 +6,7 @@
 mod check;
 mod diagnostic;
 mod locate;
+mod parallel;
 mod parse;
 mod source;
 
@@ -69,7 +70,7 @@ pub fn load_files(base: &str, files: &[SourceFile]) -> Result<Atlas, Diagnostics
     if !problems.is_empty() {
         return Err(finish(problems));
     }
-    let (layers, problems) = check::check_layers(files, &parts, &origins);
+    let (layers, problems) = check::check_layers(files, &parts, &origins, &sites);
     if problems.is_empty() {
         let mut atlas = Atlas::from_checked(parts, sites);
         atlas.set_layers(layers);

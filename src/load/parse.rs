@@ -1,7 +1,8 @@
 //! RON text -> the atlas's parts, each remembering the file and path it came from.
 
 use super::diagnostic::{Diagnostic, TextPos};
-use super::source::{FileKind, SourceFile};
+use super::parallel::{FileParts, parse_each};
+use super::source::SourceFile;
 use crate::model::AtlasParts;
 use serde::de::DeserializeOwned;
 
@@ -29,61 +30,47 @@ pub struct Origins {
     pub structures: Vec<Origin>,
 }
 
-/// Parses every file; returns what parsed and a diagnostic for every file that did not.
+/// Parses every file (on two threads when there is enough text); returns what parsed and a
+/// diagnostic for every file that did not.
 pub fn parse_all(files: &[SourceFile]) -> (AtlasParts, Origins, Vec<Diagnostic>) {
     let mut parts = AtlasParts::default();
     let mut origins = Origins::default();
     let mut problems = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        let result = match file.kind {
-            FileKind::Figure => one(file, i, &mut parts.figures, &mut origins.figures),
-            FileKind::Points => many(file, i, &mut parts.points, &mut origins.points),
-            FileKind::Regions => many(file, i, &mut parts.regions, &mut origins.regions),
-            FileKind::Conditions => many(file, i, &mut parts.conditions, &mut origins.conditions),
-            FileKind::Mechanisms => many(file, i, &mut parts.mechanisms, &mut origins.mechanisms),
-            FileKind::References => many(file, i, &mut parts.references, &mut origins.references),
-            FileKind::Guidance => many(file, i, &mut parts.guidance, &mut origins.guidance),
-            FileKind::Channels => many(file, i, &mut parts.channels, &mut origins.channels),
-            FileKind::Anatomy => many(file, i, &mut parts.structures, &mut origins.structures),
-        };
-        if let Err(d) = result {
-            problems.push(d);
+    for (i, result) in parse_each(files).into_iter().enumerate() {
+        let (p, o) = (&mut parts, &mut origins);
+        match result {
+            Ok(FileParts::Figure(figure)) => {
+                // A figure file holds one figure: its origin is the whole file.
+                p.figures.push(figure);
+                o.figures.push(Origin {
+                    file: i,
+                    path: String::new(),
+                });
+            }
+            Ok(FileParts::Points(v)) => add(i, v, &mut p.points, &mut o.points),
+            Ok(FileParts::Regions(v)) => add(i, v, &mut p.regions, &mut o.regions),
+            Ok(FileParts::Conditions(v)) => add(i, v, &mut p.conditions, &mut o.conditions),
+            Ok(FileParts::Mechanisms(v)) => add(i, v, &mut p.mechanisms, &mut o.mechanisms),
+            Ok(FileParts::References(v)) => add(i, v, &mut p.references, &mut o.references),
+            Ok(FileParts::Guidance(v)) => add(i, v, &mut p.guidance, &mut o.guidance),
+            Ok(FileParts::Channels(v)) => add(i, v, &mut p.channels, &mut o.channels),
+            Ok(FileParts::Anatomy(v)) => add(i, v, &mut p.structures, &mut o.structures),
+            Err(d) => problems.push(d),
         }
     }
     (parts, origins, problems)
 }
 
-fn one<T: DeserializeOwned>(
-    file: &SourceFile,
-    index: usize,
-    out: &mut Vec<T>,
-    origins: &mut Vec<Origin>,
-) -> Result<(), Diagnostic> {
-    let item: T = from_ron(file)?;
-    out.push(item);
-    origins.push(Origin {
-        file: index,
-        path: String::new(),
-    });
-    Ok(())
-}
-
-fn many<T: DeserializeOwned>(
-    file: &SourceFile,
-    index: usize,
-    out: &mut Vec<T>,
-    origins: &mut Vec<Origin>,
-) -> Result<(), Diagnostic> {
-    let items: Vec<T> = from_ron(file)?;
+/// Adds the items of file `index` with their origins (`[0]`, `[1]`, …).
+fn add<T>(index: usize, items: Vec<T>, out: &mut Vec<T>, origins: &mut Vec<Origin>) {
     origins.extend((0..items.len()).map(|i| Origin {
         file: index,
         path: format!("[{i}]"),
     }));
     out.extend(items);
-    Ok(())
 }
 
-fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+pub(super) fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
     if let Some(pos) = too_deep(&file.text) {
         return Err(Diagnostic::at(
             &file.path,
@@ -119,51 +106,73 @@ fn describe(code: &ron::Error) -> String {
     }
 }
 
+/// The bytes the nesting scan stops at: quotes, slashes and brackets.
+static SCANNED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let stops = *b"\"/([{)]}";
+    while i < stops.len() {
+        table[stops[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Where the text first nests brackets deeper than [`MAX_NESTING`], skipping strings and
-/// comments. Checked before parsing so that no input can exhaust the stack.
+/// comments. Checked before parsing so that no input can exhaust the stack. Scans bytes (every
+/// byte that matters is ASCII, and UTF-8 never hides one inside a longer character); the line
+/// and column are worked out only for the place reported.
 fn too_deep(text: &str) -> Option<TextPos> {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let (mut line, mut col) = (1usize, 0usize);
-    let mut chars = text.chars().peekable();
-    let mut in_string = false;
-    while let Some(c) = chars.next() {
-        if c == '\n' {
-            line += 1;
-            col = 0;
-        } else {
-            col += 1;
+    let mut i = 0;
+    loop {
+        // Most bytes are none of the few that matter: skip them in a tight loop.
+        while bytes
+            .get(i)
+            .is_some_and(|b| !SCANNED.get(usize::from(*b)).copied().unwrap_or(false))
+        {
+            i += 1;
         }
-        if in_string {
-            match c {
-                '\\' => {
-                    chars.next();
-                    col += 1;
-                }
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '/' if chars.peek() == Some(&'/') => {
-                for c in chars.by_ref() {
-                    if c == '\n' {
-                        line += 1;
-                        col = 0;
-                        break;
+        let Some(&b) = bytes.get(i) else {
+            return None;
+        };
+        match b {
+            b'"' => {
+                // Skip the string, escapes included.
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    match c {
+                        b'\\' => i += 2,
+                        b'"' => break,
+                        _ => i += 1,
                     }
                 }
             }
-            '(' | '[' | '{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(TextPos { line, col });
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while bytes.get(i).is_some_and(|c| *c != b'\n') {
+                    i += 1;
                 }
             }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(position_of(text, i));
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
-    None
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+fn position_of(text: &str, offset: usize) -> TextPos {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    TextPos {
+        line: before.matches('\n').count() + 1,
+        col: before.get(line_start..).map_or(0, |l| l.chars().count()) + 1,
+    }
 }

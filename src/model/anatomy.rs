@@ -43,17 +43,34 @@ pub enum Form {
 }
 
 impl Form {
-    /// Every rule the form is drawn through, with the path of its field (for messages).
-    pub fn rules(&self) -> Vec<(String, &PlacementRule)> {
+    /// Every rule the form is drawn through, with where it sits in the form (for messages).
+    pub fn rules(&self) -> Vec<(FormSlot, &PlacementRule)> {
         match self {
             Form::Line(rules) | Form::Loop(rules) => rules
                 .iter()
                 .enumerate()
-                .map(|(i, r)| (format!(".0[{i}]"), r))
+                .map(|(i, r)| (FormSlot::Item(i), r))
                 .collect(),
-            Form::Oval { from, to, .. } => {
-                vec![(".from".to_owned(), from), (".to".to_owned(), to)]
-            }
+            Form::Oval { from, to, .. } => vec![(FormSlot::From, from), (FormSlot::To, to)],
+        }
+    }
+}
+
+/// Where a rule sits in a form: the `i`-th position of a line or loop, or an oval's end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormSlot {
+    Item(usize),
+    From,
+    To,
+}
+
+impl std::fmt::Display for FormSlot {
+    /// The path of the slot inside its form, as messages give it: `.0[2]`, `.from`, `.to`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FormSlot::Item(i) => write!(f, ".0[{i}]"),
+            FormSlot::From => f.write_str(".from"),
+            FormSlot::To => f.write_str(".to"),
         }
     }
 }

@@ -17,7 +17,7 @@ mod point;
 mod reference;
 mod region;
 
-pub use anatomy::{AnatomyLayer, Form, Structure};
+pub use anatomy::{AnatomyLayer, Form, FormSlot, Structure};
 pub use channel::{Channel, Station, meridian_of};
 pub use condition::{Condition, ConditionPoint, Role};
 pub use display::{Reader, WhyHere, capitalise};

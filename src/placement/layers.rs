@@ -3,11 +3,14 @@
 //! side where the figure has a midline. No egui.
 
 use super::curve::{oval, smooth};
-use super::{MIDLINE_TOLERANCE, place_rule};
+use super::place_rule;
 use crate::model::{
     Channel, Figure, FigurePos, Form, LandmarkId, PlacedPath, PlacementRule, Point, PointCode,
     Station, Structure,
 };
+
+/// How far from the midline (in figure units) a station still counts as on it.
+const ON_MIDLINE: f32 = 1e-3;
 
 /// Samples of an oval's outline.
 const OVAL_SAMPLES: usize = 28;
@@ -23,10 +26,11 @@ pub struct PlacedRun {
     pub closed: bool,
 }
 
-/// The largest gap between curve samples on a figure: a third of a percent of its larger side,
-/// a few pixels at any size the figure is drawn.
+/// The largest gap between curve samples on a figure: 0.4% of its larger side, a few pixels at
+/// the sizes the figure is drawn (the curve bends so gently between samples that a straight
+/// segment stays within a hundredth of a pixel of it).
 pub fn sample_step(figure: &Figure) -> f32 {
-    figure.size.0.max(figure.size.1) * 0.003
+    figure.size.0.max(figure.size.1) * 0.004
 }
 
 /// Where a station sits on a figure: a point where the first of its rules the figure can place
@@ -69,12 +73,13 @@ pub fn runs(placed: &[Option<FigurePos>]) -> Vec<Vec<(usize, FigurePos)>> {
     out
 }
 
-/// Every run of a channel on a figure. `point` finds a station's point in the atlas. Each
-/// run's stations carry their index in the channel's path.
-pub fn channel_runs<'a>(
+/// Every run of a channel on a figure. `point_at` says where a point station sits on the
+/// figure (the loader has placed every point already; see [`place_station`]). Each run's
+/// stations carry their index in the channel's path.
+pub fn channel_runs(
     channel: &Channel,
     figure: &Figure,
-    point: impl Fn(&PointCode) -> Option<&'a Point>,
+    point_at: impl Fn(&PointCode) -> Option<FigurePos>,
 ) -> Vec<PlacedRun> {
     let step = sample_step(figure);
     let mut out = Vec::new();
@@ -86,7 +91,11 @@ pub fn channel_runs<'a>(
             .iter()
             .enumerate()
             .filter_map(|(i, s)| {
-                let at = place_station(s, figure, s.code().and_then(&point));
+                let at = match s {
+                    Station::Point(code) => point_at(code),
+                    Station::Via(rule) => place_rule(rule, figure),
+                }
+                .filter(|p| p.is_finite());
                 match (s, at) {
                     (Station::Point(_), None) => None,
                     _ => Some((i, at)),
@@ -152,7 +161,7 @@ pub fn mirrors(figure: &Figure, run: &PlacedRun) -> bool {
     figure.midline_x.is_some_and(|m| {
         run.stations
             .iter()
-            .any(|(_, p)| (p.x - m).abs() > MIDLINE_TOLERANCE * 10.0)
+            .any(|(_, p)| (p.x - m).abs() > ON_MIDLINE)
     })
 }
 

@@ -111,7 +111,7 @@ fn check_names(
     }
     for (i, form) in structure.forms.iter().enumerate() {
         for (sub, rule) in form.rules() {
-            let at = format!(".forms[{i}]{sub}");
+            let at = || format!(".forms[{i}]{sub}");
             context.check_rule(rep, origin, rule, &at, "position");
         }
         match form {

@@ -62,18 +62,18 @@ pub fn check_channels(
                 );
             }
             for (j, station) in path.iter().enumerate() {
-                let at = format!(".paths[{i}][{j}].0");
+                let at = || format!(".paths[{i}][{j}].0");
                 match station {
                     Station::Point(code) => match context.points.get(code.as_str()) {
                         None => {
                             stations_ok = false;
-                            rep.at(origin, &at, format!("unknown point `{code}`"));
+                            rep.at(origin, &at(), format!("unknown point `{code}`"));
                         }
                         Some(point) if meridian.is_some_and(|m| m != point.meridian) => {
                             stations_ok = false;
                             rep.at(
                                 origin,
-                                &at,
+                                &at(),
                                 format!(
                                     "`{code}` is a point of the {} channel, not of {}; pass it with a waypoint",
                                     point.meridian.abbreviation(),
@@ -89,7 +89,7 @@ pub fn check_channels(
         }
         let mut paths = Vec::new();
         for (f, figure) in parts.figures.iter().enumerate() {
-            let runs = channel_runs(channel, figure, |c| context.points.get(c.as_str()).copied());
+            let runs = channel_runs(channel, figure, |c| context.site_on(c.as_str(), &figure.id));
             for run in &runs {
                 if let Some(p) = context.first_outside(f, figure, &run.curve, mirrors(figure, run))
                 {
@@ -133,11 +133,7 @@ fn check_points_on_course(
         .iter()
         .filter(|p| p.meridian == meridian)
     {
-        let shown = point
-            .placement
-            .iter()
-            .any(|r| crate::placement::place_rule(r, figure).is_some());
-        if !shown {
+        if context.site_on(point.code.as_str(), &figure.id).is_none() {
             continue;
         }
         let on_course = runs.iter().any(|run| {

@@ -4,9 +4,14 @@
 
 use super::Reporter;
 use super::placed::{Name, rule_names};
+use crate::load::diagnostic::Diagnostic;
 use crate::load::parse::{Origin, Origins};
-use crate::model::{AtlasParts, Figure, FigurePos, PlacedLayers, PlacementRule, Point};
-use crate::placement::outline::OutlineIndex;
+use crate::load::source::SourceFile;
+use crate::model::{
+    AtlasParts, Figure, FigureId, FigurePos, PlacedLayers, PlacedSite, PlacementRule, Point,
+    ShapeKind,
+};
+use crate::placement::outline_bands::OutlineBands;
 use crate::placement::place_rule;
 use std::collections::{HashMap, HashSet};
 
@@ -20,13 +25,34 @@ pub struct Context<'a> {
     pub landmarks: HashSet<&'a str>,
     pub spans: HashSet<&'a str>,
     pub points: HashMap<&'a str, &'a Point>,
+    /// Every placed site of every point (in `parts.points` order), and each code's index.
+    sites: &'a [Vec<PlacedSite>],
+    point_index: HashMap<&'a str, usize>,
     /// Each figure's outline, in `parts.figures` order.
-    pub outlines: Vec<OutlineIndex>,
+    pub outlines: Vec<OutlineBands>,
+    /// Whether each figure's outline is its own mirror image (then a mirrored curve need not
+    /// be tested again).
+    symmetric: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(parts: &'a AtlasParts) -> Self {
+    pub fn new(parts: &'a AtlasParts, sites: &'a [Vec<PlacedSite>]) -> Self {
+        let outlines: Vec<OutlineBands> = parts.figures.iter().map(OutlineBands::new).collect();
+        let symmetric = parts
+            .figures
+            .iter()
+            .zip(&outlines)
+            .map(|(f, o)| mirror_symmetric(f, o))
+            .collect();
         Self {
+            sites,
+            point_index: parts
+                .points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.code.as_str(), i))
+                .collect(),
+            symmetric,
             parts,
             landmarks: parts
                 .figures
@@ -39,36 +65,54 @@ impl<'a> Context<'a> {
                 .flat_map(|f| f.spans.iter().map(|s| s.id.as_str()))
                 .collect(),
             points: parts.points.iter().map(|p| (p.code.as_str(), p)).collect(),
-            outlines: parts.figures.iter().map(OutlineIndex::new).collect(),
+            outlines,
         }
     }
 
-    /// Reports every landmark or span a rule names that no figure defines, and a rule whose
-    /// names are all known but that no figure can place. `at` is the path of the rule.
+    /// Where a point's first site on a figure is (its first placeable rule, on the side of
+    /// the figure's landmarks), as the loader placed it.
+    pub fn site_on(&self, code: &str, figure: &FigureId) -> Option<FigurePos> {
+        let i = *self.point_index.get(code)?;
+        self.sites
+            .get(i)?
+            .iter()
+            .find(|s| &s.figure == figure)
+            .map(|s| s.at)
+    }
+
+    /// Reports every landmark or span a rule names that no figure defines, bad numbers, and a
+    /// rule whose names are all known but that no figure can place. `at` gives the path of the
+    /// rule; it is only built when there is a problem to report.
     pub fn check_rule(
         &self,
         rep: &mut Reporter<'_>,
         origin: &Origin,
         rule: &PlacementRule,
-        at: &str,
+        at: &dyn Fn() -> String,
         what: &str,
     ) {
-        let mut known = check_numbers(rep, origin, rule, at);
-        for (field, name) in rule_names(rule, at) {
-            let (found, kind, id) = match name {
-                Name::Landmark(id) => (self.landmarks.contains(id), "landmark", id),
-                Name::Span(id) => (self.spans.contains(id), "span", id),
-            };
-            if !found {
-                known = false;
-                rep.at(
-                    origin,
-                    &field,
-                    format!("unknown {kind} `{id}` (no figure defines it)"),
-                );
+        let numbers_ok = numbers_usable(rule);
+        if !numbers_ok {
+            check_numbers(rep, origin, rule, &at());
+        }
+        let names_ok = self.names_known(rule);
+        if !names_ok {
+            for (field, name) in rule_names(rule, &at()) {
+                let (found, kind, id) = match name {
+                    Name::Landmark(id) => (self.landmarks.contains(id), "landmark", id),
+                    Name::Span(id) => (self.spans.contains(id), "span", id),
+                };
+                if !found {
+                    rep.at(
+                        origin,
+                        &field,
+                        format!("unknown {kind} `{id}` (no figure defines it)"),
+                    );
+                }
             }
         }
-        if known
+        if numbers_ok
+            && names_ok
             && !self
                 .parts
                 .figures
@@ -77,11 +121,25 @@ impl<'a> Context<'a> {
         {
             rep.at(
                 origin,
-                at,
+                &at(),
                 format!(
                     "this {what} cannot be placed on any figure: no figure defines every landmark and span its rule needs"
                 ),
             );
+        }
+    }
+
+    /// Whether every landmark and span a rule names is defined by some figure.
+    fn names_known(&self, rule: &PlacementRule) -> bool {
+        match rule {
+            PlacementRule::At(id) => self.landmarks.contains(id.as_str()),
+            PlacementRule::Between { from, to, .. } => {
+                self.landmarks.contains(from.as_str()) && self.landmarks.contains(to.as_str())
+            }
+            PlacementRule::Offset { from, scale, .. } => {
+                self.landmarks.contains(from.as_str()) && self.spans.contains(scale.as_str())
+            }
+            PlacementRule::OneOf(rules) => rules.iter().all(|r| self.names_known(r)),
         }
     }
 
@@ -100,11 +158,27 @@ impl<'a> Context<'a> {
         }
         let tolerance = OUTLINE_TOLERANCE * figure.size.0.max(figure.size.1);
         let outside = |p: &FigurePos| !outline.contains(*p, tolerance);
-        curve.iter().find(|p| outside(p)).copied().or_else(|| {
-            mirrored
-                .then(|| curve.iter().map(|p| figure.mirror(*p)).find(|p| outside(p)))
+        // Every other sample (two thirds of a percent of the figure apart) and the last one:
+        // a stray narrower than that is narrower than the tolerance allows anyway.
+        let tested = || curve.iter().step_by(2).chain(curve.last()).copied();
+        let mirror_too = mirrored && !self.symmetric.get(figure_index).copied().unwrap_or(false);
+        tested().find(|p| outside(p)).or_else(|| {
+            mirror_too
+                .then(|| tested().map(|p| figure.mirror(p)).find(|p| outside(p)))
                 .flatten()
         })
+    }
+}
+
+/// Whether every number of a rule is usable (checked without building any message).
+fn numbers_usable(rule: &PlacementRule) -> bool {
+    match rule {
+        PlacementRule::At(_) => true,
+        PlacementRule::Between { fraction, .. } => {
+            fraction.is_finite() && (0.0..=1.0).contains(fraction)
+        }
+        PlacementRule::Offset { across, along, .. } => across.is_finite() && along.is_finite(),
+        PlacementRule::OneOf(rules) => rules.iter().all(numbers_usable),
     }
 }
 
@@ -173,11 +247,58 @@ pub fn between_stations(
     (current, after)
 }
 
-/// Checks the channels and the structures and returns their curves on every figure.
-pub fn check_layers(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) -> PlacedLayers {
-    let context = Context::new(parts);
-    PlacedLayers {
-        channels: super::channels::check_channels(rep, &context, origins),
-        structures: super::anatomy::check_structures(rep, &context, origins),
+/// Whether a figure's closed outlines are their own mirror image about its midline (every
+/// vertex mirrored lies on an edge).
+fn mirror_symmetric(figure: &Figure, outline: &OutlineBands) -> bool {
+    if figure.midline_x.is_none() || outline.is_empty() {
+        return false;
     }
+    let tolerance = 1e-4 * figure.size.0.max(figure.size.1);
+    figure
+        .shapes
+        .iter()
+        .filter(|s| s.kind == ShapeKind::Outline && s.closed)
+        .flat_map(|s| &s.points)
+        .all(|p| outline.near_edge(figure.mirror(*p), tolerance))
+}
+
+/// Checks the channels and the structures and returns their curves on every figure, with the
+/// problems found. The channels are checked on a second thread while the structures are
+/// checked on this one (they share nothing but what they read).
+pub fn check_layers(
+    files: &[SourceFile],
+    parts: &AtlasParts,
+    origins: &Origins,
+    sites: &[Vec<PlacedSite>],
+) -> (PlacedLayers, Vec<Diagnostic>) {
+    let context = Context::new(parts, sites);
+    let channels = || {
+        let mut rep = Reporter::new(files);
+        let paths = super::channels::check_channels(&mut rep, &context, origins);
+        (paths, rep.into_problems())
+    };
+    let structures = || {
+        let mut rep = Reporter::new(files);
+        let paths = super::anatomy::check_structures(&mut rep, &context, origins);
+        (paths, rep.into_problems())
+    };
+    let two = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    let ((channels, mut problems), (structures, more)) = if two && !parts.channels.is_empty() {
+        std::thread::scope(|s| {
+            let other = s.spawn(channels);
+            let here = structures();
+            // Should the other thread fail, the channels are checked here instead.
+            (other.join().unwrap_or_else(|_| channels()), here)
+        })
+    } else {
+        (channels(), structures())
+    };
+    problems.extend(more);
+    (
+        PlacedLayers {
+            channels,
+            structures,
+        },
+        problems,
+    )
 }

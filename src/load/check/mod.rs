@@ -97,8 +97,7 @@ pub fn check_layers(
     files: &[SourceFile],
     parts: &AtlasParts,
     origins: &Origins,
+    sites: &[Vec<PlacedSite>],
 ) -> (PlacedLayers, Vec<Diagnostic>) {
-    let mut rep = Reporter::new(files);
-    let layers = layers::check_layers(&mut rep, parts, origins);
-    (layers, rep.into_problems())
+    layers::check_layers(files, parts, origins, sites)
 }

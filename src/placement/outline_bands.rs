@@ -6,10 +6,10 @@ use super::curve::segment_distance;
 use crate::model::{Figure, FigurePos, ShapeKind};
 
 /// Bands the figure's height is cut into.
-const BANDS: usize = 64;
+const BANDS: usize = 256;
 
 /// The closed outlines of one figure (mirrored copies included), edges grouped by band.
-pub struct OutlineIndex {
+pub struct OutlineBands {
     edges: Vec<(FigurePos, FigurePos)>,
     /// Which polygon each edge belongs to.
     polygon_of: Vec<usize>,
@@ -19,7 +19,7 @@ pub struct OutlineIndex {
     band_height: f32,
 }
 
-impl OutlineIndex {
+impl OutlineBands {
     pub fn new(figure: &Figure) -> Self {
         let mut edges = Vec::new();
         let mut polygon_of = Vec::new();
@@ -103,6 +103,11 @@ impl OutlineIndex {
         if inside || tolerance <= 0.0 {
             return inside;
         }
+        self.near_edge(p, tolerance)
+    }
+
+    /// Whether `p` lies within `tolerance` of an edge of the outlines.
+    pub fn near_edge(&self, p: FigurePos, tolerance: f32) -> bool {
         let (lo, hi) = (self.band(p.y - tolerance), self.band(p.y + tolerance));
         self.bands
             .iter()
@@ -126,7 +131,7 @@ mod tests {
     fn the_index_agrees_with_the_plain_test_across_the_back_figure() {
         let atlas = load_builtin().unwrap();
         let figure = atlas.figure(&FigureId::new("posterior")).unwrap();
-        let index = OutlineIndex::new(figure);
+        let index = OutlineBands::new(figure);
         for i in 0..120 {
             for j in 0..120 {
                 let p = FigurePos::new(i as f32 / 120.0 + 0.0013, j as f32 / 120.0 + 0.0021);
@@ -139,7 +144,7 @@ mod tests {
     fn a_point_just_outside_counts_only_within_the_tolerance() {
         let atlas = load_builtin().unwrap();
         let figure = atlas.figure(&FigureId::new("posterior")).unwrap();
-        let index = OutlineIndex::new(figure);
+        let index = OutlineBands::new(figure);
         // Just above the vertex (0.5, 0.03).
         let above = FigurePos::new(0.5, 0.027);
         assert!(!index.contains(above, 0.0));
