@@ -123,27 +123,38 @@ fn every_point_of_a_channel_shown_on_a_figure_lies_on_that_channels_path_there()
 }
 
 #[test]
-fn the_printed_curves_are_sampled_finely_enough_to_draw_with_straight_segments() {
-    let doc = json(&["channels", "--json"]);
-    for channel in doc["channels"].as_array().unwrap() {
-        for figure in channel["figures"].as_array().unwrap() {
-            for path in figure["paths"].as_array().unwrap() {
-                let pts: Vec<(f64, f64)> = path.as_array().unwrap().iter().map(xy).collect();
-                assert!(pts.len() >= 2);
-                for w in pts.windows(2) {
-                    let gap = (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1);
-                    // 0.4% of the figure's larger side (the widest figure is 1.254 units),
-                    // a few pixels on any screen.
-                    assert!(
-                        gap < 0.0055,
-                        "{} on {}: gap {gap}",
-                        channel["id"],
-                        figure["figure"]
-                    );
+fn every_drawn_curve_passes_its_stations_in_order_and_its_segments_stay_on_the_curve() {
+    use acupoint_atlas::placement::curve::{distance_to_polyline, smooth};
+    use acupoint_atlas::placement::layers::curve_tolerance;
+    let atlas = load_builtin().unwrap();
+    let mut checked = 0;
+    for figure in atlas.figures() {
+        let tolerance = curve_tolerance(figure);
+        for channel in atlas.channels() {
+            for path in atlas.channel_paths(&channel.id, &figure.id) {
+                // The stations, in order.
+                let mut from = 0;
+                for s in &path.stations {
+                    let at = path.points[from..].iter().position(|p| p == s);
+                    from += at.unwrap_or_else(|| panic!("{} on {}", channel.id, figure.id));
                 }
+                // The true curve, sampled a hundred times more finely, stays near the polyline.
+                let fine = smooth(&path.stations, path.closed, tolerance / 100.0);
+                let worst = fine
+                    .iter()
+                    .map(|p| distance_to_polyline(&path.points, *p))
+                    .fold(0.0, f32::max);
+                assert!(
+                    worst < 3.0 * tolerance,
+                    "{} on {}: {worst}",
+                    channel.id,
+                    figure.id
+                );
+                checked += 1;
             }
         }
     }
+    assert!(checked > 40);
 }
 
 #[test]

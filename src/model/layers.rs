@@ -14,6 +14,8 @@ pub struct PlacedPath {
     pub figure: FigureId,
     /// In the order of the stations (the direction of flow, for a channel).
     pub points: Vec<FigurePos>,
+    /// Where the stations it was drawn through landed (shown in the calibration view).
+    pub stations: Vec<FigurePos>,
     pub closed: bool,
     /// Whether this is the mirror image of a path placed on the landmarks' side.
     pub mirrored: bool,

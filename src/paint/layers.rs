@@ -2,8 +2,8 @@
 //! with their tags and direction of flow, a landmark step's highlighter, the selected point's
 //! neighbours on its channel, the palpation frame, and a legend naming what is drawn.
 //!
-//! The curves come ready-made from the atlas (computed once per figure when it loads); a frame
-//! only projects them, dropping samples closer than a pixel.
+//! The curves come ready-made from the atlas (computed once per figure when it loads, sampled
+//! only as finely as their bends need); a frame only projects them.
 
 use super::projector::Projector;
 use super::scene::Dot;
@@ -151,7 +151,46 @@ pub fn draw_over(
             );
         }
     }
+    if scene.calibration {
+        stations(painter, atlas, scene, figure, proj);
+    }
     super::legend::draw(painter, atlas, scene, figure, proj, rect, &colors);
+}
+
+/// For atlas authors: a small cross where each station of the drawn channels and structures
+/// landed, in its channel's colour (the calibration view).
+fn stations(
+    painter: &egui::Painter,
+    atlas: &Atlas,
+    scene: &Scene,
+    figure: &Figure,
+    proj: &Projector,
+) {
+    let cross = |at: Pos2, ink: Color32| {
+        let stroke = Stroke::new(1.5, ink);
+        painter.line_segment([at - vec2(3.0, 3.0), at + vec2(3.0, 3.0)], stroke);
+        painter.line_segment([at - vec2(3.0, -3.0), at + vec2(3.0, -3.0)], stroke);
+    };
+    for channel in atlas
+        .channels()
+        .iter()
+        .filter(|c| scene.layers.shows_channel(&c.id))
+    {
+        let ink = theme::channel_color(channel.id.as_str(), scene.theme);
+        for path in atlas.channel_paths(&channel.id, &figure.id) {
+            for at in &path.stations {
+                cross(proj.screen_from_figure(*at), ink);
+            }
+        }
+    }
+    let ink = theme::layer_colors(scene.theme).bone_tag;
+    for s in atlas.structures().iter().filter(|s| scene.layers.shows(s)) {
+        for path in atlas.structure_paths(&s.id, &figure.id) {
+            for at in &path.stations {
+                cross(proj.screen_from_figure(*at), ink);
+            }
+        }
+    }
 }
 
 /// One structure: a bone in bone ink with its tag, a muscle as a faint dashed outline, a nerve
@@ -334,17 +373,13 @@ fn flow_arrows(painter: &egui::Painter, pts: &[Pos2], stroke: Stroke) {
     }
 }
 
-/// A path on screen, dropping samples closer than a pixel to the last one kept.
+/// A path on screen. The atlas samples its curves just finely enough for straight segments
+/// (a straight run has no samples between its stations), so a frame only projects them.
 pub fn screen(proj: &Projector, path: &PlacedPath) -> Vec<Pos2> {
-    let mut out: Vec<Pos2> = Vec::with_capacity(path.points.len());
-    let last = path.points.len().saturating_sub(1);
-    for (i, p) in path.points.iter().enumerate() {
-        let at = proj.screen_from_figure(*p);
-        if i == last || out.last().is_none_or(|q| q.distance(at) >= 1.0) {
-            out.push(at);
-        }
-    }
-    out
+    path.points
+        .iter()
+        .map(|p| proj.screen_from_figure(*p))
+        .collect()
 }
 
 fn closed_copy(mut pts: Vec<Pos2>, closed: bool) -> Vec<Pos2> {

@@ -26,11 +26,11 @@ pub struct PlacedRun {
     pub closed: bool,
 }
 
-/// The largest gap between curve samples on a figure: 0.4% of its larger side, a few pixels at
-/// the sizes the figure is drawn (the curve bends so gently between samples that a straight
-/// segment stays within a hundredth of a pixel of it).
-pub fn sample_step(figure: &Figure) -> f32 {
-    figure.size.0.max(figure.size.1) * 0.004
+/// How far a drawn or printed polyline may stray from its smooth curve on a figure: a
+/// ten-thousandth of the figure's larger side, a tenth of a pixel at the sizes a figure is
+/// drawn whole.
+pub fn curve_tolerance(figure: &Figure) -> f32 {
+    figure.size.0.max(figure.size.1) * 1e-4
 }
 
 /// Where a station sits on a figure: a point where the first of its rules the figure can place
@@ -81,7 +81,7 @@ pub fn channel_runs(
     figure: &Figure,
     point_at: impl Fn(&PointCode) -> Option<FigurePos>,
 ) -> Vec<PlacedRun> {
-    let step = sample_step(figure);
+    let step = curve_tolerance(figure);
     let mut out = Vec::new();
     for (index, path) in channel.paths.iter().enumerate() {
         // A point the figure does not show (on the surface turned away) is passed over and the
@@ -123,7 +123,7 @@ pub fn channel_runs(
 /// Every drawn form of a structure on a figure. A form appears only whole, on the figures that
 /// can place every one of its positions (so a form written for one view stays off the others).
 pub fn structure_runs(structure: &Structure, figure: &Figure) -> Vec<PlacedRun> {
-    let step = sample_step(figure);
+    let step = curve_tolerance(figure);
     let mut out = Vec::new();
     for (index, form) in structure.forms.iter().enumerate() {
         match form {
@@ -167,19 +167,20 @@ pub fn mirrors(figure: &Figure, run: &PlacedRun) -> bool {
 
 /// A run as the atlas keeps it: the curve, and its mirror image where the figure has a midline.
 pub fn to_paths(figure: &Figure, run: &PlacedRun) -> Vec<PlacedPath> {
-    let path = |points: Vec<FigurePos>, mirrored: bool| PlacedPath {
+    let stations: Vec<FigurePos> = run.stations.iter().map(|(_, p)| *p).collect();
+    let path = |points: Vec<FigurePos>, stations: Vec<FigurePos>, mirrored: bool| PlacedPath {
         figure: figure.id.clone(),
         points,
+        stations,
         closed: run.closed,
         mirrored,
     };
-    let mut out = vec![path(run.curve.clone(), false)];
+    let mirror = |pts: &[FigurePos]| pts.iter().map(|p| figure.mirror(*p)).collect();
+    let mut out = Vec::with_capacity(2);
     if mirrors(figure, run) {
-        out.push(path(
-            run.curve.iter().map(|p| figure.mirror(*p)).collect(),
-            true,
-        ));
+        out.push(path(mirror(&run.curve), mirror(&stations), true));
     }
+    out.insert(0, path(run.curve.clone(), stations, false));
     out
 }
 

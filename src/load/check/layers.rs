@@ -156,11 +156,27 @@ impl<'a> Context<'a> {
         if outline.is_empty() {
             return None;
         }
-        let tolerance = OUTLINE_TOLERANCE * figure.size.0.max(figure.size.1);
+        let size = figure.size.0.max(figure.size.1);
+        let tolerance = OUTLINE_TOLERANCE * size;
         let outside = |p: &FigurePos| !outline.contains(*p, tolerance);
-        // Every other sample (two thirds of a percent of the figure apart) and the last one:
-        // a stray narrower than that is narrower than the tolerance allows anyway.
-        let tested = || curve.iter().step_by(2).chain(curve.last()).copied();
+        // Along every segment of the polyline, every half percent of the figure: a stray
+        // narrower than that is hardly wider than the tolerance allows anyway.
+        let step = size * 0.005;
+        let tested = || {
+            curve
+                .windows(2)
+                .flat_map(move |w| {
+                    let (a, b) = match w {
+                        [a, b] => (*a, *b),
+                        _ => (FigurePos::new(0.0, 0.0), FigurePos::new(0.0, 0.0)),
+                    };
+                    // Segments are shorter than the figure: the cast cannot truncate.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let n = ((a.distance(b) / step).ceil() as usize).max(1);
+                    (0..n).map(move |k| a.lerp(b, k as f32 / n as f32))
+                })
+                .chain(curve.last().copied())
+        };
         let mirror_too = mirrored && !self.symmetric.get(figure_index).copied().unwrap_or(false);
         tested().find(|p| outside(p)).or_else(|| {
             mirror_too
