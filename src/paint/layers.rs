@@ -88,6 +88,7 @@ pub fn draw_under(
         let font = FontId::proportional(12.5 * scene.scale.sqrt());
         tags.place(painter, at, 9.0, name, font, ink, colors.legend_fill);
     }
+    tags.flush(painter);
     for code in layers.focus.iter().flat_map(|f| &f.neighbours) {
         for site in atlas.sites_for(code, &figure.id, scene.condition.as_ref()) {
             let at = proj.screen_from_figure(site.at);
@@ -434,6 +435,8 @@ fn brackets(painter: &egui::Painter, at: Pos2, half: f32, ink: Color32) {
 struct Tags<'d> {
     dots: &'d [Dot<'d>],
     taken: Vec<Rect>,
+    /// Tags placed but not yet drawn: they go on top of every line of the layers.
+    pending: Vec<(Rect, std::sync::Arc<egui::Galley>, Color32)>,
 }
 
 impl<'d> Tags<'d> {
@@ -441,6 +444,7 @@ impl<'d> Tags<'d> {
         Self {
             dots,
             taken: Vec::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -468,7 +472,7 @@ impl<'d> Tags<'d> {
         if !self.free(rect) {
             return false;
         }
-        self.put(painter, rect, galley, fill);
+        self.put(rect, galley, fill);
         true
     }
 
@@ -498,20 +502,26 @@ impl<'d> Tags<'d> {
         let Some(rect) = candidates.into_iter().find(|r| self.free(*r)) else {
             return false;
         };
-        self.put(painter, rect, galley, fill);
+        self.put(rect, galley, fill);
         true
     }
 
     fn put(
         &mut self,
-        painter: &egui::Painter,
         rect: Rect,
         galley: std::sync::Arc<egui::Galley>,
         fill: Color32,
     ) {
-        painter.rect_filled(rect, 2.0, fill);
-        painter.galley(rect.min + vec2(2.0, 0.0), galley, Color32::PLACEHOLDER);
+        self.pending.push((rect, galley, fill));
         self.taken.push(rect.expand(1.0));
+    }
+
+    /// Draws the tags placed so far, over the lines drawn before.
+    fn flush(&mut self, painter: &egui::Painter) {
+        for (rect, galley, fill) in self.pending.drain(..) {
+            painter.rect_filled(rect, 2.0, fill);
+            painter.galley(rect.min + vec2(2.0, 0.0), galley, Color32::PLACEHOLDER);
+        }
     }
 }
 
