@@ -66,17 +66,28 @@ pub fn load_files(base: &str, files: &[SourceFile]) -> Result<Atlas, Diagnostics
         // Later checks would report ids from the broken files as dangling: fix syntax first.
         return Err(finish(problems));
     }
-    let (sites, problems) = check::check(files, &parts, &origins);
+    // The channels and structures need only the parsed parts: they are checked beside the
+    // rest, and their problems count once the rest has checked clean.
+    let layers = || check::check_layers(files, &parts, &origins);
+    let two = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    let ((sites, problems), (layers, layer_problems)) = if two {
+        std::thread::scope(|s| {
+            let other = s.spawn(layers);
+            let rest = check::check(files, &parts, &origins);
+            (rest, other.join().unwrap_or_else(|_| layers()))
+        })
+    } else {
+        (check::check(files, &parts, &origins), layers())
+    };
     if !problems.is_empty() {
         return Err(finish(problems));
     }
-    let (layers, problems) = check::check_layers(files, &parts, &origins, &sites);
-    if problems.is_empty() {
+    if layer_problems.is_empty() {
         let mut atlas = Atlas::from_checked(parts, sites);
         atlas.set_layers(layers);
         Ok(atlas)
     } else {
-        Err(finish(problems))
+        Err(finish(layer_problems))
     }
 }
 

@@ -89,7 +89,7 @@ pub fn check_channels(
         }
         let mut paths = Vec::new();
         for (f, figure) in parts.figures.iter().enumerate() {
-            let runs = channel_runs(channel, figure, |c| context.site_on(c.as_str(), &figure.id));
+            let runs = channel_runs(channel, figure, |c| context.site_on(c.as_str(), figure));
             for run in &runs {
                 if let Some(p) = context.first_outside(f, figure, &run.curve, mirrors(figure, run))
                 {
@@ -133,7 +133,7 @@ fn check_points_on_course(
         .iter()
         .filter(|p| p.meridian == meridian)
     {
-        if context.site_on(point.code.as_str(), &figure.id).is_none() {
+        if context.site_on(point.code.as_str(), figure).is_none() {
             continue;
         }
         let on_course = runs.iter().any(|run| {

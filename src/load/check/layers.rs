@@ -8,7 +8,7 @@ use crate::load::diagnostic::Diagnostic;
 use crate::load::parse::{Origin, Origins};
 use crate::load::source::SourceFile;
 use crate::model::{
-    AtlasParts, Figure, FigureId, FigurePos, PlacedLayers, PlacedSite, PlacementRule, Point,
+    AtlasParts, Figure, FigurePos, PlacedLayers, PlacementRule, Point,
     ShapeKind,
 };
 use crate::placement::outline_bands::OutlineBands;
@@ -25,9 +25,6 @@ pub struct Context<'a> {
     pub landmarks: HashSet<&'a str>,
     pub spans: HashSet<&'a str>,
     pub points: HashMap<&'a str, &'a Point>,
-    /// Every placed site of every point (in `parts.points` order), and each code's index.
-    sites: &'a [Vec<PlacedSite>],
-    point_index: HashMap<&'a str, usize>,
     /// Each figure's outline, in `parts.figures` order.
     pub outlines: Vec<OutlineBands>,
     /// Whether each figure's outline is its own mirror image (then a mirrored curve need not
@@ -36,7 +33,7 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(parts: &'a AtlasParts, sites: &'a [Vec<PlacedSite>]) -> Self {
+    pub fn new(parts: &'a AtlasParts) -> Self {
         let outlines: Vec<OutlineBands> = parts.figures.iter().map(OutlineBands::new).collect();
         let symmetric = parts
             .figures
@@ -45,13 +42,6 @@ impl<'a> Context<'a> {
             .map(|(f, o)| mirror_symmetric(f, o))
             .collect();
         Self {
-            sites,
-            point_index: parts
-                .points
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.code.as_str(), i))
-                .collect(),
             symmetric,
             parts,
             landmarks: parts
@@ -69,15 +59,15 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Where a point's first site on a figure is (its first placeable rule, on the side of
-    /// the figure's landmarks), as the loader placed it.
-    pub fn site_on(&self, code: &str, figure: &FigureId) -> Option<FigurePos> {
-        let i = *self.point_index.get(code)?;
-        self.sites
-            .get(i)?
+    /// Where a point's first site on a figure is: where the first of its rules the figure can
+    /// place puts it (on the side of the figure's landmarks), as the points' own check places it.
+    pub fn site_on(&self, code: &str, figure: &Figure) -> Option<FigurePos> {
+        let point = self.points.get(code)?;
+        point
+            .placement
             .iter()
-            .find(|s| &s.figure == figure)
-            .map(|s| s.at)
+            .find_map(|rule| place_rule(rule, figure))
+            .filter(|p| p.is_finite())
     }
 
     /// Reports every landmark or span a rule names that no figure defines, bad numbers, and a
@@ -285,9 +275,8 @@ pub fn check_layers(
     files: &[SourceFile],
     parts: &AtlasParts,
     origins: &Origins,
-    sites: &[Vec<PlacedSite>],
 ) -> (PlacedLayers, Vec<Diagnostic>) {
-    let context = Context::new(parts, sites);
+    let context = Context::new(parts);
     let channels = || {
         let mut rep = Reporter::new(files);
         let paths = super::channels::check_channels(&mut rep, &context, origins);

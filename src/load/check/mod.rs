@@ -90,14 +90,13 @@ pub fn check(
     (sites, rep.into_problems())
 }
 
-/// Checks the channel courses and the anatomical structures (after the rest of the atlas has
-/// checked clean, so the points and landmarks they name are sound). Returns their curves on
-/// every figure and the problems found.
+/// Checks the channel courses and the anatomical structures. Returns their curves on every
+/// figure and the problems found (which only count once the rest has checked clean, so the
+/// points and landmarks they name are sound).
 pub fn check_layers(
     files: &[SourceFile],
     parts: &AtlasParts,
     origins: &Origins,
-    sites: &[Vec<PlacedSite>],
 ) -> (PlacedLayers, Vec<Diagnostic>) {
-    layers::check_layers(files, parts, origins, sites)
+    layers::check_layers(files, parts, origins)
 }
