@@ -82,7 +82,11 @@ fn a_landmark_question_is_answered_by_clicking_the_bone_and_scored_in_cun() {
     let QuestionKind::Landmark { figure, landmark } = question.kind else {
         panic!("no landmark question came up: {question:?}")
     };
-    assert!(question.prompt.starts_with("Click the "), "{}", question.prompt);
+    assert!(
+        question.prompt.starts_with("Click the "),
+        "{}",
+        question.prompt
+    );
     let at = h
         .state()
         .atlas()

@@ -134,9 +134,7 @@ fn too_deep(text: &str) -> Option<TextPos> {
         {
             i += 1;
         }
-        let Some(&b) = bytes.get(i) else {
-            return None;
-        };
+        let &b = bytes.get(i)?;
         match b {
             b'"' => {
                 // Skip the string, escapes included.

@@ -506,12 +506,7 @@ impl<'d> Tags<'d> {
         true
     }
 
-    fn put(
-        &mut self,
-        rect: Rect,
-        galley: std::sync::Arc<egui::Galley>,
-        fill: Color32,
-    ) {
+    fn put(&mut self, rect: Rect, galley: std::sync::Arc<egui::Galley>, fill: Color32) {
         self.pending.push((rect, galley, fill));
         self.taken.push(rect.expand(1.0));
     }

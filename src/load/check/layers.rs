@@ -7,10 +7,7 @@ use super::placed::{Name, rule_names};
 use crate::load::diagnostic::Diagnostic;
 use crate::load::parse::{Origin, Origins};
 use crate::load::source::SourceFile;
-use crate::model::{
-    AtlasParts, Figure, FigurePos, PlacedLayers, PlacementRule, Point,
-    ShapeKind,
-};
+use crate::model::{AtlasParts, Figure, FigurePos, PlacedLayers, PlacementRule, Point, ShapeKind};
 use crate::placement::outline_bands::OutlineBands;
 use crate::placement::place_rule;
 use std::collections::{HashMap, HashSet};
