@@ -1,11 +1,11 @@
 //! One whole frame of the body canvas (egui pass and tessellation) with every point and label,
-//! and a search.
+//! the same with every channel and the bones layer, and a search.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use acupoint_atlas::load::load_builtin;
 use acupoint_atlas::model::FigureId;
-use acupoint_atlas::scene::{LabelStyle, Scene};
+use acupoint_atlas::scene::{LabelStyle, Scene, SceneLayers};
 use acupoint_atlas::search::search;
 use acupoint_atlas::ui::{CanvasMemory, canvas_ui};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -44,6 +44,36 @@ fn frame(c: &mut Criterion) {
             b.iter(|| black_box(run()));
         });
     }
+    // The same frame with every channel and the bones layer drawn over the figure.
+    let mut layered = scene.clone();
+    layered.layers = SceneLayers {
+        channels: atlas.channels().iter().map(|c| c.id.clone()).collect(),
+        bones: true,
+        ..SceneLayers::default()
+    };
+    let ctx = egui::Context::default();
+    ctx.set_fonts(acupoint_atlas::paint::fonts::definitions());
+    let raw = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..Default::default()
+    };
+    let mut memory = CanvasMemory::default();
+    let mut run = || {
+        let out = ctx.run_ui(raw.clone(), |ui| {
+            canvas_ui(ui, &mut memory, &atlas, &layered);
+        });
+        ctx.tessellate(out.shapes, out.pixels_per_point)
+    };
+    for _ in 0..3 {
+        run();
+    }
+    group.bench_function(
+        "posterior, every point and label, all channels and bones, 1920x1080",
+        |b| b.iter(|| black_box(run())),
+    );
     group.finish();
     c.bench_function("search `wěizhōng`", |b| {
         b.iter(|| black_box(search(&atlas, black_box("wěizhōng"))));

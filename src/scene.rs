@@ -2,6 +2,10 @@
 //! the labels, the scale, the ruler and the overlays. The window, "Export view…" and the
 //! `export` command all draw a [`Scene`], so what is exported is what is seen. No egui.
 
+mod layers;
+
+pub use layers::{ChannelFocus, SceneLayers, StepFocus};
+
 use crate::model::{ConditionId, FigureId, FigurePos, PointCode};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -82,6 +86,8 @@ pub struct Scene {
     /// Draw every landmark and span with its name (for atlas authors).
     pub calibration: bool,
     pub theme: Theme,
+    /// Channels, bones and nerves over the figure, and their emphasis.
+    pub layers: SceneLayers,
 }
 
 impl Scene {
@@ -102,6 +108,7 @@ impl Scene {
             spotlight: false,
             calibration: false,
             theme: Theme::Light,
+            layers: SceneLayers::default(),
         }
     }
 

@@ -135,6 +135,7 @@ fn the_export_command_builds_the_window_scene_for_the_same_choices() {
             width: 1280,
             height: 800,
             theme: ThemeArg::Light,
+            layers: &[],
             out: std::path::Path::new("unused.png"),
         };
         let cli = export_scene(app.atlas(), &args).unwrap();

@@ -189,7 +189,8 @@ fn every_mode_keeps_the_figure_on_screen_at_every_size() {
         command(&mut h, Command::SetMode(Mode::Study));
         let kind = h.state().session().study.question.clone().unwrap();
         match kind.kind {
-            acupoint_atlas::study::QuestionKind::Locate { .. } => {
+            acupoint_atlas::study::QuestionKind::Locate { .. }
+            | acupoint_atlas::study::QuestionKind::Landmark { .. } => {
                 let c = h.state().layout().canvas.unwrap().center();
                 let at_fig = h
                     .state()

@@ -53,6 +53,8 @@ pub struct ExportArgs<'a> {
     pub width: u32,
     pub height: u32,
     pub theme: ThemeArg,
+    /// Layers drawn over the figure.
+    pub layers: &'a [super::LayerArg],
     pub out: &'a Path,
 }
 
@@ -130,6 +132,9 @@ pub fn export_scene(atlas: &Atlas, args: &ExportArgs<'_>) -> Result<Scene, Rende
         ModeArg::Patient => Mode::Patient,
         ModeArg::Present => Mode::Present,
     };
+    let switches = super::layers::switches(args.layers);
+    session.layers.shared = switches.clone();
+    session.layers.patient = switches;
     let Some(mut scene) = session.scene(atlas) else {
         return Err(RenderError::NothingToShow);
     };
@@ -181,6 +186,8 @@ pub struct HandoutArgs<'a> {
     pub condition: Option<&'a str>,
     pub practitioner: Option<&'a str>,
     pub date: Option<&'a str>,
+    /// Layers drawn over the figures.
+    pub layers: &'a [super::LayerArg],
     pub out: &'a Path,
 }
 
@@ -213,6 +220,7 @@ pub fn handout(
         condition,
         date: args.date.map_or_else(today, str::to_owned),
         practitioner: args.practitioner.unwrap_or_default().to_owned(),
+        layers: super::layers::switches(args.layers).scene_layers(atlas),
     };
     let image = render_handout(atlas, &codes, &details, paper)?;
     write_png(&image, path)?;

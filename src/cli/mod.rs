@@ -1,9 +1,12 @@
 //! The command line: open the window, or run `check` or `points` for scripts.
 
+mod channels;
 mod export;
+mod layers;
 mod points;
 
 pub use export::{ExportArgs, LabelsArg, ModeArg, PaperArg, ThemeArg, export_scene};
+pub use layers::LayerArg;
 
 use crate::load::{self, Diagnostics};
 use crate::model::Atlas;
@@ -50,6 +53,12 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// List the channels with the figures they cross, or print their courses as polylines.
+    Channels {
+        /// Print JSON: each channel's paths per figure, in the coordinates of `points --json`.
+        #[arg(long)]
+        json: bool,
+    },
     /// Save one view of the body as a PNG, drawn without a window.
     Export {
         /// The figure to draw (for example `posterior`; `points --json` lists them).
@@ -78,6 +87,9 @@ pub enum CliCommand {
         height: u32,
         #[arg(long, value_enum, default_value = "light")]
         theme: ThemeArg,
+        /// Layers to draw over the figure, separated by commas.
+        #[arg(long, value_enum, value_name = "LAYER,…", num_args = 1.., value_delimiter = ',')]
+        layers: Vec<LayerArg>,
         /// The PNG file to write.
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
@@ -99,6 +111,9 @@ pub enum CliCommand {
         /// The date printed, as YYYY-MM-DD (default: today).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         date: Option<String>,
+        /// Layers to draw over the figures, separated by commas.
+        #[arg(long, value_enum, value_name = "LAYER,…", num_args = 1.., value_delimiter = ',')]
+        layers: Vec<LayerArg>,
         /// The PNG file to write.
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
@@ -176,6 +191,10 @@ pub fn run_command(
 ) -> ExitCode {
     let result = match command {
         CliCommand::Check { dir } => check(dir.as_deref().or(atlas_dir), out, err),
+        CliCommand::Channels { json } => match load::load(atlas_dir) {
+            Ok(atlas) => channels::run(&atlas, *json, out).map(|()| ExitCode::SUCCESS),
+            Err(problems) => report(&problems, err),
+        },
         CliCommand::Points { condition, json } => match load::load(atlas_dir) {
             Ok(atlas) => points::run(&atlas, condition.as_deref(), *json, out, err),
             Err(problems) => report(&problems, err),
@@ -190,6 +209,7 @@ pub fn run_command(
             width,
             height,
             theme,
+            layers,
             out: path,
         } => match load::load(atlas_dir) {
             Ok(atlas) => {
@@ -203,6 +223,7 @@ pub fn run_command(
                     width: *width,
                     height: *height,
                     theme: *theme,
+                    layers,
                     out: path,
                 };
                 finish_render(export::export(&atlas, &args, out), err)
@@ -215,6 +236,7 @@ pub fn run_command(
             condition,
             practitioner,
             date,
+            layers,
             out: path,
         } => match load::load(atlas_dir) {
             Ok(atlas) => {
@@ -224,6 +246,7 @@ pub fn run_command(
                     condition: condition.as_deref(),
                     practitioner: practitioner.as_deref(),
                     date: date.as_deref(),
+                    layers,
                     out: path,
                 };
                 finish_render(export::handout(&atlas, &args, out), err)

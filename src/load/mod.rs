@@ -9,6 +9,7 @@ mod fields;
 mod lex;
 mod limits;
 mod locate;
+mod parallel;
 mod parse;
 mod source;
 mod unread;
@@ -95,13 +96,30 @@ fn load_checked(
             problems.push(problem);
         }
     }
-    let (sites, more) = check::check(&files, &parsed.parts, &parsed.origins, &unread);
-    problems.extend(more);
-    if problems.is_empty() {
-        Ok(Atlas::from_checked(parsed.parts, sites))
+    // The channels and structures need only the parsed parts: they are checked beside the
+    // rest, and their problems count once the rest has checked clean.
+    let (parts, origins) = (&parsed.parts, &parsed.origins);
+    let layers = || check::check_layers(&files, parts, origins);
+    let two = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    let ((sites, more), (layers, layer_problems)) = if two {
+        std::thread::scope(|s| {
+            let other = s.spawn(layers);
+            let rest = check::check(&files, parts, origins, &unread);
+            (rest, other.join().unwrap_or_else(|_| layers()))
+        })
     } else {
-        Err(problems)
+        (check::check(&files, parts, origins, &unread), layers())
+    };
+    problems.extend(more);
+    if !problems.is_empty() {
+        return Err(problems);
     }
+    if !layer_problems.is_empty() {
+        return Err(layer_problems);
+    }
+    let mut atlas = Atlas::from_checked(parsed.parts, sites);
+    atlas.set_layers(layers);
+    Ok(atlas)
 }
 
 /// The files with a leading byte-order mark removed (editors on Windows add one).

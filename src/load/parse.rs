@@ -1,12 +1,10 @@
 //! RON text -> the atlas's parts, each remembering the file and path it came from.
 
 use super::diagnostic::{Diagnostic, TextPos};
-use super::source::{FileKind, SourceFile};
-use crate::model::{
-    AtlasParts, Condition, Figure, GuidanceSection, Mechanism, Point, Reference, Region,
-};
+use super::parallel::{FileParts, parse_each};
+use super::source::SourceFile;
+use crate::model::AtlasParts;
 use serde::de::DeserializeOwned;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// RON nesting deeper than this is refused with a message (the atlas needs about 8).
 pub const MAX_NESTING: usize = 64;
@@ -28,6 +26,8 @@ pub struct Origins {
     pub mechanisms: Vec<Origin>,
     pub references: Vec<Origin>,
     pub guidance: Vec<Origin>,
+    pub channels: Vec<Origin>,
+    pub structures: Vec<Origin>,
 }
 
 /// What parsing every file gave: the parts read, where each came from, a problem for each file
@@ -40,8 +40,8 @@ pub struct Parsed {
 }
 
 /// Parses every file. A file with a syntax error, too deep nesting or a string longer than its
-/// field allows contributes nothing; the others are all read. Large atlases are parsed on
-/// several threads (each file on its own); the result is the same in every order.
+/// field allows contributes nothing; the others are all read. Large atlases are parsed on two
+/// threads (see `parallel`); the result is the same in every order.
 pub fn parse_all(files: &[SourceFile]) -> Parsed {
     let mut parsed = Parsed {
         parts: AtlasParts::default(),
@@ -72,6 +72,10 @@ pub fn parse_all(files: &[SourceFile]) -> Parsed {
                 add(i, v, &mut parts.references, &mut origins.references);
             }
             Ok(FileParts::Guidance(v)) => add(i, v, &mut parts.guidance, &mut origins.guidance),
+            Ok(FileParts::Channels(v)) => add(i, v, &mut parts.channels, &mut origins.channels),
+            Ok(FileParts::Anatomy(v)) => {
+                add(i, v, &mut parts.structures, &mut origins.structures);
+            }
             Err(more) => {
                 parsed.problems.extend(more);
                 parsed.unread.push(i);
@@ -79,71 +83,6 @@ pub fn parse_all(files: &[SourceFile]) -> Parsed {
         }
     }
     parsed
-}
-
-/// What one file holds, parsed.
-enum FileParts {
-    Figure(Figure),
-    Points(Vec<Point>),
-    Regions(Vec<Region>),
-    Conditions(Vec<Condition>),
-    Mechanisms(Vec<Mechanism>),
-    References(Vec<Reference>),
-    Guidance(Vec<GuidanceSection>),
-}
-
-fn parse_file(file: &SourceFile) -> Result<FileParts, Vec<Diagnostic>> {
-    Ok(match file.kind {
-        FileKind::Figure => FileParts::Figure(from_ron(file)?),
-        FileKind::Points => FileParts::Points(from_ron(file)?),
-        FileKind::Regions => FileParts::Regions(from_ron(file)?),
-        FileKind::Conditions => FileParts::Conditions(from_ron(file)?),
-        FileKind::Mechanisms => FileParts::Mechanisms(from_ron(file)?),
-        FileKind::References => FileParts::References(from_ron(file)?),
-        FileKind::Guidance => FileParts::Guidance(from_ron(file)?),
-    })
-}
-
-/// Below this much text, threads cost more than they save.
-const PARALLEL_BYTES: usize = 1024 * 1024;
-
-/// Each file parsed, in the order of `files`: on one thread for a small atlas, else on as many
-/// threads as there are cores, each taking the next file not yet taken.
-fn parse_each(files: &[SourceFile]) -> Vec<Result<FileParts, Vec<Diagnostic>>> {
-    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(files.len());
-    if bytes < PARALLEL_BYTES || threads < 2 {
-        return files.iter().map(parse_file).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, Result<FileParts, Vec<Diagnostic>>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(file) = files.get(i) else {
-                            return mine;
-                        };
-                        mine.push((i, parse_file(file)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    if done.len() != files.len() {
-        // A worker panicked (it never should): parse everything again here, to report it.
-        return files.iter().map(parse_file).collect();
-    }
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Appends the items of a file holding a list, with their origins (`[i]` in the list).
@@ -155,7 +94,7 @@ fn add<T>(file: usize, items: Vec<T>, out: &mut Vec<T>, origins: &mut Vec<Origin
     out.extend(items);
 }
 
-fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Vec<Diagnostic>> {
+pub(super) fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Vec<Diagnostic>> {
     // Nesting and text lengths first: the parser's stack stays bounded, and a file with a
     // string of megabytes is refused before it is copied.
     let problems = super::limits::check_text(&file.path, &file.text);

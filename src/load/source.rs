@@ -18,6 +18,8 @@ pub enum FileKind {
     Mechanisms,
     References,
     Guidance,
+    Channels,
+    Anatomy,
 }
 
 /// The files every atlas has, besides the `figures/` and `points/` folders.
@@ -27,6 +29,12 @@ pub const SINGLE_FILES: [(&str, FileKind); 5] = [
     ("mechanisms.ron", FileKind::Mechanisms),
     ("references.ron", FileKind::References),
     ("guidance.ron", FileKind::Guidance),
+];
+
+/// Files an atlas may have; without them the layers they describe are not drawn.
+pub const OPTIONAL_FILES: [(&str, FileKind); 2] = [
+    ("channels.ron", FileKind::Channels),
+    ("anatomy.ron", FileKind::Anatomy),
 ];
 
 /// One atlas file's text and the name it is reported under.
@@ -58,7 +66,11 @@ pub fn builtin_files() -> Vec<SourceFile> {
 /// The kind of file at a path relative to the atlas folder, if it is an atlas file.
 pub fn kind_of(rel: &str) -> Option<FileKind> {
     let rel = rel.replace('\\', "/");
-    if let Some((_, kind)) = SINGLE_FILES.iter().find(|(name, _)| *name == rel) {
+    if let Some((_, kind)) = SINGLE_FILES
+        .iter()
+        .chain(&OPTIONAL_FILES)
+        .find(|(name, _)| *name == rel)
+    {
         return Some(*kind);
     }
     let (folder, name) = rel.split_once('/')?;
@@ -98,7 +110,7 @@ pub fn read_dir(dir: &Path) -> ReadDir {
         read.problems.push(Diagnostic::file(shown, why));
         return read;
     }
-    for (name, kind) in SINGLE_FILES {
+    for (name, kind) in SINGLE_FILES.into_iter().chain(OPTIONAL_FILES) {
         let path = dir.join(name);
         // Absent: reported as missing later. Anything else there is read or reported.
         if std::fs::symlink_metadata(&path).is_ok() {

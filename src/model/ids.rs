@@ -64,6 +64,14 @@ id_type!(
     MechanismId
 );
 id_type!(
+    /// A channel (meridian) by its WHO abbreviation, such as `BL`.
+    ChannelId
+);
+id_type!(
+    /// An anatomical structure drawn in a layer, such as `l4_spinous` or `sciatic_nerve`.
+    StructureId
+);
+id_type!(
     /// A cited source, such as `cherkin2009`.
     ReferenceId
 );

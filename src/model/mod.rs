@@ -2,6 +2,8 @@
 //! mechanisms, references and guidance. No egui and no I/O; `load` builds it and checks that
 //! every id resolves, `placement` computes where points sit on each figure.
 
+mod anatomy;
+mod channel;
 mod close_up;
 mod condition;
 mod display;
@@ -9,21 +11,25 @@ mod evidence;
 mod figure;
 mod guidance;
 mod ids;
+mod layers;
 mod levels;
 mod mechanism;
 mod point;
 mod reference;
 mod region;
 
+pub use anatomy::{AnatomyLayer, Form, FormSlot, Structure};
+pub use channel::{Channel, Station, meridian_of};
 pub use condition::{Condition, ConditionPoint, Role};
 pub use display::{Reader, WhyHere, capitalise};
 pub use evidence::{LinkKind, MechanismLink};
 pub use figure::{Facing, Figure, FigurePos, Landmark, Shape, ShapeKind, Side, Span};
 pub use guidance::{GuidanceItem, GuidanceSection, GuidanceTopic};
 pub use ids::{
-    ConditionId, FigureId, LandmarkId, LevelId, MAX_ID_CHARS, MechanismId, PointCode, ReferenceId,
-    RegionId, SpanId, is_plain_id,
+    ChannelId, ConditionId, FigureId, LandmarkId, LevelId, MAX_ID_CHARS, MechanismId, PointCode,
+    ReferenceId, RegionId, SpanId, StructureId, is_plain_id,
 };
+pub use layers::{PlacedLayers, PlacedPath};
 pub use levels::{LevelGroup, Levelled, SiteLevel};
 pub use mechanism::{EvidenceGrade, Mechanism, PointLink};
 pub use point::{
@@ -56,6 +62,10 @@ pub struct AtlasParts {
     pub mechanisms: Vec<Mechanism>,
     pub references: Vec<Reference>,
     pub guidance: Vec<GuidanceSection>,
+    /// Channel courses (`channels.ron`; optional).
+    pub channels: Vec<Channel>,
+    /// Bones, nerves and muscles drawn in layers (`anatomy.ron`; optional).
+    pub structures: Vec<Structure>,
 }
 
 /// A checked atlas: every id in it resolves and every point has a place on some figure.
@@ -64,6 +74,8 @@ pub struct Atlas {
     parts: AtlasParts,
     sites: Vec<Vec<PlacedSite>>,
     point_index: HashMap<PointCode, usize>,
+    /// The curves of the channels and structures on each figure.
+    layers: PlacedLayers,
 }
 
 impl Atlas {
@@ -83,6 +95,7 @@ impl Atlas {
             parts,
             sites,
             point_index,
+            layers: PlacedLayers::default(),
         }
     }
 

@@ -55,9 +55,21 @@ pub fn draw(
     proj: &Projector,
     colors: &CanvasColors,
 ) {
+    draw_except(painter, art, proj, colors, None);
+}
+
+/// Draws the smoothed art but the shapes of kind `skip` (the faint bone guides, while the
+/// bones layer draws the bones from the landmarks).
+pub fn draw_except(
+    painter: &egui::Painter,
+    art: &[(ShapeKind, Vec<FigurePos>)],
+    proj: &Projector,
+    colors: &CanvasColors,
+    skip: Option<ShapeKind>,
+) {
     // Line weights follow zoom a little, so the art stays crisp on a 4K projector.
     let width = (proj.scale() * 0.0022).clamp(1.2, 4.0);
-    for (kind, curve) in art {
+    for (kind, curve) in art.iter().filter(|(k, _)| Some(*k) != skip) {
         let stroke = match kind {
             ShapeKind::Outline => Stroke::new(width * 1.25, colors.outline),
             ShapeKind::Contour => Stroke::new(width * 0.75, colors.contour),

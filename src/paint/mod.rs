@@ -5,6 +5,8 @@
 pub mod art;
 pub mod fonts;
 pub mod labels;
+pub mod layers;
+pub mod legend;
 pub mod projector;
 pub mod ruler;
 pub mod scene;

@@ -52,12 +52,14 @@ pub fn draw_scene<'a>(
 ) -> Drawn<'a> {
     let colors = theme::canvas_colors(scene.theme);
     painter.rect_filled(rect, 0.0, colors.background);
-    art::draw(painter, figure_art, proj, &colors);
+    let bones = scene.layers.bones.then_some(crate::model::ShapeKind::Bone);
+    art::draw_except(painter, figure_art, proj, &colors, bones);
     let dots = if scene.show_dots {
         dots(atlas, scene, figure, proj, rect)
     } else {
         Vec::new()
     };
+    let layer_tags = super::layers::draw_under(painter, atlas, scene, figure, proj, &dots);
     let hovered = mouse.filter(|p| rect.contains(*p)).and_then(|p| {
         dots.iter()
             .filter(|d| d.at.distance(p) <= d.radius + 5.0)
@@ -91,17 +93,19 @@ pub fn draw_scene<'a>(
     }
     // The ruler goes over the dots so its ticks and count stay readable; labels keep clear
     // of its texts.
-    let ruler_texts = match scene.selected.as_ref().and_then(|c| atlas.point(c)) {
+    let mut ruler_texts = match scene.selected.as_ref().and_then(|c| atlas.point(c)) {
         Some(point) if scene.ruler => {
             ruler::draw(painter, point, figure, proj, &colors, scene.scale)
         }
         _ => Vec::new(),
     };
+    ruler_texts.extend(layer_tags);
     let midline = figure.midline_x.map(|x| {
         proj.screen_from_figure(crate::model::FigurePos::new(x, 0.0))
             .x
     });
     let clusters = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
+    super::layers::draw_over(painter, atlas, scene, figure, proj, rect);
     if let Some(mark) = scene.marker {
         let at = proj.screen_from_figure(mark);
         let s = 7.0 * scene.scale;

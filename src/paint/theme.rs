@@ -185,3 +185,103 @@ pub fn apply(ctx: &egui::Context, kind: Theme) {
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
     });
 }
+
+/// Colours of the layers over the figure: bones, nerves, muscles, the highlighter of a
+/// landmark step, and the legend.
+pub struct LayerColors {
+    pub bone: Color32,
+    pub bone_tag: Color32,
+    pub nerve: Color32,
+    /// The dark edge on either side of a nerve, so its yellow reads on any background.
+    pub nerve_casing: Color32,
+    pub muscle: Color32,
+    /// The wide translucent stroke under a structure a landmark step names.
+    pub highlighter: Color32,
+    pub legend_fill: Color32,
+    pub legend_text: Color32,
+}
+
+pub fn layer_colors(kind: Theme) -> LayerColors {
+    match kind {
+        Theme::Light => LayerColors {
+            bone: Color32::from_rgb(0x6E, 0x78, 0x94),
+            bone_tag: Color32::from_rgb(0x4A, 0x54, 0x70),
+            nerve: Color32::from_rgb(0xF2, 0xC6, 0x1F),
+            nerve_casing: Color32::from_rgb(0x6B, 0x50, 0x00),
+            muscle: Color32::from_rgba_unmultiplied(0xA0, 0x50, 0x40, 0x90),
+            highlighter: Color32::from_rgba_unmultiplied(0xFF, 0xA6, 0x00, 0x90),
+            legend_fill: Color32::from_rgba_unmultiplied(0xFB, 0xFA, 0xF8, 0xE8),
+            legend_text: Color32::from_rgb(0x1A, 0x1A, 0x1A),
+        },
+        Theme::Dark => LayerColors {
+            bone: Color32::from_rgb(0xA8, 0xB4, 0xD0),
+            bone_tag: Color32::from_rgb(0xC4, 0xCE, 0xE4),
+            nerve: Color32::from_rgb(0xF5, 0xD0, 0x3A),
+            nerve_casing: Color32::from_rgb(0x3A, 0x2C, 0x00),
+            muscle: Color32::from_rgba_unmultiplied(0xD0, 0x80, 0x70, 0x90),
+            highlighter: Color32::from_rgba_unmultiplied(0xFF, 0xB0, 0x20, 0x80),
+            legend_fill: Color32::from_rgba_unmultiplied(0x16, 0x19, 0x1E, 0xE8),
+            legend_text: Color32::from_rgb(0xF4, 0xF4, 0xF4),
+        },
+        Theme::HighContrast => LayerColors {
+            bone: Color32::from_rgb(0xC8, 0xD6, 0xFF),
+            bone_tag: Color32::WHITE,
+            nerve: Color32::from_rgb(0xFF, 0xE0, 0x40),
+            nerve_casing: Color32::BLACK,
+            muscle: Color32::from_rgb(0xE0, 0x90, 0x80),
+            highlighter: Color32::from_rgba_unmultiplied(0xFF, 0xB0, 0x00, 0xB0),
+            legend_fill: Color32::from_rgba_unmultiplied(0, 0, 0, 0xF0),
+            legend_text: Color32::WHITE,
+        },
+    }
+}
+
+/// Channel colours on a light canvas, from Paul Tol's colour-blind-safe schemes, chosen apart
+/// from the region palette and the outline ink. Yin channels are also drawn dashed, and every
+/// drawn channel is named in the legend and by a tag on the figure, so colour is never the only
+/// cue.
+const CHANNEL_PALETTE: [(&str, Color32); 14] = [
+    ("BL", Color32::from_rgb(0x33, 0x22, 0x88)), // indigo
+    ("GB", Color32::from_rgb(0x11, 0x77, 0x33)), // green
+    ("ST", Color32::from_rgb(0x99, 0x99, 0x33)), // olive
+    ("LI", Color32::from_rgb(0x99, 0x44, 0x55)), // dark red
+    ("SI", Color32::from_rgb(0x99, 0x77, 0x00)), // ochre
+    ("TE", Color32::from_rgb(0xAA, 0x44, 0x99)), // purple
+    ("GV", Color32::from_rgb(0x00, 0x44, 0x88)), // dark blue
+    ("KI", Color32::from_rgb(0xCC, 0x66, 0x77)), // rose
+    ("SP", Color32::from_rgb(0x66, 0x99, 0xCC)), // light blue
+    ("CV", Color32::from_rgb(0x0F, 0x7F, 0x8F)), // dark cyan
+    ("LU", Color32::from_rgb(0x77, 0x77, 0x77)),
+    ("HT", Color32::from_rgb(0x77, 0x77, 0x77)),
+    ("PC", Color32::from_rgb(0x77, 0x77, 0x77)),
+    ("LR", Color32::from_rgb(0x77, 0x77, 0x77)),
+];
+
+/// The yin channels, drawn dashed.
+const YIN_CHANNELS: [&str; 7] = ["KI", "SP", "CV", "LU", "HT", "PC", "LR"];
+
+/// A channel's colour in a theme (lifted toward white on dark canvases).
+pub fn channel_color(id: &str, kind: Theme) -> Color32 {
+    let base = CHANNEL_PALETTE
+        .iter()
+        .find(|(c, _)| *c == id)
+        .map_or(Color32::from_rgb(0x77, 0x77, 0x77), |(_, c)| *c);
+    match kind {
+        Theme::Light => base,
+        Theme::Dark => lift(base, 0.40),
+        Theme::HighContrast => lift(base, 0.55),
+    }
+}
+
+/// Whether a channel is drawn dashed (the yin channels).
+pub fn channel_dashed(id: &str) -> bool {
+    YIN_CHANNELS.contains(&id)
+}
+
+/// A colour moved `share` of the way toward white.
+fn lift(c: Color32, share: f32) -> Color32 {
+    // Channel values stay within 0..=255: the cast cannot truncate.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let up = |v: u8| (f32::from(v) + (255.0 - f32::from(v)) * share).round() as u8;
+    Color32::from_rgb(up(c.r()), up(c.g()), up(c.b()))
+}

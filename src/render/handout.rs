@@ -7,7 +7,7 @@ use super::{RenderError, render_frame};
 use crate::model::{Atlas, ConditionId, Figure, GuidanceTopic, Point, PointCode, Reader};
 use crate::paint::projector::Projector;
 use crate::paint::{ArtCache, draw_scene, fonts, theme};
-use crate::scene::{Framing, LabelStyle, Scene, Theme};
+use crate::scene::{Framing, LabelStyle, Scene, SceneLayers, Theme};
 use egui::{FontId, RichText};
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -33,7 +33,7 @@ impl Paper {
 }
 
 /// What the page says besides the points.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HandoutDetails {
     /// The condition the plan is for (its reasons are used); `None`: the one that uses most of
     /// the plan's points.
@@ -42,6 +42,8 @@ pub struct HandoutDetails {
     pub date: String,
     /// The practitioner's name; left out when empty.
     pub practitioner: String,
+    /// Channels, bones or nerves drawn over the figures (none unless asked for).
+    pub layers: SceneLayers,
 }
 
 /// The figures that show the plan: whole-body views until every point is on one (at most
@@ -164,6 +166,7 @@ pub fn render_handout(
             scene.labels = LabelStyle::Numbered;
             // Smaller dots leave room for every number beside a crowded back.
             scene.scale = if plan.len() > 6 { 1.0 } else { 1.25 };
+            scene.layers = details.layers.clone();
             (*f, scene, art.get(f))
         })
         .collect();

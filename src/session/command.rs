@@ -3,6 +3,7 @@
 //! changes state another is drawing. What a command asks of the window beyond the session
 //! (a theme to install, the canvas to reframe, an export to start) comes back as [`Effect`]s.
 
+use super::layers::LayerCommand;
 use super::mode::{Mode, Tab};
 use super::state::{Answer, Session};
 use crate::model::{Atlas, ConditionId, FigureId, FigurePos, MechanismId, PointCode, RegionId};
@@ -55,6 +56,8 @@ pub enum Command {
     ResetLayout,
     /// The practitioner's name printed on handouts.
     SetPractitioner(String),
+    /// Channels, bones, nerves, the direction of flow, and the landmark steps.
+    Layer(LayerCommand),
 }
 
 /// What applying a command asks of the window beyond the session.
@@ -197,6 +200,7 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
             // A name, not a document: one line, of a sensible length.
             kept.practitioner = name.lines().next().unwrap_or("").chars().take(80).collect();
         }
+        Command::Layer(c) => super::layers::apply_layer(session, atlas, c, &mut effects),
     }
     effects
 }
@@ -289,7 +293,7 @@ fn next_question(session: &mut Session, atlas: &Atlas, now_s: u64, effects: &mut
     );
     session.study.answer = None;
     if let Some(q) = &session.study.question
-        && let study::QuestionKind::Locate { figure } = &q.kind
+        && let Some(figure) = q.kind.figure()
     {
         session.kept.figure = Some(figure.clone());
         effects.push(Effect::FrameQuestion(q.code.clone()));
@@ -353,10 +357,14 @@ fn answer_locate(
     if session.study.answer.is_some() {
         return;
     }
-    let study::QuestionKind::Locate { figure } = &q.kind else {
-        return;
+    let scored = match &q.kind {
+        study::QuestionKind::Locate { figure } => study::score_locate(atlas, &q.code, figure, at),
+        study::QuestionKind::Landmark { figure, landmark } => {
+            study::score_landmark(atlas, figure, landmark, at)
+        }
+        study::QuestionKind::Choose { .. } => None,
     };
-    let Some(result) = study::score_locate(atlas, &q.code, figure, at) else {
+    let Some(result) = scored else {
         return;
     };
     let code = q.code.clone();

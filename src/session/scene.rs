@@ -6,7 +6,6 @@ use super::mode::Mode;
 use super::state::{Answer, Session};
 use crate::model::{Atlas, PointCode};
 use crate::scene::{LabelStyle, Scene};
-use crate::study::QuestionKind;
 use std::collections::BTreeSet;
 
 /// Dot and label size for a patient watching a laptop screen.
@@ -61,6 +60,7 @@ impl Session {
                 scene.calibration = self.calibration;
             }
         }
+        self.layer_scene(atlas, &mut scene);
         Some(scene)
     }
 
@@ -84,8 +84,7 @@ impl Session {
             Some(answer) => {
                 scene.selected = Some(question.code.clone());
                 scene.ruler = true;
-                if let (QuestionKind::Locate { .. }, Answer::Located(r)) = (&question.kind, answer)
-                {
+                if let (true, Answer::Located(r)) = (question.kind.is_click(), answer) {
                     scene.marker = Some(r.clicked);
                 }
             }
@@ -100,6 +99,7 @@ mod tests {
     use crate::load::load_builtin;
     use crate::session::{Command, apply};
     use crate::store::Settings;
+    use crate::study::QuestionKind;
 
     #[test]
     fn each_mode_describes_its_own_canvas() {
@@ -141,7 +141,7 @@ mod tests {
         assert!(!asked.show_dots && asked.selected.is_none() && !asked.ruler);
         let code = s.study.question.as_ref().unwrap().code.clone();
         match s.study.question.as_ref().unwrap().kind.clone() {
-            QuestionKind::Locate { .. } => {
+            QuestionKind::Locate { .. } | QuestionKind::Landmark { .. } => {
                 let at = crate::model::FigurePos::new(0.5, 0.5);
                 apply(&mut s, &atlas, Command::AnswerLocate(at), 0);
             }

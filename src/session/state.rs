@@ -95,6 +95,8 @@ pub struct Session {
     pub help_open: bool,
     /// Shows the figure's landmarks and spans by name.
     pub calibration: bool,
+    /// Channels, bones and nerves, and the landmark step shown.
+    pub layers: super::layers::LayerState,
 }
 
 impl Session {

@@ -9,8 +9,28 @@ use crate::model::{Atlas, ConditionId, FigureId, Point, PointCode, RegionId};
 pub enum QuestionKind {
     /// Click the point on an unlabelled figure.
     Locate { figure: FigureId },
+    /// Click the landmark the point is found from, on an unlabelled figure without bones.
+    Landmark {
+        figure: FigureId,
+        landmark: crate::model::LandmarkId,
+    },
     /// Pick the right name among `options`; `answer` is the index of the right one.
     Choose { options: Vec<String>, answer: usize },
+}
+
+impl QuestionKind {
+    /// The figure a question answered by clicking is asked on.
+    pub fn figure(&self) -> Option<&FigureId> {
+        match self {
+            QuestionKind::Locate { figure } | QuestionKind::Landmark { figure, .. } => Some(figure),
+            QuestionKind::Choose { .. } => None,
+        }
+    }
+
+    /// Whether the answer is a click on the figure.
+    pub fn is_click(&self) -> bool {
+        self.figure().is_some()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -130,9 +150,12 @@ pub fn next_question(
         .min_by_key(|(i, c)| (progress.urgency(c.as_str(), now_s), mix(seq, *i as u64)))
         .map(|(_, c)| c.clone())?;
     let point = atlas.point(&code)?;
-    let kinds = 5;
+    let kinds = 6;
     match pick(kinds, seq, 1) {
         0 | 1 => locate_question(atlas, point, locate_on)
+            .or_else(|| Some(name_question(atlas, pool, point, seq))),
+        5 => super::landmark::landmark_question(atlas, point, locate_on)
+            .or_else(|| locate_question(atlas, point, locate_on))
             .or_else(|| Some(name_question(atlas, pool, point, seq))),
         2 => Some(name_question(atlas, pool, point, seq)),
         3 => Some(region_question(atlas, point, seq, condition)),

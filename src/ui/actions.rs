@@ -1,7 +1,7 @@
 //! The table of actions: each command a user can reach from the menu, a shortcut or the help
 //! overlay, with its label, tooltip and keys. Menus, shortcuts and help all read this one table.
 
-use crate::session::{Command, Mode};
+use crate::session::{Command, LayerCommand, Mode};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// One entry of the action table: its label, what it does, and its shortcuts.
@@ -168,6 +168,30 @@ fn build_table() -> Vec<Action> {
             "Show every landmark and span of the figure with its name, for atlas authors",
             vec![ctrl(Key::K)],
             Command::ToggleCalibration,
+        ),
+        a(
+            "Channels",
+            "Draw every channel's course over the figure, or none",
+            vec![key(Key::C)],
+            Command::Layer(LayerCommand::ToggleChannels),
+        ),
+        a(
+            "Direction of flow",
+            "Arrows along the channels in the direction they flow",
+            vec![key(Key::D)],
+            Command::Layer(LayerCommand::ToggleFlow),
+        ),
+        a(
+            "Bones",
+            "Draw the bones the landmarks lie on, with the spinal levels",
+            vec![key(Key::B)],
+            Command::Layer(LayerCommand::ToggleBones),
+        ),
+        a(
+            "Nerves",
+            "Draw the sciatic nerve and its branches, and the nerves under nerve-flagged points",
+            vec![key(Key::V)],
+            Command::Layer(LayerCommand::ToggleNerves),
         ),
         study(
             "Answer 1",

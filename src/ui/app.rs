@@ -323,7 +323,7 @@ impl AtlasApp {
             let Some(export) = self.view_export() else {
                 return;
             };
-            ExportKind::View(export)
+            ExportKind::View(Box::new(export))
         };
         self.notices.clear(NoticeKey::Request);
         let id = self.next_export;
@@ -525,10 +525,11 @@ impl eframe::App for AtlasApp {
                 canvas_rect = self.canvas.rect();
                 let answering = session.mode == Mode::Study
                     && session.study.answer.is_none()
-                    && matches!(
-                        session.study.question.as_ref().map(|q| &q.kind),
-                        Some(crate::study::QuestionKind::Locate { .. })
-                    );
+                    && session
+                        .study
+                        .question
+                        .as_ref()
+                        .is_some_and(|q| q.kind.is_click());
                 if answering {
                     if let Some(at) = out.clicked_at {
                         commands.push(Command::AnswerLocate(at));

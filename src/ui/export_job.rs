@@ -7,12 +7,13 @@ use crate::render::{
     CAPTION_HEIGHT, HandoutDetails, Paper, Picture, ViewExport, encode_png, render_handout,
     render_view, today,
 };
+use crate::scene::SceneLayers;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
 /// What to export.
 pub enum ExportKind {
-    View(ViewExport),
+    View(Box<ViewExport>),
     Handout {
         plan: Vec<PointCode>,
         condition: Option<ConditionId>,
@@ -98,6 +99,8 @@ fn export(atlas: &Atlas, kind: &ExportKind) -> Result<PathBuf, String> {
                 condition: condition.clone(),
                 date: today(),
                 practitioner: practitioner.clone(),
+                // The patient's sheet shows the points only, whatever layers the window shows.
+                layers: SceneLayers::default(),
             };
             (
                 format!("handout-{}-{}{more}", today(), codes.join("-")),

@@ -1,9 +1,12 @@
 //! Checks made after parsing: duplicates, dangling ids, bad numbers, placement. Every problem
 //! is reported at the place of the offending value.
 
+mod anatomy;
+mod channels;
 mod content;
 mod figures;
 mod ids;
+mod layers;
 mod levels;
 mod placed;
 
@@ -12,7 +15,7 @@ use super::locate::locate;
 use super::parse::{Origin, Origins};
 use super::source::SourceFile;
 use super::unread::{IdKind, Unread};
-use crate::model::{AtlasParts, PlacedSite};
+use crate::model::{AtlasParts, PlacedLayers, PlacedSite};
 use std::collections::HashMap;
 
 /// Collects problems at the place of values. Places are found at the end, in one walk of each
@@ -120,4 +123,15 @@ pub fn check(
     levels::check_levels(&mut rep, parts, origins);
     let sites = placed::check_placement(&mut rep, parts, origins);
     (sites, rep.into_problems())
+}
+
+/// Checks the channel courses and the anatomical structures. Returns their curves on every
+/// figure and the problems found (which only count once the rest has checked clean, so the
+/// points and landmarks they name are sound).
+pub fn check_layers(
+    files: &[SourceFile],
+    parts: &AtlasParts,
+    origins: &Origins,
+) -> (PlacedLayers, Vec<Diagnostic>) {
+    layers::check_layers(files, parts, origins)
 }

@@ -111,7 +111,7 @@ pub fn check_placement(
     all_sites
 }
 
-enum Name<'a> {
+pub(super) enum Name<'a> {
     Landmark(&'a str),
     Span(&'a str),
 }
@@ -119,16 +119,32 @@ enum Name<'a> {
 /// Where a name sits in a point's rules: `.placement[rule]`, then `.0[j]` for each `OneOf` it
 /// is nested in, then its field. Made into text only when a problem is reported.
 #[derive(Clone, Debug)]
-struct NamePath {
-    rule: usize,
+pub(super) struct NamePath {
+    start: Start,
     one_of: Vec<usize>,
     field: &'static str,
+}
+
+/// Where a rule sits: a point's rule by its index, or a rule at a path given whole.
+#[derive(Clone, Debug)]
+enum Start {
+    Rule(usize),
+    Path(String),
 }
 
 impl NamePath {
     fn new(rule: usize) -> Self {
         Self {
-            rule,
+            start: Start::Rule(rule),
+            one_of: Vec::new(),
+            field: "",
+        }
+    }
+
+    /// A rule at `path` inside its item (a channel's station, a structure's point).
+    pub(super) fn at_path(path: String) -> Self {
+        Self {
+            start: Start::Path(path),
             one_of: Vec::new(),
             field: "",
         }
@@ -141,8 +157,11 @@ impl NamePath {
         }
     }
 
-    fn to_path(&self) -> String {
-        let mut path = format!(".placement[{}]", self.rule);
+    pub(super) fn to_path(&self) -> String {
+        let mut path = match &self.start {
+            Start::Rule(rule) => format!(".placement[{rule}]"),
+            Start::Path(path) => path.clone(),
+        };
         for j in &self.one_of {
             let _ = write!(path, ".0[{j}]");
         }
@@ -152,7 +171,7 @@ impl NamePath {
 }
 
 /// The landmark and span ids a rule names, with where each sits.
-fn rule_names<'a>(rule: &'a PlacementRule, at: &NamePath) -> Vec<(NamePath, Name<'a>)> {
+pub(super) fn rule_names<'a>(rule: &'a PlacementRule, at: &NamePath) -> Vec<(NamePath, Name<'a>)> {
     match rule {
         PlacementRule::At(id) => vec![(at.with_field(".0"), Name::Landmark(id.as_str()))],
         PlacementRule::Between { from, to, .. } => vec![

@@ -18,19 +18,8 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: 
     role_ui(ui, atlas, session, point);
     safety_ui(ui, atlas, session, point);
     section_ui(ui, "Location");
-    for (n, (step, text)) in [
-        ("Landmark", &point.location.landmark),
-        ("Measure", &point.location.measure),
-        ("Palpate", &point.location.palpate),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("{}. {step}:", n + 1)).strong());
-            ui.label(text);
-        });
-    }
+    super::steps::location_steps_ui(ui, session, point, commands);
+    super::steps::channel_ui(ui, atlas, session, point, commands);
     if !point.alternatives.is_empty() {
         section_ui(ui, "Where sources disagree");
         for alt in &point.alternatives {

@@ -3,11 +3,13 @@
 
 pub mod detail;
 pub mod guidance;
+pub mod layers;
 pub mod mechanisms;
 pub mod navigator;
 pub mod overlays;
 pub mod patient;
 pub mod present;
+pub mod steps;
 pub mod study;
 pub mod top_bar;
 pub mod views;

@@ -5,9 +5,9 @@
 use crate::model::{Atlas, PointCode};
 use crate::paint::theme;
 use crate::session::{Answer, Command, Session};
-use crate::study::{Grade, QuestionKind, pool};
+use crate::study::{Grade, LocateResult, Question, QuestionKind, pool};
 use crate::ui::widgets::{Verdict, section_ui, verdict_ui};
-use egui::{FontId, RichText};
+use egui::{Color32, FontId, RichText};
 
 /// The left panel: what is asked about, this session so far, and how well each point is known.
 pub fn progress_ui(
@@ -121,18 +121,16 @@ pub fn question_ui(
         (QuestionKind::Locate { .. }, None) => {
             ui.label("Click the figure where you would place the needle. Labels are hidden until you answer.");
         }
-        (QuestionKind::Locate { .. }, Some(Answer::Located(result))) => {
-            let (mark, verdict, ink) = match result.grade {
-                Grade::Right => (Verdict::Right, "Right on the point", right_ink),
-                Grade::Close => (Verdict::Close, "Close, but not on the point", wrong_ink),
-                Grade::Wrong => (Verdict::Wrong, "Not there", wrong_ink),
-            };
-            let words = format!("{verdict}: you were {:.1} cun away.", result.error_cun);
-            verdict_ui(ui, mark, &words, ink, 19.0);
-            ui.label(format!(
-                "The distance is measured on {}. The figure now shows the point, ringed, with its cun ruler; your click is the cross.",
-                lower_first(&result.span_name)
-            ));
+        (QuestionKind::Landmark { .. }, None) => {
+            ui.label(
+                "Click the figure on the landmark. Bones and labels are hidden until you answer.",
+            );
+        }
+        (
+            QuestionKind::Locate { .. } | QuestionKind::Landmark { .. },
+            Some(Answer::Located(result)),
+        ) => {
+            located_ui(ui, atlas, question, result, (right_ink, wrong_ink));
         }
         (QuestionKind::Choose { options, answer }, given) => {
             for (i, option) in options.iter().enumerate() {
@@ -178,7 +176,10 @@ pub fn question_ui(
                 ui.label(RichText::new("Press 1 to 4, or click an answer.").weak());
             }
         }
-        (QuestionKind::Locate { .. }, Some(Answer::Chose { .. })) => {}
+        (
+            QuestionKind::Locate { .. } | QuestionKind::Landmark { .. },
+            Some(Answer::Chose { .. }),
+        ) => {}
     }
     if session.study.answer.is_some() {
         if let Some(point) = atlas.point(&question.code) {
@@ -210,4 +211,48 @@ fn lower_first(s: &str) -> String {
     c.next()
         .map(|f| f.to_lowercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// The feedback on a click: how far it was, in cun, and what the figure now shows.
+fn located_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    question: &Question,
+    result: &LocateResult,
+    (right_ink, wrong_ink): (Color32, Color32),
+) {
+    let target = match question.kind {
+        QuestionKind::Landmark { .. } => "landmark",
+        _ => "point",
+    };
+    let (mark, verdict, ink) = match result.grade {
+        Grade::Right => (Verdict::Right, format!("Right on the {target}"), right_ink),
+        Grade::Close => (
+            Verdict::Close,
+            format!("Close, but not on the {target}"),
+            wrong_ink,
+        ),
+        Grade::Wrong => (Verdict::Wrong, "Not there".to_owned(), wrong_ink),
+    };
+    let words = format!("{verdict}: you were {:.1} cun away.", result.error_cun);
+    verdict_ui(ui, mark, &words, ink, 19.0);
+    let has_ruler = match &question.kind {
+        QuestionKind::Locate { figure } => atlas
+            .point(&question.code)
+            .zip(atlas.figure(figure))
+            .and_then(|(p, f)| crate::placement::ruler_for(p, f))
+            .is_some(),
+        QuestionKind::Choose { .. } | QuestionKind::Landmark { .. } => false,
+    };
+    let shown = if has_ruler {
+        format!(
+            "The figure now shows the {target}, ringed, with its cun ruler; your click is the cross."
+        )
+    } else {
+        format!("The figure now shows the {target}, ringed; your click is the cross.")
+    };
+    ui.label(format!(
+        "The distance is measured on {}. {shown}",
+        lower_first(&result.span_name)
+    ));
 }

@@ -15,7 +15,7 @@ const THUMB: egui::Vec2 = vec2(30.0, 40.0);
 pub fn views_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
     let toggles = matches!(session.mode, Mode::Explore | Mode::Present);
     let thumbs = atlas.figures().len() as f32 * (THUMB.x + ui.spacing().item_spacing.x);
-    let needed = thumbs + if toggles { 250.0 } else { 0.0 };
+    let needed = thumbs + 80.0 + if toggles { 250.0 } else { 0.0 };
     let with_title = ui.available_width() >= needed + 160.0;
     ui.horizontal_wrapped(|ui| {
         if ui.available_width() >= needed {
@@ -31,6 +31,8 @@ pub fn views_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &
         } else {
             dropdown_ui(ui, atlas, session, commands);
         }
+        ui.separator();
+        super::layers::layers_menu_ui(ui, atlas, session, commands);
         if toggles {
             ui.separator();
             action_checkbox(

@@ -1,0 +1,136 @@
+//! Checks of the anatomical structures (bones, nerves, muscles): ids, the landmarks they mark,
+//! the conditions and points they name, positions some figure can place, and curves that stay
+//! inside their figure's outline.
+
+use super::layers::{Context, between_stations};
+use super::{Reporter, duplicates};
+use crate::load::parse::{Origin, Origins};
+use crate::model::{Form, PlacedPath, Structure, is_plain_id};
+use crate::placement::layers::{mirrors, structure_runs, to_paths};
+use std::collections::HashSet;
+
+pub fn check_structures(
+    rep: &mut Reporter<'_>,
+    context: &Context<'_>,
+    origins: &Origins,
+) -> Vec<Vec<PlacedPath>> {
+    let parts = context.parts;
+    duplicates(
+        rep,
+        "structure id",
+        parts
+            .structures
+            .iter()
+            .zip(&origins.structures)
+            .map(|(s, o)| (s.id.as_str(), o, ".id".to_owned())),
+    );
+    let conditions: HashSet<&str> = parts.conditions.iter().map(|c| c.id.as_str()).collect();
+    let mut all = Vec::with_capacity(parts.structures.len());
+    for (structure, origin) in parts.structures.iter().zip(&origins.structures) {
+        check_names(rep, context, &conditions, structure, origin);
+        let mut paths = Vec::new();
+        for (f, figure) in parts.figures.iter().enumerate() {
+            for run in structure_runs(structure, figure) {
+                if let Some(p) = context.first_outside(f, figure, &run.curve, mirrors(figure, &run))
+                {
+                    let (a, _) = between_stations(&run.stations, &run.curve, p);
+                    let sub = match structure.forms.get(run.index) {
+                        Some(Form::Line(_) | Form::Loop(_)) => {
+                            format!(".forms[{}].0[{a}]", run.index)
+                        }
+                        _ => format!(".forms[{}]", run.index),
+                    };
+                    rep.at(
+                        origin,
+                        &sub,
+                        format!(
+                            "`{}` leaves the outline of figure `{}` near ({:.3}, {:.3})",
+                            structure.id, figure.id, p.x, p.y
+                        ),
+                    );
+                }
+                paths.extend(to_paths(figure, &run));
+            }
+        }
+        all.push(paths);
+    }
+    all
+}
+
+/// The ids, names, landmarks, conditions, points and positions one structure names.
+fn check_names(
+    rep: &mut Reporter<'_>,
+    context: &Context<'_>,
+    conditions: &HashSet<&str>,
+    structure: &Structure,
+    origin: &Origin,
+) {
+    if !is_plain_id(structure.id.as_str()) {
+        rep.at(
+            origin,
+            ".id",
+            "an id may hold only letters, digits, `-` and `_`",
+        );
+    }
+    if structure.name.trim().is_empty() {
+        rep.at(origin, ".name", "the name must not be empty");
+    }
+    if structure.forms.is_empty() {
+        rep.at(
+            origin,
+            ".forms",
+            "a structure needs at least one form to draw",
+        );
+    }
+    for (i, landmark) in structure.marks.iter().enumerate() {
+        if !context.landmarks.contains(landmark.as_str()) {
+            rep.at(
+                origin,
+                &format!(".marks[{i}]"),
+                format!("unknown landmark `{landmark}` (no figure defines it)"),
+            );
+        }
+    }
+    for (i, condition) in structure.shown_with.iter().enumerate() {
+        if !conditions.contains(condition.as_str()) {
+            rep.at(
+                origin,
+                &format!(".shown_with[{i}]"),
+                format!("unknown condition `{condition}`"),
+            );
+        }
+    }
+    for (i, code) in structure.points.iter().enumerate() {
+        if !context.points.contains_key(code.as_str()) {
+            rep.at(
+                origin,
+                &format!(".points[{i}]"),
+                format!("unknown point `{code}`"),
+            );
+        }
+    }
+    for (i, form) in structure.forms.iter().enumerate() {
+        for (sub, rule) in form.rules() {
+            let at = || format!(".forms[{i}]{sub}");
+            context.check_rule(rep, origin, rule, &at, "position");
+        }
+        match form {
+            Form::Oval { width, .. } if !(width.is_finite() && *width > 0.0) => rep.at(
+                origin,
+                &format!(".forms[{i}].width"),
+                format!("an oval's width must be a positive share of its length, not {width}"),
+            ),
+            Form::Line(rules) if rules.len() < 2 => rep.at(
+                origin,
+                &format!(".forms[{i}]"),
+                "a line needs at least two positions",
+            ),
+            Form::Loop(rules) if rules.len() < 3 => rep.at(
+                origin,
+                &format!(".forms[{i}]"),
+                "a loop needs at least three positions",
+            ),
+            _ => {}
+        }
+    }
+}

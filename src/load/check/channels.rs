@@ -1,0 +1,160 @@
+//! Checks of channel courses: known channel ids, stations that resolve, waypoints some figure
+//! can place, curves that stay inside their figure's outline, and every point of a channel on
+//! its course wherever the point is shown.
+
+use super::layers::{Context, between_stations};
+use super::{Reporter, duplicates};
+use crate::load::parse::Origins;
+use crate::model::{Channel, Meridian, PlacedPath, Station, meridian_of};
+use crate::placement::layers::{PlacedRun, channel_runs, mirrors, to_paths};
+
+pub fn check_channels(
+    rep: &mut Reporter<'_>,
+    context: &Context<'_>,
+    origins: &Origins,
+) -> Vec<Vec<PlacedPath>> {
+    let parts = context.parts;
+    duplicates(
+        rep,
+        "channel",
+        parts
+            .channels
+            .iter()
+            .zip(&origins.channels)
+            .map(|(c, o)| (c.id.as_str(), o, ".id".to_owned())),
+    );
+    let mut all = Vec::with_capacity(parts.channels.len());
+    for (channel, origin) in parts.channels.iter().zip(&origins.channels) {
+        let meridian = meridian_of(&channel.id);
+        if meridian.is_none() {
+            let known: Vec<&str> = Meridian::ALL
+                .iter()
+                .filter(|m| **m != Meridian::EX)
+                .map(|m| m.abbreviation())
+                .collect();
+            rep.at(
+                origin,
+                ".id",
+                format!(
+                    "unknown channel `{}`; channels are named by the abbreviation in their points' codes: {}",
+                    channel.id,
+                    known.join(", ")
+                ),
+            );
+        }
+        if channel.name.trim().is_empty() {
+            rep.at(origin, ".name", "the name must not be empty");
+        }
+        if channel.course.trim().is_empty() {
+            rep.at(
+                origin,
+                ".course",
+                "describe the course in a sentence (it is shown beside the point)",
+            );
+        }
+        let mut stations_ok = true;
+        for (i, path) in channel.paths.iter().enumerate() {
+            if path.len() < 2 {
+                rep.at(
+                    origin,
+                    &format!(".paths[{i}]"),
+                    "a run needs at least two stations",
+                );
+            }
+            for (j, station) in path.iter().enumerate() {
+                let at = || format!(".paths[{i}][{j}].0");
+                match station {
+                    Station::Point(code) => match context.points.get(code.as_str()) {
+                        None => {
+                            stations_ok = false;
+                            rep.at(origin, &at(), format!("unknown point `{code}`"));
+                        }
+                        Some(point) if meridian.is_some_and(|m| m != point.meridian) => {
+                            stations_ok = false;
+                            rep.at(
+                                origin,
+                                &at(),
+                                format!(
+                                    "`{code}` is a point of the {} channel, not of {}; pass it with a waypoint",
+                                    point.meridian.abbreviation(),
+                                    channel.id
+                                ),
+                            );
+                        }
+                        Some(_) => {}
+                    },
+                    Station::Via(rule) => context.check_rule(rep, origin, rule, &at, "waypoint"),
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        for (f, figure) in parts.figures.iter().enumerate() {
+            let runs = channel_runs(channel, figure, |c| context.site_on(c.as_str(), figure));
+            for run in &runs {
+                if let Some(p) = context.first_outside(f, figure, &run.curve, mirrors(figure, run))
+                {
+                    let (a, b) = between_stations(&run.stations, &run.curve, p);
+                    rep.at(
+                        origin,
+                        &format!(".paths[{}][{a}]", run.index),
+                        format!(
+                            "the {} course leaves the outline of figure `{}` near ({:.3}, {:.3}), between stations {a} and {b} of run {}",
+                            channel.id, figure.id, p.x, p.y, run.index
+                        ),
+                    );
+                }
+                paths.extend(to_paths(figure, run));
+            }
+            if stations_ok && let Some(meridian) = meridian {
+                check_points_on_course(rep, context, origin, channel, meridian, f, &runs);
+            }
+        }
+        all.push(paths);
+    }
+    all
+}
+
+/// Every point of the channel shown on the figure must be a station of a run drawn there.
+fn check_points_on_course(
+    rep: &mut Reporter<'_>,
+    context: &Context<'_>,
+    origin: &crate::load::parse::Origin,
+    channel: &Channel,
+    meridian: Meridian,
+    figure_index: usize,
+    runs: &[PlacedRun],
+) {
+    let Some(figure) = context.parts.figures.get(figure_index) else {
+        return;
+    };
+    for point in context
+        .parts
+        .points
+        .iter()
+        .filter(|p| p.meridian == meridian)
+    {
+        if context.site_on(point.code.as_str(), figure).is_none() {
+            continue;
+        }
+        let on_course = runs.iter().any(|run| {
+            run.stations.iter().any(|(i, _)| {
+                channel
+                    .paths
+                    .get(run.index)
+                    .and_then(|p| p.get(*i))
+                    .and_then(Station::code)
+                    == Some(&point.code)
+            })
+        });
+        if !on_course {
+            rep.at(
+                origin,
+                ".paths",
+                format!(
+                    "`{}` is shown on figure `{}` but no run of the {} course passes through it there: add it as a station with a neighbour that figure can place",
+                    point.code, figure.id, channel.id
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! Checks of the layers (channel courses and anatomical structures) and the curves they draw:
+//! what both need (known landmarks and spans, each figure's outline, the points by code), and
+//! the checks of a placement rule used as a waypoint.
+
+use super::Reporter;
+use super::placed::{Name, NamePath, rule_names};
+use crate::load::diagnostic::Diagnostic;
+use crate::load::parse::{Origin, Origins};
+use crate::load::source::SourceFile;
+use crate::load::unread::Unread;
+use crate::model::{AtlasParts, Figure, FigurePos, PlacedLayers, PlacementRule, Point, ShapeKind};
+use crate::placement::outline_bands::OutlineBands;
+use crate::placement::place_rule;
+use std::collections::{HashMap, HashSet};
+
+/// How far outside its figure's outline a curve may stray, as a share of the figure's larger
+/// side: less than the width of the outline's ink.
+const OUTLINE_TOLERANCE: f32 = 0.0025;
+
+/// What the layer checks look things up in, built once.
+pub struct Context<'a> {
+    pub parts: &'a AtlasParts,
+    pub landmarks: HashSet<&'a str>,
+    pub spans: HashSet<&'a str>,
+    pub points: HashMap<&'a str, &'a Point>,
+    /// Each figure's outline, in `parts.figures` order.
+    pub outlines: Vec<OutlineBands>,
+    /// Whether each figure's outline is its own mirror image (then a mirrored curve need not
+    /// be tested again).
+    symmetric: Vec<bool>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(parts: &'a AtlasParts) -> Self {
+        let outlines: Vec<OutlineBands> = parts.figures.iter().map(OutlineBands::new).collect();
+        let symmetric = parts
+            .figures
+            .iter()
+            .zip(&outlines)
+            .map(|(f, o)| mirror_symmetric(f, o))
+            .collect();
+        Self {
+            symmetric,
+            parts,
+            landmarks: parts
+                .figures
+                .iter()
+                .flat_map(|f| f.landmarks.iter().map(|l| l.id.as_str()))
+                .collect(),
+            spans: parts
+                .figures
+                .iter()
+                .flat_map(|f| f.spans.iter().map(|s| s.id.as_str()))
+                .collect(),
+            points: parts.points.iter().map(|p| (p.code.as_str(), p)).collect(),
+            outlines,
+        }
+    }
+
+    /// Where a point's first site on a figure is: where the first of its rules the figure can
+    /// place puts it (on the side of the figure's landmarks), as the points' own check places it.
+    pub fn site_on(&self, code: &str, figure: &Figure) -> Option<FigurePos> {
+        let point = self.points.get(code)?;
+        point
+            .placement
+            .iter()
+            .find_map(|rule| place_rule(rule, figure))
+            .filter(|p| p.is_finite())
+    }
+
+    /// Reports every landmark or span a rule names that no figure defines, bad numbers, and a
+    /// rule whose names are all known but that no figure can place. `at` gives the path of the
+    /// rule; it is only built when there is a problem to report.
+    pub fn check_rule(
+        &self,
+        rep: &mut Reporter<'_>,
+        origin: &Origin,
+        rule: &PlacementRule,
+        at: &dyn Fn() -> String,
+        what: &str,
+    ) {
+        let numbers_ok = numbers_usable(rule);
+        if !numbers_ok {
+            check_numbers(rep, origin, rule, &at());
+        }
+        let names_ok = self.names_known(rule);
+        if !names_ok {
+            for (field, name) in rule_names(rule, &NamePath::at_path(at())) {
+                let (found, kind, id) = match name {
+                    Name::Landmark(id) => (self.landmarks.contains(id), "landmark", id),
+                    Name::Span(id) => (self.spans.contains(id), "span", id),
+                };
+                if !found {
+                    rep.at(
+                        origin,
+                        &field.to_path(),
+                        format!("unknown {kind} `{id}` (no figure defines it)"),
+                    );
+                }
+            }
+        }
+        if numbers_ok
+            && names_ok
+            && !self
+                .parts
+                .figures
+                .iter()
+                .any(|f| place_rule(rule, f).is_some_and(FigurePos::is_finite))
+        {
+            rep.at(
+                origin,
+                &at(),
+                format!(
+                    "this {what} cannot be placed on any figure: no figure defines every landmark and span its rule needs"
+                ),
+            );
+        }
+    }
+
+    /// Whether every landmark and span a rule names is defined by some figure.
+    fn names_known(&self, rule: &PlacementRule) -> bool {
+        match rule {
+            PlacementRule::At(id) => self.landmarks.contains(id.as_str()),
+            PlacementRule::Between { from, to, .. } => {
+                self.landmarks.contains(from.as_str()) && self.landmarks.contains(to.as_str())
+            }
+            PlacementRule::Offset { from, scale, .. } => {
+                self.landmarks.contains(from.as_str()) && self.spans.contains(scale.as_str())
+            }
+            PlacementRule::OneOf(rules) => rules.iter().all(|r| self.names_known(r)),
+        }
+    }
+
+    /// The first sample of `curve` (and of its mirror image, where the figure mirrors it) that
+    /// strays outside the figure's outline.
+    pub fn first_outside(
+        &self,
+        figure_index: usize,
+        figure: &Figure,
+        curve: &[FigurePos],
+        mirrored: bool,
+    ) -> Option<FigurePos> {
+        let outline = self.outlines.get(figure_index)?;
+        if outline.is_empty() {
+            return None;
+        }
+        let size = figure.size.0.max(figure.size.1);
+        let tolerance = OUTLINE_TOLERANCE * size;
+        let outside = |p: &FigurePos| !outline.contains(*p, tolerance);
+        // Along every segment of the polyline, every half percent of the figure: a stray
+        // narrower than that is hardly wider than the tolerance allows anyway.
+        let step = size * 0.005;
+        let tested = || {
+            curve
+                .windows(2)
+                .flat_map(move |w| {
+                    let (a, b) = match w {
+                        [a, b] => (*a, *b),
+                        _ => (FigurePos::new(0.0, 0.0), FigurePos::new(0.0, 0.0)),
+                    };
+                    // Segments are shorter than the figure: the cast cannot truncate.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let n = ((a.distance(b) / step).ceil() as usize).max(1);
+                    (0..n).map(move |k| a.lerp(b, k as f32 / n as f32))
+                })
+                .chain(curve.last().copied())
+        };
+        let mirror_too = mirrored && !self.symmetric.get(figure_index).copied().unwrap_or(false);
+        tested().find(|p| outside(p)).or_else(|| {
+            mirror_too
+                .then(|| tested().map(|p| figure.mirror(p)).find(|p| outside(p)))
+                .flatten()
+        })
+    }
+}
+
+/// Whether every number of a rule is usable (checked without building any message).
+fn numbers_usable(rule: &PlacementRule) -> bool {
+    match rule {
+        PlacementRule::At(_) => true,
+        PlacementRule::Between { fraction, .. } => {
+            fraction.is_finite() && (0.0..=1.0).contains(fraction)
+        }
+        PlacementRule::Offset { across, along, .. } => across.is_finite() && along.is_finite(),
+        PlacementRule::OneOf(rules) => rules.iter().all(numbers_usable),
+    }
+}
+
+/// Reports numbers a rule cannot use: a `Between` fraction outside 0 to 1 (as for points) or
+/// an offset that is not finite. Returns whether every number is usable.
+fn check_numbers(rep: &mut Reporter<'_>, origin: &Origin, rule: &PlacementRule, at: &str) -> bool {
+    match rule {
+        PlacementRule::At(_) => true,
+        PlacementRule::Between { fraction, .. } => {
+            let ok = fraction.is_finite() && (0.0..=1.0).contains(fraction);
+            if !ok {
+                rep.at(
+                    origin,
+                    &format!("{at}.fraction"),
+                    format!("fraction must be between 0 and 1, not {fraction}"),
+                );
+            }
+            ok
+        }
+        PlacementRule::Offset { across, along, .. } => {
+            let mut ok = true;
+            for (field, v) in [("across", across), ("along", along)] {
+                if !v.is_finite() {
+                    ok = false;
+                    rep.at(
+                        origin,
+                        &format!("{at}.{field}"),
+                        format!("{field} must be a finite number of cun"),
+                    );
+                }
+            }
+            ok
+        }
+        PlacementRule::OneOf(rules) => {
+            // Every alternative is checked (and reported), not just up to the first bad one.
+            let mut ok = true;
+            for (j, r) in rules.iter().enumerate() {
+                ok &= check_numbers(rep, origin, r, &format!("{at}.0[{j}]"));
+            }
+            ok
+        }
+    }
+}
+
+/// Between which stations of a run a curve sample lies: the indexes of the stations before and
+/// after it (the curve passes exactly through each station, in order).
+pub fn between_stations(
+    stations: &[(usize, FigurePos)],
+    curve: &[FigurePos],
+    sample: FigurePos,
+) -> (usize, usize) {
+    let mut current = stations.first().map_or(0, |s| s.0);
+    let mut next = 1;
+    for p in curve {
+        if let Some((i, at)) = stations.get(next)
+            && at == p
+        {
+            current = *i;
+            next += 1;
+        }
+        if *p == sample {
+            break;
+        }
+    }
+    let after = stations.get(next).map_or(current, |s| s.0);
+    (current, after)
+}
+
+/// Whether a figure's closed outlines are their own mirror image about its midline (every
+/// vertex mirrored lies on an edge).
+fn mirror_symmetric(figure: &Figure, outline: &OutlineBands) -> bool {
+    if figure.midline_x.is_none() || outline.is_empty() {
+        return false;
+    }
+    let tolerance = 1e-4 * figure.size.0.max(figure.size.1);
+    figure
+        .shapes
+        .iter()
+        .filter(|s| s.kind == ShapeKind::Outline && s.closed)
+        .flat_map(|s| &s.points)
+        .all(|p| outline.near_edge(figure.mirror(*p), tolerance))
+}
+
+/// Checks the channels and the structures and returns their curves on every figure, with the
+/// problems found. The channels are checked on a second thread while the structures are
+/// checked on this one (they share nothing but what they read).
+pub fn check_layers(
+    files: &[SourceFile],
+    parts: &AtlasParts,
+    origins: &Origins,
+) -> (PlacedLayers, Vec<Diagnostic>) {
+    let context = Context::new(parts);
+    // Layer problems count only once everything else reads and checks clean, so no file
+    // is unread here.
+    let unread = Unread::default();
+    let channels = || {
+        let mut rep = Reporter::new(files, &unread);
+        let paths = super::channels::check_channels(&mut rep, &context, origins);
+        (paths, rep.into_problems())
+    };
+    let structures = || {
+        let mut rep = Reporter::new(files, &unread);
+        let paths = super::anatomy::check_structures(&mut rep, &context, origins);
+        (paths, rep.into_problems())
+    };
+    let two = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    let ((channels, mut problems), (structures, more)) = if two && !parts.channels.is_empty() {
+        std::thread::scope(|s| {
+            let other = s.spawn(channels);
+            let here = structures();
+            // Should the other thread fail, the channels are checked here instead.
+            (other.join().unwrap_or_else(|_| channels()), here)
+        })
+    } else {
+        (channels(), structures())
+    };
+    problems.extend(more);
+    (
+        PlacedLayers {
+            channels,
+            structures,
+        },
+        problems,
+    )
+}

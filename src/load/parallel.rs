@@ -1,0 +1,90 @@
+//! Parsing the atlas files on two threads when there is enough text to share: RON parsing is
+//! most of the cost of loading (the built-in atlas is about 350 KB of text), and each file
+//! parses on its own. The results come back in the order of the files, so what is loaded does
+//! not depend on which thread read what.
+
+use super::diagnostic::Diagnostic;
+use super::parse::from_ron;
+use super::source::{FileKind, SourceFile};
+use crate::model::{
+    Channel, Condition, Figure, GuidanceSection, Mechanism, Point, Reference, Region, Structure,
+};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Below this much text, starting a thread costs more than it saves.
+const SHARED_BYTES: usize = 64 * 1024;
+
+/// What one file holds, parsed.
+pub enum FileParts {
+    Figure(Figure),
+    Points(Vec<Point>),
+    Regions(Vec<Region>),
+    Conditions(Vec<Condition>),
+    Mechanisms(Vec<Mechanism>),
+    References(Vec<Reference>),
+    Guidance(Vec<GuidanceSection>),
+    Channels(Vec<Channel>),
+    Anatomy(Vec<Structure>),
+}
+
+fn parse_file(file: &SourceFile) -> Result<FileParts, Vec<Diagnostic>> {
+    Ok(match file.kind {
+        FileKind::Figure => FileParts::Figure(from_ron(file)?),
+        FileKind::Points => FileParts::Points(from_ron(file)?),
+        FileKind::Regions => FileParts::Regions(from_ron(file)?),
+        FileKind::Conditions => FileParts::Conditions(from_ron(file)?),
+        FileKind::Mechanisms => FileParts::Mechanisms(from_ron(file)?),
+        FileKind::References => FileParts::References(from_ron(file)?),
+        FileKind::Guidance => FileParts::Guidance(from_ron(file)?),
+        FileKind::Channels => FileParts::Channels(from_ron(file)?),
+        FileKind::Anatomy => FileParts::Anatomy(from_ron(file)?),
+    })
+}
+
+type Parsed = Result<FileParts, Vec<Diagnostic>>;
+
+/// Every file parsed, in the order of `files`: on this thread and one more when there are two
+/// cores and enough text. Each thread takes the next file not yet taken, largest first, so
+/// both finish at about the same time.
+pub fn parse_each(files: &[SourceFile]) -> Vec<Parsed> {
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if bytes < SHARED_BYTES || cores < 2 || files.len() < 2 {
+        return files.iter().map(parse_file).collect();
+    }
+    // A figure's text is mostly numbers, which take about twice as long a byte to read.
+    let cost = |i: usize| {
+        files.get(i).map_or(0, |f| {
+            f.text.len() * if f.kind == FileKind::Figure { 2 } else { 1 }
+        })
+    };
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(cost(i)));
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            if let Some(file) = files.get(i) {
+                done.push((i, parse_file(file)));
+            }
+        }
+        done
+    };
+    let (mine, theirs) = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mine = work();
+        // Should the other thread fail, the files it took are parsed again below.
+        (mine, other.join().unwrap_or_default())
+    });
+    let mut slots: Vec<Option<Parsed>> = (0..files.len()).map(|_| None).collect();
+    for (i, parsed) in mine.into_iter().chain(theirs) {
+        if let Some(slot) = slots.get_mut(i) {
+            *slot = Some(parsed);
+        }
+    }
+    slots
+        .into_iter()
+        .zip(files)
+        .map(|(slot, file)| slot.unwrap_or_else(|| parse_file(file)))
+        .collect()
+}

@@ -1,0 +1,188 @@
+//! The legend of the layers: a small box in the canvas corner clearest of the body, naming each
+//! channel drawn (with its colour and line), the bones, the nerves, the direction of flow and the
+//! landmark a step points at. Exports draw the same box, so a picture explains itself.
+
+use super::layers::body_rect;
+use super::projector::Projector;
+use super::theme::{self, LayerColors};
+use crate::model::{AnatomyLayer, Atlas, Figure};
+use crate::scene::{Scene, StepFocus};
+use egui::{Color32, FontId, Pos2, Rect, Stroke, vec2};
+
+/// What one row of the legend shows beside its text.
+enum Swatch {
+    Line { ink: Color32, dashed: bool },
+    Nerve,
+    Bone,
+    Arrow,
+    Highlighter,
+}
+
+/// Draws the legend for what the scene's layers put on this figure.
+pub fn draw(
+    painter: &egui::Painter,
+    atlas: &Atlas,
+    scene: &Scene,
+    figure: &Figure,
+    proj: &Projector,
+    rect: Rect,
+    colors: &LayerColors,
+) {
+    let rows = rows(atlas, scene, figure);
+    if rows.is_empty() {
+        return;
+    }
+    let scale = scene.scale.sqrt().clamp(1.0, 1.8);
+    let font = FontId::proportional(12.0 * scale);
+    let row_h = 17.0 * scale;
+    let swatch_w = 26.0 * scale;
+    let galleys: Vec<_> = rows
+        .iter()
+        .map(|(_, text)| painter.layout_no_wrap(text.clone(), font.clone(), colors.legend_text))
+        .collect();
+    let text_w = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
+    let size = vec2(swatch_w + text_w + 20.0, row_h * rows.len() as f32 + 10.0);
+    let area = rect.shrink(8.0);
+    let body = body_rect(figure, proj).unwrap_or(Rect::NOTHING);
+    let corners = [
+        Rect::from_min_size(Pos2::new(area.left(), area.bottom() - size.y), size),
+        Rect::from_min_size(
+            Pos2::new(area.right() - size.x, area.bottom() - size.y),
+            size,
+        ),
+        Rect::from_min_size(area.left_top(), size),
+        Rect::from_min_size(Pos2::new(area.right() - size.x, area.top()), size),
+    ];
+    let overlap = |r: &Rect| {
+        let i = r.intersect(body);
+        if i.is_positive() { i.area() } else { 0.0 }
+    };
+    let Some(boxed) = corners
+        .into_iter()
+        .min_by(|a, b| overlap(a).total_cmp(&overlap(b)))
+    else {
+        return;
+    };
+    let canvas = theme::canvas_colors(scene.theme);
+    painter.rect(
+        boxed,
+        4.0,
+        colors.legend_fill,
+        Stroke::new(1.0, canvas.contour),
+        egui::StrokeKind::Inside,
+    );
+    for (i, ((swatch, _), galley)) in rows.iter().zip(galleys).enumerate() {
+        let y = boxed.top() + 5.0 + row_h * (i as f32 + 0.5);
+        let a = Pos2::new(boxed.left() + 8.0, y);
+        let b = a + vec2(swatch_w - 6.0, 0.0);
+        draw_swatch(painter, swatch, a, b, colors, scale);
+        painter.galley(
+            Pos2::new(boxed.left() + 8.0 + swatch_w, y - galley.size().y * 0.5),
+            galley,
+            colors.legend_text,
+        );
+    }
+}
+
+fn draw_swatch(
+    painter: &egui::Painter,
+    swatch: &Swatch,
+    a: Pos2,
+    b: Pos2,
+    colors: &LayerColors,
+    scale: f32,
+) {
+    let w = 2.0 * scale;
+    match swatch {
+        Swatch::Line { ink, dashed: false } => {
+            painter.line_segment([a, b], Stroke::new(w, *ink));
+        }
+        Swatch::Line { ink, dashed: true } => {
+            painter.extend(egui::Shape::dashed_line(
+                &[a, b],
+                Stroke::new(w, *ink),
+                6.0,
+                3.0,
+            ));
+        }
+        Swatch::Nerve => {
+            painter.line_segment([a, b], Stroke::new(w * 2.2, colors.nerve_casing));
+            painter.line_segment([a, b], Stroke::new(w * 1.3, colors.nerve));
+        }
+        Swatch::Bone => {
+            painter.line_segment([a, b], Stroke::new(w, colors.bone));
+            let mid = a + (b - a) * 0.5;
+            painter.circle_stroke(mid, 3.5 * scale, Stroke::new(w * 0.7, colors.bone));
+        }
+        Swatch::Arrow => {
+            let stroke = Stroke::new(w, colors.legend_text);
+            painter.line_segment([a, b], stroke);
+            painter.line_segment([b, b + vec2(-5.0, -3.5) * scale], stroke);
+            painter.line_segment([b, b + vec2(-5.0, 3.5) * scale], stroke);
+        }
+        Swatch::Highlighter => {
+            painter.line_segment([a, b], Stroke::new(w * 4.0, colors.highlighter));
+        }
+    }
+}
+
+/// The rows: each channel drawn on this figure, then bones, nerves, flow and the landmark.
+fn rows(atlas: &Atlas, scene: &Scene, figure: &Figure) -> Vec<(Swatch, String)> {
+    let layers = &scene.layers;
+    let mut out = Vec::new();
+    for channel in atlas.channels() {
+        if !layers.shows_channel(&channel.id)
+            || atlas
+                .channel_paths(&channel.id, &figure.id)
+                .next()
+                .is_none()
+        {
+            continue;
+        }
+        let id = channel.id.as_str();
+        out.push((
+            Swatch::Line {
+                ink: theme::channel_color(id, scene.theme),
+                dashed: theme::channel_dashed(id),
+            },
+            format!("{id}  {} channel", channel.name),
+        ));
+    }
+    let drawn = |layer: AnatomyLayer| {
+        atlas
+            .structures()
+            .iter()
+            .filter(|s| s.layer == layer && layers.shows(s))
+            .filter(|s| atlas.structure_on(&s.id, &figure.id))
+            .collect::<Vec<_>>()
+    };
+    if !drawn(AnatomyLayer::Bones).is_empty() {
+        out.push((Swatch::Bone, "Bones (levels tagged)".to_owned()));
+    }
+    let nerves = drawn(AnatomyLayer::Nerves);
+    match nerves.as_slice() {
+        [] => {}
+        [one] if !layers.nerves => out.push((Swatch::Nerve, one.name.clone())),
+        _ => out.push((Swatch::Nerve, "Nerves".to_owned())),
+    }
+    if layers.flow && out.iter().any(|(s, _)| matches!(s, Swatch::Line { .. })) {
+        out.push((Swatch::Arrow, "Direction of flow".to_owned()));
+    }
+    match &layers.step {
+        Some(StepFocus::Landmark(landmark)) => {
+            let name = atlas
+                .structures_marking(landmark)
+                .next()
+                .map(|s| s.name.clone())
+                .or_else(|| figure.landmark(landmark).map(|l| l.name.clone()));
+            if let Some(name) = name {
+                out.push((Swatch::Highlighter, format!("Landmark: {name}")));
+            }
+        }
+        Some(StepFocus::Measure) => {
+            out.push((Swatch::Highlighter, "Measure along the ruler".to_owned()));
+        }
+        Some(StepFocus::Palpate) | None => {}
+    }
+    out
+}
