@@ -2,6 +2,12 @@
 //! the labels, the scale, the ruler and the overlays. The window, "Export view…" and the
 //! `export` command all draw a [`Scene`], so what is exported is what is seen. No egui.
 
+mod lesson;
+mod slide;
+
+pub use lesson::lesson_scene;
+pub use slide::{Banner, DiagramView};
+
 use crate::model::{ConditionId, FigureId, FigurePos, PointCode};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -82,6 +88,10 @@ pub struct Scene {
     /// Draw every landmark and span with its name (for atlas authors).
     pub calibration: bool,
     pub theme: Theme,
+    /// A mechanism's diagram drawn instead of the body (Present mode, lessons, exports).
+    pub diagram: Option<DiagramView>,
+    /// A heading across the top of the canvas (a lesson's step).
+    pub banner: Option<Banner>,
 }
 
 impl Scene {
@@ -102,6 +112,8 @@ impl Scene {
             spotlight: false,
             calibration: false,
             theme: Theme::Light,
+            diagram: None,
+            banner: None,
         }
     }
 

@@ -5,11 +5,13 @@
 
 mod check;
 mod diagnostic;
+mod lesson_file;
 mod locate;
 mod parse;
 mod source;
 
 pub use diagnostic::{Diagnostic, Diagnostics, TextPos};
+pub use lesson_file::load_lesson_file;
 pub use locate::Locator;
 pub use parse::MAX_NESTING;
 pub use source::{FileKind, MAX_FILE_BYTES, SourceFile, builtin_files, kind_of};

@@ -2,7 +2,7 @@
 
 use super::diagnostic::{Diagnostic, TextPos};
 use super::source::{FileKind, SourceFile};
-use crate::model::AtlasParts;
+use crate::model::{AtlasParts, Lesson, LessonId};
 use serde::de::DeserializeOwned;
 
 /// RON nesting deeper than this is refused with a message (the atlas needs about 8).
@@ -25,6 +25,9 @@ pub struct Origins {
     pub mechanisms: Vec<Origin>,
     pub references: Vec<Origin>,
     pub guidance: Vec<Origin>,
+    pub schematics: Vec<Origin>,
+    pub diagrams: Vec<Origin>,
+    pub lessons: Vec<Origin>,
 }
 
 /// Parses every file; returns what parsed and a diagnostic for every file that did not.
@@ -41,6 +44,9 @@ pub fn parse_all(files: &[SourceFile]) -> (AtlasParts, Origins, Vec<Diagnostic>)
             FileKind::Mechanisms => many(file, i, &mut parts.mechanisms, &mut origins.mechanisms),
             FileKind::References => many(file, i, &mut parts.references, &mut origins.references),
             FileKind::Guidance => many(file, i, &mut parts.guidance, &mut origins.guidance),
+            FileKind::Schematic => one(file, i, &mut parts.schematics, &mut origins.schematics),
+            FileKind::Diagram => one(file, i, &mut parts.diagrams, &mut origins.diagrams),
+            FileKind::Lesson => lesson(file, i, &mut parts.lessons, &mut origins.lessons),
         };
         if let Err(d) = result {
             problems.push(d);
@@ -64,6 +70,29 @@ fn one<T: DeserializeOwned>(
     Ok(())
 }
 
+/// A lesson file: one lesson, named by its file.
+fn lesson(
+    file: &SourceFile,
+    index: usize,
+    out: &mut Vec<Lesson>,
+    origins: &mut Vec<Origin>,
+) -> Result<(), Diagnostic> {
+    let mut lesson: Lesson = from_ron(file)?;
+    lesson.id = lesson_id(&file.path);
+    out.push(lesson);
+    origins.push(Origin {
+        file: index,
+        path: String::new(),
+    });
+    Ok(())
+}
+
+/// A lesson's id: its file's name without the folder and `.ron`.
+pub fn lesson_id(path: &str) -> LessonId {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    LessonId::new(name.strip_suffix(".ron").unwrap_or(name))
+}
+
 fn many<T: DeserializeOwned>(
     file: &SourceFile,
     index: usize,
@@ -79,7 +108,7 @@ fn many<T: DeserializeOwned>(
     Ok(())
 }
 
-fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+pub fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
     if let Some(pos) = too_deep(&file.text) {
         return Err(Diagnostic::at(
             &file.path,

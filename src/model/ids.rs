@@ -76,3 +76,15 @@ pub fn is_plain_id(id: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
+id_type!(
+    /// A schematic drawn for mechanism diagrams, such as `nervous-system`.
+    SchematicId
+);
+id_type!(
+    /// A named structure of a schematic, such as `dorsal-horn` or `pag`.
+    StructureId
+);
+id_type!(
+    /// A lesson: the name of its file in the atlas's `lessons/` folder, without `.ron`.
+    LessonId
+);

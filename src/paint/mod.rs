@@ -3,6 +3,8 @@
 //! (`render`) draw through here; it knows nothing of panels, the command line or storage.
 
 pub mod art;
+pub mod banner;
+pub mod diagram;
 pub mod fonts;
 pub mod labels;
 pub mod projector;

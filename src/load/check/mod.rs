@@ -2,9 +2,13 @@
 //! is reported at the place of the offending value.
 
 mod content;
+mod diagrams;
 mod figures;
+mod lessons;
 mod levels;
 mod placed;
+
+pub use lessons::check_lesson;
 
 use super::diagnostic::Diagnostic;
 use super::locate::Locator;
@@ -83,6 +87,8 @@ pub fn check(
     figures::check_figures(&mut rep, parts, origins);
     content::check_content(&mut rep, parts, origins);
     levels::check_levels(&mut rep, parts, origins);
+    diagrams::check_diagrams(&mut rep, parts, origins);
+    lessons::check_lessons(&mut rep, parts, &origins.lessons);
     let sites = placed::check_placement(&mut rep, parts, origins);
     (sites, rep.into_problems())
 }
