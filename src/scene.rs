@@ -92,6 +92,11 @@ pub struct Scene {
     pub diagram: Option<DiagramView>,
     /// A heading across the top of the canvas (a lesson's step).
     pub banner: Option<Banner>,
+    /// Pictures frame the selected point with some body around it, as the window does when
+    /// a lesson step rings a point.
+    pub frame_selected: bool,
+    /// A key to the regions' colours in a corner of the canvas (lessons).
+    pub region_key: bool,
 }
 
 impl Scene {
@@ -114,6 +119,8 @@ impl Scene {
             theme: Theme::Light,
             diagram: None,
             banner: None,
+            frame_selected: false,
+            region_key: false,
         }
     }
 

@@ -239,6 +239,8 @@ fn structure_colors(c: &Ctx<'_>, kind: StructureKind, lit: bool) -> (Color32, Co
     let tissue = matches!(kind, StructureKind::Skin | StructureKind::Muscle);
     match (lit, tissue) {
         (true, true) => (mix(base, bg, 0.45), base),
+        // The cord and brainstem are large: lit lightly, so what runs in them stays visible.
+        (true, false) if kind == StructureKind::Cord => (mix(base, bg, 0.6), base),
         (true, false) => (mix(base, bg, 0.2), base),
         // At rest, tissue keeps a trace of its colour (it is the scene's setting); the rest
         // fades to neutral.

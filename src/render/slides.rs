@@ -8,6 +8,9 @@ use crate::model::{Atlas, Lesson};
 use crate::scene::{Theme, lesson_scene};
 use std::path::{Path, PathBuf};
 
+/// The scale of text and dots on slides: larger than on a desk, for the back of a room.
+pub const SLIDE_SCALE: f32 = 1.5;
+
 /// Renders step `index` (from 0) of a lesson as a slide of `width` x `height` pixels.
 pub fn render_slide(
     renderer: &mut Renderer,
@@ -19,6 +22,7 @@ pub fn render_slide(
 ) -> Result<image::RgbaImage, RenderError> {
     let mut scene = lesson_scene(atlas, lesson, index).ok_or(RenderError::NoSuchSlide(index + 1))?;
     scene.theme = theme;
+    scene.scale = SLIDE_SCALE;
     // Text sized for the room: a point is a thousandth of the slide's shorter side, so a slide
     // reads the same at 1280x800 as at 3840x2160.
     let picture = Picture {

@@ -5,6 +5,7 @@ use super::{RenderError, Renderer, check_size};
 use crate::model::{Atlas, ConditionId, Point};
 use crate::paint::projector::{PanZoom, Projector};
 use crate::paint::banner::draw_banner;
+use crate::paint::framing::frame_point;
 use crate::paint::{ArtCache, draw_scene, fonts, theme};
 use crate::scene::{Framing, Scene, Theme};
 use egui::RichText;
@@ -88,9 +89,13 @@ pub fn render_view_with(
                     Some(b) => draw_banner(painter, rect, b, scene.theme, scene.scale),
                     None => rect,
                 };
-                let proj = match framing {
-                    Some(f) => Projector::framed(rect, figure, f),
-                    None => Projector::fit(rect, figure, PanZoom::default()),
+                let painter = &painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+                let proj = match (framing, &scene.selected) {
+                    (Some(f), _) => Projector::framed(rect, figure, f),
+                    (None, Some(code)) if scene.frame_selected => {
+                        Projector::fit(rect, figure, frame_point(atlas, code, figure, rect))
+                    }
+                    (None, _) => Projector::fit(rect, figure, PanZoom::default()),
                 };
                 draw_scene(
                     painter,

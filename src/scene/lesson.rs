@@ -41,6 +41,8 @@ pub fn lesson_scene(atlas: &Atlas, lesson: &Lesson, index: usize) -> Option<Scen
     }
     scene.selected = step.select.clone().filter(|c| atlas.point(c).is_some());
     scene.ruler = scene.selected.is_some();
+    scene.frame_selected = scene.selected.is_some();
+    scene.region_key = true;
     if step.recall {
         scene.label_only = Some(BTreeSet::new());
     }

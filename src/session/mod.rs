@@ -2,12 +2,14 @@
 //! those that do not, the commands that change them, and the scene they describe. No egui.
 
 mod command;
+mod lesson;
 mod mode;
 mod save;
 mod scene;
 mod state;
 
 pub use command::{Command, Effect, apply};
+pub use lesson::LessonPlay;
 pub use mode::{Mode, Tab};
 pub use save::{MIN_INTERVAL, SaveSchedule};
 pub use scene::PATIENT_SCALE;

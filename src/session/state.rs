@@ -15,6 +15,12 @@ pub struct PresentState {
     pub revealed: BTreeSet<PointCode>,
     /// Dim everything but a circle around the pointer.
     pub spotlight: bool,
+    /// The lesson being played, if any.
+    pub lesson: Option<super::lesson::LessonPlay>,
+    /// A mechanism whose diagram fills the canvas, if any (a lesson's steps come first).
+    pub diagram: Option<MechanismId>,
+    /// Show the presenter's note on the canvas too (it is always beside the step controls).
+    pub note_on_canvas: bool,
 }
 
 /// Study mode's state for this run; progress lasts in `Settings`.
@@ -95,6 +101,8 @@ pub struct Session {
     pub help_open: bool,
     /// Shows the figure's landmarks and spans by name.
     pub calibration: bool,
+    /// The step each mechanism's diagram is at (from 0), in the tab and in Present mode.
+    pub diagram_steps: std::collections::BTreeMap<MechanismId, usize>,
 }
 
 impl Session {
@@ -144,6 +152,7 @@ impl Session {
             self.mechanism = None;
         }
         self.present.revealed.retain(|c| atlas.point(c).is_some());
+        self.retain_valid_lessons(atlas);
         if self
             .study
             .question
