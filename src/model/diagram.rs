@@ -3,7 +3,7 @@
 //! that step alone (a pathway can be shown in animals at one step and untested in people at
 //! the next).
 
-use super::ids::{MechanismId, SchematicId, StructureId};
+use super::ids::{MechanismId, ReferenceId, SchematicId, StructureId};
 use super::mechanism::EvidenceGrade;
 use serde::Deserialize;
 
@@ -91,6 +91,8 @@ pub struct Diagram {
     pub schematic: SchematicId,
     /// The whole diagram told to a patient: plain words, no jargon, the grade in words.
     pub patient: String,
+    /// The sources its steps rest on.
+    pub references: Vec<ReferenceId>,
     pub steps: Vec<DiagramStep>,
 }
 

@@ -2,7 +2,7 @@
 //! shows (a view of the body with a condition, emphasised points and recall, or a mechanism's
 //! diagram at one of its steps) and a note for the presenter's eyes only.
 
-use super::ids::{ConditionId, FigureId, LessonId, MechanismId, PointCode};
+use super::ids::{ConditionId, FigureId, LessonId, MechanismId, PointCode, ReferenceId};
 use serde::Deserialize;
 
 /// One step of a lesson.
@@ -60,6 +60,9 @@ pub struct Lesson {
     /// The condition steps show unless they name another.
     #[serde(default)]
     pub condition: Option<ConditionId>,
+    /// The sources its words rest on, beyond those of the atlas entries it shows.
+    #[serde(default)]
+    pub references: Vec<ReferenceId>,
     pub steps: Vec<LessonStep>,
 }
 
@@ -131,6 +134,7 @@ mod tests {
             title: "L".into(),
             view: None,
             condition: None,
+            references: Vec::new(),
             steps: titles
                 .iter()
                 .map(|t| LessonStep {

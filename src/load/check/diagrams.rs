@@ -235,6 +235,10 @@ fn check_diagram(rep: &mut Reporter<'_>, parts: &AtlasParts, diagram: &Diagram, 
         );
     }
     require_text(rep, origin, ".patient", &diagram.patient);
+    if diagram.references.is_empty() {
+        rep.at(origin, ".references", "a diagram names at least one source");
+    }
+    check_references(rep, parts, origin, ".references", &diagram.references);
     if !DIAGRAM_STEPS.contains(&diagram.steps.len()) {
         rep.at(
             origin,
@@ -319,6 +323,25 @@ fn check_diagram(rep: &mut Reporter<'_>, parts: &AtlasParts, diagram: &Diagram, 
                 rep.at(origin, &format!("{at}.tags[{j}].at"), unknown(&tag.at));
             }
             require_text(rep, origin, &format!("{at}.tags[{j}].text"), &tag.text);
+        }
+    }
+}
+
+/// Reports every reference id that `references.ron` does not define.
+pub(super) fn check_references(
+    rep: &mut Reporter<'_>,
+    parts: &AtlasParts,
+    origin: &Origin,
+    field: &str,
+    ids: &[crate::model::ReferenceId],
+) {
+    for (i, id) in ids.iter().enumerate() {
+        if !parts.references.iter().any(|r| &r.id == id) {
+            rep.at(
+                origin,
+                &format!("{field}[{i}]"),
+                format!("unknown reference `{id}` (references.ron does not define it)"),
+            );
         }
     }
 }

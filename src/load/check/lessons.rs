@@ -29,6 +29,7 @@ pub fn check_lesson(rep: &mut Reporter<'_>, parts: &AtlasParts, lesson: &Lesson,
         );
     }
     require_text(rep, origin, ".title", &lesson.title);
+    super::diagrams::check_references(rep, parts, origin, ".references", &lesson.references);
     if lesson.steps.is_empty() || lesson.steps.len() > MAX_LESSON_STEPS {
         rep.at(
             origin,
