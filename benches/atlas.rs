@@ -1,35 +1,17 @@
-//! Loading and checking the built-in atlas, and generated atlases of 1,000 to 10,000 points to
-//! show that the cost grows in proportion.
+//! Loading and checking: the built-in atlas; generated atlases of 1,000 to 100,000 points to show
+//! that the cost grows in proportion; and the large inputs that once took tens of seconds (an
+//! 8 MiB figure file, a 200,000-point outline under 100,000 points), each now checked in well
+//! under a second.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use acupoint_atlas::load::{FileKind, SourceFile, builtin_files, load_builtin, load_files};
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use std::fmt::Write as _;
-use std::hint::black_box;
+#[path = "../tests/common/generate.rs"]
+mod generate;
 
-/// The built-in atlas with `n` generated extra points on the back, spread over 25 files.
-fn generated(n: usize) -> Vec<SourceFile> {
-    let mut files = builtin_files();
-    let per_file = n.div_ceil(25);
-    for f in 0..25 {
-        let mut text = String::from("[\n");
-        for i in (f * per_file)..((f + 1) * per_file).min(n) {
-            let across = 0.5 + (i % 5) as f32 * 0.5;
-            let _ = writeln!(
-                text,
-                r#"Point(code: "EX-G{i}", pinyin: "Shènshū", hanzi: "肾俞", hanzi_traditional: "腎俞", english: "Generated", meridian: EX, regions: ["lower-back"], laterality: Bilateral, placement: [Offset(from: "l2_spinous_lower", scale: "back_scale", across: {across})], location: (landmark: "L2", measure: "out", palpate: "soft"), needling: (angle: Perpendicular, note: "n"), safety: [], patient_note: "p", sources: ["who2008"]),"#
-            );
-        }
-        text.push(']');
-        files.push(SourceFile {
-            path: format!("generated/points-{f}.ron"),
-            kind: FileKind::Points,
-            text,
-        });
-    }
-    files
-}
+use acupoint_atlas::load::{load_builtin, load_files};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use generate::{big_figure, with_points};
+use std::hint::black_box;
 
 fn load(c: &mut Criterion) {
     c.bench_function("load and check the built-in atlas (embedded text)", |b| {
@@ -37,12 +19,27 @@ fn load(c: &mut Criterion) {
     });
     let mut group = c.benchmark_group("load generated atlas");
     group.sample_size(10);
-    for n in [1_000, 5_000, 10_000] {
-        let files = generated(n);
+    for n in [1_000, 5_000, 10_000, 100_000] {
+        let files = with_points(n, None);
         group.bench_with_input(BenchmarkId::from_parameter(n), &files, |b, files| {
             b.iter(|| black_box(load_files("generated", files).unwrap()));
         });
     }
+    group.finish();
+
+    let mut group = c.benchmark_group("large inputs");
+    group.sample_size(10);
+    let figure = big_figure(8 * 1024 * 1024 - 4096, 100_000);
+    let files = with_points(0, Some(figure));
+    let bytes = files.last().map_or(0, |f| f.text.len());
+    group.bench_function(format!("an 8 MiB figure file ({bytes} bytes)"), |b| {
+        b.iter(|| black_box(load_files("generated", &files).unwrap()));
+    });
+    let figure = big_figure(0, 200_000);
+    let files = with_points(100_000, Some(figure));
+    group.bench_function("100,000 points on a 200,000-point outline", |b| {
+        b.iter(|| black_box(load_files("generated", &files).unwrap()));
+    });
     group.finish();
 }
 

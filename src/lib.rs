@@ -13,12 +13,14 @@
 //! - [`placement`]: landmarks + proportional cun -> positions on each figure (no egui).
 //! - [`load`]: RON files -> a checked atlas, or every problem at `file:line:col` (no egui).
 //! - [`model`]: the atlas as plain data (no egui, no I/O).
+//! - [`output`]: writing the files a user names, never anything but a regular file (no egui).
 
 #![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod paint;
 pub mod placement;
 pub mod render;

@@ -9,19 +9,43 @@
 //! (the mirrored site covers the other side). On figures without a midline it points to the
 //! viewer's right.
 
+mod index;
+mod outline;
+
+pub use index::{FigureIndex, Lookup};
+pub use outline::{OutlineIndex, PolygonIndex};
+
 use crate::model::{
     Facing, Figure, FigurePos, Laterality, PlacedSite, PlacementRule, Point, Side, Span,
 };
 
-/// How close to the midline (in figure units) counts as on it.
+/// How close to the midline counts as on it, as a fraction of the figure's larger side: a
+/// figure drawn a thousand times smaller or a million times larger places alike.
 const MIDLINE_TOLERANCE: f32 = 1e-4;
 
-/// Figure units per cun on a span, if its landmarks exist and it has a length.
-pub fn cun_length(figure: &Figure, span: &Span) -> Option<f32> {
-    let from = figure.landmark(&span.from)?.at;
-    let to = figure.landmark(&span.to)?.at;
+/// The fewest cun a span may measure: a span shorter than this is refused by the loader (a
+/// cun of `1e-45` would make every offset on it infinite).
+pub const MIN_SPAN_CUN: f32 = 0.01;
+
+/// How close to the midline (in figure units) counts as on it, on this figure.
+pub fn midline_tolerance(figure: &Figure) -> f32 {
+    let (w, h) = figure.size;
+    let extent = w.abs().max(h.abs());
+    if extent.is_finite() && extent > 0.0 {
+        MIDLINE_TOLERANCE * extent
+    } else {
+        MIDLINE_TOLERANCE
+    }
+}
+
+/// Figure units per cun on a span, if its landmarks exist, it has a length and the unit is a
+/// finite number. `figure` is a [`Figure`] or a [`FigureIndex`].
+pub fn cun_length<L: Lookup + ?Sized>(figure: &L, span: &Span) -> Option<f32> {
+    let from = figure.landmark_at(&span.from)?;
+    let to = figure.landmark_at(&span.to)?;
     let length = from.distance(to);
-    (length > 0.0 && span.cun > 0.0).then(|| length / span.cun)
+    let unit = length / span.cun;
+    (length > 0.0 && span.cun > 0.0 && unit.is_finite() && unit > 0.0).then_some(unit)
 }
 
 /// Unit vectors `(across, along)` for offsets measured from `from` on `span`.
@@ -32,7 +56,7 @@ fn offset_axes(
     from: FigurePos,
 ) -> ((f32, f32), (f32, f32)) {
     let away = match figure.midline_x {
-        Some(m) if (from.x - m).abs() > MIDLINE_TOLERANCE => (from.x - m).signum(),
+        Some(m) if (from.x - m).abs() > midline_tolerance(figure) => (from.x - m).signum(),
         Some(_) => -1.0,
         None => 1.0,
     };
@@ -67,8 +91,15 @@ fn offset_axes(
 /// The simple rule that applies on a figure: the rule itself, or for `OneOf` the first of its
 /// rules the figure can place.
 pub fn effective_rule<'a>(rule: &'a PlacementRule, figure: &Figure) -> Option<&'a PlacementRule> {
+    effective_rule_in(rule, figure)
+}
+
+fn effective_rule_in<'a, L: Lookup + ?Sized>(
+    rule: &'a PlacementRule,
+    figure: &L,
+) -> Option<&'a PlacementRule> {
     match rule {
-        PlacementRule::OneOf(rules) => rules.iter().find_map(|r| effective_rule(r, figure)),
+        PlacementRule::OneOf(rules) => rules.iter().find_map(|r| effective_rule_in(r, figure)),
         simple => place_simple(simple, figure).map(|_| simple),
     }
 }
@@ -76,16 +107,20 @@ pub fn effective_rule<'a>(rule: &'a PlacementRule, figure: &Figure) -> Option<&'
 /// Where one rule puts a point on a figure, or `None` if the figure lacks a landmark or span
 /// the rule needs.
 pub fn place_rule(rule: &PlacementRule, figure: &Figure) -> Option<FigurePos> {
-    place_simple(effective_rule(rule, figure)?, figure)
+    place_rule_in(rule, figure)
 }
 
-fn place_simple(rule: &PlacementRule, figure: &Figure) -> Option<FigurePos> {
+fn place_rule_in<L: Lookup + ?Sized>(rule: &PlacementRule, figure: &L) -> Option<FigurePos> {
+    place_simple(effective_rule_in(rule, figure)?, figure)
+}
+
+fn place_simple<L: Lookup + ?Sized>(rule: &PlacementRule, figure: &L) -> Option<FigurePos> {
     match rule {
         PlacementRule::OneOf(_) => None,
-        PlacementRule::At(id) => figure.landmark(id).map(|l| l.at),
+        PlacementRule::At(id) => figure.landmark_at(id),
         PlacementRule::Between { from, to, fraction } => {
-            let a = figure.landmark(from)?.at;
-            let b = figure.landmark(to)?.at;
+            let a = figure.landmark_at(from)?;
+            let b = figure.landmark_at(to)?;
             Some(a.lerp(b, *fraction))
         }
         PlacementRule::Offset {
@@ -94,12 +129,12 @@ fn place_simple(rule: &PlacementRule, figure: &Figure) -> Option<FigurePos> {
             across,
             along,
         } => {
-            let origin = figure.landmark(from)?.at;
+            let origin = figure.landmark_at(from)?;
             let span = figure.span(scale)?;
             let unit = cun_length(figure, span)?;
-            let span_from = figure.landmark(&span.from)?.at;
-            let span_to = figure.landmark(&span.to)?.at;
-            let (across_dir, along_dir) = offset_axes(figure, span_from, span_to, origin);
+            let span_from = figure.landmark_at(&span.from)?;
+            let span_to = figure.landmark_at(&span.to)?;
+            let (across_dir, along_dir) = offset_axes(figure.figure(), span_from, span_to, origin);
             Some(FigurePos::new(
                 origin.x + (across_dir.0 * across + along_dir.0 * along) * unit,
                 origin.y + (across_dir.1 * across + along_dir.1 * along) * unit,
@@ -111,7 +146,7 @@ fn place_simple(rule: &PlacementRule, figure: &Figure) -> Option<FigurePos> {
 /// The patient's side a position on a figure is on.
 pub fn side_of(figure: &Figure, at: FigurePos) -> Side {
     match figure.midline_x {
-        Some(m) if (at.x - m).abs() <= MIDLINE_TOLERANCE => Side::Midline,
+        Some(m) if (at.x - m).abs() <= midline_tolerance(figure) => Side::Midline,
         Some(m) => {
             let viewer_left = at.x < m;
             match (figure.facing, viewer_left) {
@@ -127,9 +162,21 @@ pub fn side_of(figure: &Figure, at: FigurePos) -> Side {
 /// Every site of a point on a figure: one per rule the figure can place, and for bilateral
 /// points on figures with a midline, its mirror image too.
 pub fn place_point(point: &Point, figure: &Figure) -> Vec<PlacedSite> {
+    place_point_in(point, figure)
+}
+
+/// [`place_point`] on an indexed figure: the same sites, found by hash (for placing many
+/// points on one figure).
+pub fn place_point_indexed(point: &Point, figure: &FigureIndex<'_>) -> Vec<PlacedSite> {
+    place_point_in(point, figure)
+}
+
+fn place_point_in<L: Lookup + ?Sized>(point: &Point, lookup: &L) -> Vec<PlacedSite> {
+    let figure = lookup.figure();
+    let tolerance = midline_tolerance(figure);
     let mut sites = Vec::new();
     for (rule_index, rule) in point.placement.iter().enumerate() {
-        let Some(at) = place_rule(rule, figure) else {
+        let Some(at) = place_rule_in(rule, lookup) else {
             continue;
         };
         let site = |at: FigurePos| PlacedSite {
@@ -144,7 +191,7 @@ pub fn place_point(point: &Point, figure: &Figure) -> Vec<PlacedSite> {
         sites.push(site(at));
         let on_midline = figure
             .midline_x
-            .is_some_and(|m| (at.x - m).abs() <= MIDLINE_TOLERANCE);
+            .is_some_and(|m| (at.x - m).abs() <= tolerance);
         if point.laterality == Laterality::Bilateral && figure.midline_x.is_some() && !on_midline {
             sites.push(site(figure.mirror(at)));
         }
@@ -202,22 +249,10 @@ pub fn ruler(figure: &Figure, span: &Span) -> Option<Ruler> {
 }
 
 /// Whether a position lies inside any closed outline of the figure (mirrored copies count).
+/// For many positions on one figure, build a [`FigureIndex`] once and use its
+/// `inside_outline`.
 pub fn inside_outline(figure: &Figure, at: FigurePos) -> bool {
-    use crate::model::ShapeKind;
-    let mut any_outline = false;
-    for shape in &figure.shapes {
-        if shape.kind != ShapeKind::Outline || !shape.closed || shape.points.len() < 3 {
-            continue;
-        }
-        any_outline = true;
-        if polygon_contains(&shape.points, at) {
-            return true;
-        }
-        if shape.mirrored && polygon_contains(&shape.points, figure.mirror(at)) {
-            return true;
-        }
-    }
-    !any_outline
+    OutlineIndex::new(figure).contains(figure, at)
 }
 
 /// The distance from a position to the nearest edge of the figure's closed outlines (mirrored
@@ -256,21 +291,6 @@ fn segment_distance(a: FigurePos, b: FigurePos, p: FigurePos) -> f32 {
     }
     let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0);
     a.lerp(b, t).distance(p)
-}
-
-fn polygon_contains(poly: &[FigurePos], p: FigurePos) -> bool {
-    let mut inside = false;
-    let mut j = poly.len().saturating_sub(1);
-    for (i, a) in poly.iter().enumerate() {
-        if let Some(b) = poly.get(j)
-            && (a.y > p.y) != (b.y > p.y)
-            && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x
-        {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
 }
 
 #[cfg(test)]

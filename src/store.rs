@@ -1,18 +1,24 @@
 //! Settings and progress that last between runs: one small serde struct in a RON file, written
-//! atomically (temporary file, sync, rename). A damaged file is set aside, never lost, and the
-//! defaults are used. The atlas itself is never stored here. No egui.
+//! atomically (temporary file, sync, rename). A damaged file is set aside, never lost: the
+//! fields that still read are kept and only the others take their defaults. Only a regular file
+//! is ever opened (a named pipe in its place cannot block the start). The atlas itself is never
+//! stored here. No egui.
+
+mod app_state;
+mod fields;
+
+pub use app_state::{APP_STATE_FILE, MAX_APP_STATE_BYTES, set_aside_bad_app_state};
 
 use crate::model::{ConditionId, FigureId, PointCode};
 use crate::scene::Theme;
 use crate::study::Progress;
 use serde::{Deserialize, Serialize};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The stored file's name inside the store folder.
 pub const FILE_NAME: &str = "settings.ron";
 /// A store file larger than this is not read (it cannot be ours).
-const MAX_BYTES: u64 = 4 * 1024 * 1024;
+pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Everything kept between runs: the user's settings, the last view, today's plan and study
 /// progress. The window's session holds one of these and changes it directly.
@@ -55,11 +61,14 @@ pub enum Loaded {
     /// No file yet: defaults.
     Fresh(Settings),
     Read(Settings),
-    /// The file could not be read; it was kept at `kept_at` and defaults are used.
+    /// The file could not be read whole; it was kept at `kept_at`. The fields named in `reset`
+    /// took their defaults and every other field was kept; when `reset` is empty, nothing could
+    /// be read and every field has its default.
     Damaged {
         settings: Settings,
         kept_at: PathBuf,
         why: String,
+        reset: Vec<String>,
     },
 }
 
@@ -74,6 +83,34 @@ impl Loaded {
         match self {
             Loaded::Fresh(s) | Loaded::Read(s) | Loaded::Damaged { settings: s, .. } => s,
         }
+    }
+
+    /// What the window tells the user about a damaged file, if the file was damaged.
+    pub fn notice(&self) -> Option<String> {
+        let Loaded::Damaged {
+            kept_at,
+            why,
+            reset,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        let kept = kept_at.display();
+        Some(if reset.is_empty() {
+            format!(
+                "Your saved settings could not be read ({why}). They were set aside as {kept} and the defaults are used."
+            )
+        } else {
+            let names = reset
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!(
+                "Some saved settings could not be read ({why}); {names} went back to the default and everything else was kept. The file was set aside as {kept}."
+            )
+        })
     }
 }
 
@@ -92,54 +129,43 @@ impl Store {
         self.dir.join(FILE_NAME)
     }
 
-    /// Reads the settings. Never fails: a missing file gives defaults, a damaged one is moved
-    /// aside (to `settings.damaged-N.ron`) and defaults are used.
+    /// Reads the settings. Never fails: a missing file gives defaults; a damaged one is moved
+    /// aside (to `settings.damaged-N.ron`), its fields that still read are kept and the others
+    /// take their defaults.
     pub fn load(&self) -> Loaded {
         let path = self.path();
-        let text = match std::fs::metadata(&path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Loaded::Fresh(Settings::default());
-            }
-            Ok(meta) if meta.len() > MAX_BYTES => Err(format!(
-                "the file is {} bytes, too large to be settings",
-                meta.len()
-            )),
-            _ => std::fs::read(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|b| {
-                    String::from_utf8(b).map_err(|_| "the file is not UTF-8 text".to_owned())
-                }),
+        let text = match read_regular(&path, MAX_BYTES) {
+            Ok(None) => return Loaded::Fresh(Settings::default()),
+            Ok(Some(text)) => Ok(text),
+            Err(why) => Err(why),
         };
-        let parsed = text.and_then(|t| {
-            ron::Options::default()
-                .with_recursion_limit(32)
-                .from_str::<Settings>(&t)
-                .map_err(|e| format!("{}:{}: {}", FILE_NAME, e.span.start, e.code))
-        });
-        match parsed {
-            Ok(mut settings) => {
-                if !settings.text_scale.is_finite() {
-                    settings.text_scale = 1.0;
-                }
-                settings.text_scale = settings.text_scale.clamp(1.0, 3.0);
-                Loaded::Read(settings)
-            }
-            Err(why) => {
-                let kept_at = self.set_aside(&path);
-                Loaded::Damaged {
-                    settings: Settings::default(),
-                    kept_at,
-                    why,
-                }
-            }
+        let recovered = text.and_then(|t| fields::read_fields(&t));
+        let (mut settings, reset, why) = match recovered {
+            Ok(r) if r.reset.is_empty() => (r.settings, Vec::new(), None),
+            Ok(r) => (r.settings, r.reset, r.why),
+            Err(why) => (Settings::default(), Vec::new(), Some(why)),
+        };
+        if !settings.text_scale.is_finite() {
+            settings.text_scale = 1.0;
+        }
+        settings.text_scale = settings.text_scale.clamp(1.0, 3.0);
+        match why {
+            None => Loaded::Read(settings),
+            Some(why) => Loaded::Damaged {
+                kept_at: self.set_aside(&path),
+                settings,
+                why,
+                reset,
+            },
         }
     }
 
-    /// Moves a damaged file out of the way under a name that does not exist yet.
+    /// Moves a damaged file out of the way under a name that does not exist yet. Renaming opens
+    /// nothing, so this is safe for a pipe or a device too.
     fn set_aside(&self, path: &Path) -> PathBuf {
         for n in 1..1000 {
             let target = self.dir.join(format!("settings.damaged-{n}.ron"));
-            if !target.exists() {
+            if std::fs::symlink_metadata(&target).is_err() {
                 if std::fs::rename(path, &target).is_ok() {
                     return target;
                 }
@@ -150,105 +176,43 @@ impl Store {
     }
 
     /// Writes the settings atomically: to a temporary file in the same folder, synced, then
-    /// renamed over the old file, so a crash mid-write leaves the old file whole.
+    /// renamed over the old file, so a crash mid-write leaves the old file whole (see
+    /// [`crate::output`]; anything but a regular file in the way is refused).
     pub fn save(&self, settings: &Settings) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
             .map_err(std::io::Error::other)?;
-        let tmp = self.dir.join(format!("{FILE_NAME}.tmp"));
-        {
-            let mut file = std::fs::File::create(&tmp)?;
-            file.write_all(text.as_bytes())?;
-            file.sync_all()?;
-        }
-        std::fs::rename(&tmp, self.path())?;
-        // Make the rename itself durable where the platform allows syncing a folder.
-        if let Ok(dir) = std::fs::File::open(&self.dir) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
+        crate::output::write_with(&self.path(), |w| w.write_all(text.as_bytes()))
+            .map_err(std::io::Error::other)
     }
+}
+
+/// Reads a file of at most `max` bytes, opening it only when it is a regular file (a named pipe
+/// or a device in its place could block or never end). `Ok(None)`: there is no file.
+pub fn read_regular(path: &Path, max: u64) -> Result<Option<String>, String> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    if let Some(why) = crate::output::not_regular(&meta.file_type()) {
+        return Err(why.to_owned());
+    }
+    if meta.len() > max {
+        return Err(format!(
+            "the file is {} bytes, too large to be settings",
+            meta.len()
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    // The reported size is not trusted: reading stops just past the limit.
+    let bytes = crate::output::read_at_most(file, max)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("the file is over {max} bytes, too large to be settings"))?;
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| "the file is not UTF-8 text".to_owned())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::study::Grade;
-
-    fn sample() -> Settings {
-        let mut s = Settings {
-            theme: Theme::Dark,
-            text_scale: 2.0,
-            plan: vec![PointCode::new("BL23"), PointCode::new("BL40")],
-            selected: Some(PointCode::new("BL40")),
-            ..Settings::default()
-        };
-        s.progress.record("BL40", Grade::Right, 10);
-        s
-    }
-
-    #[test]
-    fn settings_saved_are_the_settings_loaded() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        assert_eq!(store.load(), Loaded::Fresh(Settings::default()));
-        store.save(&sample()).unwrap();
-        assert_eq!(store.load(), Loaded::Read(sample()));
-    }
-
-    #[test]
-    fn a_damaged_store_loads_as_defaults_and_keeps_a_copy() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        std::fs::write(store.path(), "Settings(theme: Purple, plan: [").unwrap();
-        match store.load() {
-            Loaded::Damaged {
-                settings,
-                kept_at,
-                why,
-            } => {
-                assert_eq!(settings, Settings::default());
-                assert!(why.contains("settings.ron:1:"), "{why}");
-                let kept = std::fs::read_to_string(&kept_at).unwrap();
-                assert!(kept.starts_with("Settings(theme: Purple"));
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(!store.path().exists(), "the damaged file was moved aside");
-    }
-
-    #[test]
-    fn a_truncated_store_loads_as_defaults_and_keeps_a_copy() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        store.save(&sample()).unwrap();
-        let full = std::fs::read(store.path()).unwrap();
-        std::fs::write(store.path(), &full[..full.len() / 3]).unwrap();
-        let loaded = store.load();
-        assert!(matches!(loaded, Loaded::Damaged { .. }), "{loaded:?}");
-        assert_eq!(loaded.settings(), &Settings::default());
-    }
-
-    #[test]
-    fn an_interrupted_write_loses_nothing_saved_before() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        store.save(&sample()).unwrap();
-        // A crash after the temporary file was half written, before the rename.
-        std::fs::write(dir.path().join("settings.ron.tmp"), "Settings(them").unwrap();
-        assert_eq!(store.load(), Loaded::Read(sample()));
-        // The next save replaces the leftover temporary file.
-        store.save(&Settings::default()).unwrap();
-        assert_eq!(store.load(), Loaded::Read(Settings::default()));
-    }
-
-    #[test]
-    fn unknown_fields_from_a_newer_version_do_not_lose_the_rest() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        std::fs::write(store.path(), "(theme: Dark, plan: [\"BL23\"])").unwrap();
-        let s = store.load().into_settings();
-        assert_eq!(s.theme, Theme::Dark);
-        assert_eq!(s.plan, vec![PointCode::new("BL23")]);
-    }
-}
+mod tests;

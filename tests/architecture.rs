@@ -10,18 +10,22 @@ use std::path::{Path, PathBuf};
 /// Each top-level module and the modules it may use.
 const ALLOWED: &[(&str, &[&str])] = &[
     ("model", &[]),
+    ("output", &["model"]),
     ("placement", &["model"]),
-    ("load", &["model", "placement"]),
+    ("load", &["model", "placement", "output"]),
     ("study", &["model", "placement"]),
     ("search", &["model"]),
     ("scene", &["model"]),
-    ("store", &["model", "scene", "study"]),
+    ("store", &["model", "scene", "study", "output"]),
     (
         "session",
         &["model", "placement", "scene", "store", "study", "search"],
     ),
     ("paint", &["model", "placement", "scene"]),
-    ("render", &["model", "placement", "scene", "paint"]),
+    (
+        "render",
+        &["model", "placement", "scene", "paint", "output"],
+    ),
     (
         "ui",
         &[
@@ -35,6 +39,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "session",
             "paint",
             "render",
+            "output",
         ],
     ),
     (
@@ -50,6 +55,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "session",
             "render",
             "ui",
+            "output",
         ],
     ),
 ];
@@ -57,6 +63,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
 /// Modules that never touch egui, eframe or the window.
 const WITHOUT_EGUI: &[&str] = &[
     "model",
+    "output",
     "placement",
     "load",
     "study",

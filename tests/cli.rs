@@ -165,3 +165,127 @@ fn export_help_lists_the_views_and_conditions_it_accepts() {
         assert!(help.contains(word), "{word} missing from:\n{help}");
     }
 }
+
+/// Runs the program, killing it (and failing the test) if it has not finished in 60 seconds.
+fn run_bounded(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_acupoint-atlas"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_mins(1) {
+            child.kill().unwrap();
+            panic!("acupoint-atlas {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn export_to_a_named_pipe_is_refused_at_once_with_exit_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("view.png");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = run_bounded(&[
+        "export",
+        "--view",
+        "posterior",
+        "--out",
+        fifo.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("named pipe"), "{}", stderr(&out));
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
+}
+
+#[test]
+fn export_to_a_dangling_symlink_is_refused_and_the_link_is_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("view.png");
+    std::os::unix::fs::symlink(dir.path().join("elsewhere.png"), &link).unwrap();
+    let out = run_bounded(&[
+        "export",
+        "--view",
+        "posterior",
+        "--out",
+        link.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "nothing else was created");
+}
+
+#[test]
+fn a_handout_to_a_device_is_refused_before_drawing() {
+    let out = run_bounded(&["handout", "--plan", "BL23", "--out", "/dev/null"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("device"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_malformed_command_line_exits_two_and_refusals_exit_one() {
+    for args in [
+        &["no-such-command"][..],
+        &["export", "--view"],
+        &[
+            "export",
+            "--view",
+            "posterior",
+            "--width",
+            "wide",
+            "--out",
+            "x.png",
+        ],
+        &["--size", "huge"],
+        &["handout", "--out", "x.png"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    let out = run(&[
+        "export",
+        "--view",
+        "posterior",
+        "--width",
+        "9",
+        "--out",
+        "x.png",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn a_handout_plan_takes_the_spellings_search_takes_and_each_point_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.png");
+    let o = run(&[
+        "handout",
+        "--plan",
+        "bl 40,BL-23,weizhong,Kidney Shu,ki3",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("3 points"),
+        "BL40 and BL23 are named twice, KI3 once"
+    );
+}

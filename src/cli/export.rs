@@ -1,11 +1,12 @@
 //! `acupoint-atlas export` and `acupoint-atlas handout`: pictures without a window.
 
-use crate::model::{Atlas, ConditionId, FigureId};
+use crate::model::{Atlas, ConditionId, FigureId, PointCode};
 use crate::render::{
     HandoutDetails, Paper, Picture, RenderError, check_size, check_writable, render_handout,
-    render_view, resolve_codes, today, write_png,
+    render_view, today, write_png,
 };
 use crate::scene::{LabelStyle, Scene, Theme};
+use crate::search::fold;
 use crate::session::{Mode, Session};
 use crate::store::Settings;
 use clap::ValueEnum;
@@ -83,7 +84,7 @@ pub fn export(
 /// The scene `export` draws: the window's own scene for the same mode and choices, with the
 /// highlighted points and labels the arguments ask for.
 pub fn export_scene(atlas: &Atlas, args: &ExportArgs<'_>) -> Result<Scene, RenderError> {
-    let highlight = resolve_codes(atlas, args.highlight)?;
+    let highlight = resolve_spellings(atlas, args.highlight)?;
     let figure = FigureId::new(args.view);
     if atlas.figure(&figure).is_none() {
         let known: Vec<_> = atlas.figures().iter().map(|f| f.id.as_str()).collect();
@@ -150,6 +151,34 @@ pub fn theme_of(arg: ThemeArg) -> Theme {
     }
 }
 
+/// Points named the ways search accepts them: a code however typed (`bl 40`, `BL-40`, `bl40`),
+/// or a pinyin (with or without tones), characters or English name that names one point. Each
+/// point once, in the order first named.
+pub fn resolve_spellings(atlas: &Atlas, named: &[String]) -> Result<Vec<PointCode>, RenderError> {
+    let mut resolved: Vec<PointCode> = Vec::new();
+    for text in named.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        let key = fold(text);
+        let by_code = atlas.points().iter().find(|p| fold(p.code.as_str()) == key);
+        let by_name = || {
+            let mut hits = atlas
+                .points()
+                .iter()
+                .filter(|p| fold(&p.pinyin) == key || p.hanzi == text || fold(&p.english) == key);
+            match (hits.next(), hits.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        };
+        let point = by_code
+            .or_else(by_name)
+            .ok_or_else(|| RenderError::UnknownPoint(text.to_owned()))?;
+        if !resolved.contains(&point.code) {
+            resolved.push(point.code.clone());
+        }
+    }
+    Ok(resolved)
+}
+
 /// The options of `handout`, as parsed.
 pub struct HandoutArgs<'a> {
     pub plan: &'a [String],
@@ -166,7 +195,7 @@ pub fn handout(
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
     let path = args.out;
-    let codes = resolve_codes(atlas, args.plan)?;
+    let codes = resolve_spellings(atlas, args.plan)?;
     if codes.is_empty() {
         return Err(RenderError::EmptyPlan);
     }
@@ -200,4 +229,28 @@ pub fn handout(
         codes.len()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_code_given_three_times_in_any_case_is_one_point() {
+        let atlas = crate::load::load_builtin().unwrap();
+        let typed: Vec<String> = ["BL23", "bl23", "BL40", " BL23 "]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        let codes = resolve_spellings(&atlas, &typed).unwrap();
+        assert_eq!(codes, [PointCode::new("BL23"), PointCode::new("BL40")]);
+    }
+
+    #[test]
+    fn a_name_no_point_has_is_refused() {
+        let atlas = crate::load::load_builtin().unwrap();
+        let err = resolve_spellings(&atlas, &["nothing-like-a-point".to_owned()]).unwrap_err();
+        assert!(err.to_string().contains("unknown point"), "{err}");
+    }
 }

@@ -5,6 +5,7 @@ use super::check::{Reporter, check_lesson};
 use super::diagnostic::{Diagnostic, Diagnostics};
 use super::parse::{Origin, from_ron, lesson_id};
 use super::source::{FileKind, MAX_FILE_BYTES, SourceFile};
+use super::unread::Unread;
 use crate::model::{Atlas, Lesson};
 use std::path::Path;
 
@@ -34,10 +35,11 @@ pub fn load_lesson_file(atlas: &Atlas, path: &Path) -> Result<Lesson, Diagnostic
         kind: FileKind::Lesson,
         text,
     };
-    let mut lesson: Lesson = from_ron(&file).map_err(|d| Diagnostics(vec![d]))?;
+    let mut lesson: Lesson = from_ron(&file).map_err(super::finish)?;
     lesson.id = lesson_id(&file.path);
     let files = [file];
-    let mut rep = Reporter::new(&files);
+    let unread = Unread::default();
+    let mut rep = Reporter::new(&files, &unread);
     let origin = Origin {
         file: 0,
         path: String::new(),

@@ -1,247 +1,141 @@
-//! Finds where a value sits in RON text, by a path such as `[3].regions[1]`.
+//! Finds where values sit in RON text, by paths such as `[3].regions[1]`.
 //!
 //! serde reports syntax and type errors with their place, but checks made after parsing
-//! (dangling ids, duplicates, placement) need the place of a value. This scanner walks the text
-//! once, tolerantly, and records the start of every value under its path. It never fails:
-//! malformed text simply ends the walk early (serde has already reported it).
+//! (dangling ids, duplicates, placement) need the place of a value. [`locate`] walks the text
+//! once for all the paths asked about, tolerantly, remembering only the places asked for: the
+//! cost is linear in the text however many problems a file has. It never fails: malformed text
+//! simply ends the walk early (serde has already reported it).
 
 use super::diagnostic::TextPos;
-use std::collections::HashMap;
+use super::lex::{Lexer, Positions, Token};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::fmt::Write as _;
 
 /// Nesting deeper than this is not walked (the RON parser refuses it first).
 const MAX_DEPTH: usize = 128;
 
-/// The positions of the values in one RON text, by path.
-#[derive(Debug, Default)]
-pub struct Locator {
-    index: HashMap<String, TextPos>,
-}
-
-impl Locator {
-    pub fn new(text: &str) -> Self {
-        let mut scanner = Scanner {
-            chars: text.chars().collect(),
-            at: 0,
-            line: 1,
-            col: 1,
-            index: HashMap::new(),
-        };
-        scanner.value(String::new(), 0);
-        Locator {
-            index: scanner.index,
-        }
-    }
-
-    /// The place of the value at `path`, or of its nearest enclosing value that was found.
-    pub fn find(&self, path: &str) -> Option<TextPos> {
-        let mut path = path;
+/// The place of the value at each of `paths`, or of its nearest enclosing value that was found.
+pub fn locate(text: &str, paths: &[&str]) -> Vec<Option<TextPos>> {
+    let mut wanted = HashSet::new();
+    for path in paths {
+        let mut p = *path;
         loop {
-            if let Some(pos) = self.index.get(path) {
-                return Some(*pos);
-            }
-            if path.is_empty() {
-                return None;
-            }
-            let cut = path.rfind(['.', '[']).unwrap_or(0);
-            path = path.get(..cut).unwrap_or("");
-        }
-    }
-}
-
-struct Scanner {
-    chars: Vec<char>,
-    at: usize,
-    line: usize,
-    col: usize,
-    index: HashMap<String, TextPos>,
-}
-
-impl Scanner {
-    fn peek(&self) -> Option<char> {
-        self.chars.get(self.at).copied()
-    }
-
-    fn peek_at(&self, offset: usize) -> Option<char> {
-        self.chars.get(self.at + offset).copied()
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.at += 1;
-        if c == '\n' {
-            self.line += 1;
-            self.col = 1;
-        } else {
-            self.col += 1;
-        }
-        Some(c)
-    }
-
-    fn pos(&self) -> TextPos {
-        TextPos {
-            line: self.line,
-            col: self.col,
-        }
-    }
-
-    fn skip_trivia(&mut self) {
-        loop {
-            match (self.peek(), self.peek_at(1)) {
-                (Some(c), _) if c.is_whitespace() => {
-                    self.bump();
-                }
-                (Some('/'), Some('/')) => {
-                    while let Some(c) = self.bump() {
-                        if c == '\n' {
-                            break;
-                        }
-                    }
-                }
-                (Some('/'), Some('*')) => {
-                    self.bump();
-                    self.bump();
-                    while self.peek().is_some() {
-                        if self.peek() == Some('*') && self.peek_at(1) == Some('/') {
-                            self.bump();
-                            self.bump();
-                            break;
-                        }
-                        self.bump();
-                    }
-                }
-                (Some('#'), Some('!')) => {
-                    // An extension attribute such as `#![enable(implicit_some)]`.
-                    while let Some(c) = self.bump() {
-                        if c == ']' {
-                            break;
-                        }
-                    }
-                }
-                _ => return,
-            }
-        }
-    }
-
-    fn ident(&mut self) -> String {
-        let mut s = String::new();
-        while let Some(c) = self.peek() {
-            if c.is_alphanumeric() || c == '_' {
-                s.push(c);
-                self.bump();
-            } else {
+            if !wanted.insert(p) || p.is_empty() {
                 break;
             }
+            p = parent(p);
         }
-        s
     }
-
-    fn string(&mut self) -> String {
-        let mut s = String::new();
-        self.bump();
-        while let Some(c) = self.bump() {
-            match c {
-                '\\' => {
-                    if let Some(e) = self.bump() {
-                        s.push(e);
-                    }
+    let mut walker = Walker {
+        lexer: Lexer::new(text),
+        places: Positions::new(text),
+        ahead: VecDeque::new(),
+        taken: 0,
+        path: String::new(),
+        wanted: &wanted,
+        found: HashMap::new(),
+    };
+    walker.value(0);
+    paths
+        .iter()
+        .map(|path| {
+            let mut p = *path;
+            loop {
+                if let Some(pos) = walker.found.get(p) {
+                    return Some(*pos);
                 }
-                '"' => break,
-                _ => s.push(c),
+                if p.is_empty() {
+                    return None;
+                }
+                p = parent(p);
             }
+        })
+        .collect()
+}
+
+/// The path of the enclosing value: `[3].regions[1]` -> `[3].regions` -> `[3]` -> the root.
+fn parent(path: &str) -> &str {
+    let cut = path.rfind(['.', '[']).unwrap_or(0);
+    path.get(..cut).unwrap_or("")
+}
+
+struct Walker<'t, 'w> {
+    lexer: Lexer<'t>,
+    places: Positions<'t>,
+    ahead: VecDeque<(usize, Token<'t>)>,
+    /// Tokens consumed so far, to notice a step that made no progress.
+    taken: usize,
+    path: String,
+    wanted: &'w HashSet<&'w str>,
+    found: HashMap<String, TextPos>,
+}
+
+impl<'t> Walker<'t, '_> {
+    fn peek(&mut self, n: usize) -> Option<(usize, Token<'t>)> {
+        while self.ahead.len() <= n {
+            let next = self.lexer.next()?;
+            self.ahead.push_back(next);
         }
-        s
+        self.ahead.get(n).copied()
     }
 
-    fn raw_string(&mut self) {
-        self.bump(); // r
-        let mut hashes = 0;
-        while self.peek() == Some('#') {
-            hashes += 1;
-            self.bump();
-        }
-        self.bump(); // opening quote
-        while let Some(c) = self.bump() {
-            if c == '"' {
-                let mut closing = 0;
-                while closing < hashes && self.peek() == Some('#') {
-                    closing += 1;
-                    self.bump();
-                }
-                if closing == hashes {
-                    return;
-                }
-            }
-        }
+    fn peek_token(&mut self) -> Option<Token<'t>> {
+        self.peek(0).map(|(_, t)| t)
     }
 
-    fn value(&mut self, path: String, depth: usize) {
-        self.skip_trivia();
+    fn take(&mut self) -> Option<Token<'t>> {
+        self.peek(0)?;
+        self.taken += 1;
+        self.ahead.pop_front().map(|(_, t)| t)
+    }
+
+    fn value(&mut self, depth: usize) {
         if depth > MAX_DEPTH {
             return;
         }
-        let start = self.pos();
-        self.index.entry(path.clone()).or_insert(start);
-        match (self.peek(), self.peek_at(1)) {
-            (Some('"'), _) => {
-                self.string();
-            }
-            (Some('r'), Some('#' | '"')) => self.raw_string(),
-            (Some('\''), _) => {
-                self.bump();
-                while let Some(c) = self.bump() {
-                    if c == '\\' {
-                        self.bump();
-                    } else if c == '\'' {
-                        break;
-                    }
-                }
-            }
-            (Some('['), _) => self.list(&path, depth),
-            (Some('{'), _) => self.map(&path, depth),
-            (Some('('), _) => self.parens(&path, depth),
-            (Some(c), _) if c.is_alphabetic() || c == '_' => {
-                let name = self.ident();
-                self.skip_trivia();
-                if name == "Some" && self.peek() == Some('(') {
-                    // `Some(x)` stands for `x` itself.
-                    self.bump();
-                    self.value(path, depth + 1);
-                    self.skip_trivia();
-                    if self.peek() == Some(')') {
-                        self.bump();
-                    }
-                } else if self.peek() == Some('(') {
-                    // A named struct, an enum variant with fields, or `Some(..)`: the contents
-                    // stand at the same path as the name.
-                    self.parens(&path, depth);
-                }
-            }
-            (Some(_), _) => {
-                while let Some(c) = self.peek() {
-                    if c.is_alphanumeric() || matches!(c, '.' | '-' | '+' | '_') {
-                        self.bump();
+        let Some((at, token)) = self.peek(0) else {
+            return;
+        };
+        if self.wanted.contains(self.path.as_str()) && !self.found.contains_key(&self.path) {
+            let pos = self.places.of(at);
+            self.found.insert(self.path.clone(), pos);
+        }
+        match token {
+            Token::Open(b'[') => self.list(depth),
+            Token::Open(b'{') => self.map(depth),
+            Token::Open(_) => self.parens(depth),
+            Token::Ident(name) => {
+                self.take();
+                if self.peek_token() == Some(Token::Open(b'(')) {
+                    if name == "Some" {
+                        // `Some(x)` stands for `x` itself.
+                        self.take();
+                        self.value(depth + 1);
+                        if matches!(self.peek_token(), Some(Token::Close(_))) {
+                            self.take();
+                        }
                     } else {
-                        break;
+                        // A named struct or an enum variant with fields: the contents stand at
+                        // the same path as the name.
+                        self.parens(depth);
                     }
                 }
-                if self.pos() == start {
-                    self.bump();
-                }
             }
-            (None, _) => {}
+            Token::Close(_) => {}
+            Token::Str { .. } | Token::Other | Token::Colon | Token::Comma => {
+                self.take();
+            }
         }
     }
 
     /// Skips a separating comma; returns false at the closing bracket or the end of text.
-    fn separator(&mut self, close: char) -> bool {
-        self.skip_trivia();
-        if self.peek() == Some(',') {
-            self.bump();
-            self.skip_trivia();
+    fn separator(&mut self) -> bool {
+        if self.peek_token() == Some(Token::Comma) {
+            self.take();
         }
-        match self.peek() {
-            Some(c) if c == close => {
-                self.bump();
+        match self.peek_token() {
+            Some(Token::Close(_)) => {
+                self.take();
                 false
             }
             None => false,
@@ -249,96 +143,84 @@ impl Scanner {
         }
     }
 
-    fn list(&mut self, path: &str, depth: usize) {
-        self.bump();
-        let mut i = 0;
-        self.skip_trivia();
-        if self.peek() == Some(']') {
-            self.bump();
+    /// Walks one member at `path` + `segment`.
+    fn member(&mut self, segment: std::fmt::Arguments<'_>, depth: usize) {
+        let len = self.path.len();
+        let _ = self.path.write_fmt(segment);
+        self.value(depth + 1);
+        self.path.truncate(len);
+    }
+
+    fn list(&mut self, depth: usize) {
+        self.take();
+        if matches!(self.peek_token(), Some(Token::Close(_))) {
+            self.take();
             return;
         }
+        let mut i = 0usize;
         loop {
-            let before = self.at;
-            self.value(format!("{path}[{i}]"), depth + 1);
+            let before = self.taken;
+            self.member(format_args!("[{i}]"), depth);
             i += 1;
-            if !self.separator(']') || self.at == before {
+            if !self.separator() || self.taken == before {
                 return;
             }
         }
     }
 
-    fn map(&mut self, path: &str, depth: usize) {
-        self.bump();
+    fn map(&mut self, depth: usize) {
+        self.take();
         loop {
-            self.skip_trivia();
-            if self.peek() == Some('}') {
-                self.bump();
+            if matches!(self.peek_token(), Some(Token::Close(_))) {
+                self.take();
                 return;
             }
-            let before = self.at;
-            let key = if self.peek() == Some('"') {
-                self.string()
-            } else {
-                self.ident()
+            let before = self.taken;
+            let key = match self.peek_token() {
+                Some(Token::Str { text, .. } | Token::Ident(text)) => {
+                    self.take();
+                    text
+                }
+                _ => "",
             };
-            self.skip_trivia();
-            if self.peek() == Some(':') {
-                self.bump();
+            if self.peek_token() == Some(Token::Colon) {
+                self.take();
             }
-            self.value(format!("{path}[{key:?}]"), depth + 1);
-            if !self.separator('}') || self.at == before {
+            self.member(format_args!("[{key:?}]"), depth);
+            if !self.separator() || self.taken == before {
                 return;
             }
         }
     }
 
-    /// Whether the parenthesised group starting here holds `field: value` pairs.
-    fn is_struct_body(&self) -> bool {
-        let mut k = self.at + 1;
-        while self.chars.get(k).is_some_and(|c| c.is_whitespace()) {
-            k += 1;
-        }
-        let start = k;
-        while self
-            .chars
-            .get(k)
-            .is_some_and(|c| c.is_alphanumeric() || *c == '_')
-        {
-            k += 1;
-        }
-        if k == start || self.chars.get(start).is_some_and(char::is_ascii_digit) {
-            return false;
-        }
-        while self.chars.get(k).is_some_and(|c| c.is_whitespace()) {
-            k += 1;
-        }
-        self.chars.get(k) == Some(&':') && self.chars.get(k + 1) != Some(&':')
-    }
-
-    fn parens(&mut self, path: &str, depth: usize) {
-        let is_struct = self.is_struct_body();
-        self.bump();
-        self.skip_trivia();
-        if self.peek() == Some(')') {
-            self.bump();
+    fn parens(&mut self, depth: usize) {
+        let is_struct = matches!(self.peek(1), Some((_, Token::Ident(_))))
+            && matches!(self.peek(2), Some((_, Token::Colon)));
+        self.take();
+        if matches!(self.peek_token(), Some(Token::Close(_))) {
+            self.take();
             return;
         }
-        let mut i = 0;
+        let mut i = 0usize;
         loop {
-            let before = self.at;
+            let before = self.taken;
             if is_struct {
-                self.skip_trivia();
-                let field = self.ident();
-                self.skip_trivia();
-                if self.peek() == Some(':') {
-                    self.bump();
+                let field = match self.peek_token() {
+                    Some(Token::Ident(name)) => {
+                        self.take();
+                        name
+                    }
+                    _ => "",
+                };
+                if self.peek_token() == Some(Token::Colon) {
+                    self.take();
                 }
-                self.value(format!("{path}.{field}"), depth + 1);
+                self.member(format_args!(".{field}"), depth);
             } else {
-                self.value(format!("{path}.{i}"), depth + 1);
+                self.member(format_args!(".{i}"), depth);
                 i += 1;
             }
-            if !self.separator(')') || self.at == before {
+            if !self.separator() || self.taken == before {
                 return;
             }
         }
@@ -351,34 +233,42 @@ mod tests {
 
     #[allow(
         clippy::unnecessary_wraps,
-        reason = "compared with `find`, which returns an Option"
+        reason = "compared with `locate`, which returns Options"
     )]
     fn at(line: usize, col: usize) -> Option<TextPos> {
         Some(TextPos { line, col })
     }
 
+    fn find(text: &str, path: &str) -> Option<TextPos> {
+        locate(text, &[path]).pop().flatten()
+    }
+
     #[test]
     fn finds_fields_list_items_and_tuple_members() {
         let text = "[\n  Point(\n    code: \"BL23\",\n    regions: [\"a\", \"b\"],\n    depth: Some((1.0, 2.5)),\n  ),\n]";
-        let loc = Locator::new(text);
-        assert_eq!(loc.find("[0].code"), at(3, 11));
-        assert_eq!(loc.find("[0].regions[1]"), at(4, 20));
-        assert_eq!(loc.find("[0].depth.1"), at(5, 23));
+        assert_eq!(
+            locate(text, &["[0].code", "[0].regions[1]", "[0].depth.1"]),
+            [at(3, 11), at(4, 20), at(5, 23)]
+        );
     }
 
     #[test]
     fn a_missing_path_falls_back_to_its_nearest_parent() {
-        let loc = Locator::new("[ (a: 1), (a: 2, b: [3]) ]");
-        assert_eq!(loc.find("[1].b[7]"), loc.find("[1].b"));
-        assert_eq!(loc.find("[9].x"), loc.find(""));
+        let text = "[ (a: 1), (a: 2, b: [3]) ]";
+        assert_eq!(find(text, "[1].b[7]"), find(text, "[1].b"));
+        assert_eq!(find(text, "[9].x"), find(text, ""));
     }
 
     #[test]
     fn comments_and_strings_with_brackets_do_not_confuse_the_walk() {
-        let text =
-            "// [ not a list\n( a: \"x ) ] \\\" y\", /* ( */ b: r#\"raw \" )\"#, c: 'c', d: [1] )";
-        let loc = Locator::new(text);
-        assert_eq!(loc.find(".d[0]"), at(2, 57));
+        let text = "// [ not a list\n( a: \"x ) ] \\\" y\", /* ( /* ) */ */ b: r#\"raw \" )\"#, c: ')', d: [-1.5e-3, 2] )";
+        assert_eq!(find(text, ".d[1]"), at(2, 74));
+    }
+
+    #[test]
+    fn signed_numbers_are_one_value() {
+        let text = "(v: [-3.0, +2, -inf, 4])";
+        assert_eq!(find(text, ".v[3]"), at(1, 22));
     }
 
     #[test]
@@ -392,9 +282,25 @@ mod tests {
             "}",
             ")]:,",
         ] {
-            let _ = Locator::new(text);
+            let _ = locate(text, &["[0]", ".a"]);
         }
         let deep = "[".repeat(10_000);
-        let _ = Locator::new(&deep);
+        let _ = locate(&deep, &["[0][0][0]"]);
+    }
+
+    #[test]
+    fn many_places_in_a_large_text_are_found_in_one_walk() {
+        let n = 20_000;
+        let text = format!(
+            "[{}]",
+            (0..n)
+                .map(|i| format!("(id: \"x{i}\")"))
+                .collect::<Vec<_>>()
+                .join(",\n")
+        );
+        let paths: Vec<String> = (0..n).map(|i| format!("[{i}].id")).collect();
+        let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let found = locate(&text, &refs);
+        assert_eq!(found[n - 1], at(n, 6));
     }
 }

@@ -5,14 +5,18 @@
 
 mod check;
 mod diagnostic;
+mod fields;
 mod lesson_file;
+mod lex;
+mod limits;
 mod locate;
 mod parse;
 mod source;
+mod unread;
 
 pub use diagnostic::{Diagnostic, Diagnostics, TextPos};
 pub use lesson_file::load_lesson_file;
-pub use locate::Locator;
+pub use limits::{MAX_LIST_CHARS, MAX_NAME_CHARS, MAX_PROSE_CHARS, MAX_TITLE_CHARS, max_chars};
 pub use parse::MAX_NESTING;
 pub use source::{FileKind, MAX_FILE_BYTES, SourceFile, builtin_files, kind_of};
 
@@ -45,34 +49,79 @@ pub fn load(dir: Option<&Path>) -> Result<Atlas, Diagnostics> {
 /// assert!(problems.to_string().contains("folder not found"));
 /// ```
 pub fn load_dir(dir: &Path) -> Result<Atlas, Diagnostics> {
-    let (files, mut problems) = source::read_dir(dir);
+    let read = source::read_dir(dir);
+    let mut problems = read.problems;
     if problems.iter().any(|p| p.path == dir.display().to_string()) {
         return Err(finish(problems));
     }
-    match load_files(&dir.display().to_string(), &files) {
+    match load_checked(&dir.display().to_string(), &read.files, &read.unreadable) {
         Ok(atlas) if problems.is_empty() => Ok(atlas),
         Ok(_) => Err(finish(problems)),
         Err(more) => {
-            problems.extend(more.0);
+            problems.extend(more);
             Err(finish(problems))
         }
     }
 }
 
 /// Loads an atlas from files already in memory; `base` names the folder they came from.
+///
+/// Every file that reads is checked, even when others do not: a syntax error in one file hides
+/// nothing in the rest. References to ids that an unreadable file seems to define are not
+/// reported as unknown (see `unread.rs`). A UTF-8 byte-order mark at the start of a file is
+/// ignored.
 pub fn load_files(base: &str, files: &[SourceFile]) -> Result<Atlas, Diagnostics> {
-    let (parts, origins, mut problems) = parse::parse_all(files);
-    problems.extend(source::missing_files(base, files));
-    if !problems.is_empty() {
-        // Later checks would report ids from the broken files as dangling: fix syntax first.
-        return Err(finish(problems));
+    load_checked(base, files, &[]).map_err(finish)
+}
+
+/// Loads `files`; `unreadable` are the kinds of files that exist but could not be read at all
+/// (already reported), which are neither missing nor a source of unknown ids.
+fn load_checked(
+    base: &str,
+    files: &[SourceFile],
+    unreadable: &[FileKind],
+) -> Result<Atlas, Vec<Diagnostic>> {
+    let files = without_byte_order_marks(files);
+    let parsed = parse::parse_all(&files);
+    let mut problems = parsed.problems;
+    let mut unread = unread::Unread::default();
+    for file in parsed.unread.iter().filter_map(|&i| files.get(i)) {
+        unread.add_file(file.kind, &file.text);
     }
-    let (sites, problems) = check::check(files, &parts, &origins);
+    for kind in unreadable {
+        unread.add_missing(*kind);
+    }
+    for (kind, problem) in source::missing_files(base, &files) {
+        unread.add_missing(kind);
+        if !unreadable.contains(&kind) {
+            problems.push(problem);
+        }
+    }
+    let (sites, more) = check::check(&files, &parsed.parts, &parsed.origins, &unread);
+    problems.extend(more);
     if problems.is_empty() {
-        Ok(Atlas::from_checked(parts, sites))
+        Ok(Atlas::from_checked(parsed.parts, sites))
     } else {
-        Err(finish(problems))
+        Err(problems)
     }
+}
+
+/// The files with a leading byte-order mark removed (editors on Windows add one).
+fn without_byte_order_marks(files: &[SourceFile]) -> std::borrow::Cow<'_, [SourceFile]> {
+    const BOM: char = '\u{feff}';
+    if !files.iter().any(|f| f.text.starts_with(BOM)) {
+        return std::borrow::Cow::Borrowed(files);
+    }
+    std::borrow::Cow::Owned(
+        files
+            .iter()
+            .map(|f| SourceFile {
+                path: f.path.clone(),
+                kind: f.kind,
+                text: f.text.strip_prefix(BOM).unwrap_or(&f.text).to_owned(),
+            })
+            .collect(),
+    )
 }
 
 fn finish(mut problems: Vec<Diagnostic>) -> Diagnostics {

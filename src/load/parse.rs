@@ -2,8 +2,12 @@
 
 use super::diagnostic::{Diagnostic, TextPos};
 use super::source::{FileKind, SourceFile};
-use crate::model::{AtlasParts, Lesson, LessonId};
+use crate::model::{
+    AtlasParts, Condition, Diagram, Figure, GuidanceSection, Lesson, LessonId, Mechanism, Point,
+    Reference, Region, Schematic,
+};
 use serde::de::DeserializeOwned;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// RON nesting deeper than this is refused with a message (the atlas needs about 8).
 pub const MAX_NESTING: usize = 64;
@@ -30,61 +34,150 @@ pub struct Origins {
     pub lessons: Vec<Origin>,
 }
 
-/// Parses every file; returns what parsed and a diagnostic for every file that did not.
-pub fn parse_all(files: &[SourceFile]) -> (AtlasParts, Origins, Vec<Diagnostic>) {
-    let mut parts = AtlasParts::default();
-    let mut origins = Origins::default();
-    let mut problems = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        let result = match file.kind {
-            FileKind::Figure => one(file, i, &mut parts.figures, &mut origins.figures),
-            FileKind::Points => many(file, i, &mut parts.points, &mut origins.points),
-            FileKind::Regions => many(file, i, &mut parts.regions, &mut origins.regions),
-            FileKind::Conditions => many(file, i, &mut parts.conditions, &mut origins.conditions),
-            FileKind::Mechanisms => many(file, i, &mut parts.mechanisms, &mut origins.mechanisms),
-            FileKind::References => many(file, i, &mut parts.references, &mut origins.references),
-            FileKind::Guidance => many(file, i, &mut parts.guidance, &mut origins.guidance),
-            FileKind::Schematic => one(file, i, &mut parts.schematics, &mut origins.schematics),
-            FileKind::Diagram => one(file, i, &mut parts.diagrams, &mut origins.diagrams),
-            FileKind::Lesson => lesson(file, i, &mut parts.lessons, &mut origins.lessons),
-        };
-        if let Err(d) = result {
-            problems.push(d);
+/// What parsing every file gave: the parts read, where each came from, a problem for each file
+/// that could not be read, and the indices of those files.
+pub struct Parsed {
+    pub parts: AtlasParts,
+    pub origins: Origins,
+    pub problems: Vec<Diagnostic>,
+    pub unread: Vec<usize>,
+}
+
+/// Parses every file. A file with a syntax error, too deep nesting or a string longer than its
+/// field allows contributes nothing; the others are all read. Large atlases are parsed on
+/// several threads (each file on its own); the result is the same in every order.
+pub fn parse_all(files: &[SourceFile]) -> Parsed {
+    let mut parsed = Parsed {
+        parts: AtlasParts::default(),
+        origins: Origins::default(),
+        problems: Vec::new(),
+        unread: Vec::new(),
+    };
+    for (i, result) in parse_each(files).into_iter().enumerate() {
+        let (parts, origins) = (&mut parsed.parts, &mut parsed.origins);
+        match result {
+            Ok(FileParts::Figure(f)) => {
+                // A figure file holds one figure: its origin is the whole file.
+                parts.figures.push(f);
+                origins.figures.push(Origin {
+                    file: i,
+                    path: String::new(),
+                });
+            }
+            Ok(FileParts::Points(v)) => add(i, v, &mut parts.points, &mut origins.points),
+            Ok(FileParts::Regions(v)) => add(i, v, &mut parts.regions, &mut origins.regions),
+            Ok(FileParts::Conditions(v)) => {
+                add(i, v, &mut parts.conditions, &mut origins.conditions);
+            }
+            Ok(FileParts::Mechanisms(v)) => {
+                add(i, v, &mut parts.mechanisms, &mut origins.mechanisms);
+            }
+            Ok(FileParts::References(v)) => {
+                add(i, v, &mut parts.references, &mut origins.references);
+            }
+            Ok(FileParts::Guidance(v)) => add(i, v, &mut parts.guidance, &mut origins.guidance),
+            // Schematics, diagrams and lessons are one to a file, like figures.
+            Ok(FileParts::Schematic(s)) => {
+                add(i, vec![s], &mut parts.schematics, &mut origins.schematics);
+                whole_file(&mut origins.schematics);
+            }
+            Ok(FileParts::Diagram(d)) => {
+                add(i, vec![d], &mut parts.diagrams, &mut origins.diagrams);
+                whole_file(&mut origins.diagrams);
+            }
+            Ok(FileParts::Lesson(l)) => {
+                add(i, vec![l], &mut parts.lessons, &mut origins.lessons);
+                whole_file(&mut origins.lessons);
+            }
+            Err(more) => {
+                parsed.problems.extend(more);
+                parsed.unread.push(i);
+            }
         }
     }
-    (parts, origins, problems)
+    parsed
 }
 
-fn one<T: DeserializeOwned>(
-    file: &SourceFile,
-    index: usize,
-    out: &mut Vec<T>,
-    origins: &mut Vec<Origin>,
-) -> Result<(), Diagnostic> {
-    let item: T = from_ron(file)?;
-    out.push(item);
-    origins.push(Origin {
-        file: index,
-        path: String::new(),
-    });
-    Ok(())
+/// What one file holds, parsed.
+enum FileParts {
+    Figure(Figure),
+    Points(Vec<Point>),
+    Regions(Vec<Region>),
+    Conditions(Vec<Condition>),
+    Mechanisms(Vec<Mechanism>),
+    References(Vec<Reference>),
+    Guidance(Vec<GuidanceSection>),
+    Schematic(Schematic),
+    Diagram(Diagram),
+    Lesson(Lesson),
 }
 
-/// A lesson file: one lesson, named by its file.
-fn lesson(
-    file: &SourceFile,
-    index: usize,
-    out: &mut Vec<Lesson>,
-    origins: &mut Vec<Origin>,
-) -> Result<(), Diagnostic> {
-    let mut lesson: Lesson = from_ron(file)?;
-    lesson.id = lesson_id(&file.path);
-    out.push(lesson);
-    origins.push(Origin {
-        file: index,
-        path: String::new(),
+fn parse_file(file: &SourceFile) -> Result<FileParts, Vec<Diagnostic>> {
+    Ok(match file.kind {
+        FileKind::Figure => FileParts::Figure(from_ron(file)?),
+        FileKind::Points => FileParts::Points(from_ron(file)?),
+        FileKind::Regions => FileParts::Regions(from_ron(file)?),
+        FileKind::Conditions => FileParts::Conditions(from_ron(file)?),
+        FileKind::Mechanisms => FileParts::Mechanisms(from_ron(file)?),
+        FileKind::References => FileParts::References(from_ron(file)?),
+        FileKind::Guidance => FileParts::Guidance(from_ron(file)?),
+        FileKind::Schematic => FileParts::Schematic(from_ron(file)?),
+        FileKind::Diagram => FileParts::Diagram(from_ron(file)?),
+        FileKind::Lesson => {
+            let mut lesson: Lesson = from_ron(file)?;
+            lesson.id = lesson_id(&file.path);
+            FileParts::Lesson(lesson)
+        }
+    })
+}
+
+/// Below this much text, threads cost more than they save.
+const PARALLEL_BYTES: usize = 1024 * 1024;
+
+/// Each file parsed, in the order of `files`: on one thread for a small atlas, else on as many
+/// threads as there are cores, each taking the next file not yet taken.
+fn parse_each(files: &[SourceFile]) -> Vec<Result<FileParts, Vec<Diagnostic>>> {
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(files.len());
+    if bytes < PARALLEL_BYTES || threads < 2 {
+        return files.iter().map(parse_file).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<FileParts, Vec<Diagnostic>>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(file) = files.get(i) else {
+                            return mine;
+                        };
+                        mine.push((i, parse_file(file)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
     });
-    Ok(())
+    done.sort_by_key(|(i, _)| *i);
+    if done.len() != files.len() {
+        // A worker panicked (it never should): parse everything again here, to report it.
+        return files.iter().map(parse_file).collect();
+    }
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Makes the last origin stand for the whole file (a file that holds one item).
+fn whole_file(origins: &mut [Origin]) {
+    if let Some(last) = origins.last_mut() {
+        last.path = String::new();
+    }
 }
 
 /// A lesson's id: its file's name without the folder and `.ron`.
@@ -93,28 +186,21 @@ pub fn lesson_id(path: &str) -> LessonId {
     LessonId::new(name.strip_suffix(".ron").unwrap_or(name))
 }
 
-fn many<T: DeserializeOwned>(
-    file: &SourceFile,
-    index: usize,
-    out: &mut Vec<T>,
-    origins: &mut Vec<Origin>,
-) -> Result<(), Diagnostic> {
-    let items: Vec<T> = from_ron(file)?;
+/// Appends the items of a file holding a list, with their origins (`[i]` in the list).
+fn add<T>(file: usize, items: Vec<T>, out: &mut Vec<T>, origins: &mut Vec<Origin>) {
     origins.extend((0..items.len()).map(|i| Origin {
-        file: index,
+        file,
         path: format!("[{i}]"),
     }));
     out.extend(items);
-    Ok(())
 }
 
-pub fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
-    if let Some(pos) = too_deep(&file.text) {
-        return Err(Diagnostic::at(
-            &file.path,
-            Some(pos),
-            format!("nesting is deeper than {MAX_NESTING} levels; atlas files never need that"),
-        ));
+pub fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Vec<Diagnostic>> {
+    // Nesting and text lengths first: the parser's stack stays bounded, and a file with a
+    // string of megabytes is refused before it is copied.
+    let problems = super::limits::check_text(&file.path, &file.text);
+    if !problems.is_empty() {
+        return Err(problems);
     }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     options.from_str(&file.text).map_err(|e| {
@@ -122,7 +208,7 @@ pub fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic>
             line: e.span.start.line.max(1),
             col: e.span.start.col.max(1),
         };
-        Diagnostic::at(&file.path, Some(pos), describe(&e.code))
+        vec![Diagnostic::at(&file.path, Some(pos), describe(&e.code))]
     })
 }
 
@@ -142,53 +228,4 @@ fn describe(code: &ron::Error) -> String {
             }
         }
     }
-}
-
-/// Where the text first nests brackets deeper than [`MAX_NESTING`], skipping strings and
-/// comments. Checked before parsing so that no input can exhaust the stack.
-fn too_deep(text: &str) -> Option<TextPos> {
-    let mut depth = 0usize;
-    let (mut line, mut col) = (1usize, 0usize);
-    let mut chars = text.chars().peekable();
-    let mut in_string = false;
-    while let Some(c) = chars.next() {
-        if c == '\n' {
-            line += 1;
-            col = 0;
-        } else {
-            col += 1;
-        }
-        if in_string {
-            match c {
-                '\\' => {
-                    chars.next();
-                    col += 1;
-                }
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '/' if chars.peek() == Some(&'/') => {
-                for c in chars.by_ref() {
-                    if c == '\n' {
-                        line += 1;
-                        col = 0;
-                        break;
-                    }
-                }
-            }
-            '(' | '[' | '{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(TextPos { line, col });
-                }
-            }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
 }

@@ -68,13 +68,24 @@ id_type!(
     ReferenceId
 );
 
-/// Whether an id is plain: letters, digits, `-` and `_` only, and not empty. File names built
-/// from atlas data rely on this.
+/// Longest id an atlas may use, in characters.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Whether `id` is plain: 1 to [`MAX_ID_CHARS`] ASCII letters, digits, `-` and `_`. The loader
+/// refuses atlas ids that are not, so file names and paths built from ids can rely on it (no
+/// `/`, no `..`, no spaces or control characters).
+///
+/// ```
+/// use acupoint_atlas::model::is_plain_id;
+/// assert!(is_plain_id("lower-back-pain") && is_plain_id("EX-UE7") && is_plain_id("l2_spinous"));
+/// assert!(!is_plain_id("../../tmp/x") && !is_plain_id("") && !is_plain_id("two words"));
+/// ```
 pub fn is_plain_id(id: &str) -> bool {
     !id.is_empty()
+        && id.len() <= MAX_ID_CHARS
         && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 id_type!(
     /// A schematic drawn for mechanism diagrams, such as `nervous-system`.

@@ -25,8 +25,8 @@ pub use evidence::{LinkKind, MechanismLink};
 pub use figure::{Facing, Figure, FigurePos, Landmark, Shape, ShapeKind, Side, Span};
 pub use guidance::{GuidanceItem, GuidanceSection, GuidanceTopic};
 pub use ids::{
-    ConditionId, FigureId, LandmarkId, LessonId, LevelId, MechanismId, PointCode, ReferenceId,
-    RegionId, SchematicId, SpanId, StructureId, is_plain_id,
+    ConditionId, FigureId, LandmarkId, LessonId, LevelId, MAX_ID_CHARS, MechanismId, PointCode,
+    ReferenceId, RegionId, SchematicId, SpanId, StructureId, is_plain_id,
 };
 pub use lesson::{Lesson, LessonStep};
 pub use levels::{LevelGroup, Levelled, SiteLevel};

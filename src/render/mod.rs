@@ -14,7 +14,6 @@ pub use renderer::Renderer;
 pub use slides::{render_slide, write_slides};
 pub use view::{CAPTION_HEIGHT, Picture, ViewExport, render_view, render_view_with};
 
-use crate::model::{Atlas, PointCode};
 use std::path::{Path, PathBuf};
 
 /// Largest side of an exported image, in pixels.
@@ -62,67 +61,32 @@ pub fn check_size(width: u32, height: u32) -> Result<(), RenderError> {
     }
 }
 
-/// Resolves codes typed by a user (any case) to the atlas's points.
-pub fn resolve_codes(atlas: &Atlas, codes: &[String]) -> Result<Vec<PointCode>, RenderError> {
-    codes
-        .iter()
-        .filter(|c| !c.trim().is_empty())
-        .map(|c| {
-            atlas
-                .points()
-                .iter()
-                .find(|p| p.code.as_str().eq_ignore_ascii_case(c.trim()))
-                .map(|p| p.code.clone())
-                .ok_or_else(|| RenderError::UnknownPoint(c.clone()))
-        })
-        .collect()
+impl From<crate::output::WriteError> for RenderError {
+    fn from(e: crate::output::WriteError) -> Self {
+        RenderError::Write {
+            path: e.path,
+            why: e.why,
+        }
+    }
 }
 
-/// Checks that `path` can be written before any rendering is done.
+/// Checks that `path` can be written before any rendering is done: a regular file or a new
+/// path in an existing folder. Creates and removes nothing at `path` (see [`crate::output`]).
 pub fn check_writable(path: &Path) -> Result<(), RenderError> {
-    let fail = |why: String| RenderError::Write {
-        path: path.to_owned(),
-        why,
-    };
-    if path.is_dir() {
-        return Err(fail("it is a folder".into()));
-    }
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !parent.is_dir() {
-        return Err(fail(format!(
-            "the folder {} does not exist",
-            parent.display()
-        )));
-    }
-    let existed = path.exists();
-    std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(path)
-        .map_err(|e| fail(e.to_string()))?;
-    if !existed {
-        let _ = std::fs::remove_file(path);
-    }
-    Ok(())
+    Ok(crate::output::check_target(path)?)
 }
 
-/// Writes an image as PNG, through a temporary file so a failed write leaves no half file.
+/// Writes an image as PNG through a temporary file, so a failed write leaves no half file and
+/// nothing but a regular file is ever replaced (see [`crate::output`]).
 pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), RenderError> {
-    let fail = |why: String| RenderError::Write {
-        path: path.to_owned(),
-        why,
-    };
-    let tmp = path.with_extension("png.partial");
+    Ok(crate::output::write_with(path, |w| encode_png(image, w))?)
+}
+
+/// Encodes an image as PNG into `out`.
+pub fn encode_png(image: &image::RgbaImage, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     image
-        .save_with_format(&tmp, image::ImageFormat::Png)
-        .map_err(|e| fail(e.to_string()))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e.to_string())
-    })
+        .write_with_encoder(image::codecs::png::PngEncoder::new(out))
+        .map_err(std::io::Error::other)
 }
 
 /// A wgpu device for drawing on the CPU (or a GPU where there is one): Vulkan unless

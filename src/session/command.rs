@@ -307,6 +307,7 @@ fn next_question(session: &mut Session, atlas: &Atlas, now_s: u64, effects: &mut
         now_s,
         session.study.seq,
         session.kept.figure.as_ref(),
+        session.kept.condition.as_ref(),
     );
     session.study.answer = None;
     if let Some(q) = &session.study.question

@@ -28,9 +28,17 @@ pub fn pool(
     region: Option<&RegionId>,
 ) -> Vec<PointCode> {
     let points = atlas.condition_points(condition);
+    // A point counts under the region it is shown under for the condition (the lumbar Jiaji
+    // under the lower back in lower back pain, not the upper back).
     points
         .into_iter()
-        .filter(|p| region.is_none_or(|r| p.regions.contains(r)))
+        .filter(|p| {
+            region.is_none_or(|r| {
+                atlas
+                    .display_region(p, condition)
+                    .is_some_and(|(_, d)| &d.id == r)
+            })
+        })
         .map(|p| p.code.clone())
         .collect()
 }
@@ -112,6 +120,7 @@ pub fn next_question(
     now_s: u64,
     seq: u64,
     locate_on: Option<&FigureId>,
+    condition: Option<&ConditionId>,
 ) -> Option<Question> {
     // The profile's seed shuffles the order; the same seed gives the same run.
     let seq = seq ^ mix(progress.seed, 0x5EED);
@@ -126,9 +135,9 @@ pub fn next_question(
         0 | 1 => locate_question(atlas, point, locate_on)
             .or_else(|| Some(name_question(atlas, pool, point, seq))),
         2 => Some(name_question(atlas, pool, point, seq)),
-        3 => Some(region_question(atlas, point, seq)),
+        3 => Some(region_question(atlas, point, seq, condition)),
         _ => condition_question(atlas, point, seq)
-            .or_else(|| Some(region_question(atlas, point, seq))),
+            .or_else(|| Some(region_question(atlas, point, seq, condition))),
     }
 }
 
@@ -210,12 +219,17 @@ fn condition_question(atlas: &Atlas, point: &Point, seq: u64) -> Option<Question
     })
 }
 
-fn region_question(atlas: &Atlas, point: &Point, seq: u64) -> Question {
-    let right = point
-        .regions
-        .first()
-        .and_then(|r| atlas.region(r))
-        .map_or_else(String::new, |r| r.name.clone());
+/// "Which region is BL60 in?", answered by the region the point is shown under for the
+/// condition; the other options are regions the point is not in at all.
+fn region_question(
+    atlas: &Atlas,
+    point: &Point,
+    seq: u64,
+    condition: Option<&ConditionId>,
+) -> Question {
+    let right = atlas
+        .display_region(point, condition)
+        .map_or_else(String::new, |(_, r)| r.name.clone());
     let mut options = vec![right];
     for region in atlas.regions() {
         if options.len() >= 4 {
@@ -261,7 +275,7 @@ mod tests {
             progress.record(c.as_str(), Grade::Right, 0);
         }
         progress.record("BL40", Grade::Wrong, 0);
-        let q = next_question(&atlas, &pool, &progress, 60, 7, None).unwrap();
+        let q = next_question(&atlas, &pool, &progress, 60, 7, None, None).unwrap();
         assert_eq!(q.code.as_str(), "BL40");
     }
 
@@ -272,7 +286,7 @@ mod tests {
         let progress = Progress::default();
         let mut choices = 0;
         for seq in 0..60 {
-            let q = next_question(&atlas, &pool, &progress, 0, seq, None).unwrap();
+            let q = next_question(&atlas, &pool, &progress, 0, seq, None, None).unwrap();
             if let QuestionKind::Choose { options, answer } = &q.kind {
                 choices += 1;
                 assert!(options.len() >= 2, "{q:?}");
@@ -319,7 +333,7 @@ mod tests {
         for seed in 0..6 {
             progress.seed = seed;
             for seq in 0..80 {
-                let q = next_question(&atlas, &pool, &progress, 0, seq, None).unwrap();
+                let q = next_question(&atlas, &pool, &progress, 0, seq, None, None).unwrap();
                 seen.insert(
                     q.prompt
                         .split_whitespace()
@@ -364,7 +378,7 @@ mod tests {
             };
             (0..10)
                 .map(|seq| {
-                    next_question(&atlas, &pool, &progress, 0, seq, None)
+                    next_question(&atlas, &pool, &progress, 0, seq, None, None)
                         .unwrap()
                         .prompt
                 })

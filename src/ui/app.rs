@@ -88,15 +88,8 @@ impl AtlasApp {
             ),
         };
         let loaded = store.as_ref().map(Store::load);
-        if let Some(Loaded::Damaged { kept_at, why, .. }) = &loaded {
-            notices.error(
-                NoticeKey::Settings,
-                format!(
-                    "Your saved settings could not be read ({why}). They were set aside as {} and the defaults are used.",
-                    kept_at.display()
-                ),
-                now,
-            );
+        if let Some(text) = loaded.as_ref().and_then(Loaded::notice) {
+            notices.error(NoticeKey::Settings, text, now);
         }
         let mut kept = loaded.map(Loaded::into_settings).unwrap_or_default();
         if kept.progress.seed == 0 && store.is_some() {

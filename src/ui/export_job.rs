@@ -5,10 +5,10 @@
 
 use crate::model::{Atlas, ConditionId, PointCode, is_plain_id};
 use crate::render::{
-    CAPTION_HEIGHT, HandoutDetails, Paper, Picture, Renderer, ViewExport, render_handout_with,
-    render_view_with, today,
+    CAPTION_HEIGHT, HandoutDetails, Paper, Picture, Renderer, ViewExport, encode_png,
+    render_handout_with, render_view_with, today,
 };
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Mutex, OnceLock};
 
@@ -150,12 +150,10 @@ fn export(renderer: &mut Renderer, atlas: &Atlas, kind: &ExportKind) -> Result<P
         }
     };
     let image = image.map_err(|e| e.to_string())?;
-    let path = reserve_unique(&dir, &stem)?;
-    crate::render::write_png(&image, &path).map_err(|e| {
-        let _ = std::fs::remove_file(&path);
-        e.to_string()
-    })?;
-    Ok(path)
+    // A new name each time (`-2`, `-3`… when taken); the stem is plain and at most 64 long.
+    let stem: String = stem.chars().take(crate::model::MAX_ID_CHARS - 6).collect();
+    crate::output::write_new(&dir, &stem, "png", |w| encode_png(&image, w))
+        .map_err(|e| e.to_string())
 }
 
 fn px(points: f32) -> u32 {
@@ -191,42 +189,10 @@ fn stamp() -> String {
     )
 }
 
-/// Reserves `dir/stem.png`, or `dir/stem-2.png`, `-3`… when taken, by creating it empty: two
-/// exports finishing in the same second get two files.
-fn reserve_unique(dir: &Path, stem: &str) -> Result<PathBuf, String> {
-    for n in 1..10_000 {
-        let name = if n == 1 {
-            format!("{stem}.png")
-        } else {
-            format!("{stem}-{n}.png")
-        };
-        let path = dir.join(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(_) => return Ok(path),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(format!("cannot create {}: {e}", path.display())),
-        }
-    }
-    Err(format!("no free file name for {stem} in {}", dir.display()))
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-
-    #[test]
-    fn exports_with_the_same_name_get_files_of_their_own() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = reserve_unique(dir.path(), "posterior").unwrap();
-        let b = reserve_unique(dir.path(), "posterior").unwrap();
-        assert_ne!(a, b);
-        assert!(b.ends_with("posterior-2.png"));
-    }
 
     #[test]
     fn names_built_from_data_are_plain_or_replaced() {

@@ -23,6 +23,9 @@ pub use notices::{NoticeKey, Notices};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+/// The name eframe is started under; its state file lives in `eframe::storage_dir(APP_NAME)`.
+const APP_NAME: &str = "Acupoint Atlas";
+
 /// Opens the window on the built-in atlas, or the atlas in `atlas_dir`. With `screenshot`,
 /// saves a PNG of the window after its first frames and closes. `size` is in screen points.
 pub fn run_window(
@@ -40,13 +43,20 @@ pub fn run_window(
         persist_window: size.is_none(),
         ..Default::default()
     };
+    // eframe keeps its own state in `app.ron` in the storage folder of the name given to
+    // `run_native`; a pipe or a huge file there would block or flood the start.
+    let app_state_notice =
+        eframe::storage_dir(APP_NAME).and_then(|d| crate::store::set_aside_bad_app_state(&d));
     let failed = Arc::new(Mutex::new(None::<String>));
     let failed_in_app = failed.clone();
     eframe::run_native(
-        "Acupoint Atlas",
+        APP_NAME,
         options,
         Box::new(move |cc| {
             let mut app = AtlasApp::new(&cc.egui_ctx, atlas_dir.as_deref());
+            if let Some(text) = app_state_notice {
+                app.add_startup_notice(text);
+            }
             if size.is_some() {
                 app.set_initial_size(egui::vec2(w, h));
             }

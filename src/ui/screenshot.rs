@@ -55,7 +55,7 @@ impl Screenshot {
     }
 }
 
-/// Writes an egui image as PNG.
+/// Writes an egui image as PNG (refusing a pipe, a device, a folder or a link at `path`).
 pub fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
     let [w, h] = image.size;
     let bytes: Vec<u8> = image
@@ -69,7 +69,6 @@ pub fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
     );
     let buffer = image::RgbaImage::from_raw(w, h, bytes)
         .ok_or_else(|| "the screenshot has the wrong number of pixels".to_owned())?;
-    buffer
-        .save(path)
-        .map_err(|e| format!("cannot save {}: {e}", path.display()))
+    // Through `output`: only a regular file is ever written, by temporary file and rename.
+    crate::render::write_png(&buffer, path).map_err(|e| e.to_string())
 }

@@ -3,6 +3,8 @@
 #![allow(dead_code, reason = "each test binary uses some of these helpers")]
 #![allow(clippy::unwrap_used)]
 
+pub mod generate;
+
 use acupoint_atlas::store::Store;
 use acupoint_atlas::ui::AtlasApp;
 use egui_kittest::Harness;

@@ -3,6 +3,7 @@
 
 use super::{Reporter, duplicates};
 use crate::load::parse::{Origin, Origins};
+use crate::load::unread::IdKind;
 use crate::model::{AtlasParts, Meridian, PlacementRule, Point, ReferenceId, RegionId};
 use std::collections::HashSet;
 
@@ -34,7 +35,9 @@ pub fn check_content(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
         require_text(rep, origin, ".explanation", &mechanism.explanation);
         for (i, link) in mechanism.points.iter().enumerate() {
             if !known.points.contains(link.code.as_str()) {
-                rep.at(
+                rep.unknown(
+                    IdKind::Point,
+                    link.code.as_str(),
                     origin,
                     &format!(".points[{i}].code"),
                     format!("unknown point `{}`", link.code),
@@ -145,7 +148,9 @@ fn check_conditions(
         for (i, entry) in condition.points.iter().enumerate() {
             let at = format!(".points[{i}]");
             if !known.points.contains(entry.code.as_str()) {
-                rep.at(
+                rep.unknown(
+                    IdKind::Point,
+                    entry.code.as_str(),
                     origin,
                     &format!("{at}.code"),
                     format!("unknown point `{}`", entry.code),
@@ -322,7 +327,9 @@ fn check_regions(
 ) {
     for (i, id) in ids.iter().enumerate() {
         if !known.regions.contains(id.as_str()) {
-            rep.at(
+            rep.unknown(
+                IdKind::Region,
+                id.as_str(),
                 origin,
                 &format!("{field}[{i}]"),
                 format!("unknown region `{id}` (regions.ron does not define it)"),
@@ -340,7 +347,9 @@ fn check_sources(
 ) {
     for (i, id) in ids.iter().enumerate() {
         if !known.references.contains(id.as_str()) {
-            rep.at(
+            rep.unknown(
+                IdKind::Reference,
+                id.as_str(),
                 origin,
                 &format!("{field}[{i}]"),
                 format!("unknown reference `{id}` (references.ron does not define it)"),

@@ -4,6 +4,7 @@
 
 use super::content::require_text;
 use super::{Reporter, duplicates};
+use crate::load::unread::IdKind;
 use crate::load::parse::{Origin, Origins};
 use crate::model::{
     AtlasParts, DIAGRAM_STEPS, Diagram, FigurePos, Geometry, Schematic, SchematicRule,
@@ -214,7 +215,9 @@ fn check_rule(
 fn check_diagram(rep: &mut Reporter<'_>, parts: &AtlasParts, diagram: &Diagram, origin: &Origin) {
     let mechanism = parts.mechanisms.iter().find(|m| m.id == diagram.mechanism);
     if mechanism.is_none() {
-        rep.at(
+        rep.unknown(
+            IdKind::Mechanism,
+            diagram.mechanism.as_str(),
             origin,
             ".mechanism",
             format!(
@@ -225,7 +228,9 @@ fn check_diagram(rep: &mut Reporter<'_>, parts: &AtlasParts, diagram: &Diagram, 
     }
     let schematic = parts.schematics.iter().find(|s| s.id == diagram.schematic);
     if schematic.is_none() {
-        rep.at(
+        rep.unknown(
+            IdKind::Schematic,
+            diagram.schematic.as_str(),
             origin,
             ".schematic",
             format!(
@@ -337,7 +342,9 @@ pub(super) fn check_references(
 ) {
     for (i, id) in ids.iter().enumerate() {
         if !parts.references.iter().any(|r| &r.id == id) {
-            rep.at(
+            rep.unknown(
+                IdKind::Reference,
+                id.as_str(),
                 origin,
                 &format!("{field}[{i}]"),
                 format!("unknown reference `{id}` (references.ron does not define it)"),

@@ -2,7 +2,9 @@
 
 use super::{Reporter, duplicates};
 use crate::load::parse::{Origin, Origins};
-use crate::model::{AtlasParts, Facing, Figure, FigurePos};
+use crate::model::{AtlasParts, Facing, Figure, FigurePos, Landmark};
+use crate::placement::MIN_SPAN_CUN;
+use std::collections::HashMap;
 
 pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
     duplicates(
@@ -94,9 +96,14 @@ fn check_spans(rep: &mut Reporter<'_>, figure: &Figure, origin: &Origin) {
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), origin, format!(".spans[{i}].id"))),
     );
+    // Looked up by hash: a figure may have many thousands of landmarks and spans.
+    let mut landmarks: HashMap<&str, &Landmark> = HashMap::new();
+    for l in &figure.landmarks {
+        landmarks.entry(l.id.as_str()).or_insert(l);
+    }
     for (i, span) in figure.spans.iter().enumerate() {
-        let from = figure.landmark(&span.from);
-        let to = figure.landmark(&span.to);
+        let from = landmarks.get(span.from.as_str()).copied();
+        let to = landmarks.get(span.to.as_str()).copied();
         for (end, id, found) in [("from", &span.from, from), ("to", &span.to, to)] {
             if found.is_none() {
                 rep.at(
@@ -115,6 +122,15 @@ fn check_spans(rep: &mut Reporter<'_>, figure: &Figure, origin: &Origin) {
                 &format!(".spans[{i}].cun"),
                 format!(
                     "span `{}` must be a positive number of cun, not {}",
+                    span.id, span.cun
+                ),
+            );
+        } else if span.cun < MIN_SPAN_CUN {
+            rep.at(
+                origin,
+                &format!(".spans[{i}].cun"),
+                format!(
+                    "span `{}` is {} cun, too small to place points on (at least {MIN_SPAN_CUN})",
                     span.id, span.cun
                 ),
             );

@@ -3,6 +3,7 @@
 
 use super::Reporter;
 use super::content::require_text;
+use crate::load::unread::IdKind;
 use crate::load::parse::Origin;
 use crate::model::{AtlasParts, Lesson, is_plain_id};
 
@@ -45,12 +46,14 @@ pub fn check_lesson(rep: &mut Reporter<'_>, parts: &AtlasParts, lesson: &Lesson,
     if let Some(id) = &lesson.view
         && !view(id)
     {
-        rep.at(origin, ".view", unknown_view(parts, id.as_str()));
+        let message = unknown_view(parts, id.as_str());
+        rep.unknown(IdKind::Figure, id.as_str(), origin, ".view", message);
     }
     if let Some(id) = &lesson.condition
         && !condition(id)
     {
-        rep.at(origin, ".condition", unknown_condition(parts, id.as_str()));
+        let message = unknown_condition(parts, id.as_str());
+        rep.unknown(IdKind::Condition, id.as_str(), origin, ".condition", message);
     }
     for (i, step) in lesson.steps.iter().enumerate() {
         let at = format!(".steps[{i}]");
@@ -59,35 +62,30 @@ pub fn check_lesson(rep: &mut Reporter<'_>, parts: &AtlasParts, lesson: &Lesson,
         if let Some(id) = &step.view
             && !view(id)
         {
-            rep.at(origin, &format!("{at}.view"), unknown_view(parts, id.as_str()));
+            let message = unknown_view(parts, id.as_str());
+            rep.unknown(IdKind::Figure, id.as_str(), origin, &format!("{at}.view"), message);
         }
         if let Some(id) = &step.condition
             && !condition(id)
         {
-            rep.at(
-                origin,
-                &format!("{at}.condition"),
-                unknown_condition(parts, id.as_str()),
-            );
+            let message = unknown_condition(parts, id.as_str());
+            let sub = format!("{at}.condition");
+            rep.unknown(IdKind::Condition, id.as_str(), origin, &sub, message);
         }
         let point = |code: &crate::model::PointCode| parts.points.iter().any(|p| &p.code == code);
         for (j, code) in step.points.iter().enumerate() {
             if !point(code) {
-                rep.at(
-                    origin,
-                    &format!("{at}.points[{j}]"),
-                    format!("unknown point `{code}`"),
-                );
+                let sub = format!("{at}.points[{j}]");
+                let message = format!("unknown point `{code}`");
+                rep.unknown(IdKind::Point, code.as_str(), origin, &sub, message);
             }
         }
         if let Some(code) = &step.select
             && !point(code)
         {
-            rep.at(
-                origin,
-                &format!("{at}.select"),
-                format!("unknown point `{code}`"),
-            );
+            let sub = format!("{at}.select");
+            let message = format!("unknown point `{code}`");
+            rep.unknown(IdKind::Point, code.as_str(), origin, &sub, message);
         }
         check_diagram_step(rep, parts, step, origin, &at);
     }
@@ -112,11 +110,9 @@ fn check_diagram_step(
     };
     if !parts.mechanisms.iter().any(|m| &m.id == id) {
         let known: Vec<&str> = parts.mechanisms.iter().map(|m| m.id.as_str()).collect();
-        rep.at(
-            origin,
-            &format!("{at}.mechanism"),
-            format!("unknown mechanism `{id}`; known: {}", known.join(", ")),
-        );
+        let message = format!("unknown mechanism `{id}`; known: {}", known.join(", "));
+        let sub = format!("{at}.mechanism");
+        rep.unknown(IdKind::Mechanism, id.as_str(), origin, &sub, message);
         return;
     }
     let Some(diagram) = parts.diagrams.iter().find(|d| &d.mechanism == id) else {

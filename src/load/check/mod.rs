@@ -4,6 +4,7 @@
 mod content;
 mod diagrams;
 mod figures;
+mod ids;
 mod lessons;
 mod levels;
 mod placed;
@@ -11,43 +12,74 @@ mod placed;
 pub use lessons::check_lesson;
 
 use super::diagnostic::Diagnostic;
-use super::locate::Locator;
+use super::locate::locate;
 use super::parse::{Origin, Origins};
 use super::source::SourceFile;
+use super::unread::{IdKind, Unread};
 use crate::model::{AtlasParts, PlacedSite};
 use std::collections::HashMap;
 
-/// Reports problems at the place of values, finding places only when a problem needs one.
+/// Collects problems at the place of values. Places are found at the end, in one walk of each
+/// file for all its problems, so many problems cost no more than a few.
 pub struct Reporter<'a> {
     files: &'a [SourceFile],
-    locators: HashMap<usize, Locator>,
-    problems: Vec<Diagnostic>,
+    unread: &'a Unread,
+    /// Problems waiting for their place: file index, path of the value, message.
+    pending: Vec<(usize, String, String)>,
 }
 
 impl<'a> Reporter<'a> {
-    pub fn new(files: &'a [SourceFile]) -> Self {
+    pub fn new(files: &'a [SourceFile], unread: &'a Unread) -> Self {
         Self {
             files,
-            locators: HashMap::new(),
-            problems: Vec::new(),
+            unread,
+            pending: Vec::new(),
         }
     }
 
     /// Reports a problem with the value at `sub` (such as `.regions[1]`) inside an item.
     pub fn at(&mut self, origin: &Origin, sub: &str, message: impl Into<String>) {
-        let Some(file) = self.files.get(origin.file) else {
-            return;
-        };
-        let locator = self
-            .locators
-            .entry(origin.file)
-            .or_insert_with(|| Locator::new(&file.text));
-        let pos = locator.find(&format!("{}{sub}", origin.path));
-        self.problems.push(Diagnostic::at(&file.path, pos, message));
+        self.pending
+            .push((origin.file, format!("{}{sub}", origin.path), message.into()));
+    }
+
+    /// Reports a reference to an id that nothing defines, unless a file that could not be read
+    /// may define it (that file's own problem is reported instead).
+    pub fn unknown(
+        &mut self,
+        kind: IdKind,
+        id: &str,
+        origin: &Origin,
+        sub: &str,
+        message: impl Into<String>,
+    ) {
+        if !self.unread.may_define(kind, id) {
+            self.at(origin, sub, message);
+        }
+    }
+
+    /// The files that could not be read, and what they may define.
+    pub fn unread(&self) -> &Unread {
+        self.unread
     }
 
     pub fn into_problems(self) -> Vec<Diagnostic> {
-        self.problems
+        let mut by_file: HashMap<usize, Vec<(String, String)>> = HashMap::new();
+        for (file, path, message) in self.pending {
+            by_file.entry(file).or_default().push((path, message));
+        }
+        let mut problems = Vec::new();
+        for (index, items) in by_file {
+            let Some(file) = self.files.get(index) else {
+                continue;
+            };
+            let paths: Vec<&str> = items.iter().map(|(p, _)| p.as_str()).collect();
+            let places = locate(&file.text, &paths);
+            for ((_, message), pos) in items.into_iter().zip(places) {
+                problems.push(Diagnostic::at(&file.path, pos, message));
+            }
+        }
+        problems
     }
 }
 
@@ -57,7 +89,7 @@ pub fn duplicates<'i>(
     what: &str,
     ids: impl Iterator<Item = (&'i str, &'i Origin, String)>,
 ) {
-    let mut seen: HashMap<&str, &Origin> = HashMap::new();
+    let mut seen: HashMap<&str, &Origin> = HashMap::with_capacity(ids.size_hint().0);
     for (id, origin, sub) in ids {
         if let Some(first) = seen.get(id) {
             let first_at = rep
@@ -76,14 +108,17 @@ pub fn duplicates<'i>(
     }
 }
 
-/// Runs every check. Returns the placed sites of each point (in `parts.points` order) and the
+/// Runs every check on the parts that were read; `unread` says what the files that could not
+/// be read may define. Returns the placed sites of each point (in `parts.points` order) and the
 /// problems found.
 pub fn check(
     files: &[SourceFile],
     parts: &AtlasParts,
     origins: &Origins,
+    unread: &Unread,
 ) -> (Vec<Vec<PlacedSite>>, Vec<Diagnostic>) {
-    let mut rep = Reporter::new(files);
+    let mut rep = Reporter::new(files, unread);
+    ids::check_ids_are_plain(&mut rep, parts, origins);
     figures::check_figures(&mut rep, parts, origins);
     content::check_content(&mut rep, parts, origins);
     levels::check_levels(&mut rep, parts, origins);

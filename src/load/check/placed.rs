@@ -3,9 +3,11 @@
 
 use super::Reporter;
 use crate::load::parse::Origins;
+use crate::load::unread::IdKind;
 use crate::model::{AtlasParts, PlacedSite, PlacementRule};
-use crate::placement::{inside_outline, place_point};
+use crate::placement::{FigureIndex, cun_length, place_point_indexed};
 use std::collections::HashSet;
+use std::fmt::Write as _;
 
 pub fn check_placement(
     rep: &mut Reporter<'_>,
@@ -22,35 +24,66 @@ pub fn check_placement(
         .iter()
         .flat_map(|f| f.spans.iter().map(|s| s.id.as_str()))
         .collect();
+    // Spans that cannot measure (reported where they are defined): points measured on them
+    // are not reported again as impossible to place.
+    let indexed: Vec<FigureIndex<'_>> = parts.figures.iter().map(FigureIndex::new).collect();
+    let broken_spans: HashSet<&str> = parts
+        .figures
+        .iter()
+        .zip(&indexed)
+        .flat_map(|(f, index)| {
+            f.spans
+                .iter()
+                .filter(move |s| cun_length(index, s).is_none())
+                .map(|s| s.id.as_str())
+        })
+        .collect();
     let mut all_sites = Vec::with_capacity(parts.points.len());
     for (point, origin) in parts.points.iter().zip(&origins.points) {
         let mut names_known = true;
+        // A figure that could not be read may define what the rules name, or a span they
+        // name cannot measure: either is reported where it stands.
+        let mut maybe_unread = false;
         for (i, rule) in point.placement.iter().enumerate() {
-            for (field, name) in rule_names(rule, &format!(".placement[{i}]")) {
-                let (known, what) = match name {
-                    Name::Landmark(id) => (landmarks.contains(id), "landmark"),
-                    Name::Span(id) => (spans.contains(id), "span"),
+            for (field, name) in rule_names(rule, &NamePath::new(i)) {
+                let (known, what, kind, id) = match name {
+                    Name::Landmark(id) => {
+                        (landmarks.contains(id), "landmark", IdKind::Landmark, id)
+                    }
+                    Name::Span(id) => (spans.contains(id), "span", IdKind::Span, id),
                 };
+                if rep.unread().may_define(kind, id)
+                    || (kind == IdKind::Span && broken_spans.contains(id))
+                {
+                    maybe_unread = true;
+                }
                 if !known {
                     names_known = false;
-                    let id = match name {
-                        Name::Landmark(id) | Name::Span(id) => id,
-                    };
-                    rep.at(
+                    rep.unknown(
+                        kind,
+                        id,
                         origin,
-                        &field,
+                        &field.to_path(),
                         format!("unknown {what} `{id}` (no figure defines it)"),
                     );
                 }
             }
         }
         let mut sites = Vec::new();
-        for figure in &parts.figures {
-            for site in place_point(point, figure) {
+        for (figure, index) in parts.figures.iter().zip(&indexed) {
+            for site in place_point_indexed(point, index) {
                 if !site.at.is_finite() {
+                    rep.at(
+                        origin,
+                        &format!(".placement[{}]", site.rule),
+                        format!(
+                            "`{}` cannot be placed on figure `{}`: its position is not a finite number (an offset is too large for the span)",
+                            point.code, figure.id
+                        ),
+                    );
                     continue;
                 }
-                if !inside_outline(figure, site.at) {
+                if !index.inside_outline(site.at) {
                     rep.at(
                         origin,
                         &format!(".placement[{}]", site.rule),
@@ -63,7 +96,7 @@ pub fn check_placement(
                 sites.push(site);
             }
         }
-        if sites.is_empty() && names_known && !point.placement.is_empty() {
+        if sites.is_empty() && names_known && !maybe_unread && !point.placement.is_empty() {
             rep.at(
                 origin,
                 ".placement",
@@ -83,22 +116,61 @@ enum Name<'a> {
     Span(&'a str),
 }
 
-/// The landmark and span ids a rule names, with the path of the field each sits in.
-fn rule_names<'a>(rule: &'a PlacementRule, at: &str) -> Vec<(String, Name<'a>)> {
+/// Where a name sits in a point's rules: `.placement[rule]`, then `.0[j]` for each `OneOf` it
+/// is nested in, then its field. Made into text only when a problem is reported.
+#[derive(Clone, Debug)]
+struct NamePath {
+    rule: usize,
+    one_of: Vec<usize>,
+    field: &'static str,
+}
+
+impl NamePath {
+    fn new(rule: usize) -> Self {
+        Self {
+            rule,
+            one_of: Vec::new(),
+            field: "",
+        }
+    }
+
+    fn with_field(&self, field: &'static str) -> Self {
+        Self {
+            field,
+            ..self.clone()
+        }
+    }
+
+    fn to_path(&self) -> String {
+        let mut path = format!(".placement[{}]", self.rule);
+        for j in &self.one_of {
+            let _ = write!(path, ".0[{j}]");
+        }
+        path.push_str(self.field);
+        path
+    }
+}
+
+/// The landmark and span ids a rule names, with where each sits.
+fn rule_names<'a>(rule: &'a PlacementRule, at: &NamePath) -> Vec<(NamePath, Name<'a>)> {
     match rule {
-        PlacementRule::At(id) => vec![(format!("{at}.0"), Name::Landmark(id.as_str()))],
+        PlacementRule::At(id) => vec![(at.with_field(".0"), Name::Landmark(id.as_str()))],
         PlacementRule::Between { from, to, .. } => vec![
-            (format!("{at}.from"), Name::Landmark(from.as_str())),
-            (format!("{at}.to"), Name::Landmark(to.as_str())),
+            (at.with_field(".from"), Name::Landmark(from.as_str())),
+            (at.with_field(".to"), Name::Landmark(to.as_str())),
         ],
         PlacementRule::Offset { from, scale, .. } => vec![
-            (format!("{at}.from"), Name::Landmark(from.as_str())),
-            (format!("{at}.scale"), Name::Span(scale.as_str())),
+            (at.with_field(".from"), Name::Landmark(from.as_str())),
+            (at.with_field(".scale"), Name::Span(scale.as_str())),
         ],
         PlacementRule::OneOf(rules) => rules
             .iter()
             .enumerate()
-            .flat_map(|(j, r)| rule_names(r, &format!("{at}.0[{j}]")))
+            .flat_map(|(j, r)| {
+                let mut inner = at.clone();
+                inner.one_of.push(j);
+                rule_names(r, &inner)
+            })
             .collect(),
     }
 }

@@ -57,7 +57,7 @@ pub fn navigator_ui(
             for region in atlas.regions() {
                 let in_region: Vec<&&Point> = points
                     .iter()
-                    .filter(|p| p.regions.first() == Some(&region.id))
+                    .filter(|p| region_of(p).as_ref() == Some(&region.id))
                     .collect();
                 if in_region.is_empty() {
                     continue;

@@ -24,12 +24,15 @@ pub fn progress_ui(
     {
         commands.push(Command::SetStudyRegion(None));
     }
-    let in_condition = atlas.condition_points(session.kept.condition.as_ref());
-    for region in atlas
-        .regions()
-        .iter()
-        .filter(|r| in_condition.iter().any(|p| p.regions.contains(&r.id)))
-    {
+    let condition = session.kept.condition.as_ref();
+    let in_condition = atlas.condition_points(condition);
+    for region in atlas.regions().iter().filter(|r| {
+        in_condition.iter().any(|p| {
+            atlas
+                .display_region(p, condition)
+                .is_some_and(|(_, d)| d.id == r.id)
+        })
+    }) {
         let on = session.study.region.as_ref() == Some(&region.id);
         if ui
             .add(egui::Button::selectable(on, region.name.as_str()).wrap())

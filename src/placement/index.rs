@@ -1,0 +1,77 @@
+//! Finding a figure's landmarks and spans by id. A bare [`Figure`] is searched in order, which
+//! is fine for one point; [`FigureIndex`] hashes them (and indexes the outline) once, so placing
+//! and checking 100,000 points on a figure with 100,000 landmarks stays linear.
+
+use super::outline::OutlineIndex;
+use crate::model::{Figure, FigurePos, LandmarkId, Span, SpanId};
+use std::collections::HashMap;
+
+/// Where a figure's landmarks are and what its spans are, by id.
+pub trait Lookup {
+    fn figure(&self) -> &Figure;
+    fn landmark_at(&self, id: &LandmarkId) -> Option<FigurePos>;
+    fn span(&self, id: &SpanId) -> Option<&Span>;
+}
+
+impl Lookup for Figure {
+    fn figure(&self) -> &Figure {
+        self
+    }
+
+    fn landmark_at(&self, id: &LandmarkId) -> Option<FigurePos> {
+        self.landmark(id).map(|l| l.at)
+    }
+
+    fn span(&self, id: &SpanId) -> Option<&Span> {
+        Figure::span(self, id)
+    }
+}
+
+/// A figure with its landmarks, spans and outlines indexed, for placing many points on it.
+/// Where an id is defined twice the first definition counts, as on the bare figure.
+#[derive(Debug)]
+pub struct FigureIndex<'a> {
+    figure: &'a Figure,
+    landmarks: HashMap<&'a str, FigurePos>,
+    spans: HashMap<&'a str, &'a Span>,
+    outline: OutlineIndex,
+}
+
+impl<'a> FigureIndex<'a> {
+    pub fn new(figure: &'a Figure) -> Self {
+        let mut landmarks = HashMap::with_capacity(figure.landmarks.len());
+        for l in &figure.landmarks {
+            landmarks.entry(l.id.as_str()).or_insert(l.at);
+        }
+        let mut spans = HashMap::with_capacity(figure.spans.len());
+        for s in &figure.spans {
+            spans.entry(s.id.as_str()).or_insert(s);
+        }
+        Self {
+            figure,
+            landmarks,
+            spans,
+            outline: OutlineIndex::new(figure),
+        }
+    }
+
+    /// Whether a position lies inside any closed outline of the figure (mirrored copies
+    /// count), or the figure has none.
+    pub fn inside_outline(&self, at: FigurePos) -> bool {
+        self.outline.contains(self.figure, at)
+    }
+}
+
+impl Lookup for FigureIndex<'_> {
+    fn figure(&self) -> &Figure {
+        self.figure
+    }
+
+    fn landmark_at(&self, id: &LandmarkId) -> Option<FigurePos> {
+        self.landmarks.get(id.as_str()).copied()
+    }
+
+    fn span(&self, id: &SpanId) -> Option<&Span> {
+        self.spans.get(id.as_str()).copied()
+    }
+}
