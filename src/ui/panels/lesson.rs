@@ -103,35 +103,31 @@ pub fn choosers_ui(
     commands: &mut Vec<Command>,
 ) {
     if !atlas.lessons().is_empty() {
-        egui::ComboBox::from_id_salt("present_lesson")
-            .selected_text("Lesson…")
-            .show_ui(ui, |ui| {
-                for lesson in atlas.lessons() {
-                    let open = session.present.lesson.as_ref().map(|p| &p.id) == Some(&lesson.id);
-                    if ui
-                        .selectable_label(open, format!("{} ({} steps)", lesson.title, lesson.steps.len()))
-                        .clicked()
-                    {
-                        commands.push(Command::OpenLesson(Some(lesson.id.clone())));
-                    }
+        ui.menu_button("Lesson…", |ui| {
+            for lesson in atlas.lessons() {
+                let open = session.present.lesson.as_ref().map(|p| &p.id) == Some(&lesson.id);
+                let text = format!("{} ({} steps)", lesson.title, lesson.steps.len());
+                if ui.selectable_label(open, text).clicked() {
+                    commands.push(Command::OpenLesson(Some(lesson.id.clone())));
+                    ui.close();
                 }
-            })
-            .response
-            .on_hover_text("Play a lesson: each step sets the canvas; the arrow keys and a clicker step it");
+            }
+        })
+        .response
+        .on_hover_text("Play a lesson: each step sets the canvas; the arrow keys and a clicker step it");
     }
     if !atlas.diagrams().is_empty() {
-        egui::ComboBox::from_id_salt("present_diagram")
-            .selected_text("Diagram…")
-            .show_ui(ui, |ui| {
-                for mechanism in atlas.mechanisms() {
-                    if atlas.diagram(&mechanism.id).is_some()
-                        && ui.selectable_label(false, &mechanism.title).clicked()
-                    {
-                        commands.push(Command::PresentDiagram(Some(mechanism.id.clone())));
-                    }
+        ui.menu_button("Diagram…", |ui| {
+            for mechanism in atlas.mechanisms() {
+                if atlas.diagram(&mechanism.id).is_some()
+                    && ui.selectable_label(false, &mechanism.title).clicked()
+                {
+                    commands.push(Command::PresentDiagram(Some(mechanism.id.clone())));
+                    ui.close();
                 }
-            })
-            .response
-            .on_hover_text("Fill the canvas with a mechanism's diagram, stepped with the arrow keys");
+            }
+        })
+        .response
+        .on_hover_text("Fill the canvas with a mechanism's diagram, stepped with the arrow keys");
     }
 }
