@@ -76,7 +76,12 @@ impl Renderer {
                 ui.ctx()
                     .layer_painter(egui::LayerId::background())
                     .rect_filled(everything, 0.0, background);
-                draw(ui);
+                // The frame the windowless harness gave every picture before pictures shared a
+                // renderer, kept so that pictures are the same as they were.
+                egui::Frame::central_panel(ui.style())
+                    .outer_margin(8.0)
+                    .inner_margin(0.0)
+                    .show(ui, |ui| draw(ui));
             });
             gpu.handle_delta(&mut out.textures_delta);
             output = Some(out);

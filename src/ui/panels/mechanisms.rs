@@ -45,8 +45,26 @@ pub fn mechanisms_ui(
                     RichText::new(&mechanism.title)
                         .font(FontId::new(16.0, crate::paint::fonts::bold())),
                 );
-                let (fill, ink) = theme::grade_colors(mechanism.grade);
-                badge_ui(ui, mechanism.grade.label(), fill, ink);
+                ui.horizontal_wrapped(|ui| {
+                    let (fill, ink) = theme::grade_colors(mechanism.grade);
+                    badge_ui(ui, mechanism.grade.label(), fill, ink);
+                    let label = if selected {
+                        "Stop highlighting"
+                    } else {
+                        "Highlight its points"
+                    };
+                    if ui
+                        .button(label)
+                        .on_hover_text(format!(
+                            "Highlight the points \"{}\" bears on",
+                            mechanism.title
+                        ))
+                        .clicked()
+                    {
+                        let next = (!selected).then(|| mechanism.id.clone());
+                        commands.push(Command::SelectMechanism(next));
+                    }
+                });
                 diagram_ui(ui, atlas, session, mechanism, commands);
                 ui.label(&mechanism.summary);
                 egui::CollapsingHeader::new("Explanation and references")
@@ -55,22 +73,6 @@ pub fn mechanisms_ui(
                         ui.label(&mechanism.explanation);
                         references_ui(ui, atlas, &mechanism.references);
                     });
-                let label = if selected {
-                    "Stop highlighting"
-                } else {
-                    "Highlight its points"
-                };
-                if ui
-                    .button(label)
-                    .on_hover_text(format!(
-                        "Highlight the points \"{}\" bears on",
-                        mechanism.title
-                    ))
-                    .clicked()
-                {
-                    let next = (!selected).then(|| mechanism.id.clone());
-                    commands.push(Command::SelectMechanism(next));
-                }
             });
         if selected && scroll_now {
             ui.scroll_to_rect(card.response.rect, Some(egui::Align::TOP));
