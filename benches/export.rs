@@ -64,14 +64,31 @@ fn slides(c: &mut Criterion) {
     group.sample_size(20);
     let mut renderer = Renderer::new();
     // The first slide: the device, the fonts and their textures are made here.
-    black_box(render_slide(&mut renderer, &atlas, &lesson, 0, Theme::Light, (1920, 1080)).unwrap());
+    black_box(
+        render_slide(
+            &mut renderer,
+            &atlas,
+            &lesson,
+            0,
+            Theme::Light,
+            (1920, 1080),
+        )
+        .unwrap(),
+    );
     let mut next = 0;
     group.bench_function("a further slide of the built-in lesson, 1920x1080", |b| {
         b.iter(|| {
             next = (next + 1) % lesson.steps.len();
             black_box(
-                render_slide(&mut renderer, &atlas, &lesson, next, Theme::Light, (1920, 1080))
-                    .unwrap(),
+                render_slide(
+                    &mut renderer,
+                    &atlas,
+                    &lesson,
+                    next,
+                    Theme::Light,
+                    (1920, 1080),
+                )
+                .unwrap(),
             )
         });
     });
@@ -83,8 +100,15 @@ fn slides(c: &mut Criterion) {
     group.bench_function("a further diagram slide, 1920x1080", |b| {
         b.iter(|| {
             black_box(
-                render_slide(&mut renderer, &atlas, &lesson, diagram, Theme::Light, (1920, 1080))
-                    .unwrap(),
+                render_slide(
+                    &mut renderer,
+                    &atlas,
+                    &lesson,
+                    diagram,
+                    Theme::Light,
+                    (1920, 1080),
+                )
+                .unwrap(),
             )
         });
     });
@@ -92,7 +116,9 @@ fn slides(c: &mut Criterion) {
     group.bench_function("a first slide with a new renderer, 1920x1080", |b| {
         b.iter(|| {
             let mut fresh = Renderer::new();
-            black_box(render_slide(&mut fresh, &atlas, &lesson, 1, Theme::Light, (1920, 1080)).unwrap())
+            black_box(
+                render_slide(&mut fresh, &atlas, &lesson, 1, Theme::Light, (1920, 1080)).unwrap(),
+            )
         });
     });
     group.finish();

@@ -74,13 +74,21 @@ fn mechanisms_json_has_the_documented_shape() {
             assert!(!m[key].as_str().unwrap().is_empty(), "{m}");
         }
         assert!(
-            ["human-studies", "animal-studies", "theory-only", "not-supported"]
-                .contains(&m["grade"].as_str().unwrap()),
+            [
+                "human-studies",
+                "animal-studies",
+                "theory-only",
+                "not-supported"
+            ]
+            .contains(&m["grade"].as_str().unwrap()),
             "{m}"
         );
         assert!((3..=8).contains(&m["steps"].as_u64().unwrap()), "{m}");
     }
-    assert!(list.iter().any(|m| m["id"] == "electromagnetic" && m["grade"] == "not-supported"));
+    assert!(
+        list.iter()
+            .any(|m| m["id"] == "electromagnetic" && m["grade"] == "not-supported")
+    );
 }
 
 #[test]
@@ -117,15 +125,37 @@ fn export_mechanism_refuses_unknown_ids_and_steps_with_exit_one_and_writes_nothi
             "unknown mechanism `magic`; known: nerve-stimulation",
         ),
         (
-            vec!["export", "--mechanism", "adenosine", "--step", "0", "--out", f],
+            vec![
+                "export",
+                "--mechanism",
+                "adenosine",
+                "--step",
+                "0",
+                "--out",
+                f,
+            ],
             "has steps 1 to 4; there is no step 0",
         ),
         (
-            vec!["export", "--mechanism", "adenosine", "--step", "9", "--out", f],
+            vec![
+                "export",
+                "--mechanism",
+                "adenosine",
+                "--step",
+                "9",
+                "--out",
+                f,
+            ],
             "has steps 1 to 4; there is no step 9",
         ),
         (
-            vec!["export", "--mechanism", "adenosine", "--out", "/no/such/dir/x.png"],
+            vec![
+                "export",
+                "--mechanism",
+                "adenosine",
+                "--out",
+                "/no/such/dir/x.png",
+            ],
             "does not exist",
         ),
     ] {
@@ -134,8 +164,20 @@ fn export_mechanism_refuses_unknown_ids_and_steps_with_exit_one_and_writes_nothi
         assert!(stderr(&out).contains(words), "{args:?}: {}", stderr(&out));
     }
     assert!(names(dir.path()).is_empty());
-    let both = run(&["export", "--mechanism", "adenosine", "--view", "posterior", "--out", f]);
-    assert_eq!(both.status.code(), Some(2), "a view and a diagram at once is a usage error");
+    let both = run(&[
+        "export",
+        "--mechanism",
+        "adenosine",
+        "--view",
+        "posterior",
+        "--out",
+        f,
+    ]);
+    assert_eq!(
+        both.status.code(),
+        Some(2),
+        "a view and a diagram at once is a usage error"
+    );
 }
 
 #[test]
@@ -156,7 +198,11 @@ fn lesson_export_from_a_file_writes_one_numbered_png_per_step() {
     assert_eq!(names(&slides), ["01-one-bl23.png", "02-two.png"]);
     let image = image::open(slides.join("02-two.png")).unwrap();
     assert_eq!((image.width(), image.height()), (480, 300));
-    assert!(stdout(&out).contains("2 slides of \"Two steps\""), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("2 slides of \"Two steps\""),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -187,11 +233,23 @@ fn lesson_export_refuses_unknown_lessons_bad_files_and_folders_with_exit_one() {
             bad_at.as_str(),
         ),
         (
-            vec!["lesson", "export", "chronic-back-pain", "--out-dir", "/no/such/parent/slides"],
+            vec![
+                "lesson",
+                "export",
+                "chronic-back-pain",
+                "--out-dir",
+                "/no/such/parent/slides",
+            ],
             "does not exist",
         ),
         (
-            vec!["lesson", "export", "chronic-back-pain", "--out-dir", a_file.to_str().unwrap()],
+            vec![
+                "lesson",
+                "export",
+                "chronic-back-pain",
+                "--out-dir",
+                a_file.to_str().unwrap(),
+            ],
             "is not a folder",
         ),
     ] {
@@ -200,7 +258,15 @@ fn lesson_export_refuses_unknown_lessons_bad_files_and_folders_with_exit_one() {
         assert!(stderr(&out).contains(words), "{args:?}: {}", stderr(&out));
     }
     assert!(!out_dir.exists(), "no folder is left behind");
-    let tiny = run(&["lesson", "export", "chronic-back-pain", "--out-dir", o, "--size", "10x10"]);
+    let tiny = run(&[
+        "lesson",
+        "export",
+        "chronic-back-pain",
+        "--out-dir",
+        o,
+        "--size",
+        "10x10",
+    ]);
     assert_eq!(tiny.status.code(), Some(2), "a bad size is a usage error");
 }
 
@@ -223,5 +289,9 @@ fn a_slide_that_fails_takes_the_slides_written_before_it_away() {
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("02-two.png"), "{}", stderr(&out));
-    assert_eq!(names(&slides), ["02-two.png"], "the first slide was taken away");
+    assert_eq!(
+        names(&slides),
+        ["02-two.png"],
+        "the first slide was taken away"
+    );
 }

@@ -112,7 +112,11 @@ fn a_diagram_step_beyond_the_diagram_is_reported_with_the_range() {
 fn a_diagram_lighting_an_unknown_structure_is_reported_at_its_name() {
     let copy = Copy::new();
     let rel = "diagrams/adenosine.ron";
-    let at = copy.edit(rel, "\"tissue-around-needle\", \"muscle\"", "\"tissue\", \"muscle\"");
+    let at = copy.edit(
+        rel,
+        "\"tissue-around-needle\", \"muscle\"",
+        "\"tissue\", \"muscle\"",
+    );
     copy.expect_at(rel, at, "unknown structure `tissue`");
 }
 
@@ -129,7 +133,9 @@ fn a_diagram_of_two_steps_is_refused() {
     let copy = Copy::new();
     let rel = "diagrams/circulation.ron";
     let text = std::fs::read_to_string(copy.path(rel)).unwrap();
-    let last = text.rfind("        (\n            title: \"The sham problem\"").unwrap();
+    let last = text
+        .rfind("        (\n            title: \"The sham problem\"")
+        .unwrap();
     let end = text.rfind("    ],\n)").unwrap();
     let mut cut = text.clone();
     cut.replace_range(last..end, "");

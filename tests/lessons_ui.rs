@@ -1,5 +1,5 @@
 //! Lessons and diagrams in the window: the built-in lesson chosen in Present mode and stepped
-//! with the arrow keys and a clicker's PageUp and PageDown, the presenter's note beside the
+//! with the arrow keys and a clicker's Page Up and Page Down, the presenter's note beside the
 //! controls and not on the canvas, a diagram stepped in the Mechanisms tab and presented on the
 //! whole canvas, and a point's "How might this work?" link.
 
@@ -42,7 +42,8 @@ fn the_built_in_lesson_plays_in_present_mode_with_the_arrow_keys_and_a_clicker()
     h.run();
     h.get_by_label("Lesson…").click();
     h.run();
-    h.get_by_label_contains("Acupuncture for chronic back pain").click();
+    h.get_by_label_contains("Acupuncture for chronic back pain")
+        .click();
     h.run();
     assert_eq!(h.state().session().mode, Mode::Present);
     assert_eq!(lesson_step(&h), Some(0));
@@ -59,7 +60,10 @@ fn the_built_in_lesson_plays_in_present_mode_with_the_arrow_keys_and_a_clicker()
         .clone();
     // The presenter's note is beside the controls, not on the canvas.
     let note = &lesson.steps[1].note;
-    assert!(h.query_by_label(note).is_some(), "the note is shown: {note}");
+    assert!(
+        h.query_by_label(note).is_some(),
+        "the note is shown: {note}"
+    );
     let scene = h.state().view_export().unwrap().scene;
     assert_eq!(scene.banner.as_ref().unwrap().title, lesson.steps[1].title);
     assert_eq!(scene.banner.unwrap().note, None, "no note on the canvas");
@@ -107,7 +111,9 @@ fn the_mechanisms_tab_steps_each_diagram_with_its_own_previous_and_next() {
     h.run();
     let first = h.state().atlas().mechanisms()[0].id.clone();
     assert!(
-        h.query_all_by_label_contains("Diagram of ").next().is_some(),
+        h.query_all_by_label_contains("Diagram of ")
+            .next()
+            .is_some(),
         "a diagram above the card's text"
     );
     h.get_all_by_label("Next step").next().unwrap().click();

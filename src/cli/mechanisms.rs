@@ -74,18 +74,29 @@ pub struct DiagramArgs<'a> {
 pub fn resolve(atlas: &Atlas, id: &str, step: usize) -> Result<(MechanismId, usize), RenderError> {
     let Some(m) = atlas.mechanisms().iter().find(|m| m.id.as_str() == id) else {
         let known: Vec<_> = atlas.mechanisms().iter().map(|m| m.id.as_str()).collect();
-        return Err(RenderError::UnknownMechanism(id.to_owned(), known.join(", ")));
+        return Err(RenderError::UnknownMechanism(
+            id.to_owned(),
+            known.join(", "),
+        ));
     };
     let Some(diagram) = atlas.diagram(&m.id) else {
         return Err(RenderError::NoDiagram(id.to_owned()));
     };
     if step == 0 || step > diagram.steps.len() {
-        return Err(RenderError::BadStep(id.to_owned(), diagram.steps.len(), step));
+        return Err(RenderError::BadStep(
+            id.to_owned(),
+            diagram.steps.len(),
+            step,
+        ));
     }
     Ok((m.id.clone(), step - 1))
 }
 
-pub fn export(atlas: &Atlas, args: &DiagramArgs<'_>, out: &mut dyn Write) -> Result<(), RenderError> {
+pub fn export(
+    atlas: &Atlas,
+    args: &DiagramArgs<'_>,
+    out: &mut dyn Write,
+) -> Result<(), RenderError> {
     check_size(args.width, args.height)?;
     let (id, index) = resolve(atlas, args.mechanism, args.step)?;
     check_writable(args.out)?;

@@ -38,7 +38,8 @@ pub use point::{
 pub use reference::Reference;
 pub use region::{BackArea, Region};
 pub use schematic::{
-    AreaName, Geometry, LabelSide, Schematic, SchematicRule, Structure, StructureKind, along_polyline,
+    AreaName, Geometry, LabelSide, Schematic, SchematicRule, Structure, StructureKind,
+    along_polyline,
 };
 
 use std::collections::HashMap;
@@ -146,7 +147,10 @@ impl Atlas {
     }
     /// A mechanism's diagram, if it has one.
     pub fn diagram(&self, mechanism: &MechanismId) -> Option<&Diagram> {
-        self.parts.diagrams.iter().find(|d| &d.mechanism == mechanism)
+        self.parts
+            .diagrams
+            .iter()
+            .find(|d| &d.mechanism == mechanism)
     }
     pub fn schematic(&self, id: &SchematicId) -> Option<&Schematic> {
         self.parts.schematics.iter().find(|s| &s.id == id)

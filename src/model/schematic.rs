@@ -219,7 +219,10 @@ impl Schematic {
 /// The point a `fraction` of the way along a polyline, by length.
 pub fn along_polyline(points: &[FigurePos], fraction: f32) -> Option<FigurePos> {
     let first = *points.first()?;
-    let total: f32 = points.windows(2).map(|w| pair(w).0.distance(pair(w).1)).sum();
+    let total: f32 = points
+        .windows(2)
+        .map(|w| pair(w).0.distance(pair(w).1))
+        .sum();
     if total <= 0.0 {
         return Some(first);
     }

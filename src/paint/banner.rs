@@ -61,7 +61,7 @@ pub fn draw_banner(
     if let Some(text) = text {
         painter.galley(Pos2::new(top.left() + pad, y), text, colors.label_text);
     }
-    let mut rest = Rect::from_min_max(Pos2::new(rect.left(), top.bottom()), rect.max);
+    let mut remaining = Rect::from_min_max(Pos2::new(rect.left(), top.bottom()), rect.max);
     if let Some(note) = banner.note.as_ref().filter(|n| !n.trim().is_empty()) {
         let galley = painter.layout(
             format!("Note: {note}"),
@@ -81,7 +81,7 @@ pub fn draw_banner(
             galley,
             colors.label_text,
         );
-        rest.max.y = band.top();
+        remaining.max.y = band.top();
     }
-    rest
+    remaining
 }

@@ -129,69 +129,69 @@ pub fn split(rect: Rect) -> (Rect, Rect) {
 }
 
 /// The schematic with this step's structures lit, its arrows and its words.
-fn draw_schematic(c: &Ctx<'_>, diagram: &Diagram, step: usize, area: Rect) {
-    draw_art(c);
-    draw_areas(c);
+fn draw_schematic(cx: &Ctx<'_>, diagram: &Diagram, step: usize, area: Rect) {
+    draw_art(cx);
+    draw_areas(cx);
     let Some(current) = diagram.step(step) else {
         return;
     };
-    for structure in &c.schematic.structures {
+    for structure in &cx.schematic.structures {
         let lit = current.show.contains(&structure.id);
         if lit || !structure.only_when_lit {
-            draw_structure(c, structure, lit);
+            draw_structure(cx, structure, lit);
         }
     }
     for earlier in diagram.steps.iter().take(step) {
         for arrow in &earlier.arrows {
-            arrows::draw(c, arrow, true);
+            arrows::draw(cx, arrow, true);
         }
     }
     for arrow in &current.arrows {
-        arrows::draw(c, arrow, false);
+        arrows::draw(cx, arrow, false);
     }
-    texts::draw(c, current, area);
+    texts::draw(cx, current, area);
 }
 
 /// The names of the drawing's parts, small and muted.
-fn draw_areas(c: &Ctx<'_>) {
-    let size = (c.fit.k * 2.1).clamp(10.0, 22.0) * c.text;
-    for area in &c.schematic.areas {
-        if let Some(at) = area.at.place(c.schematic) {
-            c.painter.text(
-                c.fit.screen(at),
+fn draw_areas(cx: &Ctx<'_>) {
+    let size = (cx.fit.k * 2.1).clamp(10.0, 22.0) * cx.text;
+    for area in &cx.schematic.areas {
+        if let Some(at) = area.at.place(cx.schematic) {
+            cx.painter.text(
+                cx.fit.screen(at),
                 egui::Align2::CENTER_CENTER,
                 &area.text,
                 egui::FontId::proportional(size),
-                c.colors.muted_text,
+                cx.colors.muted_text,
             );
         }
     }
 }
 
-fn draw_art(c: &Ctx<'_>) {
-    let width = c.fit.len(0.28, 1.2);
-    for shape in &c.schematic.shapes {
+fn draw_art(cx: &Ctx<'_>) {
+    let width = cx.fit.len(0.28, 1.2);
+    for shape in &cx.schematic.shapes {
         let curve: Vec<Pos2> = smooth(&shape.points, shape.closed, 8)
             .into_iter()
-            .map(|p| c.fit.screen(p))
+            .map(|p| cx.fit.screen(p))
             .collect();
         let stroke = match shape.kind {
-            ShapeKind::Outline => Stroke::new(width, c.colors.art),
-            ShapeKind::Contour => Stroke::new(width * 0.7, c.colors.art),
-            ShapeKind::Bone => Stroke::new(width * 0.8, c.colors.bone),
+            ShapeKind::Outline => Stroke::new(width, cx.colors.art),
+            ShapeKind::Contour => Stroke::new(width * 0.7, cx.colors.art),
+            ShapeKind::Bone => Stroke::new(width * 0.8, cx.colors.bone),
         };
         if shape.closed && shape.kind != ShapeKind::Contour {
             // Outlines (the brain, the block of the back) get a faint fill so they read as
             // solid; the schematic's outlines are convex.
             let fill = if shape.kind == ShapeKind::Outline {
-                c.colors.art_fill
+                cx.colors.art_fill
             } else {
                 Color32::TRANSPARENT
             };
-            fill_around_centre(c.painter, &curve, fill);
-            c.painter.add(egui::Shape::closed_line(curve, stroke));
+            fill_around_centre(cx.painter, &curve, fill);
+            cx.painter.add(egui::Shape::closed_line(curve, stroke));
         } else {
-            c.painter.add(egui::Shape::line(curve, stroke));
+            cx.painter.add(egui::Shape::line(curve, stroke));
         }
     }
 }
@@ -233,9 +233,9 @@ fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
 }
 
 /// A structure's fill and line colours, lit or at rest.
-fn structure_colors(c: &Ctx<'_>, kind: StructureKind, lit: bool) -> (Color32, Color32) {
-    let base = c.colors.lit(kind);
-    let bg = c.colors.background;
+fn structure_colors(cx: &Ctx<'_>, kind: StructureKind, lit: bool) -> (Color32, Color32) {
+    let base = cx.colors.lit(kind);
+    let bg = cx.colors.background;
     let tissue = matches!(kind, StructureKind::Skin | StructureKind::Muscle);
     match (lit, tissue) {
         (true, true) => (mix(base, bg, 0.45), base),
@@ -245,52 +245,64 @@ fn structure_colors(c: &Ctx<'_>, kind: StructureKind, lit: bool) -> (Color32, Co
         // At rest, tissue keeps a trace of its colour (it is the scene's setting); the rest
         // fades to neutral.
         (false, true) => (mix(base, bg, 0.82), mix(base, bg, 0.6)),
-        (false, false) => (c.colors.rest_fill, c.colors.rest_line),
+        (false, false) => (cx.colors.rest_fill, cx.colors.rest_line),
     }
 }
 
 /// The smoothed screen polyline of a path, band or needle structure.
-fn polyline(c: &Ctx<'_>, structure: &Structure) -> Vec<Pos2> {
-    let Some(at) = c.schematic.positions(structure) else {
+fn polyline(cx: &Ctx<'_>, structure: &Structure) -> Vec<Pos2> {
+    let Some(at) = cx.schematic.positions(structure) else {
         return Vec::new();
     };
     let curve = match structure.geometry {
         Geometry::Path { .. } => smooth(&at, false, 10),
         _ => at,
     };
-    curve.into_iter().map(|p| c.fit.screen(p)).collect()
+    curve.into_iter().map(|p| cx.fit.screen(p)).collect()
 }
 
-fn draw_structure(c: &Ctx<'_>, structure: &Structure, lit: bool) {
-    let (fill, line) = structure_colors(c, structure.kind, lit);
-    let Some(at) = c.schematic.positions(structure) else {
+fn draw_structure(cx: &Ctx<'_>, structure: &Structure, lit: bool) {
+    let (fill, line) = structure_colors(cx, structure.kind, lit);
+    let Some(at) = cx.schematic.positions(structure) else {
         return;
     };
-    let thin = c.fit.len(0.18, 1.0);
+    let thin = cx.fit.len(0.18, 1.0);
     match &structure.geometry {
         Geometry::Blob { size, .. } => {
             let Some(centre) = at.first() else { return };
-            let radius = Vec2::new(size.0, size.1) * c.fit.k / 2.0;
-            c.painter
-                .add(egui::Shape::ellipse_filled(c.fit.screen(*centre), radius, fill));
+            let radius = Vec2::new(size.0, size.1) * cx.fit.k / 2.0;
+            cx.painter.add(egui::Shape::ellipse_filled(
+                cx.fit.screen(*centre),
+                radius,
+                fill,
+            ));
             let width = if lit { thin * 2.0 } else { thin };
-            c.painter.add(egui::Shape::ellipse_stroke(
-                c.fit.screen(*centre),
+            cx.painter.add(egui::Shape::ellipse_stroke(
+                cx.fit.screen(*centre),
                 radius,
                 Stroke::new(width, line),
             ));
         }
         Geometry::Band { width, .. } => {
-            let pts = polyline(c, structure);
+            let pts = polyline(cx, structure);
             if let [a, b] = pts.as_slice() {
-                band(c, *a, *b, width * c.fit.k, structure.kind, fill, line, lit);
+                band(
+                    cx,
+                    *a,
+                    *b,
+                    width * cx.fit.k,
+                    structure.kind,
+                    fill,
+                    line,
+                    lit,
+                );
             }
         }
-        Geometry::Path { .. } => path(c, structure, fill, line, lit),
+        Geometry::Path { .. } => path(cx, structure, fill, line, lit),
         Geometry::Needle { .. } => {
-            let pts = polyline(c, structure);
+            let pts = polyline(cx, structure);
             if let [handle, tip] = pts.as_slice() {
-                needle(c, *handle, *tip, structure.kind, lit);
+                needle(cx, *handle, *tip, structure.kind, lit);
             }
         }
     }
@@ -301,59 +313,58 @@ fn draw_structure(c: &Ctx<'_>, structure: &Structure, lit: bool) {
     reason = "the two ends, width, kind and colours are all needed"
 )]
 fn band(
-    c: &Ctx<'_>,
-    a: Pos2,
-    b: Pos2,
+    cx: &Ctx<'_>,
+    start: Pos2,
+    end: Pos2,
     width: f32,
     kind: StructureKind,
     fill: Color32,
     line: Color32,
     lit: bool,
 ) {
-    let d = (b - a).normalized();
-    let n = Vec2::new(-d.y, d.x) * width / 2.0;
-    let stroke = Stroke::new(c.fit.len(if lit { 0.3 } else { 0.15 }, 1.0), line);
+    let dir = (end - start).normalized();
+    let normal = Vec2::new(-dir.y, dir.x) * width / 2.0;
+    let stroke = Stroke::new(cx.fit.len(if lit { 0.3 } else { 0.15 }, 1.0), line);
     if kind == StructureKind::Cord {
         // The cord and brainstem are rounded at their ends.
-        let r = width / 2.0;
-        let mut pts = Vec::new();
+        let radius = width / 2.0;
+        let mut outline = Vec::new();
         let steps = 10;
         for i in 0..=steps {
-            let t = std::f32::consts::PI * i as f32 / steps as f32;
-            let (s, co) = t.sin_cos();
-            pts.push(b + n * co + d * s * r);
+            let (sin, cos) = (std::f32::consts::PI * i as f32 / steps as f32).sin_cos();
+            outline.push(end + normal * cos + dir * sin * radius);
         }
         for i in 0..=steps {
-            let t = std::f32::consts::PI * i as f32 / steps as f32;
-            let (s, co) = t.sin_cos();
-            pts.push(a - n * co - d * s * r);
+            let (sin, cos) = (std::f32::consts::PI * i as f32 / steps as f32).sin_cos();
+            outline.push(start - normal * cos - dir * sin * radius);
         }
-        c.painter.add(egui::Shape::convex_polygon(pts, fill, stroke));
+        cx.painter
+            .add(egui::Shape::convex_polygon(outline, fill, stroke));
     } else {
-        c.painter.add(egui::Shape::convex_polygon(
-            vec![a + n, b + n, b - n, a - n],
+        cx.painter.add(egui::Shape::convex_polygon(
+            vec![start + normal, end + normal, end - normal, start - normal],
             fill,
             stroke,
         ));
     }
 }
 
-fn path(c: &Ctx<'_>, structure: &Structure, fill: Color32, line: Color32, lit: bool) {
-    let pts = polyline(c, structure);
-    let k = &c.fit;
+fn path(cx: &Ctx<'_>, structure: &Structure, fill: Color32, line: Color32, lit: bool) {
+    let pts = polyline(cx, structure);
+    let k = &cx.fit;
     match structure.kind {
         StructureKind::Brain => {
             let w = k.len(2.4, 4.0);
-            c.painter
+            cx.painter
                 .add(egui::Shape::line(pts.clone(), Stroke::new(w, fill)));
             if lit {
-                c.painter
+                cx.painter
                     .add(egui::Shape::line(pts, Stroke::new(k.len(0.3, 1.2), line)));
             }
         }
         StructureKind::Claim => {
             let stroke = Stroke::new(k.len(0.35, 1.5), line);
-            c.painter.extend(egui::Shape::dashed_line(
+            cx.painter.extend(egui::Shape::dashed_line(
                 &pts,
                 stroke,
                 k.len(1.4, 5.0),
@@ -363,7 +374,7 @@ fn path(c: &Ctx<'_>, structure: &Structure, fill: Color32, line: Color32, lit: b
         StructureKind::Meter => {
             // One electrode at each position the path is drawn through.
             let r = k.len(0.8, 3.0);
-            let at: Vec<Pos2> = c
+            let at: Vec<Pos2> = cx
                 .schematic
                 .positions(structure)
                 .unwrap_or_default()
@@ -371,52 +382,56 @@ fn path(c: &Ctx<'_>, structure: &Structure, fill: Color32, line: Color32, lit: b
                 .map(|p| k.screen(p))
                 .collect();
             for p in &at {
-                c.painter.line_segment(
+                cx.painter.line_segment(
                     [*p, *p - Vec2::new(0.0, k.len(2.2, 6.0))],
                     Stroke::new(k.len(0.2, 1.0), line),
                 );
-                c.painter.circle(*p, r, fill, Stroke::new(k.len(0.2, 1.0), line));
+                cx.painter
+                    .circle(*p, r, fill, Stroke::new(k.len(0.2, 1.0), line));
             }
         }
         StructureKind::Vessel => {
             let w = k.len(0.9, 2.0);
-            c.painter.add(egui::Shape::line(
+            cx.painter.add(egui::Shape::line(
                 pts,
                 Stroke::new(w, if lit { line } else { fill }),
             ));
         }
         _ => {
-            let w = if lit { k.len(0.55, 2.0) } else { k.len(0.4, 1.2) };
-            c.painter
-                .add(egui::Shape::line(pts, Stroke::new(w, line)));
+            let w = if lit {
+                k.len(0.55, 2.0)
+            } else {
+                k.len(0.4, 1.2)
+            };
+            cx.painter.add(egui::Shape::line(pts, Stroke::new(w, line)));
         }
     }
 }
 
-fn needle(c: &Ctx<'_>, handle: Pos2, tip: Pos2, kind: StructureKind, lit: bool) {
+fn needle(cx: &Ctx<'_>, handle: Pos2, tip: Pos2, kind: StructureKind, lit: bool) {
     let steel = if lit {
-        c.colors.lit(kind)
+        cx.colors.lit(kind)
     } else {
-        c.colors.rest_line
+        cx.colors.rest_line
     };
-    let k = &c.fit;
+    let k = &cx.fit;
     let grip = handle + (tip - handle) * 0.3;
-    c.painter
+    cx.painter
         .line_segment([grip, tip], Stroke::new(k.len(0.32, 1.5), steel));
-    c.painter
+    cx.painter
         .line_segment([handle, grip], Stroke::new(k.len(1.3, 4.0), steel));
     if kind == StructureKind::ShamNeedle {
         // A blunt tip that rests on the skin.
-        c.painter.circle_filled(tip, k.len(0.55, 2.5), steel);
+        cx.painter.circle_filled(tip, k.len(0.55, 2.5), steel);
     }
 }
 
 /// The half-size of a structure around its anchor in screen points, for keeping names and
 /// arrow heads clear of it.
-fn half_extent(c: &Ctx<'_>, structure: &Structure) -> Vec2 {
+fn half_extent(cx: &Ctx<'_>, structure: &Structure) -> Vec2 {
     match &structure.geometry {
-        Geometry::Blob { size, .. } => Vec2::new(size.0, size.1) * c.fit.k / 2.0,
-        Geometry::Band { width, .. } => Vec2::splat(width * c.fit.k / 2.0),
-        Geometry::Path { .. } | Geometry::Needle { .. } => Vec2::splat(c.fit.len(0.8, 3.0)),
+        Geometry::Blob { size, .. } => Vec2::new(size.0, size.1) * cx.fit.k / 2.0,
+        Geometry::Band { width, .. } => Vec2::splat(width * cx.fit.k / 2.0),
+        Geometry::Path { .. } | Geometry::Needle { .. } => Vec2::splat(cx.fit.len(0.8, 3.0)),
     }
 }

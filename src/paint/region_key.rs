@@ -17,7 +17,10 @@ pub fn draw_region_key(
     let condition = scene.condition.as_ref();
     let mut shown: Vec<(usize, &str)> = Vec::new();
     for point in scene.points.iter().filter_map(|c| atlas.point(c)) {
-        if atlas.sites_for(&point.code, &scene.figure, condition).is_empty() {
+        if atlas
+            .sites_for(&point.code, &scene.figure, condition)
+            .is_empty()
+        {
             continue;
         }
         if let Some((i, region)) = atlas.display_region(point, condition)
@@ -35,19 +38,39 @@ pub fn draw_region_key(
     let row = size * 1.45;
     let galleys: Vec<_> = shown
         .iter()
-        .map(|(_, name)| painter.layout_no_wrap((*name).to_owned(), font.clone(), colors.label_text))
+        .map(|(_, name)| {
+            painter.layout_no_wrap((*name).to_owned(), font.clone(), colors.label_text)
+        })
         .collect();
     let text_w = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
     let pad = size * 0.6;
     let dot = size * 0.38;
-    let box_size = Vec2::new(pad * 2.0 + dot * 2.0 + size * 0.5 + text_w, pad * 2.0 + row * galleys.len() as f32);
+    let box_size = Vec2::new(
+        pad * 2.0 + dot * 2.0 + size * 0.5 + text_w,
+        pad * 2.0 + row * galleys.len() as f32,
+    );
     let at = Rect::from_min_size(rect.min + Vec2::splat(size * 0.6), box_size);
-    painter.rect(at, 6.0, colors.label_fill, Stroke::new(1.0, colors.leader), egui::StrokeKind::Inside);
+    painter.rect(
+        at,
+        6.0,
+        colors.label_fill,
+        Stroke::new(1.0, colors.leader),
+        egui::StrokeKind::Inside,
+    );
     for (k, ((i, _), galley)) in shown.iter().zip(galleys).enumerate() {
         let y = at.top() + pad + row * k as f32;
         let centre = Pos2::new(at.left() + pad + dot, y + row / 2.0);
-        painter.circle(centre, dot, theme::region_color(*i, scene.theme), Stroke::new(1.0, colors.dot_ring));
+        painter.circle(
+            centre,
+            dot,
+            theme::region_color(*i, scene.theme),
+            Stroke::new(1.0, colors.dot_ring),
+        );
         let h = galley.size().y;
-        painter.galley(Pos2::new(centre.x + dot + size * 0.5, y + (row - h) / 2.0), galley, colors.label_text);
+        painter.galley(
+            Pos2::new(centre.x + dot + size * 0.5, y + (row - h) / 2.0),
+            galley,
+            colors.label_text,
+        );
     }
 }

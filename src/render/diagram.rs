@@ -55,11 +55,11 @@ pub(super) fn render_diagram_with(
             let rect = ui.ctx().content_rect();
             let layer = egui::LayerId::new(egui::Order::Middle, egui::Id::unique("diagram"));
             let painter = ui.ctx().layer_painter(layer).with_clip_rect(rect);
-            let rest = match &scene.banner {
+            let below = match &scene.banner {
                 Some(banner) => draw_banner(&painter, rect, banner, scene.theme, scene.scale),
                 None => rect,
             };
-            draw_diagram(&painter, rest, atlas, view, style);
+            draw_diagram(&painter, below, atlas, view, style);
         },
     )
 }

@@ -87,7 +87,6 @@ impl Renderer {
             output = Some(out);
         }
         let output = output.ok_or_else(|| RenderError::Render("no frame was drawn".into()))?;
-        gpu.render(&self.ctx, &output)
-            .map_err(RenderError::Render)
+        gpu.render(&self.ctx, &output).map_err(RenderError::Render)
     }
 }

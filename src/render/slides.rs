@@ -20,7 +20,8 @@ pub fn render_slide(
     theme: Theme,
     (width, height): (u32, u32),
 ) -> Result<image::RgbaImage, RenderError> {
-    let mut scene = lesson_scene(atlas, lesson, index).ok_or(RenderError::NoSuchSlide(index + 1))?;
+    let mut scene =
+        lesson_scene(atlas, lesson, index).ok_or(RenderError::NoSuchSlide(index + 1))?;
     scene.theme = theme;
     scene.scale = SLIDE_SCALE;
     // Text sized for the room: a point is a thousandth of the slide's shorter side, so a slide

@@ -3,9 +3,9 @@
 
 use super::{RenderError, Renderer, check_size};
 use crate::model::{Atlas, ConditionId, Point};
-use crate::paint::projector::{PanZoom, Projector};
 use crate::paint::banner::draw_banner;
 use crate::paint::framing::frame_point;
+use crate::paint::projector::{PanZoom, Projector};
 use crate::paint::{ArtCache, draw_scene, fonts, theme};
 use crate::scene::{Framing, Scene, Theme};
 use egui::RichText;

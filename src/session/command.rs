@@ -3,9 +3,9 @@
 //! changes state another is drawing. What a command asks of the window beyond the session
 //! (a theme to install, the canvas to reframe, an export to start) comes back as [`Effect`]s.
 
+use super::lesson;
 use super::mode::{Mode, Tab};
 use super::state::{Answer, Session};
-use super::lesson;
 use crate::model::{
     Atlas, ConditionId, FigureId, FigurePos, LessonId, MechanismId, PointCode, RegionId,
 };

@@ -2,9 +2,9 @@
 //! diagram filling the canvas and stepped with the same keys as the points, and each diagram's
 //! own step kept for the Mechanisms tab. No egui.
 
+use super::Effect;
 use super::mode::Mode;
 use super::state::Session;
-use super::Effect;
 use crate::model::{Atlas, Lesson, LessonId, MechanismId};
 use crate::scene::{DiagramView, LabelStyle, Scene, lesson_scene};
 

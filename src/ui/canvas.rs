@@ -3,16 +3,15 @@
 //! the figure. Pan and zoom are kept per figure in [`CanvasMemory`].
 
 use crate::model::{Atlas, Figure, FigureId, FigurePos, PointCode};
-use crate::paint::projector::{self, PanZoom, Projector};
 use crate::paint::banner::draw_banner;
 use crate::paint::diagram::{DiagramStyle, draw_diagram};
 use crate::paint::framing::frame_point;
+use crate::paint::projector::{self, PanZoom, Projector};
 use crate::paint::{ArtCache, draw_scene};
 use crate::scene::{Framing, Scene};
 use crate::study::cun_unit;
 use egui::{Pos2, Rect, Sense};
 use std::collections::HashMap;
-
 
 /// What the canvas should do to its view on the next frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,7 +123,13 @@ pub fn canvas_ui(
         .diagram
         .as_ref()
         .and_then(|d| atlas.mechanism(&d.mechanism))
-        .map(|m| format!("Diagram: {} (step {})", m.title, scene.diagram.as_ref().map_or(1, |d| d.step + 1)));
+        .map(|m| {
+            format!(
+                "Diagram: {} (step {})",
+                m.title,
+                scene.diagram.as_ref().map_or(1, |d| d.step + 1)
+            )
+        });
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Image,
@@ -166,7 +171,16 @@ pub fn canvas_ui(
     let art = memory.art.get(figure);
     let mouse = response.hover_pos();
     let body_painter = painter.with_clip_rect(body.intersect(painter.clip_rect()));
-    let drawn = draw_scene(&body_painter, body, atlas, scene, figure, &art, &proj, mouse);
+    let drawn = draw_scene(
+        &body_painter,
+        body,
+        atlas,
+        scene,
+        figure,
+        &art,
+        &proj,
+        mouse,
+    );
     if scene.spotlight && mouse.is_some() {
         ui.ctx().request_repaint();
     }
@@ -229,10 +243,8 @@ fn handle_input(
                 projector::reveal(view, rect, figure, site.at);
             }
         }
-        Some(Request::Frame(code)) => {
-            if atlas.sites_on(&code, &figure.id).next().is_some() {
-                *view = frame_point(atlas, &code, figure, rect);
-            }
+        Some(Request::Frame(code)) if atlas.sites_on(&code, &figure.id).next().is_some() => {
+            *view = frame_point(atlas, &code, figure, rect);
         }
         Some(Request::Question(code)) => {
             *view = PanZoom::default();
@@ -242,7 +254,7 @@ fn handle_input(
                 frame_question(view, rect, figure, site.at, per_cun, &code);
             }
         }
-        None => {}
+        Some(Request::Frame(_)) | None => {}
     }
     *view
 }

@@ -13,6 +13,10 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Mutex, OnceLock};
 
 /// What to export.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one export at a time crosses to the export thread; boxing would buy nothing"
+)]
 pub enum ExportKind {
     View(ViewExport),
     Handout {

@@ -31,7 +31,12 @@ fn every_mechanism_has_a_diagram_of_three_to_eight_steps_each_with_a_grade_and_w
         let d = atlas()
             .diagram(&m.id)
             .unwrap_or_else(|| panic!("{} has no diagram", m.id));
-        assert!(DIAGRAM_STEPS.contains(&d.steps.len()), "{}: {} steps", m.id, d.steps.len());
+        assert!(
+            DIAGRAM_STEPS.contains(&d.steps.len()),
+            "{}: {} steps",
+            m.id,
+            d.steps.len()
+        );
         assert_eq!(*DIAGRAM_STEPS.start(), 3);
         assert_eq!(*DIAGRAM_STEPS.end(), 8);
         for (i, step) in d.steps.iter().enumerate() {
@@ -123,7 +128,11 @@ fn electromagnetic_impulses_shows_the_claim_and_what_was_measured() {
         })
     });
     assert!(claims && measures);
-    assert!(d.steps.iter().all(|s| s.grade == EvidenceGrade::NotSupported));
+    assert!(
+        d.steps
+            .iter()
+            .all(|s| s.grade == EvidenceGrade::NotSupported)
+    );
 }
 
 #[test]
@@ -148,7 +157,8 @@ fn the_schematic_names_every_structure_the_issue_asks_for() {
         "muscle-vessel",
     ] {
         assert!(
-            s.structure(&acupoint_atlas::model::StructureId::new(id)).is_some(),
+            s.structure(&acupoint_atlas::model::StructureId::new(id))
+                .is_some(),
             "no `{id}`"
         );
     }
@@ -160,19 +170,21 @@ fn the_built_in_lesson_covers_regions_points_bl23_safety_every_mechanism_and_the
         .lesson(&LessonId::new("chronic-back-pain"))
         .expect("the built-in lesson");
     assert_eq!(lesson.title, "Acupuncture for chronic back pain");
-    assert!((12..=20).contains(&lesson.steps.len()), "{}", lesson.steps.len());
+    assert!(
+        (12..=20).contains(&lesson.steps.len()),
+        "{}",
+        lesson.steps.len()
+    );
     let conditions: BTreeSet<_> = lesson
         .steps
         .iter()
         .filter_map(|s| lesson.condition_of(s))
-        .map(|c| c.as_str())
+        .map(acupoint_atlas::model::ConditionId::as_str)
         .collect();
     assert!(conditions.contains("lower-back-pain") && conditions.contains("upper-back-pain"));
     let roles_emphasised = |role: Role| {
         lesson.steps.iter().any(|s| {
-            let condition = lesson
-                .condition_of(s)
-                .and_then(|c| atlas().condition(c));
+            let condition = lesson.condition_of(s).and_then(|c| atlas().condition(c));
             s.points.iter().any(|p| {
                 condition
                     .and_then(|c| c.entry(p))
@@ -182,7 +194,11 @@ fn the_built_in_lesson_covers_regions_points_bl23_safety_every_mechanism_and_the
     };
     assert!(roles_emphasised(Role::Local) && roles_emphasised(Role::Distal));
     assert!(
-        lesson.steps.iter().any(|s| s.select.as_ref().map(|c| c.as_str()) == Some("BL23")
+        lesson.steps.iter().any(|s| s
+            .select
+            .as_ref()
+            .map(acupoint_atlas::model::PointCode::as_str)
+            == Some("BL23")
             && s.text.contains("cun")),
         "a step locates BL23 in cun"
     );
@@ -204,6 +220,10 @@ fn the_built_in_lesson_covers_regions_points_bl23_safety_every_mechanism_and_the
     assert!(lesson.steps.iter().any(|s| s.title.contains("trials")));
     assert!(lesson.steps.iter().any(|s| s.recall));
     for s in &lesson.steps {
-        assert!(!s.note.trim().is_empty(), "{}: a note for the presenter", s.title);
+        assert!(
+            !s.note.trim().is_empty(),
+            "{}: a note for the presenter",
+            s.title
+        );
     }
 }

@@ -4,11 +4,10 @@
 
 use super::content::require_text;
 use super::{Reporter, duplicates};
-use crate::load::unread::IdKind;
 use crate::load::parse::{Origin, Origins};
+use crate::load::unread::IdKind;
 use crate::model::{
-    AtlasParts, DIAGRAM_STEPS, Diagram, FigurePos, Geometry, Schematic, SchematicRule,
-    StructureId,
+    AtlasParts, DIAGRAM_STEPS, Diagram, FigurePos, Geometry, Schematic, SchematicRule, StructureId,
 };
 
 pub fn check_diagrams(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
@@ -95,59 +94,70 @@ fn check_schematic(rep: &mut Reporter<'_>, schematic: &Schematic, origin: &Origi
             .map(|(i, s)| (s.id.as_str(), origin, format!(".structures[{i}].id"))),
     );
     for (i, structure) in schematic.structures.iter().enumerate() {
-        let at = format!(".structures[{i}]");
-        require_text(rep, origin, &format!("{at}.name"), &structure.name);
-        if !(0.0..=1.0).contains(&structure.anchor) {
-            rep.at(
-                origin,
-                &format!("{at}.anchor"),
-                "anchor must be between 0 and 1",
-            );
+        check_structure(rep, schematic, origin, i, structure);
+    }
+}
+
+/// Checks one structure: its name, anchor and the rules of its geometry.
+fn check_structure(
+    rep: &mut Reporter<'_>,
+    schematic: &Schematic,
+    origin: &Origin,
+    i: usize,
+    structure: &crate::model::Structure,
+) {
+    let at = format!(".structures[{i}]");
+    require_text(rep, origin, &format!("{at}.name"), &structure.name);
+    if !(0.0..=1.0).contains(&structure.anchor) {
+        rep.at(
+            origin,
+            &format!("{at}.anchor"),
+            "anchor must be between 0 and 1",
+        );
+    }
+    let geometry = format!("{at}.geometry");
+    match &structure.geometry {
+        Geometry::Blob { at: rule, size } => {
+            check_rule(rep, schematic, origin, &format!("{geometry}.at"), rule);
+            if !(size.0.is_finite() && size.1.is_finite() && size.0 > 0.0 && size.1 > 0.0) {
+                rep.at(
+                    origin,
+                    &format!("{geometry}.size"),
+                    "size must be two positive, finite numbers",
+                );
+            }
         }
-        let geometry = format!("{at}.geometry");
-        match &structure.geometry {
-            Geometry::Blob { at: rule, size } => {
-                check_rule(rep, schematic, origin, &format!("{geometry}.at"), rule);
-                if !(size.0.is_finite() && size.1.is_finite() && size.0 > 0.0 && size.1 > 0.0) {
-                    rep.at(
-                        origin,
-                        &format!("{geometry}.size"),
-                        "size must be two positive, finite numbers",
-                    );
-                }
+        Geometry::Band { from, to, width } => {
+            check_rule(rep, schematic, origin, &format!("{geometry}.from"), from);
+            check_rule(rep, schematic, origin, &format!("{geometry}.to"), to);
+            if !(width.is_finite() && *width > 0.0) {
+                rep.at(
+                    origin,
+                    &format!("{geometry}.width"),
+                    "width must be a positive, finite number",
+                );
             }
-            Geometry::Band { from, to, width } => {
-                check_rule(rep, schematic, origin, &format!("{geometry}.from"), from);
-                check_rule(rep, schematic, origin, &format!("{geometry}.to"), to);
-                if !(width.is_finite() && *width > 0.0) {
-                    rep.at(
-                        origin,
-                        &format!("{geometry}.width"),
-                        "width must be a positive, finite number",
-                    );
-                }
+        }
+        Geometry::Needle { from, to } => {
+            check_rule(rep, schematic, origin, &format!("{geometry}.from"), from);
+            check_rule(rep, schematic, origin, &format!("{geometry}.to"), to);
+        }
+        Geometry::Path { through } => {
+            if through.len() < 2 {
+                rep.at(
+                    origin,
+                    &format!("{geometry}.through"),
+                    "a path needs at least two positions",
+                );
             }
-            Geometry::Needle { from, to } => {
-                check_rule(rep, schematic, origin, &format!("{geometry}.from"), from);
-                check_rule(rep, schematic, origin, &format!("{geometry}.to"), to);
-            }
-            Geometry::Path { through } => {
-                if through.len() < 2 {
-                    rep.at(
-                        origin,
-                        &format!("{geometry}.through"),
-                        "a path needs at least two positions",
-                    );
-                }
-                for (j, rule) in through.iter().enumerate() {
-                    check_rule(
-                        rep,
-                        schematic,
-                        origin,
-                        &format!("{geometry}.through[{j}]"),
-                        rule,
-                    );
-                }
+            for (j, rule) in through.iter().enumerate() {
+                check_rule(
+                    rep,
+                    schematic,
+                    origin,
+                    &format!("{geometry}.through[{j}]"),
+                    rule,
+                );
             }
         }
     }
@@ -256,6 +266,22 @@ fn check_diagram(rep: &mut Reporter<'_>, parts: &AtlasParts, diagram: &Diagram, 
             ),
         );
     }
+    for (i, step) in diagram.steps.iter().enumerate() {
+        check_step(rep, diagram, mechanism, schematic, origin, i, step);
+    }
+}
+
+/// Checks one step of a diagram: its words, its grade against the mechanism's, and that the
+/// structures it lights, its arrows and its tags name the schematic's structures.
+fn check_step(
+    rep: &mut Reporter<'_>,
+    diagram: &Diagram,
+    mechanism: Option<&crate::model::Mechanism>,
+    schematic: Option<&Schematic>,
+    origin: &Origin,
+    i: usize,
+    step: &crate::model::DiagramStep,
+) {
     let known = |id: &StructureId| schematic.is_none_or(|s| s.structure(id).is_some());
     let unknown = |id: &StructureId| {
         format!(
@@ -263,72 +289,74 @@ fn check_diagram(rep: &mut Reporter<'_>, parts: &AtlasParts, diagram: &Diagram, 
             diagram.schematic
         )
     };
-    for (i, step) in diagram.steps.iter().enumerate() {
-        let at = format!(".steps[{i}]");
-        require_text(rep, origin, &format!("{at}.title"), &step.title);
-        require_text(rep, origin, &format!("{at}.text"), &step.text);
-        if let Some(m) = mechanism
-            && !step.grade.within(m.grade)
+    let at = format!(".steps[{i}]");
+    require_text(rep, origin, &format!("{at}.title"), &step.title);
+    require_text(rep, origin, &format!("{at}.text"), &step.text);
+    if let Some(m) = mechanism
+        && !step.grade.within(m.grade)
+    {
+        rep.at(
+            origin,
+            &format!("{at}.grade"),
+            format!(
+                "a step may not claim more than its mechanism: `{}` is graded {}, this step {}",
+                m.id,
+                m.grade.label(),
+                step.grade.label()
+            ),
+        );
+    }
+    if step.show.is_empty() {
+        rep.at(
+            origin,
+            &format!("{at}.show"),
+            "a step lights at least one structure",
+        );
+    }
+    for (j, id) in step.show.iter().enumerate() {
+        if !known(id) {
+            rep.at(origin, &format!("{at}.show[{j}]"), unknown(id));
+        }
+    }
+    for (j, arrow) in step.arrows.iter().enumerate() {
+        let here = format!("{at}.arrows[{j}]");
+        let ends = [
+            ("along", &arrow.along),
+            ("from", &arrow.from),
+            ("to", &arrow.to),
+        ];
+        for (field, id) in ends {
+            if let Some(id) = id
+                && !known(id)
+            {
+                rep.at(origin, &format!("{here}.{field}"), unknown(id));
+            }
+        }
+        let between = arrow.from.is_some() && arrow.to.is_some();
+        let one_end = arrow.from.is_some() != arrow.to.is_some();
+        if arrow.along.is_some() == between || one_end {
+            rep.at(
+                origin,
+                &here,
+                "an arrow runs either `along` one structure or `from` one `to` another",
+            );
+        }
+        if let (Some(id), Some(s)) = (&arrow.along, schematic)
+            && let Some(structure) = s.structure(id)
+            && matches!(structure.geometry, Geometry::Blob { .. })
         {
             rep.at(
                 origin,
-                &format!("{at}.grade"),
-                format!(
-                    "a step may not claim more than its mechanism: `{}` is graded {}, this step {}",
-                    m.id,
-                    m.grade.label(),
-                    step.grade.label()
-                ),
+                &format!("{here}.along"),
+                format!("`{id}` is a blob; an arrow runs along a path, band or needle"),
             );
         }
-        if step.show.is_empty() {
-            rep.at(
-                origin,
-                &format!("{at}.show"),
-                "a step lights at least one structure",
-            );
+    }
+    for (j, tag) in step.tags.iter().enumerate() {
+        if !known(&tag.at) {
+            rep.at(origin, &format!("{at}.tags[{j}].at"), unknown(&tag.at));
         }
-        for (j, id) in step.show.iter().enumerate() {
-            if !known(id) {
-                rep.at(origin, &format!("{at}.show[{j}]"), unknown(id));
-            }
-        }
-        for (j, arrow) in step.arrows.iter().enumerate() {
-            let here = format!("{at}.arrows[{j}]");
-            let ends = [("along", &arrow.along), ("from", &arrow.from), ("to", &arrow.to)];
-            for (field, id) in ends {
-                if let Some(id) = id
-                    && !known(id)
-                {
-                    rep.at(origin, &format!("{here}.{field}"), unknown(id));
-                }
-            }
-            let between = arrow.from.is_some() && arrow.to.is_some();
-            let one_end = arrow.from.is_some() != arrow.to.is_some();
-            if arrow.along.is_some() == between || one_end {
-                rep.at(
-                    origin,
-                    &here,
-                    "an arrow runs either `along` one structure or `from` one `to` another",
-                );
-            }
-            if let (Some(id), Some(s)) = (&arrow.along, schematic)
-                && let Some(structure) = s.structure(id)
-                && matches!(structure.geometry, Geometry::Blob { .. })
-            {
-                rep.at(
-                    origin,
-                    &format!("{here}.along"),
-                    format!("`{id}` is a blob; an arrow runs along a path, band or needle"),
-                );
-            }
-        }
-        for (j, tag) in step.tags.iter().enumerate() {
-            if !known(&tag.at) {
-                rep.at(origin, &format!("{at}.tags[{j}].at"), unknown(&tag.at));
-            }
-            require_text(rep, origin, &format!("{at}.tags[{j}].text"), &tag.text);
-        }
+        require_text(rep, origin, &format!("{at}.tags[{j}].text"), &tag.text);
     }
 }
 

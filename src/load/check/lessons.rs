@@ -3,8 +3,8 @@
 
 use super::Reporter;
 use super::content::require_text;
-use crate::load::unread::IdKind;
 use crate::load::parse::Origin;
+use crate::load::unread::IdKind;
 use crate::model::{AtlasParts, Lesson, is_plain_id};
 
 /// The most steps one lesson may have.
@@ -53,7 +53,13 @@ pub fn check_lesson(rep: &mut Reporter<'_>, parts: &AtlasParts, lesson: &Lesson,
         && !condition(id)
     {
         let message = unknown_condition(parts, id.as_str());
-        rep.unknown(IdKind::Condition, id.as_str(), origin, ".condition", message);
+        rep.unknown(
+            IdKind::Condition,
+            id.as_str(),
+            origin,
+            ".condition",
+            message,
+        );
     }
     for (i, step) in lesson.steps.iter().enumerate() {
         let at = format!(".steps[{i}]");
@@ -63,7 +69,13 @@ pub fn check_lesson(rep: &mut Reporter<'_>, parts: &AtlasParts, lesson: &Lesson,
             && !view(id)
         {
             let message = unknown_view(parts, id.as_str());
-            rep.unknown(IdKind::Figure, id.as_str(), origin, &format!("{at}.view"), message);
+            rep.unknown(
+                IdKind::Figure,
+                id.as_str(),
+                origin,
+                &format!("{at}.view"),
+                message,
+            );
         }
         if let Some(id) = &step.condition
             && !condition(id)
@@ -144,7 +156,9 @@ fn check_diagram_step(
             rep.at(
                 origin,
                 &format!("{at}.{field}"),
-                format!("a step showing a mechanism's diagram shows no body, so `{field}` has no effect"),
+                format!(
+                    "a step showing a mechanism's diagram shows no body, so `{field}` has no effect"
+                ),
             );
         }
     }

@@ -7,21 +7,21 @@ use crate::model::{Arrow, ArrowKind, Geometry};
 use egui::{Color32, Pos2, Stroke, Vec2};
 
 /// Draws one arrow; `ghost` draws it faint and thin (an earlier step's).
-pub(super) fn draw(c: &Ctx<'_>, arrow: &Arrow, ghost: bool) {
-    let Some(line) = route(c, arrow) else {
+pub(super) fn draw(cx: &Ctx<'_>, arrow: &Arrow, ghost: bool) {
+    let Some(line) = route(cx, arrow) else {
         return;
     };
     let color = if ghost {
-        c.colors.ghost
+        cx.colors.ghost
     } else {
-        c.colors.arrow(arrow.kind)
+        cx.colors.arrow(arrow.kind)
     };
-    draw_line(c, &line, arrow.kind, color, ghost);
+    draw_line(cx, &line, arrow.kind, color, ghost);
 }
 
 /// Draws an arrow of `kind` along `line` in `color` (also used for the caption's key).
-pub(super) fn draw_line(c: &Ctx<'_>, line: &[Pos2], kind: ArrowKind, color: Color32, ghost: bool) {
-    let k = &c.fit;
+pub(super) fn draw_line(cx: &Ctx<'_>, line: &[Pos2], kind: ArrowKind, color: Color32, ghost: bool) {
+    let k = &cx.fit;
     let width = if ghost {
         k.len(0.35, 1.5)
     } else {
@@ -46,7 +46,7 @@ pub(super) fn draw_line(c: &Ctx<'_>, line: &[Pos2], kind: ArrowKind, color: Colo
     let stroke = Stroke::new(width, color);
     match kind {
         ArrowKind::Release => {
-            c.painter.extend(egui::Shape::dotted_line(
+            cx.painter.extend(egui::Shape::dotted_line(
                 &body,
                 color,
                 width * 2.4,
@@ -54,29 +54,33 @@ pub(super) fn draw_line(c: &Ctx<'_>, line: &[Pos2], kind: ArrowKind, color: Colo
             ));
         }
         ArrowKind::Claim => {
-            c.painter
-                .extend(egui::Shape::dashed_line(&body, stroke, width * 3.5, width * 2.5));
+            cx.painter.extend(egui::Shape::dashed_line(
+                &body,
+                stroke,
+                width * 3.5,
+                width * 2.5,
+            ));
         }
         ArrowKind::Signal | ArrowKind::Calms | ArrowKind::Hormone => {
-            c.painter.add(egui::Shape::line(body, stroke));
+            cx.painter.add(egui::Shape::line(body, stroke));
         }
     }
     let side = Vec2::new(-dir.y, dir.x);
     if kind == ArrowKind::Calms {
         // A flat bar: the signal is turned down here.
         let half = side * head * 0.75;
-        c.painter
+        cx.painter
             .line_segment([end - half, end + half], Stroke::new(width * 1.3, color));
     } else {
         let back = end - dir * head;
-        c.painter.add(egui::Shape::convex_polygon(
+        cx.painter.add(egui::Shape::convex_polygon(
             vec![end, back + side * head * 0.5, back - side * head * 0.5],
             color,
             Stroke::NONE,
         ));
     }
     if kind == ArrowKind::Claim && !ghost {
-        c.painter.text(
+        cx.painter.text(
             end + side * head * 1.1 - dir * head * 0.4,
             egui::Align2::CENTER_CENTER,
             "?",
@@ -87,31 +91,31 @@ pub(super) fn draw_line(c: &Ctx<'_>, line: &[Pos2], kind: ArrowKind, color: Colo
 }
 
 /// The screen polyline an arrow follows.
-pub(super) fn route(c: &Ctx<'_>, arrow: &Arrow) -> Option<Vec<Pos2>> {
-    let s = c.schematic;
+pub(super) fn route(cx: &Ctx<'_>, arrow: &Arrow) -> Option<Vec<Pos2>> {
+    let schematic = cx.schematic;
     if let Some(id) = &arrow.along {
-        let structure = s.structure(id)?;
+        let structure = schematic.structure(id)?;
         if matches!(structure.geometry, Geometry::Blob { .. }) {
             return None;
         }
-        let mut line = polyline(c, structure);
+        let mut line = polyline(cx, structure);
         if arrow.reverse {
             line.reverse();
         }
         return (line.len() >= 2).then_some(line);
     }
-    let from = s.structure(arrow.from.as_ref()?)?;
-    let to = s.structure(arrow.to.as_ref()?)?;
-    let a = c.fit.screen(s.anchor(from)?);
-    let b = c.fit.screen(s.anchor(to)?);
-    let d = b - a;
-    if d.length() < 1.0 {
+    let from = schematic.structure(arrow.from.as_ref()?)?;
+    let to = schematic.structure(arrow.to.as_ref()?)?;
+    let from_at = cx.fit.screen(schematic.anchor(from)?);
+    let to_at = cx.fit.screen(schematic.anchor(to)?);
+    let delta = to_at - from_at;
+    if delta.length() < 1.0 {
         return None;
     }
-    let dir = d.normalized();
-    let gap = c.fit.len(0.6, 3.0);
-    let start = a + dir * (reach(half_extent(c, from), dir) + gap);
-    let end = b - dir * (reach(half_extent(c, to), dir) + gap);
+    let dir = delta.normalized();
+    let gap = cx.fit.len(0.6, 3.0);
+    let start = from_at + dir * (reach(half_extent(cx, from), dir) + gap);
+    let end = to_at - dir * (reach(half_extent(cx, to), dir) + gap);
     if (end - start).dot(dir) <= 0.0 {
         return None;
     }
@@ -123,11 +127,12 @@ pub(super) fn route(c: &Ctx<'_>, arrow: &Arrow) -> Option<Vec<Pos2>> {
     Some(
         (0..=steps)
             .map(|i| {
-                let t = i as f32 / steps as f32;
-                let u = 1.0 - t;
+                let along = i as f32 / steps as f32;
+                let rest = 1.0 - along;
+                let weights = (rest * rest, 2.0 * rest * along, along * along);
                 Pos2::new(
-                    u * u * start.x + 2.0 * u * t * control.x + t * t * end.x,
-                    u * u * start.y + 2.0 * u * t * control.y + t * t * end.y,
+                    weights.0 * start.x + weights.1 * control.x + weights.2 * end.x,
+                    weights.0 * start.y + weights.1 * control.y + weights.2 * end.y,
                 )
             })
             .collect(),

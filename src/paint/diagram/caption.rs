@@ -5,8 +5,8 @@
 
 use super::DiagramStyle;
 use crate::model::{ArrowKind, Diagram, Mechanism};
-use crate::paint::{fonts, theme};
 use crate::paint::theme::DiagramColors;
+use crate::paint::{fonts, theme};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Stroke, Vec2};
 use std::sync::Arc;
 
@@ -60,14 +60,30 @@ pub(super) fn draw(
     let mut size = base;
     let pad = (18.0 * base).clamp(10.0, 40.0);
     let inner = panel.shrink(pad);
-    let mut pieces = layout(painter, mechanism, diagram, step, colors, size, inner.width());
+    let mut pieces = layout(
+        painter,
+        mechanism,
+        diagram,
+        step,
+        colors,
+        size,
+        inner.width(),
+    );
     for _ in 0..8 {
         let height: f32 = pieces.iter().map(Piece::height).sum();
         if height <= inner.height() {
             break;
         }
         size *= 0.9;
-        pieces = layout(painter, mechanism, diagram, step, colors, size, inner.width());
+        pieces = layout(
+            painter,
+            mechanism,
+            diagram,
+            step,
+            colors,
+            size,
+            inner.width(),
+        );
     }
     let mut y = inner.top();
     for piece in pieces {
@@ -86,7 +102,10 @@ pub(super) fn draw(
                 painter.galley(at, words, colors.muted_text);
                 let r = size * 0.28;
                 for i in 0..total {
-                    let centre = Pos2::new(at.x + w + size * 0.8 + i as f32 * size * 0.9, at.y + h / 2.0);
+                    let centre = Pos2::new(
+                        at.x + w + size * 0.8 + i as f32 * size * 0.9,
+                        at.y + h / 2.0,
+                    );
                     let fill = if i == current {
                         colors.step_done
                     } else {
@@ -168,7 +187,10 @@ fn layout(
     ];
     if current.grade != mechanism.grade {
         pieces.push(Piece::Text(text(
-            &format!("The mechanism as a whole: {}.", mechanism.grade.label().to_lowercase()),
+            &format!(
+                "The mechanism as a whole: {}.",
+                mechanism.grade.label().to_lowercase()
+            ),
             16.0,
             false,
             colors.muted_text,
@@ -178,7 +200,10 @@ fn layout(
     if !kinds.is_empty() {
         pieces.push(Piece::Gap(14.0 * t));
         for kind in kinds {
-            pieces.push(Piece::Key(kind, text(kind.legend(), 15.0, false, colors.text)));
+            pieces.push(Piece::Key(
+                kind,
+                text(kind.legend(), 15.0, false, colors.text),
+            ));
             pieces.push(Piece::Gap(3.0 * t));
         }
     }
@@ -201,23 +226,50 @@ fn key_sample(
     let body_end = end - Vec2::new(head * 0.6, 0.0);
     match kind {
         ArrowKind::Release => {
-            painter.extend(egui::Shape::dotted_line(&[left, body_end], color, stroke.width * 2.4, stroke.width * 0.75));
+            painter.extend(egui::Shape::dotted_line(
+                &[left, body_end],
+                color,
+                stroke.width * 2.4,
+                stroke.width * 0.75,
+            ));
         }
         ArrowKind::Claim => {
-            painter.extend(egui::Shape::dashed_line(&[left, body_end], stroke, stroke.width * 3.0, stroke.width * 2.0));
+            painter.extend(egui::Shape::dashed_line(
+                &[left, body_end],
+                stroke,
+                stroke.width * 3.0,
+                stroke.width * 2.0,
+            ));
         }
         _ => {
-            painter.line_segment([left, if kind == ArrowKind::Calms { end } else { body_end }], stroke);
+            painter.line_segment(
+                [
+                    left,
+                    if kind == ArrowKind::Calms {
+                        end
+                    } else {
+                        body_end
+                    },
+                ],
+                stroke,
+            );
         }
     }
     if kind == ArrowKind::Calms {
         painter.line_segment(
-            [end - Vec2::new(0.0, head * 0.7), end + Vec2::new(0.0, head * 0.7)],
+            [
+                end - Vec2::new(0.0, head * 0.7),
+                end + Vec2::new(0.0, head * 0.7),
+            ],
             Stroke::new(stroke.width * 1.3, color),
         );
     } else {
         painter.add(egui::Shape::convex_polygon(
-            vec![end, end - Vec2::new(head, head * 0.5), end - Vec2::new(head, -head * 0.5)],
+            vec![
+                end,
+                end - Vec2::new(head, head * 0.5),
+                end - Vec2::new(head, -head * 0.5),
+            ],
             color,
             Stroke::NONE,
         ));

@@ -8,62 +8,68 @@ use crate::model::{DiagramStep, LabelSide, Structure};
 use egui::{Align2, FontId, Pos2, Rect, Stroke, Vec2};
 
 /// Draws the names of the lit structures, then the tags, inside `area`.
-pub(super) fn draw(c: &Ctx<'_>, step: &DiagramStep, area: Rect) {
+pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
     // Words keep clear of the lit blobs (a name over a nucleus hides it).
     let mut taken: Vec<Rect> = step
         .show
         .iter()
-        .filter_map(|id| c.schematic.structure(id))
+        .filter_map(|id| cx.schematic.structure(id))
         .filter(|s| matches!(s.geometry, crate::model::Geometry::Blob { .. }))
         .filter_map(|s| {
-            let at = c.fit.screen(c.schematic.anchor(s)?);
-            Some(Rect::from_center_size(at, half_extent(c, s) * 2.0))
+            let at = cx.fit.screen(cx.schematic.anchor(s)?);
+            Some(Rect::from_center_size(at, half_extent(cx, s) * 2.0))
         })
         .collect();
     // And of this step's arrows: small boxes along each.
-    let dot = c.fit.len(0.6, 3.0);
+    let dot = cx.fit.len(0.6, 3.0);
     for arrow in &step.arrows {
-        for p in super::arrows::route(c, arrow).unwrap_or_default() {
+        for p in super::arrows::route(cx, arrow).unwrap_or_default() {
             taken.push(Rect::from_center_size(p, Vec2::splat(dot * 2.0)));
         }
     }
-    let name_size = (c.fit.k * 2.6).clamp(11.0, 28.0) * c.text;
-    let tag_size = (c.fit.k * 2.4).clamp(10.5, 26.0) * c.text;
+    let name_size = (cx.fit.k * 2.6).clamp(11.0, 28.0) * cx.text;
+    let tag_size = (cx.fit.k * 2.4).clamp(10.5, 26.0) * cx.text;
     let bounds = area.shrink(4.0);
     let mut label_sides = Vec::new();
     for id in &step.show {
-        let Some(structure) = c.schematic.structure(id) else {
+        let Some(structure) = cx.schematic.structure(id) else {
             continue;
         };
         let font = FontId::new(name_size, crate::paint::fonts::bold());
-        let galley = c
+        let galley = cx
             .painter
-            .layout_no_wrap(structure.name.clone(), font, c.colors.text);
-        let Some(side) = place(c, structure, galley.size(), structure.label, &taken, bounds)
-        else {
+            .layout_no_wrap(structure.name.clone(), font, cx.colors.text);
+        let Some(side) = place(
+            cx,
+            structure,
+            galley.size(),
+            structure.label,
+            &taken,
+            bounds,
+        ) else {
             continue;
         };
         let (rect, _) = side;
-        c.painter.rect(
+        cx.painter.rect(
             rect.expand(2.0),
             4.0,
-            c.colors.label_fill,
+            cx.colors.label_fill,
             Stroke::NONE,
             egui::StrokeKind::Outside,
         );
-        c.painter.galley(rect.min, galley, c.colors.text);
+        cx.painter.galley(rect.min, galley, cx.colors.text);
         taken.push(rect.expand(3.0));
         label_sides.push((structure.id.clone(), side.1));
     }
     for tag in &step.tags {
-        let Some(structure) = c.schematic.structure(&tag.at) else {
+        let Some(structure) = cx.schematic.structure(&tag.at) else {
             continue;
         };
-        let galley = c.painter.layout(
+        let galley = cx.painter.layout(
             tag.text.clone(),
             FontId::proportional(tag_size),
-            c.colors.tag_text,
-            (c.fit.k * 34.0).max(140.0),
+            cx.colors.tag_text,
+            (cx.fit.k * 34.0).max(140.0),
         );
         // A tag starts opposite its structure's name.
         let named = label_sides
@@ -72,18 +78,25 @@ pub(super) fn draw(c: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             .map(|(_, s)| *s);
         let prefer = named.map_or(LabelSide::Below, opposite);
         let pad = Vec2::new(6.0, 3.0);
-        let Some((rect, _)) = place(c, structure, galley.size() + pad * 2.0, prefer, &taken, bounds)
-        else {
+        let Some((rect, _)) = place(
+            cx,
+            structure,
+            galley.size() + pad * 2.0,
+            prefer,
+            &taken,
+            bounds,
+        ) else {
             continue;
         };
-        c.painter.rect(
+        cx.painter.rect(
             rect,
             6.0,
-            c.colors.tag_fill,
-            Stroke::new(1.0, c.colors.arrow(crate::model::ArrowKind::Release)),
+            cx.colors.tag_fill,
+            Stroke::new(1.0, cx.colors.arrow(crate::model::ArrowKind::Release)),
             egui::StrokeKind::Inside,
         );
-        c.painter.galley(rect.min + pad, galley, c.colors.tag_text);
+        cx.painter
+            .galley(rect.min + pad, galley, cx.colors.tag_text);
         taken.push(rect.expand(3.0));
     }
 }
@@ -100,16 +113,16 @@ fn opposite(side: LabelSide) -> LabelSide {
 /// Where a box of `size` goes beside a structure: the preferred side first, then the others,
 /// each a little further out if needed; the preferred side when nothing is free.
 fn place(
-    c: &Ctx<'_>,
+    cx: &Ctx<'_>,
     structure: &Structure,
     size: Vec2,
     prefer: LabelSide,
     taken: &[Rect],
     bounds: Rect,
 ) -> Option<(Rect, LabelSide)> {
-    let anchor = c.fit.screen(c.schematic.anchor(structure)?);
-    let half = half_extent(c, structure);
-    let gap = c.fit.len(0.8, 4.0);
+    let anchor = cx.fit.screen(cx.schematic.anchor(structure)?);
+    let half = half_extent(cx, structure);
+    let gap = cx.fit.len(0.8, 4.0);
     let sides = [
         prefer,
         opposite(prefer),
@@ -131,15 +144,15 @@ fn place(
     first
 }
 
-/// A box of `size` on one side of a structure centred at `anchor` with half-size `half`.
-fn beside(anchor: Pos2, half: Vec2, size: Vec2, side: LabelSide, gap: f32) -> Rect {
+/// A box of `box_size` on one side of a structure centred at `anchor` with half-size `half`.
+fn beside(anchor: Pos2, half: Vec2, box_size: Vec2, side: LabelSide, gap: f32) -> Rect {
     let (align, at) = match side {
         LabelSide::Above => (Align2::CENTER_BOTTOM, anchor - Vec2::new(0.0, half.y + gap)),
         LabelSide::Below => (Align2::CENTER_TOP, anchor + Vec2::new(0.0, half.y + gap)),
         LabelSide::Left => (Align2::RIGHT_CENTER, anchor - Vec2::new(half.x + gap, 0.0)),
         LabelSide::Right => (Align2::LEFT_CENTER, anchor + Vec2::new(half.x + gap, 0.0)),
     };
-    align.anchor_size(at, size)
+    align.anchor_size(at, box_size)
 }
 
 /// Moves a box into `bounds` (as far as it fits).

@@ -46,15 +46,13 @@ impl DiagramColors {
             StructureKind::Brain => Color32::from_rgb(0x88, 0x6F, 0xC4),
             StructureKind::Gland => Color32::from_rgb(0xAA, 0x44, 0x99),
             StructureKind::Vessel => Color32::from_rgb(0xD0, 0x30, 0x30),
-            StructureKind::Needle | StructureKind::ShamNeedle => Color32::from_rgb(0x5A, 0x64, 0x70),
+            StructureKind::Needle | StructureKind::ShamNeedle => {
+                Color32::from_rgb(0x5A, 0x64, 0x70)
+            }
             StructureKind::Claim => Color32::from_rgb(0x80, 0x80, 0x80),
             StructureKind::Meter => Color32::from_rgb(0x00, 0x9E, 0x73),
         };
-        if self.high_contrast {
-            brighten(c)
-        } else {
-            c
-        }
+        if self.high_contrast { brighten(c) } else { c }
     }
 
     /// An arrow's colour.
@@ -66,17 +64,13 @@ impl DiagramColors {
             ArrowKind::Hormone => Color32::from_rgb(0x9A, 0x2E, 0x8A),
             ArrowKind::Claim => Color32::from_rgb(0x70, 0x70, 0x70),
         };
-        if self.high_contrast {
-            brighten(c)
-        } else {
-            c
-        }
+        if self.high_contrast { brighten(c) } else { c }
     }
 }
 
 /// A colour lifted toward white so it reads on black.
 fn brighten(c: Color32) -> Color32 {
-    let lift = |v: u8| v.saturating_add(((255 - u16::from(v)) * 2 / 5) as u8);
+    let lift = |v: u8| v.saturating_add(u8::try_from((255 - u16::from(v)) * 2 / 5).unwrap_or(0));
     Color32::from_rgb(lift(c.r()), lift(c.g()), lift(c.b()))
 }
 

@@ -21,7 +21,11 @@ fn opening_a_lesson_enters_present_mode_at_its_first_step_and_the_keys_step_it()
     apply(&mut s, &atlas, Command::Step(1), 0);
     assert_eq!(s.lesson_play(&atlas).map(|(_, i)| i), Some(2));
     apply(&mut s, &atlas, Command::Step(-5), 0);
-    assert_eq!(s.lesson_play(&atlas).map(|(_, i)| i), Some(0), "no wrap at the start");
+    assert_eq!(
+        s.lesson_play(&atlas).map(|(_, i)| i),
+        Some(0),
+        "no wrap at the start"
+    );
     let scene = s.scene(&atlas).unwrap();
     let title = &atlas.lesson(&id).unwrap().steps[0].title;
     assert_eq!(scene.banner.as_ref().map(|b| &b.title), Some(title));
@@ -31,7 +35,12 @@ fn opening_a_lesson_enters_present_mode_at_its_first_step_and_the_keys_step_it()
 fn the_presenters_note_reaches_the_canvas_only_when_asked() {
     let atlas = load_builtin().unwrap();
     let mut s = Session::resume(&atlas, Settings::default());
-    apply(&mut s, &atlas, Command::OpenLesson(Some(first_lesson(&atlas))), 0);
+    apply(
+        &mut s,
+        &atlas,
+        Command::OpenLesson(Some(first_lesson(&atlas))),
+        0,
+    );
     assert_eq!(s.scene(&atlas).unwrap().banner.unwrap().note, None);
     apply(&mut s, &atlas, Command::ToggleNoteOnCanvas, 0);
     assert!(s.scene(&atlas).unwrap().banner.unwrap().note.is_some());
@@ -50,7 +59,13 @@ fn a_presented_diagram_fills_the_canvas_and_steps_without_wrapping() {
         apply(&mut s, &atlas, Command::Step(1), 0);
     }
     let view = s.scene(&atlas).unwrap().diagram.unwrap();
-    assert_eq!(view, DiagramView { mechanism: id.clone(), step: n - 1 });
+    assert_eq!(
+        view,
+        DiagramView {
+            mechanism: id.clone(),
+            step: n - 1
+        }
+    );
     apply(&mut s, &atlas, Command::PresentDiagram(None), 0);
     assert!(s.scene(&atlas).unwrap().diagram.is_none());
 }

@@ -30,8 +30,7 @@ pub fn diagram_ui(
     let width = ui.available_width().max(120.0);
     let (w, h) = schematic.size;
     let height = (width * h / w.max(1.0)).min(420.0);
-    let (rect, response) =
-        ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Image,
@@ -97,7 +96,10 @@ pub fn how_link_ui(
     }
     if ui
         .link("How might this work?")
-        .on_hover_text(format!("See the diagram of \"{}\", step by step", mechanism.title))
+        .on_hover_text(format!(
+            "See the diagram of \"{}\", step by step",
+            mechanism.title
+        ))
         .clicked()
     {
         commands.push(Command::SelectMechanism(Some(mechanism.id.clone())));

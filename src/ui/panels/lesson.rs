@@ -16,8 +16,7 @@ pub fn lesson_bar_ui(
     bare: bool,
     commands: &mut Vec<Command>,
 ) -> bool {
-    let (what, at, total, close, note) = if let Some((lesson, index)) = session.lesson_play(atlas)
-    {
+    let (what, at, total, close, note) = if let Some((lesson, index)) = session.lesson_play(atlas) {
         (
             format!("Lesson: {}", lesson.title),
             index,
@@ -114,7 +113,9 @@ pub fn choosers_ui(
             }
         })
         .response
-        .on_hover_text("Play a lesson: each step sets the canvas; the arrow keys and a clicker step it");
+        .on_hover_text(
+            "Play a lesson: each step sets the canvas; the arrow keys and a clicker step it",
+        );
     }
     if !atlas.diagrams().is_empty() {
         ui.menu_button("Diagram…", |ui| {

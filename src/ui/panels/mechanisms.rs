@@ -26,7 +26,9 @@ pub fn mechanisms_ui(
     );
     ui.add_space(4.0);
     // Scroll a card into view once, when it becomes the selected one.
-    let seen_id = ui.scope_id().with_salt(egui::IdSalt::new("mechanisms_tab_scrolled_to"));
+    let seen_id = ui
+        .scope_id()
+        .with_salt(egui::IdSalt::new("mechanisms_tab_scrolled_to"));
     let scrolled_to: Option<crate::model::MechanismId> = ui.data(|d| d.get_temp(seen_id));
     let scroll_now = session.mechanism.is_some() && session.mechanism != scrolled_to;
     ui.data_mut(|d| d.insert_temp(seen_id, session.mechanism.clone()));
