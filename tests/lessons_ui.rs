@@ -163,3 +163,61 @@ fn a_points_detail_links_to_how_its_mechanisms_might_work() {
     assert!(h.state().atlas().diagram(&chosen).is_some());
     assert_ne!(chosen, MechanismId::new(""));
 }
+
+/// Steps the app until `done` holds, for at most ten seconds of real time.
+fn wait_for(h: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(40));
+        h.step();
+        if done(h.state()) {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn a_lesson_saved_while_it_plays_reloads_and_a_broken_one_is_reported_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas")),
+        dir.path(),
+    );
+    let mut h = common::app_harness(Some(dir.path().to_owned()), None);
+    h.run();
+    assert!(wait_for(&mut h, |app| !app.loading()), "the folder loaded");
+    command(
+        &mut h,
+        Command::OpenLesson(Some(LessonId::new("chronic-back-pain"))),
+    );
+    command(&mut h, Command::Step(1));
+    let file = dir.path().join("lessons/chronic-back-pain.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("Lower back pain: the regions", "Where the points are"),
+    )
+    .unwrap();
+    let title = |app: &AtlasApp| {
+        app.view_export()
+            .and_then(|v| v.scene.banner)
+            .map(|b| b.title)
+    };
+    assert!(
+        wait_for(&mut h, |app| title(app).as_deref()
+            == Some("Where the points are")),
+        "the playing step shows the saved title"
+    );
+    assert_eq!(lesson_step(&h), Some(1), "the lesson stays at its step");
+    std::fs::write(&file, text.replace("\"BL24\"", "\"XX99\"")).unwrap();
+    assert!(
+        wait_for(&mut h, |app| !app.problems().is_empty()),
+        "problems listed"
+    );
+    let problems = h.state().problems().join("\n");
+    assert!(
+        problems.contains("chronic-back-pain.ron:") && problems.contains("unknown point `XX99`"),
+        "{problems}"
+    );
+}

@@ -143,8 +143,8 @@ impl EvidenceGrade {
         match self {
             EvidenceGrade::HumanStudies => "seen in studies of people",
             EvidenceGrade::AnimalStudies => "seen in animal studies, not shown in people",
-            EvidenceGrade::TheoryOnly => "an idea that has not been tested",
-            EvidenceGrade::NotSupported => "not supported by the measurements",
+            EvidenceGrade::TheoryOnly => "an idea, not tested as a cause of relief",
+            EvidenceGrade::NotSupported => "not supported: measurements did not find it",
         }
     }
 

@@ -154,7 +154,11 @@ fn draw_schematic(cx: &Ctx<'_>, diagram: &Diagram, step: usize, area: Rect) {
 
 /// The names of the drawing's parts, small and muted.
 fn draw_areas(cx: &Ctx<'_>) {
-    let size = (cx.fit.k * 2.1).clamp(10.0, 22.0) * cx.text;
+    let size = (cx.fit.k * 2.1).min(22.0) * cx.text;
+    if size < 10.0 {
+        // Too small to read (a diagram in a side panel): the names would only clutter it.
+        return;
+    }
     for area in &cx.schematic.areas {
         if let Some(at) = area.at.place(cx.schematic) {
             cx.painter.text(

@@ -46,6 +46,12 @@ impl Session {
         })
     }
 
+    /// Whether a lesson or a diagram sets Present mode's canvas (so the views are not chosen).
+    pub fn present_sets_canvas(&self, atlas: &Atlas) -> bool {
+        self.mode == Mode::Present
+            && (self.lesson_play(atlas).is_some() || self.presented_diagram(atlas).is_some())
+    }
+
     /// Whether Present mode shows the point card beside the canvas: always for points; in a
     /// lesson only for a step that rings a point; never beside a diagram, which fills the
     /// window.

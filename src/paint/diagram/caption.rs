@@ -55,7 +55,7 @@ pub(super) fn draw(
         Stroke::new(1.0, colors.caption_line),
         egui::StrokeKind::Inside,
     );
-    let base = (rect.height().min(rect.width() * 1.9) / 800.0).clamp(0.5, 2.4)
+    let base = (rect.height().min(rect.width() * 1.9) / 620.0).clamp(0.5, 2.4)
         * style.scale.clamp(1.0, 3.0).powf(0.6);
     let mut size = base;
     let pad = (18.0 * base).clamp(10.0, 40.0);

@@ -27,8 +27,8 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             taken.push(Rect::from_center_size(p, Vec2::splat(dot * 2.0)));
         }
     }
-    let name_size = (cx.fit.k * 2.6).clamp(11.0, 28.0) * cx.text;
-    let tag_size = (cx.fit.k * 2.4).clamp(10.5, 26.0) * cx.text;
+    let name_size = (cx.fit.k * 2.9).clamp(11.0, 30.0) * cx.text;
+    let tag_size = (cx.fit.k * 2.6).clamp(10.5, 28.0) * cx.text;
     let bounds = area.shrink(4.0);
     let mut label_sides = Vec::new();
     for id in &step.show {
