@@ -1,3 +1,6 @@
+//! Lessons and diagrams in a session: opening, stepping without wrapping, the note kept off
+//! the canvas unless asked, and each diagram's own step.
+
 #![allow(clippy::unwrap_used)]
 
 use super::*;
