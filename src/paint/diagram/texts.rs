@@ -3,7 +3,8 @@
 //! its structure, or the first other side where it overlaps no word already placed, and stays
 //! inside the drawing.
 
-use super::{Ctx, half_extent};
+use super::Ctx;
+use super::structures::half_extent;
 use crate::model::{DiagramStep, LabelSide, Structure};
 use egui::{Align2, FontId, Pos2, Rect, Stroke, Vec2};
 
