@@ -133,7 +133,7 @@ impl AtlasApp {
     /// Takes in a load of the atlas folder: a good atlas replaces the shown one and keeps the
     /// view (mode, selection while the point exists, zoom, toggles); problems are listed and
     /// the last good atlas stays.
-    fn take_load(&mut self, outcome: super::loading::Loaded) {
+    fn take_load(&mut self, outcome: super::loading::LoadOutcome) {
         let now = (self.clock)();
         let dir = self
             .loader

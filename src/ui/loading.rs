@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
 /// The outcome of one load.
-pub type Loaded = Result<Atlas, Diagnostics>;
+pub type LoadOutcome = Result<Atlas, Diagnostics>;
 
 pub struct AtlasLoader {
     dir: PathBuf,
     watcher: Option<AtlasWatcher>,
-    running: Option<Receiver<Loaded>>,
+    running: Option<Receiver<LoadOutcome>>,
     /// A change arrived while a load was running: load again when it ends.
     again: bool,
 }
@@ -56,7 +56,7 @@ impl AtlasLoader {
 
     /// Called every frame: starts a load when the folder changed, and returns the outcome of
     /// a load that has finished.
-    pub fn poll(&mut self, ctx: &egui::Context) -> Option<Loaded> {
+    pub fn poll(&mut self, ctx: &egui::Context) -> Option<LoadOutcome> {
         if self.watcher.as_mut().is_some_and(|w| w.due(ctx)) {
             if self.busy() {
                 self.again = true;
