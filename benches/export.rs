@@ -3,9 +3,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use acupoint_atlas::load::load_builtin;
-use acupoint_atlas::model::{ConditionId, FigureId, PointCode};
-use acupoint_atlas::render::{HandoutDetails, Paper, Picture, render_handout, render_view};
-use acupoint_atlas::scene::Scene;
+use acupoint_atlas::model::{ConditionId, FigureId, LessonId, PointCode};
+use acupoint_atlas::render::{
+    HandoutDetails, Paper, Picture, Renderer, render_handout, render_slide, render_view,
+};
+use acupoint_atlas::scene::{Scene, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -50,5 +52,77 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, export);
+/// Lesson slides at 1920x1080: one renderer for all of them, as `lesson export` does. The first
+/// slide pays for the device and fonts; each one after it costs only its drawing.
+fn slides(c: &mut Criterion) {
+    let atlas = load_builtin().unwrap();
+    let lesson = atlas
+        .lesson(&LessonId::new("chronic-back-pain"))
+        .unwrap()
+        .clone();
+    let mut group = c.benchmark_group("slides");
+    group.sample_size(20);
+    let mut renderer = Renderer::new();
+    // The first slide: the device, the fonts and their textures are made here.
+    black_box(
+        render_slide(
+            &mut renderer,
+            &atlas,
+            &lesson,
+            0,
+            Theme::Light,
+            (1920, 1080),
+        )
+        .unwrap(),
+    );
+    let mut next = 0;
+    group.bench_function("a further slide of the built-in lesson, 1920x1080", |b| {
+        b.iter(|| {
+            next = (next + 1) % lesson.steps.len();
+            black_box(
+                render_slide(
+                    &mut renderer,
+                    &atlas,
+                    &lesson,
+                    next,
+                    Theme::Light,
+                    (1920, 1080),
+                )
+                .unwrap(),
+            )
+        });
+    });
+    let diagram = lesson
+        .steps
+        .iter()
+        .position(|s| s.mechanism.is_some())
+        .unwrap();
+    group.bench_function("a further diagram slide, 1920x1080", |b| {
+        b.iter(|| {
+            black_box(
+                render_slide(
+                    &mut renderer,
+                    &atlas,
+                    &lesson,
+                    diagram,
+                    Theme::Light,
+                    (1920, 1080),
+                )
+                .unwrap(),
+            )
+        });
+    });
+    group.sample_size(10);
+    group.bench_function("a first slide with a new renderer, 1920x1080", |b| {
+        b.iter(|| {
+            let mut fresh = Renderer::new();
+            black_box(
+                render_slide(&mut fresh, &atlas, &lesson, 1, Theme::Light, (1920, 1080)).unwrap(),
+            )
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, export, slides);
 criterion_main!(benches);

@@ -7,7 +7,9 @@ fn main() -> ExitCode {
     let cli = parse();
     let draws = matches!(
         cli.command,
-        None | Some(CliCommand::Export { .. } | CliCommand::Handout { .. })
+        None | Some(
+            CliCommand::Export { .. } | CliCommand::Handout { .. } | CliCommand::Lesson { .. }
+        )
     );
     if draws {
         runtime_dir::ensure();

@@ -3,8 +3,12 @@
 //! `export` command all draw a [`Scene`], so what is exported is what is seen. No egui.
 
 mod layers;
+mod lesson;
+mod slide;
 
 pub use layers::{ChannelFocus, SceneLayers, StepFocus};
+pub use lesson::lesson_scene;
+pub use slide::{Banner, DiagramView};
 
 use crate::model::{ConditionId, FigureId, FigurePos, PointCode};
 use serde::{Deserialize, Serialize};
@@ -88,6 +92,15 @@ pub struct Scene {
     pub theme: Theme,
     /// Channels, bones and nerves over the figure, and their emphasis.
     pub layers: SceneLayers,
+    /// A mechanism's diagram drawn instead of the body (Present mode, lessons, exports).
+    pub diagram: Option<DiagramView>,
+    /// A heading across the top of the canvas (a lesson's step).
+    pub banner: Option<Banner>,
+    /// Pictures frame the selected point with some body around it, as the window does when
+    /// a lesson step rings a point.
+    pub frame_selected: bool,
+    /// A key to the regions' colours in a corner of the canvas (lessons).
+    pub region_key: bool,
 }
 
 impl Scene {
@@ -109,6 +122,10 @@ impl Scene {
             calibration: false,
             theme: Theme::Light,
             layers: SceneLayers::default(),
+            diagram: None,
+            banner: None,
+            frame_selected: false,
+            region_key: false,
         }
     }
 

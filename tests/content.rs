@@ -7,6 +7,8 @@ use acupoint_atlas::model::{Atlas, Laterality, PointCode, Role, SafetyFlag, Side
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+#[path = "content/diagrams.rs"]
+mod diagrams;
 #[path = "content/evidence.rs"]
 mod evidence;
 #[path = "content/levels.rs"]

@@ -107,11 +107,7 @@ pub fn export_scene(atlas: &Atlas, args: &ExportArgs<'_>) -> Result<Scene, Rende
     }
     // The same session, and so the same scene, as the window in that mode.
     let kept = Settings {
-        theme: match args.theme {
-            ThemeArg::Light => Theme::Light,
-            ThemeArg::Dark => Theme::Dark,
-            ThemeArg::HighContrast => Theme::HighContrast,
-        },
+        theme: theme_of(args.theme),
         text_scale: args.scale,
         figure: Some(figure),
         condition: condition.clone(),
@@ -149,6 +145,15 @@ pub fn export_scene(atlas: &Atlas, args: &ExportArgs<'_>) -> Result<Scene, Rende
         };
     }
     Ok(scene)
+}
+
+/// The theme a `--theme` argument names.
+pub fn theme_of(arg: ThemeArg) -> Theme {
+    match arg {
+        ThemeArg::Light => Theme::Light,
+        ThemeArg::Dark => Theme::Dark,
+        ThemeArg::HighContrast => Theme::HighContrast,
+    }
 }
 
 /// Points named the ways search accepts them: a code however typed (`bl 40`, `BL-40`, `bl40`),

@@ -3,6 +3,8 @@
 mod channels;
 mod export;
 mod layers;
+mod lesson;
+mod mechanisms;
 mod points;
 
 pub use export::{ExportArgs, LabelsArg, ModeArg, PaperArg, ThemeArg, export_scene};
@@ -59,11 +61,17 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Save one view of the body as a PNG, drawn without a window.
+    /// Save one view of the body, or a mechanism's diagram, as a PNG, drawn without a window.
     Export {
         /// The figure to draw (for example `posterior`; `points --json` lists them).
-        #[arg(long, value_name = "VIEW")]
-        view: String,
+        #[arg(long, value_name = "VIEW", required_unless_present = "mechanism")]
+        view: Option<String>,
+        /// Draw this mechanism's diagram instead of a view (`mechanisms` lists them).
+        #[arg(long, value_name = "ID", conflicts_with_all = ["view", "condition", "highlight", "mode", "labels"])]
+        mechanism: Option<String>,
+        /// The diagram's step to draw, counted from 1.
+        #[arg(long, value_name = "N", default_value_t = 1, requires = "mechanism")]
+        step: usize,
         /// Draw the points of this condition (default: every point).
         #[arg(long, value_name = "ID")]
         condition: Option<String>,
@@ -94,6 +102,17 @@ pub enum CliCommand {
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
     },
+    /// List the proposed mechanisms with their evidence grades and diagram steps.
+    Mechanisms {
+        /// Print JSON: {"mechanisms": [{"id", "title", "grade", "steps"}]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lessons for Present mode: list them, or save one as slides.
+    Lesson {
+        #[command(subcommand)]
+        command: LessonCommand,
+    },
     /// Save a one-page patient handout (A4 or Letter at 300 dpi) for a plan of points.
     Handout {
         /// The points of today's plan, in order, separated by commas (for example BL23,BL40,KI3).
@@ -118,6 +137,36 @@ pub enum CliCommand {
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LessonCommand {
+    /// Print each lesson's id, title and number of steps, one per line (tab-separated).
+    List,
+    /// Save one PNG per step of a lesson into a folder: 01-title.png, 02-…
+    Export {
+        /// A lesson's id (`lesson list`), or the path of a lesson file.
+        #[arg(value_name = "ID|FILE")]
+        lesson: String,
+        /// The folder to write into (made if only it is missing).
+        #[arg(long, value_name = "DIR")]
+        out_dir: PathBuf,
+        /// The slides' size in pixels.
+        #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = parse_pixels)]
+        size: (u32, u32),
+        #[arg(long, value_enum, default_value = "light")]
+        theme: ThemeArg,
+    },
+}
+
+/// Parses a picture size such as `1280x800` (checked against the limits when used).
+fn parse_pixels(text: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("`{text}` is not a size like 1280x800");
+    let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
+    let w = w.trim().parse::<u32>().map_err(|_| bad())?;
+    let h = h.trim().parse::<u32>().map_err(|_| bad())?;
+    crate::render::check_size(w, h).map_err(|e| e.to_string())?;
+    Ok((w, h))
 }
 
 /// Parses a date written YYYY-MM-DD.
@@ -183,6 +232,10 @@ fn parse_size(text: &str) -> Result<(f32, f32), String> {
 }
 
 /// Runs a subcommand, writing its output to `out` and problems to `err`.
+#[allow(
+    clippy::too_many_lines,
+    reason = "a flat dispatch: one arm per subcommand"
+)]
 pub fn run_command(
     command: &CliCommand,
     atlas_dir: Option<&Path>,
@@ -200,7 +253,31 @@ pub fn run_command(
             Err(problems) => report(&problems, err),
         },
         CliCommand::Export {
-            view,
+            mechanism: Some(mechanism),
+            step,
+            scale,
+            width,
+            height,
+            theme,
+            out: path,
+            ..
+        } => match load::load(atlas_dir) {
+            Ok(atlas) => {
+                let args = mechanisms::DiagramArgs {
+                    mechanism,
+                    step: *step,
+                    width: *width,
+                    height: *height,
+                    theme: export::theme_of(*theme),
+                    scale: *scale,
+                    out: path,
+                };
+                finish_render(mechanisms::export(&atlas, &args, out), err)
+            }
+            Err(problems) => report(&problems, err),
+        },
+        CliCommand::Export {
+            view: Some(view),
             condition,
             highlight,
             mode,
@@ -211,6 +288,7 @@ pub fn run_command(
             theme,
             layers,
             out: path,
+            ..
         } => match load::load(atlas_dir) {
             Ok(atlas) => {
                 let args = export::ExportArgs {
@@ -228,6 +306,35 @@ pub fn run_command(
                 };
                 finish_render(export::export(&atlas, &args, out), err)
             }
+            Err(problems) => report(&problems, err),
+        },
+        CliCommand::Export { view: None, .. } => {
+            // clap asks for --view or --mechanism before this can happen.
+            writeln!(err, "acupoint-atlas: export needs --view or --mechanism")
+                .map(|()| ExitCode::FAILURE)
+        }
+        CliCommand::Mechanisms { json } => match load::load(atlas_dir) {
+            Ok(atlas) => mechanisms::run(&atlas, *json, out),
+            Err(problems) => report(&problems, err),
+        },
+        CliCommand::Lesson { command } => match load::load(atlas_dir) {
+            Ok(atlas) => match command {
+                LessonCommand::List => lesson::list(&atlas, out),
+                LessonCommand::Export {
+                    lesson,
+                    out_dir,
+                    size,
+                    theme,
+                } => {
+                    let args = lesson::ExportArgs {
+                        lesson,
+                        out_dir,
+                        size: *size,
+                        theme: *theme,
+                    };
+                    lesson::export(&atlas, &args, out, err)
+                }
+            },
             Err(problems) => report(&problems, err),
         },
         CliCommand::Handout {
@@ -285,14 +392,16 @@ pub fn summary(atlas: &Atlas) -> String {
         .sum();
     let landmarks: usize = atlas.figures().iter().map(|f| f.landmarks.len()).sum();
     format!(
-        "{} points ({sites} placed sites), {} figures ({landmarks} landmarks), {} regions, {} conditions, {} mechanisms, {} references, {} guidance sections",
+        "{} points ({sites} placed sites), {} figures ({landmarks} landmarks), {} regions, {} conditions, {} mechanisms ({} with diagrams), {} references, {} guidance sections, {} lessons",
         atlas.points().len(),
         atlas.figures().len(),
         atlas.regions().len(),
         atlas.conditions().len(),
         atlas.mechanisms().len(),
+        atlas.diagrams().len(),
         atlas.references().len(),
         atlas.guidance().len(),
+        atlas.lessons().len(),
     )
 }
 

@@ -4,10 +4,11 @@
 //! not depend on which thread read what.
 
 use super::diagnostic::Diagnostic;
-use super::parse::from_ron;
+use super::parse::{from_ron, lesson_id};
 use super::source::{FileKind, SourceFile};
 use crate::model::{
-    Channel, Condition, Figure, GuidanceSection, Mechanism, Point, Reference, Region, Structure,
+    Channel, Condition, Diagram, Figure, GuidanceSection, Lesson, Mechanism, Point, Reference,
+    Region, Schematic, Structure,
 };
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -25,6 +26,9 @@ pub enum FileParts {
     Guidance(Vec<GuidanceSection>),
     Channels(Vec<Channel>),
     Anatomy(Vec<Structure>),
+    Schematic(Schematic),
+    Diagram(Diagram),
+    Lesson(Lesson),
 }
 
 fn parse_file(file: &SourceFile) -> Result<FileParts, Vec<Diagnostic>> {
@@ -38,6 +42,13 @@ fn parse_file(file: &SourceFile) -> Result<FileParts, Vec<Diagnostic>> {
         FileKind::Guidance => FileParts::Guidance(from_ron(file)?),
         FileKind::Channels => FileParts::Channels(from_ron(file)?),
         FileKind::Anatomy => FileParts::Anatomy(from_ron(file)?),
+        FileKind::Schematic => FileParts::Schematic(from_ron(file)?),
+        FileKind::Diagram => FileParts::Diagram(from_ron(file)?),
+        FileKind::Lesson => {
+            let mut lesson: Lesson = from_ron(file)?;
+            lesson.id = lesson_id(&file.path);
+            FileParts::Lesson(lesson)
+        }
     })
 }
 

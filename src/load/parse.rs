@@ -3,7 +3,7 @@
 use super::diagnostic::{Diagnostic, TextPos};
 use super::parallel::{FileParts, parse_each};
 use super::source::SourceFile;
-use crate::model::AtlasParts;
+use crate::model::{AtlasParts, LessonId};
 use serde::de::DeserializeOwned;
 
 /// RON nesting deeper than this is refused with a message (the atlas needs about 8).
@@ -28,6 +28,9 @@ pub struct Origins {
     pub guidance: Vec<Origin>,
     pub channels: Vec<Origin>,
     pub structures: Vec<Origin>,
+    pub schematics: Vec<Origin>,
+    pub diagrams: Vec<Origin>,
+    pub lessons: Vec<Origin>,
 }
 
 /// What parsing every file gave: the parts read, where each came from, a problem for each file
@@ -76,6 +79,19 @@ pub fn parse_all(files: &[SourceFile]) -> Parsed {
             Ok(FileParts::Anatomy(v)) => {
                 add(i, v, &mut parts.structures, &mut origins.structures);
             }
+            // Schematics, diagrams and lessons are one to a file, like figures.
+            Ok(FileParts::Schematic(s)) => {
+                add(i, vec![s], &mut parts.schematics, &mut origins.schematics);
+                whole_file(&mut origins.schematics);
+            }
+            Ok(FileParts::Diagram(d)) => {
+                add(i, vec![d], &mut parts.diagrams, &mut origins.diagrams);
+                whole_file(&mut origins.diagrams);
+            }
+            Ok(FileParts::Lesson(l)) => {
+                add(i, vec![l], &mut parts.lessons, &mut origins.lessons);
+                whole_file(&mut origins.lessons);
+            }
             Err(more) => {
                 parsed.problems.extend(more);
                 parsed.unread.push(i);
@@ -83,6 +99,19 @@ pub fn parse_all(files: &[SourceFile]) -> Parsed {
         }
     }
     parsed
+}
+
+/// Makes the last origin stand for the whole file (a file that holds one item).
+fn whole_file(origins: &mut [Origin]) {
+    if let Some(last) = origins.last_mut() {
+        last.path = String::new();
+    }
+}
+
+/// A lesson's id: its file's name without the folder and `.ron`.
+pub fn lesson_id(path: &str) -> LessonId {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    LessonId::new(name.strip_suffix(".ron").unwrap_or(name))
 }
 
 /// Appends the items of a file holding a list, with their origins (`[i]` in the list).

@@ -20,7 +20,23 @@ pub enum FileKind {
     Guidance,
     Channels,
     Anatomy,
+    /// `schematics/*.ron`: one schematic for mechanism diagrams per file (optional).
+    Schematic,
+    /// `diagrams/*.ron`: one mechanism's diagram per file (optional).
+    Diagram,
+    /// `lessons/*.ron`: one lesson per file, named by the file (optional).
+    Lesson,
 }
+
+/// The folders of one-item files, with what each holds. `figures/` and `points/` are required;
+/// the others are optional.
+pub const FOLDERS: [(&str, FileKind); 5] = [
+    ("figures", FileKind::Figure),
+    ("points", FileKind::Points),
+    ("schematics", FileKind::Schematic),
+    ("diagrams", FileKind::Diagram),
+    ("lessons", FileKind::Lesson),
+];
 
 /// The files every atlas has, besides the `figures/` and `points/` folders.
 pub const SINGLE_FILES: [(&str, FileKind); 5] = [
@@ -78,11 +94,10 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
     if name.contains('/') || !is_ron {
         return None;
     }
-    match folder {
-        "figures" => Some(FileKind::Figure),
-        "points" => Some(FileKind::Points),
-        _ => None,
-    }
+    FOLDERS
+        .iter()
+        .find(|(name, _)| *name == folder)
+        .map(|(_, kind)| *kind)
 }
 
 /// What reading an atlas folder gave: the files read, a problem for everything that could not
@@ -117,7 +132,7 @@ pub fn read_dir(dir: &Path) -> ReadDir {
             read_one(&path, kind, &mut read);
         }
     }
-    for (folder, kind) in [("figures", FileKind::Figure), ("points", FileKind::Points)] {
+    for (folder, kind) in FOLDERS {
         let sub = dir.join(folder);
         match entries_in(&sub) {
             Ok(entries) => {

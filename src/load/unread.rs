@@ -20,6 +20,7 @@ pub enum IdKind {
     Condition,
     Mechanism,
     Reference,
+    Schematic,
 }
 
 /// The kinds of ids a file of this kind defines.
@@ -33,7 +34,12 @@ fn defines(kind: FileKind) -> &'static [IdKind] {
         FileKind::References => &[IdKind::Reference],
         // Nothing outside these files names a channel or a structure, and their own problems
         // count only once every other file reads and checks clean.
-        FileKind::Guidance | FileKind::Channels | FileKind::Anatomy => &[],
+        FileKind::Guidance
+        | FileKind::Channels
+        | FileKind::Anatomy
+        | FileKind::Diagram
+        | FileKind::Lesson => &[],
+        FileKind::Schematic => &[IdKind::Schematic],
     }
 }
 

@@ -95,3 +95,15 @@ pub fn is_plain_id(id: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
+id_type!(
+    /// A schematic drawn for mechanism diagrams, such as `nervous-system`.
+    SchematicId
+);
+id_type!(
+    /// A named part of a schematic, such as `dorsal-horn` or `pag`.
+    PartId
+);
+id_type!(
+    /// A lesson: the name of its file in the atlas's `lessons/` folder, without `.ron`.
+    LessonId
+);

@@ -6,30 +6,35 @@ mod anatomy;
 mod channel;
 mod close_up;
 mod condition;
+mod diagram;
 mod display;
 mod evidence;
 mod figure;
 mod guidance;
 mod ids;
 mod layers;
+mod lesson;
 mod levels;
 mod mechanism;
 mod point;
 mod reference;
 mod region;
+mod schematic;
 
 pub use anatomy::{AnatomyLayer, Form, FormSlot, Structure};
 pub use channel::{Channel, Station, meridian_of};
 pub use condition::{Condition, ConditionPoint, Role};
+pub use diagram::{Arrow, ArrowKind, DIAGRAM_STEPS, Diagram, DiagramStep, Tag};
 pub use display::{Reader, WhyHere, capitalise};
 pub use evidence::{LinkKind, MechanismLink};
 pub use figure::{Facing, Figure, FigurePos, Landmark, Shape, ShapeKind, Side, Span};
 pub use guidance::{GuidanceItem, GuidanceSection, GuidanceTopic};
 pub use ids::{
-    ChannelId, ConditionId, FigureId, LandmarkId, LevelId, MAX_ID_CHARS, MechanismId, PointCode,
-    ReferenceId, RegionId, SpanId, StructureId, is_plain_id,
+    ChannelId, ConditionId, FigureId, LandmarkId, LessonId, LevelId, MAX_ID_CHARS, MechanismId,
+    PartId, PointCode, ReferenceId, RegionId, SchematicId, SpanId, StructureId, is_plain_id,
 };
 pub use layers::{PlacedLayers, PlacedPath};
+pub use lesson::{Lesson, LessonStep};
 pub use levels::{LevelGroup, Levelled, SiteLevel};
 pub use mechanism::{EvidenceGrade, Mechanism, PointLink};
 pub use point::{
@@ -38,6 +43,10 @@ pub use point::{
 };
 pub use reference::Reference;
 pub use region::{BackArea, Region};
+pub use schematic::{
+    AreaName, Geometry, LabelSide, PartKind, Schematic, SchematicPart, SchematicRule,
+    along_polyline,
+};
 
 use std::collections::HashMap;
 
@@ -66,6 +75,12 @@ pub struct AtlasParts {
     pub channels: Vec<Channel>,
     /// Bones, nerves and muscles drawn in layers (`anatomy.ron`; optional).
     pub structures: Vec<Structure>,
+    /// Schematics for mechanism diagrams (`schematics/*.ron`).
+    pub schematics: Vec<Schematic>,
+    /// One diagram per mechanism at most (`diagrams/*.ron`).
+    pub diagrams: Vec<Diagram>,
+    /// Lessons for Present mode (`lessons/*.ron`), in file-name order.
+    pub lessons: Vec<Lesson>,
 }
 
 /// A checked atlas: every id in it resolves and every point has a place on some figure.
@@ -124,6 +139,37 @@ impl Atlas {
     }
     pub fn guidance(&self) -> &[GuidanceSection] {
         &self.parts.guidance
+    }
+    pub fn schematics(&self) -> &[Schematic] {
+        &self.parts.schematics
+    }
+    pub fn diagrams(&self) -> &[Diagram] {
+        &self.parts.diagrams
+    }
+    pub fn lessons(&self) -> &[Lesson] {
+        &self.parts.lessons
+    }
+
+    /// The checked parts, for checking a lesson file read apart from the atlas.
+    pub fn parts(&self) -> &AtlasParts {
+        &self.parts
+    }
+
+    pub fn mechanism(&self, id: &MechanismId) -> Option<&Mechanism> {
+        self.parts.mechanisms.iter().find(|m| &m.id == id)
+    }
+    /// A mechanism's diagram, if it has one.
+    pub fn diagram(&self, mechanism: &MechanismId) -> Option<&Diagram> {
+        self.parts
+            .diagrams
+            .iter()
+            .find(|d| &d.mechanism == mechanism)
+    }
+    pub fn schematic(&self, id: &SchematicId) -> Option<&Schematic> {
+        self.parts.schematics.iter().find(|s| &s.id == id)
+    }
+    pub fn lesson(&self, id: &LessonId) -> Option<&Lesson> {
+        self.parts.lessons.iter().find(|l| &l.id == id)
     }
 
     pub fn point(&self, code: &PointCode) -> Option<&Point> {

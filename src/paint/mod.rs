@@ -3,11 +3,15 @@
 //! (`render`) draw through here; it knows nothing of panels, the command line or storage.
 
 pub mod art;
+pub mod banner;
+pub mod diagram;
 pub mod fonts;
+pub mod framing;
 pub mod labels;
 pub mod layers;
 pub mod legend;
 pub mod projector;
+pub mod region_key;
 pub mod ruler;
 pub mod scene;
 pub mod theme;

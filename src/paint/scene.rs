@@ -113,6 +113,9 @@ pub fn draw_scene<'a>(
         painter.line_segment([at - egui::vec2(s, s), at + egui::vec2(s, s)], stroke);
         painter.line_segment([at - egui::vec2(s, -s), at + egui::vec2(s, -s)], stroke);
     }
+    if scene.region_key {
+        super::region_key::draw_region_key(painter, rect, atlas, scene, &colors);
+    }
     if scene.spotlight {
         let selected_at = scene
             .selected

@@ -1,5 +1,9 @@
 //! Every colour and text size the window and the pictures use, in one place.
 
+mod diagram;
+
+pub use diagram::{DiagramColors, diagram_colors};
+
 use crate::model::{EvidenceGrade, SafetyFlag};
 use crate::scene::Theme;
 use egui::{Color32, FontFamily, FontId, TextStyle};

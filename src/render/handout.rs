@@ -3,7 +3,7 @@
 //! words with why it is used and the caveat on the evidence, what to expect, and lines for
 //! notes. Laid out for print: the figures take the height the text leaves.
 
-use super::{RenderError, render_frame};
+use super::{RenderError, Renderer};
 use crate::model::{Atlas, ConditionId, Figure, GuidanceTopic, Point, PointCode, Reader};
 use crate::paint::projector::Projector;
 use crate::paint::{ArtCache, draw_scene, fonts, theme};
@@ -135,6 +135,17 @@ pub fn render_handout(
     details: &HandoutDetails,
     paper: Paper,
 ) -> Result<image::RgbaImage, RenderError> {
+    render_handout_with(&mut Renderer::new(), atlas, plan, details, paper)
+}
+
+/// [`render_handout`] with a renderer kept between pictures.
+pub fn render_handout_with(
+    renderer: &mut Renderer,
+    atlas: &Atlas,
+    plan: &[PointCode],
+    details: &HandoutDetails,
+    paper: Paper,
+) -> Result<image::RgbaImage, RenderError> {
     let points: Vec<&Point> = plan
         .iter()
         .map(|c| {
@@ -178,7 +189,7 @@ pub fn render_handout(
         5..=8 => 2.5,
         _ => 2.25,
     };
-    render_frame(paper.pixels(), ppp, Theme::Light, |ui| {
+    renderer.picture(paper.pixels(), ppp, Theme::Light, |ui| {
         let colors = theme::canvas_colors(Theme::Light);
         egui::CentralPanel::default()
             .frame(

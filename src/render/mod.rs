@@ -2,11 +2,17 @@
 //! the window (the paint layer), rendered by wgpu on the CPU (Mesa's lavapipe where there is no
 //! GPU) through the `egui_kittest` renderer.
 
+mod diagram;
 mod handout;
+mod renderer;
+mod slides;
 mod view;
 
-pub use handout::{HandoutDetails, Paper, render_handout, today};
-pub use view::{CAPTION_HEIGHT, Picture, ViewExport, render_view};
+pub use diagram::render_diagram;
+pub use handout::{HandoutDetails, Paper, render_handout, render_handout_with, today};
+pub use renderer::Renderer;
+pub use slides::{render_slide, write_slides};
+pub use view::{CAPTION_HEIGHT, Picture, ViewExport, render_view, render_view_with};
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +41,14 @@ pub enum RenderError {
     Render(String),
     #[error("cannot write {}: {why}", path.display())]
     Write { path: PathBuf, why: String },
+    #[error("unknown mechanism `{0}`; known: {1}")]
+    UnknownMechanism(String, String),
+    #[error("mechanism `{0}` has no diagram")]
+    NoDiagram(String),
+    #[error("the diagram of `{0}` has steps 1 to {1}; there is no step {2}")]
+    BadStep(String, usize, usize),
+    #[error("the lesson has no step {0}")]
+    NoSuchSlide(usize),
 }
 
 /// Checks a requested image size.
@@ -97,39 +111,4 @@ fn render_state() -> Result<egui_wgpu::RenderState, RenderError> {
         egui_wgpu::RendererOptions::PREDICTABLE,
     ))
     .map_err(|e| RenderError::Render(e.to_string()))
-}
-
-/// Renders one frame of `draw` at `size` pixels and returns the picture.
-fn render_frame(
-    size_px: [u32; 2],
-    pixels_per_point: f32,
-    theme: crate::scene::Theme,
-    mut draw: impl FnMut(&mut egui::Ui),
-) -> Result<image::RgbaImage, RenderError> {
-    let size = egui::vec2(
-        size_px[0] as f32 / pixels_per_point,
-        size_px[1] as f32 / pixels_per_point,
-    );
-    let renderer = egui_kittest::wgpu::WgpuTestRenderer::from_render_state(render_state()?);
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(size)
-        .with_pixels_per_point(pixels_per_point)
-        .renderer(renderer)
-        .build_ui(move |ui| {
-            crate::paint::fonts::install(ui.ctx());
-            crate::paint::theme::apply(ui.ctx(), theme);
-            // The whole picture takes the canvas colour, margins included.
-            let background = crate::paint::theme::canvas_colors(theme).background;
-            let everything = ui.ctx().viewport_rect();
-            ui.ctx()
-                .layer_painter(egui::LayerId::background())
-                .rect_filled(everything, 0.0, background);
-            draw(ui);
-        });
-    // Three frames: the first installs fonts and theme, the second draws with them (and lets a
-    // page measure its text), the third draws the final layout.
-    harness.step();
-    harness.step();
-    harness.step();
-    harness.render().map_err(RenderError::Render)
 }

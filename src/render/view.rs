@@ -1,8 +1,10 @@
 //! One view of the body as a picture: a [`Scene`] drawn by the same paint code as the window,
 //! framed as the window framed it (or whole), with an optional caption of title and legend.
 
-use super::{RenderError, check_size, render_frame};
+use super::{RenderError, Renderer, check_size};
 use crate::model::{Atlas, ConditionId, Point};
+use crate::paint::banner::draw_banner;
+use crate::paint::framing::frame_point;
 use crate::paint::projector::{PanZoom, Projector};
 use crate::paint::{ArtCache, draw_scene, fonts, theme};
 use crate::scene::{Framing, Scene, Theme};
@@ -51,7 +53,21 @@ pub fn render_view(
     framing: Option<Framing>,
     picture: Picture,
 ) -> Result<image::RgbaImage, RenderError> {
+    render_view_with(&mut Renderer::new(), atlas, scene, framing, picture)
+}
+
+/// [`render_view`] with a renderer kept between pictures.
+pub fn render_view_with(
+    renderer: &mut Renderer,
+    atlas: &Atlas,
+    scene: &Scene,
+    framing: Option<Framing>,
+    picture: Picture,
+) -> Result<image::RgbaImage, RenderError> {
     check_size(picture.width, picture.height)?;
+    if let Some(view) = &scene.diagram {
+        return super::diagram::render_diagram_with(renderer, atlas, scene, view, picture);
+    }
     let figure = atlas.figure(&scene.figure).ok_or_else(|| {
         let known: Vec<_> = atlas.figures().iter().map(|f| f.id.as_str()).collect();
         RenderError::UnknownView(scene.figure.to_string(), known.join(", "))
@@ -62,15 +78,24 @@ pub fn render_view(
         Some(c) => format!("{} — {}", c.name, figure.title),
         None => figure.title.clone(),
     };
-    render_frame(
+    renderer.picture(
         [picture.width, picture.height],
         picture.pixels_per_point,
         scene.theme,
         |ui| {
             let draw = |painter: &egui::Painter, rect: egui::Rect| {
-                let proj = match framing {
-                    Some(f) => Projector::framed(rect, figure, f),
-                    None => Projector::fit(rect, figure, PanZoom::default()),
+                // A lesson step's banner across the top; the figure fits below it.
+                let rect = match &scene.banner {
+                    Some(b) => draw_banner(painter, rect, b, scene.theme, scene.scale),
+                    None => rect,
+                };
+                let painter = &painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+                let proj = match (framing, &scene.selected) {
+                    (Some(f), _) => Projector::framed(rect, figure, f),
+                    (None, Some(code)) if scene.frame_selected => {
+                        Projector::fit(rect, figure, frame_point(atlas, code, figure, rect))
+                    }
+                    (None, _) => Projector::fit(rect, figure, PanZoom::default()),
                 };
                 draw_scene(
                     painter,

@@ -4,9 +4,12 @@
 //! (a theme to install, the canvas to reframe, an export to start) comes back as [`Effect`]s.
 
 use super::layers::LayerCommand;
+use super::lesson;
 use super::mode::{Mode, Tab};
 use super::state::{Answer, Session};
-use crate::model::{Atlas, ConditionId, FigureId, FigurePos, MechanismId, PointCode, RegionId};
+use crate::model::{
+    Atlas, ConditionId, FigureId, FigurePos, LessonId, MechanismId, PointCode, RegionId,
+};
 use crate::scene::Theme;
 use crate::study;
 
@@ -58,6 +61,14 @@ pub enum Command {
     SetPractitioner(String),
     /// Channels, bones, nerves, the direction of flow, and the landmark steps.
     Layer(LayerCommand),
+    /// Opens a lesson in Present mode at its first step (`None` closes it).
+    OpenLesson(Option<LessonId>),
+    /// Fills Present mode's canvas with a mechanism's diagram (`None` goes back to the body).
+    PresentDiagram(Option<MechanismId>),
+    /// Moves a mechanism's diagram by this many steps (the Mechanisms tab's Previous and Next).
+    StepDiagram(MechanismId, i32),
+    /// Shows the presenter's note on the canvas too, or only beside the step controls.
+    ToggleNoteOnCanvas,
 }
 
 /// What applying a command asks of the window beyond the session.
@@ -127,6 +138,11 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         }
         Command::SelectMechanism(id) => session.mechanism = id,
         Command::Step(delta) => {
+            if session.mode == Mode::Present
+                && lesson::step_present(session, atlas, delta, &mut effects)
+            {
+                return effects;
+            }
             let visible: Vec<PointCode> = session
                 .visible_points(atlas)
                 .into_iter()
@@ -201,6 +217,12 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
             kept.practitioner = name.lines().next().unwrap_or("").chars().take(80).collect();
         }
         Command::Layer(c) => super::layers::apply_layer(session, atlas, c, &mut effects),
+        Command::OpenLesson(id) => lesson::open_lesson(session, atlas, id, &mut effects),
+        Command::PresentDiagram(id) => lesson::present_diagram(session, atlas, id, &mut effects),
+        Command::StepDiagram(id, delta) => lesson::step_diagram(session, atlas, &id, delta),
+        Command::ToggleNoteOnCanvas => {
+            session.present.note_on_canvas = !session.present.note_on_canvas;
+        }
     }
     effects
 }

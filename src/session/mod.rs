@@ -3,6 +3,7 @@
 
 mod command;
 mod layers;
+mod lesson;
 mod mode;
 mod save;
 mod scene;
@@ -10,6 +11,7 @@ mod state;
 
 pub use command::{Command, Effect, apply};
 pub use layers::{LayerCommand, LayerState, LayerSwitches, LocationStep};
+pub use lesson::LessonPlay;
 pub use mode::{Mode, Tab};
 pub use save::{MIN_INTERVAL, SaveSchedule};
 pub use scene::PATIENT_SCALE;

@@ -58,6 +58,7 @@ impl Session {
                     scene.label_only = Some(self.present.revealed.clone());
                 }
                 scene.calibration = self.calibration;
+                self.present_extras(atlas, &mut scene);
             }
         }
         self.layer_scene(atlas, &mut scene);

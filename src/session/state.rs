@@ -15,6 +15,12 @@ pub struct PresentState {
     pub revealed: BTreeSet<PointCode>,
     /// Dim everything but a circle around the pointer.
     pub spotlight: bool,
+    /// The lesson being played, if any.
+    pub lesson: Option<super::lesson::LessonPlay>,
+    /// A mechanism whose diagram fills the canvas, if any (a lesson's steps come first).
+    pub diagram: Option<MechanismId>,
+    /// Show the presenter's note on the canvas too (it is always beside the step controls).
+    pub note_on_canvas: bool,
 }
 
 /// Study mode's state for this run; progress lasts in `Settings`.
@@ -97,6 +103,8 @@ pub struct Session {
     pub calibration: bool,
     /// Channels, bones and nerves, and the landmark step shown.
     pub layers: super::layers::LayerState,
+    /// The step each mechanism's diagram is at (from 0), in the tab and in Present mode.
+    pub diagram_steps: std::collections::BTreeMap<MechanismId, usize>,
 }
 
 impl Session {
@@ -146,6 +154,7 @@ impl Session {
             self.mechanism = None;
         }
         self.present.revealed.retain(|c| atlas.point(c).is_some());
+        self.retain_valid_lessons(atlas);
         if self
             .study
             .question

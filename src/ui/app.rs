@@ -513,7 +513,8 @@ impl eframe::App for AtlasApp {
                         if session.mode == Mode::Present {
                             present::step_bar_ui(ui, atlas, session, bare, &mut commands);
                         }
-                        if !bare {
+                        // A lesson or a diagram sets the canvas itself: no view chooser.
+                        if !bare && !session.present_sets_canvas(atlas) {
                             views::views_ui(ui, atlas, session, &mut commands);
                         }
                     });

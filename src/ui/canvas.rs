@@ -3,21 +3,15 @@
 //! the figure. Pan and zoom are kept per figure in [`CanvasMemory`].
 
 use crate::model::{Atlas, Figure, FigureId, FigurePos, PointCode};
+use crate::paint::banner::draw_banner;
+use crate::paint::diagram::{DiagramStyle, draw_diagram};
+use crate::paint::framing::frame_point;
 use crate::paint::projector::{self, PanZoom, Projector};
 use crate::paint::{ArtCache, draw_scene};
-use crate::placement::ruler_for;
 use crate::scene::{Framing, Scene};
 use crate::study::cun_unit;
 use egui::{Pos2, Rect, Sense};
 use std::collections::HashMap;
-
-/// Cun shown on each side of a framed point: enough to recognise the body part around it.
-const FRAME_RADIUS_CUN: f32 = 6.0;
-/// The least shown on each side of a framed point, as a share of the figure's height (a hand
-/// on a whole-body figure needs its forearm around it to be recognised).
-const FRAME_RADIUS_SHARE: f32 = 0.16;
-/// Beyond this share of the figure's height the framing shows the whole figure.
-const FRAME_WHOLE_SHARE: f32 = 0.3;
 
 /// What the canvas should do to its view on the next frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +37,10 @@ pub struct CanvasMemory {
 
 struct LastFrame {
     figure: FigureId,
+    /// The whole canvas.
     rect: Rect,
+    /// The part the figure is drawn in (below a lesson step's banner).
+    body: Rect,
     proj: Projector,
 }
 
@@ -93,7 +90,7 @@ impl CanvasMemory {
 
     /// The part of the figure in view in the last frame, for exporting what is seen.
     pub fn framing(&self) -> Option<Framing> {
-        self.last.as_ref().map(|l| l.proj.framing(l.rect))
+        self.last.as_ref().map(|l| l.proj.framing(l.body))
     }
 }
 
@@ -122,24 +119,68 @@ pub fn canvas_ui(
     };
     let size = ui.available_size().max(egui::vec2(1.0, 1.0));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    let diagram_title = scene
+        .diagram
+        .as_ref()
+        .and_then(|d| atlas.mechanism(&d.mechanism))
+        .map(|m| {
+            format!(
+                "Diagram: {} (step {})",
+                m.title,
+                scene.diagram.as_ref().map_or(1, |d| d.step + 1)
+            )
+        });
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Image,
             true,
-            format!("Body figure: {}", figure.title),
+            diagram_title
+                .clone()
+                .unwrap_or_else(|| format!("Body figure: {}", figure.title)),
         )
     });
-    let view = handle_input(ui, memory, atlas, figure, rect, &response);
-    let proj = Projector::fit(rect, figure, view);
+    let painter = ui.painter_at(rect);
+    // A lesson step's banner across the top; the figure or diagram takes the rest.
+    let body = match &scene.banner {
+        Some(banner) => draw_banner(&painter, rect, banner, scene.theme, scene.scale),
+        None => rect,
+    };
+    if let Some(view) = &scene.diagram {
+        let style = DiagramStyle {
+            theme: scene.theme,
+            scale: scene.scale,
+            caption: true,
+        };
+        draw_diagram(&painter, body, atlas, view, style);
+        memory.last = Some(LastFrame {
+            figure: figure.id.clone(),
+            rect,
+            body,
+            proj: Projector::fit(body, figure, PanZoom::default()),
+        });
+        return nothing;
+    }
+    let view = handle_input(ui, memory, atlas, figure, body, &response);
+    let proj = Projector::fit(body, figure, view);
     memory.last = Some(LastFrame {
         figure: figure.id.clone(),
         rect,
+        body,
         proj,
     });
     let art = memory.art.get(figure);
-    let painter = ui.painter_at(rect);
     let mouse = response.hover_pos();
-    let drawn = draw_scene(&painter, rect, atlas, scene, figure, &art, &proj, mouse);
+    let body_painter = painter.with_clip_rect(body.intersect(painter.clip_rect()));
+    let drawn = draw_scene(
+        &body_painter,
+        body,
+        atlas,
+        scene,
+        figure,
+        &art,
+        &proj,
+        mouse,
+    );
     if scene.spotlight && mouse.is_some() {
         ui.ctx().request_repaint();
     }
@@ -202,15 +243,8 @@ fn handle_input(
                 projector::reveal(view, rect, figure, site.at);
             }
         }
-        Some(Request::Frame(code)) => {
-            if let Some(site) = atlas.sites_on(&code, &figure.id).next() {
-                let radius = frame_radius(atlas, &code, figure);
-                if figure.is_close_up() || radius >= figure.size.1 * FRAME_WHOLE_SHARE {
-                    *view = PanZoom::default();
-                } else {
-                    projector::frame(view, rect, figure, site.at, radius);
-                }
-            }
+        Some(Request::Frame(code)) if atlas.sites_on(&code, &figure.id).next().is_some() => {
+            *view = frame_point(atlas, &code, figure, rect);
         }
         Some(Request::Question(code)) => {
             *view = PanZoom::default();
@@ -220,7 +254,7 @@ fn handle_input(
                 frame_question(view, rect, figure, site.at, per_cun, &code);
             }
         }
-        None => {}
+        Some(Request::Frame(_)) | None => {}
     }
     *view
 }
@@ -247,15 +281,4 @@ fn frame_question(
     let angle = (hash % 360) as f32 * std::f32::consts::PI / 180.0;
     let offset = egui::vec2(angle.cos(), angle.sin()) * rect.size().min_elem() * 0.18;
     projector::frame_at_zoom(view, rect, figure, at, zoom, offset);
-}
-
-/// Figure units to show on each side of a framed point: [`FRAME_RADIUS_CUN`] measured on the
-/// span the point is placed by, and at least [`FRAME_RADIUS_SHARE`] of the figure.
-fn frame_radius(atlas: &Atlas, code: &PointCode, figure: &Figure) -> f32 {
-    let by_cun = atlas
-        .point(code)
-        .and_then(|p| ruler_for(p, figure))
-        .filter(|r| r.cun > 0.0)
-        .map_or(0.0, |r| r.from.distance(r.to) / r.cun * FRAME_RADIUS_CUN);
-    by_cun.max(figure.size.1 * FRAME_RADIUS_SHARE)
 }

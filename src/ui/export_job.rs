@@ -1,17 +1,23 @@
-//! "Export view…" and "Export handout…" from the window: rendered on a background thread (the
-//! windowless renderer), saved to the user's Pictures folder (or home) under a name that says
-//! what it is and never overwrites an earlier export, with a notice saying where it went.
+//! "Export view…" and "Export handout…" from the window: rendered on one background thread that
+//! keeps its renderer between exports (the device and fonts are made once), saved to the
+//! user's Pictures folder (or home) under a name that says what it is and never overwrites an
+//! earlier export, with a notice saying where it went.
 
 use crate::model::{Atlas, ConditionId, PointCode, is_plain_id};
 use crate::render::{
-    CAPTION_HEIGHT, HandoutDetails, Paper, Picture, ViewExport, encode_png, render_handout,
-    render_view, today,
+    CAPTION_HEIGHT, HandoutDetails, Paper, Picture, Renderer, ViewExport, encode_png,
+    render_handout_with, render_view_with, today,
 };
 use crate::scene::SceneLayers;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Mutex, OnceLock};
 
 /// What to export.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one export at a time crosses to the export thread; boxing would buy nothing"
+)]
 pub enum ExportKind {
     View(Box<ViewExport>),
     Handout {
@@ -40,15 +46,54 @@ pub fn export_dir() -> PathBuf {
 /// Pixels per point of exported views: crisp on paper and on a projector.
 const EXPORT_PIXELS_PER_POINT: f32 = 2.0;
 
-impl ExportJob {
-    /// Starts rendering on a background thread.
-    pub fn start(id: u64, atlas: Atlas, kind: ExportKind, repaint: egui::Context) -> Self {
-        let (tx, rx) = channel();
+/// One export for the worker: what to draw, and where to say how it went.
+struct Request {
+    atlas: Atlas,
+    kind: ExportKind,
+    reply: Sender<Result<PathBuf, String>>,
+    repaint: egui::Context,
+}
+
+impl Request {
+    fn run(self, renderer: &mut Renderer) {
+        let result = export(renderer, &self.atlas, &self.kind);
+        let _ = self.reply.send(result);
+        self.repaint.request_repaint();
+    }
+}
+
+/// The export thread, started with the first export: it keeps one renderer for all of them.
+fn worker() -> &'static Mutex<Sender<Request>> {
+    static WORKER: OnceLock<Mutex<Sender<Request>>> = OnceLock::new();
+    WORKER.get_or_init(|| {
+        let (tx, rx) = channel::<Request>();
         std::thread::spawn(move || {
-            let result = export(&atlas, &kind);
-            let _ = tx.send(result);
-            repaint.request_repaint();
+            let mut renderer = Renderer::new();
+            for request in rx {
+                request.run(&mut renderer);
+            }
         });
+        Mutex::new(tx)
+    })
+}
+
+impl ExportJob {
+    /// Starts rendering on the export thread (or a thread of its own if that one is gone).
+    pub fn start(id: u64, atlas: Atlas, kind: ExportKind, repaint: egui::Context) -> Self {
+        let (reply, rx) = channel();
+        let request = Request {
+            atlas,
+            kind,
+            reply,
+            repaint,
+        };
+        let refused = match worker().lock() {
+            Ok(tx) => tx.send(request).err().map(|e| e.0),
+            Err(_) => Some(request),
+        };
+        if let Some(request) = refused {
+            std::thread::spawn(move || request.run(&mut Renderer::new()));
+        }
         Self { id, rx }
     }
 
@@ -63,7 +108,7 @@ impl ExportJob {
     }
 }
 
-fn export(atlas: &Atlas, kind: &ExportKind) -> Result<PathBuf, String> {
+fn export(renderer: &mut Renderer, atlas: &Atlas, kind: &ExportKind) -> Result<PathBuf, String> {
     let dir = export_dir();
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let (stem, image) = match kind {
@@ -75,7 +120,10 @@ fn export(atlas: &Atlas, kind: &ExportKind) -> Result<PathBuf, String> {
                 pixels_per_point: ppp,
                 caption: true,
             };
-            let mut name = vec![safe(view.scene.figure.as_str())];
+            let mut name = match &view.scene.diagram {
+                Some(d) => vec![safe(d.mechanism.as_str()), format!("step{}", d.step + 1)],
+                None => vec![safe(view.scene.figure.as_str())],
+            };
             if let Some(c) = &view.scene.condition {
                 name.push(safe(c.as_str()));
             }
@@ -85,7 +133,7 @@ fn export(atlas: &Atlas, kind: &ExportKind) -> Result<PathBuf, String> {
             name.push(stamp());
             (
                 name.join("-"),
-                render_view(atlas, &view.scene, view.framing, picture),
+                render_view_with(renderer, atlas, &view.scene, view.framing, picture),
             )
         }
         ExportKind::Handout {
@@ -104,7 +152,7 @@ fn export(atlas: &Atlas, kind: &ExportKind) -> Result<PathBuf, String> {
             };
             (
                 format!("handout-{}-{}{more}", today(), codes.join("-")),
-                render_handout(atlas, plan, &details, Paper::A4),
+                render_handout_with(renderer, atlas, plan, &details, Paper::A4),
             )
         }
     };

@@ -127,6 +127,8 @@ pub fn side_panels_ui(
                 });
             })),
         ),
+        // A diagram fills the window, and a lesson step that rings no point needs no card.
+        Mode::Present if !session.present_card_shown(atlas) => (None, None),
         Mode::Present => {
             let card = Sizing {
                 default: window_width * 0.3,

@@ -59,7 +59,7 @@ const JARGON: &[&str] = &[
 ];
 
 /// Why a plain text would not do for a patient, if it would not.
-fn jargon_in(text: &str) -> Option<String> {
+pub(super) fn jargon_in(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))

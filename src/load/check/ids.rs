@@ -38,6 +38,17 @@ pub fn check_ids_are_plain(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: 
     for (reference, origin) in parts.references.iter().zip(&origins.references) {
         plain(rep, origin, ".id", "reference id", reference.id.as_str());
     }
+    for (schematic, origin) in parts.schematics.iter().zip(&origins.schematics) {
+        plain(rep, origin, ".id", "schematic id", schematic.id.as_str());
+        for (i, landmark) in schematic.landmarks.iter().enumerate() {
+            let at = format!(".landmarks[{i}].id");
+            plain(rep, origin, &at, "landmark id", landmark.id.as_str());
+        }
+        for (i, structure) in schematic.structures.iter().enumerate() {
+            let at = format!(".structures[{i}].id");
+            plain(rep, origin, &at, "structure id", structure.id.as_str());
+        }
+    }
 }
 
 fn plain(rep: &mut Reporter<'_>, origin: &Origin, sub: &str, what: &str, id: &str) {

@@ -4,11 +4,15 @@
 mod anatomy;
 mod channels;
 mod content;
+mod diagrams;
 mod figures;
 mod ids;
 mod layers;
+mod lessons;
 mod levels;
 mod placed;
+
+pub use lessons::check_lesson;
 
 use super::diagnostic::Diagnostic;
 use super::locate::locate;
@@ -121,6 +125,8 @@ pub fn check(
     figures::check_figures(&mut rep, parts, origins);
     content::check_content(&mut rep, parts, origins);
     levels::check_levels(&mut rep, parts, origins);
+    diagrams::check_diagrams(&mut rep, parts, origins);
+    lessons::check_lessons(&mut rep, parts, &origins.lessons);
     let sites = placed::check_placement(&mut rep, parts, origins);
     (sites, rep.into_problems())
 }

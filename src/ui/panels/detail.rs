@@ -62,6 +62,7 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: 
                     commands.push(Command::SelectMechanism(Some(m.id.clone())));
                     commands.push(Command::SetTab(Tab::Mechanisms));
                 }
+                super::diagram::how_link_ui(ui, atlas, m, commands);
             });
             ui.label(RichText::new(link.at_point).small().italics());
             ui.add_space(2.0);

@@ -2,8 +2,10 @@
 //! tabs on the right, the bar along the top, the view chooser, and each mode's own panels.
 
 pub mod detail;
+pub mod diagram;
 pub mod guidance;
 pub mod layers;
+pub mod lesson;
 pub mod mechanisms;
 pub mod navigator;
 pub mod overlays;

@@ -15,6 +15,9 @@ pub fn step_bar_ui(
     bare: bool,
     commands: &mut Vec<Command>,
 ) {
+    if super::lesson::lesson_bar_ui(ui, atlas, session, bare, commands) {
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
         let points = session.visible_points(atlas);
         let at = session
@@ -63,6 +66,7 @@ pub fn step_bar_ui(
             commands,
         );
         action_button(ui, "Full screen", &Command::ToggleFullscreen, commands);
+        super::lesson::choosers_ui(ui, atlas, session, commands);
     });
 }
 

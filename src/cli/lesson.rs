@@ -1,0 +1,143 @@
+//! `acupoint-atlas lesson list` and `lesson export`: the atlas's lessons, and a lesson (by id
+//! or from a file) as one PNG slide per step. Nothing is left behind when a slide fails.
+
+use super::ThemeArg;
+use crate::load::{self, Diagnostics};
+use crate::model::{Atlas, Lesson, LessonId};
+use crate::render::{RenderError, check_size, write_slides};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Prints each lesson's id, title and number of steps, tab-separated, one per line.
+pub fn list(atlas: &Atlas, out: &mut dyn Write) -> std::io::Result<ExitCode> {
+    for lesson in atlas.lessons() {
+        writeln!(
+            out,
+            "{}\t{}\t{} steps",
+            lesson.id,
+            lesson.title,
+            lesson.steps.len()
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `lesson export` was asked for.
+pub struct ExportArgs<'a> {
+    /// A lesson's id, or the path of a lesson file.
+    pub lesson: &'a str,
+    pub out_dir: &'a Path,
+    pub size: (u32, u32),
+    pub theme: ThemeArg,
+}
+
+/// Why a lesson could not be exported.
+enum Refusal {
+    /// The lesson file's problems, each at `file:line:col`.
+    Problems(Diagnostics),
+    Message(String),
+}
+
+impl From<RenderError> for Refusal {
+    fn from(e: RenderError) -> Self {
+        Refusal::Message(e.to_string())
+    }
+}
+
+pub fn export(
+    atlas: &Atlas,
+    args: &ExportArgs<'_>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    match try_export(atlas, args, out) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(Refusal::Problems(problems)) => super::report(&problems, err),
+        Err(Refusal::Message(why)) => {
+            writeln!(err, "acupoint-atlas: {why}")?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn try_export(atlas: &Atlas, args: &ExportArgs<'_>, out: &mut dyn Write) -> Result<(), Refusal> {
+    check_size(args.size.0, args.size.1)?;
+    let lesson = find(atlas, args.lesson)?;
+    let created = prepare_dir(args.out_dir)?;
+    let theme = super::export::theme_of(args.theme);
+    let result = write_slides(atlas, &lesson, args.out_dir, theme, args.size, |path| {
+        let _ = writeln!(out, "wrote {}", path.display());
+    });
+    match result {
+        Ok(files) => {
+            let _ = writeln!(
+                out,
+                "{} slides of \"{}\" ({}x{}) in {}",
+                files.len(),
+                lesson.title,
+                args.size.0,
+                args.size.1,
+                args.out_dir.display()
+            );
+            Ok(())
+        }
+        Err(e) => {
+            if created {
+                let _ = std::fs::remove_dir(args.out_dir);
+            }
+            Err(e.into())
+        }
+    }
+}
+
+/// The lesson named by `which`: one of the atlas's lessons by id, else a lesson file.
+fn find(atlas: &Atlas, which: &str) -> Result<Lesson, Refusal> {
+    if let Some(lesson) = atlas.lesson(&LessonId::new(which)) {
+        return Ok(lesson.clone());
+    }
+    let path = Path::new(which);
+    let looks_like_file = path.extension().is_some_and(|x| x == "ron")
+        || which.contains(['/', '\\'])
+        || path.exists();
+    if looks_like_file {
+        return load::load_lesson_file(atlas, path).map_err(Refusal::Problems);
+    }
+    let known: Vec<&str> = atlas.lessons().iter().map(|l| l.id.as_str()).collect();
+    let known = if known.is_empty() {
+        "the atlas has none".to_owned()
+    } else {
+        format!("known: {}", known.join(", "))
+    };
+    Err(Refusal::Message(format!(
+        "unknown lesson `{which}` ({known}); or give the path of a lesson file"
+    )))
+}
+
+/// Makes sure the slides' folder exists; returns whether this call made it. Only the last
+/// folder of the path is made: a missing parent is more likely a typing mistake.
+fn prepare_dir(dir: &Path) -> Result<bool, Refusal> {
+    if dir.is_dir() {
+        return Ok(false);
+    }
+    if dir.exists() {
+        return Err(Refusal::Message(format!(
+            "{} is not a folder",
+            dir.display()
+        )));
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(Refusal::Message(format!(
+            "cannot make {}: the folder {} does not exist",
+            dir.display(),
+            parent.display()
+        )));
+    }
+    std::fs::create_dir(dir)
+        .map_err(|e| Refusal::Message(format!("cannot make {}: {e}", dir.display())))?;
+    Ok(true)
+}

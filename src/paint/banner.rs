@@ -1,0 +1,87 @@
+//! The banner across the top of the canvas for a lesson's step: its title large, its words for
+//! the room under it, where we are in the lesson; and, only when the presenter asks, their note
+//! along the bottom. The body or the diagram takes the space between.
+
+use super::fonts;
+use super::theme::canvas_colors;
+use crate::scene::{Banner, Theme};
+use egui::{FontId, Pos2, Rect, Stroke, Vec2};
+
+/// Draws the banner (and the note, if it is to be shown) in `rect`; returns the part of `rect`
+/// left for the body or diagram.
+pub fn draw_banner(
+    painter: &egui::Painter,
+    rect: Rect,
+    banner: &Banner,
+    theme: Theme,
+    scale: f32,
+) -> Rect {
+    let colors = canvas_colors(theme);
+    let t = (rect.height().min(rect.width() * 0.8) / 800.0).clamp(0.55, 2.4)
+        * scale.clamp(1.0, 3.0).powf(0.5);
+    let pad = 14.0 * t;
+    let width = (rect.width() - 2.0 * pad).max(40.0);
+    let counter = painter.layout_no_wrap(
+        banner.counter.clone(),
+        FontId::proportional(15.0 * t),
+        colors.dimmed_text,
+    );
+    let title_width = (width - counter.size().x - 16.0 * t).max(width * 0.5);
+    let title = painter.layout(
+        banner.title.clone(),
+        FontId::new(30.0 * t, fonts::bold()),
+        colors.label_text,
+        title_width,
+    );
+    let text = (!banner.text.trim().is_empty()).then(|| {
+        painter.layout(
+            banner.text.clone(),
+            FontId::proportional(20.0 * t),
+            colors.label_text,
+            width,
+        )
+    });
+    let text_h = text.as_ref().map_or(0.0, |g| g.size().y + 6.0 * t);
+    let height = pad + title.size().y + text_h + pad * 0.8;
+    let top = Rect::from_min_size(rect.min, Vec2::new(rect.width(), height));
+    painter.rect_filled(top, 0.0, colors.background);
+    painter.line_segment(
+        [top.left_bottom(), top.right_bottom()],
+        Stroke::new(1.0, colors.leader),
+    );
+    let mut y = top.top() + pad;
+    painter.galley(
+        Pos2::new(top.right() - pad - counter.size().x, y + 4.0 * t),
+        counter,
+        colors.dimmed_text,
+    );
+    let title_h = title.size().y;
+    painter.galley(Pos2::new(top.left() + pad, y), title, colors.label_text);
+    y += title_h + 6.0 * t;
+    if let Some(text) = text {
+        painter.galley(Pos2::new(top.left() + pad, y), text, colors.label_text);
+    }
+    let mut remaining = Rect::from_min_max(Pos2::new(rect.left(), top.bottom()), rect.max);
+    if let Some(note) = banner.note.as_ref().filter(|n| !n.trim().is_empty()) {
+        let galley = painter.layout(
+            format!("Note: {note}"),
+            FontId::proportional(16.0 * t),
+            colors.label_text,
+            width,
+        );
+        let h = galley.size().y + pad;
+        let band = Rect::from_min_max(Pos2::new(rect.left(), rect.bottom() - h), rect.max);
+        painter.rect_filled(band, 0.0, colors.label_fill);
+        painter.line_segment(
+            [band.left_top(), band.right_top()],
+            Stroke::new(1.0, colors.leader),
+        );
+        painter.galley(
+            Pos2::new(band.left() + pad, band.top() + pad / 2.0),
+            galley,
+            colors.label_text,
+        );
+        remaining.max.y = band.top();
+    }
+    remaining
+}

@@ -1,0 +1,176 @@
+//! The words on a diagram: the names of the structures a step lights, and its tags (the
+//! chemical released somewhere, what a measurement found). Each goes on its preferred side of
+//! its structure, or the first other side where it overlaps no word already placed, and stays
+//! inside the drawing.
+
+use super::Ctx;
+use super::structures::half_extent;
+use crate::model::{DiagramStep, LabelSide, SchematicPart};
+use egui::{Align2, FontId, Pos2, Rect, Stroke, Vec2};
+
+/// Draws the names of the lit structures, then the tags, inside `area`.
+pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
+    // Words keep clear of the lit blobs (a name over a nucleus hides it).
+    let mut taken: Vec<Rect> = step
+        .show
+        .iter()
+        .filter_map(|id| cx.schematic.structure(id))
+        .filter(|s| matches!(s.geometry, crate::model::Geometry::Blob { .. }))
+        .filter_map(|s| {
+            let at = cx.fit.screen(cx.schematic.anchor(s)?);
+            Some(Rect::from_center_size(at, half_extent(cx, s) * 2.0))
+        })
+        .collect();
+    // And of this step's arrows: small boxes along each.
+    let dot = cx.fit.len(0.6, 3.0);
+    for arrow in &step.arrows {
+        for p in super::arrows::route(cx, arrow).unwrap_or_default() {
+            taken.push(Rect::from_center_size(p, Vec2::splat(dot * 2.0)));
+        }
+    }
+    let name_size = (cx.fit.k * 2.9).clamp(11.0, 30.0) * cx.text;
+    let tag_size = (cx.fit.k * 2.6).clamp(10.5, 28.0) * cx.text;
+    let bounds = area.shrink(4.0);
+    let mut label_sides = Vec::new();
+    for id in &step.show {
+        let Some(structure) = cx.schematic.structure(id) else {
+            continue;
+        };
+        let font = FontId::new(name_size, crate::paint::fonts::bold());
+        let galley = cx
+            .painter
+            .layout_no_wrap(structure.name.clone(), font, cx.colors.text);
+        let Some(side) = place(
+            cx,
+            structure,
+            galley.size(),
+            structure.label,
+            &taken,
+            bounds,
+        ) else {
+            continue;
+        };
+        let (rect, _) = side;
+        cx.painter.rect(
+            rect.expand(2.0),
+            4.0,
+            cx.colors.label_fill,
+            Stroke::NONE,
+            egui::StrokeKind::Outside,
+        );
+        cx.painter.galley(rect.min, galley, cx.colors.text);
+        taken.push(rect.expand(3.0));
+        label_sides.push((structure.id.clone(), side.1));
+    }
+    for tag in &step.tags {
+        let Some(structure) = cx.schematic.structure(&tag.at) else {
+            continue;
+        };
+        let galley = cx.painter.layout(
+            tag.text.clone(),
+            FontId::proportional(tag_size),
+            cx.colors.tag_text,
+            (cx.fit.k * 34.0).max(140.0),
+        );
+        // A tag starts opposite its structure's name.
+        let named = label_sides
+            .iter()
+            .find(|(id, _)| id == &structure.id)
+            .map(|(_, s)| *s);
+        let prefer = named.map_or(LabelSide::Below, opposite);
+        let pad = Vec2::new(6.0, 3.0);
+        let Some((rect, _)) = place(
+            cx,
+            structure,
+            galley.size() + pad * 2.0,
+            prefer,
+            &taken,
+            bounds,
+        ) else {
+            continue;
+        };
+        cx.painter.rect(
+            rect,
+            6.0,
+            cx.colors.tag_fill,
+            Stroke::new(1.0, cx.colors.arrow(crate::model::ArrowKind::Release)),
+            egui::StrokeKind::Inside,
+        );
+        cx.painter
+            .galley(rect.min + pad, galley, cx.colors.tag_text);
+        taken.push(rect.expand(3.0));
+    }
+}
+
+fn opposite(side: LabelSide) -> LabelSide {
+    match side {
+        LabelSide::Above => LabelSide::Below,
+        LabelSide::Below => LabelSide::Above,
+        LabelSide::Left => LabelSide::Right,
+        LabelSide::Right => LabelSide::Left,
+    }
+}
+
+/// Where a box of `size` goes beside a structure: the preferred side first, then the others,
+/// each a little further out if needed; the preferred side when nothing is free.
+fn place(
+    cx: &Ctx<'_>,
+    structure: &SchematicPart,
+    size: Vec2,
+    prefer: LabelSide,
+    taken: &[Rect],
+    bounds: Rect,
+) -> Option<(Rect, LabelSide)> {
+    let anchor = cx.fit.screen(cx.schematic.anchor(structure)?);
+    let half = half_extent(cx, structure);
+    let gap = cx.fit.len(0.8, 4.0);
+    let sides = [
+        prefer,
+        opposite(prefer),
+        LabelSide::Right,
+        LabelSide::Left,
+        LabelSide::Above,
+        LabelSide::Below,
+    ];
+    let mut first = None;
+    for push in [0.0, 1.0, 2.0] {
+        for side in sides {
+            let rect = keep_inside(beside(anchor, half, size, side, gap * (1.0 + push)), bounds);
+            first.get_or_insert((rect, side));
+            if !taken.iter().any(|t| t.intersects(rect)) {
+                return Some((rect, side));
+            }
+        }
+    }
+    first
+}
+
+/// A box of `box_size` on one side of a structure centred at `anchor` with half-size `half`.
+fn beside(anchor: Pos2, half: Vec2, box_size: Vec2, side: LabelSide, gap: f32) -> Rect {
+    let (align, at) = match side {
+        LabelSide::Above => (Align2::CENTER_BOTTOM, anchor - Vec2::new(0.0, half.y + gap)),
+        LabelSide::Below => (Align2::CENTER_TOP, anchor + Vec2::new(0.0, half.y + gap)),
+        LabelSide::Left => (Align2::RIGHT_CENTER, anchor - Vec2::new(half.x + gap, 0.0)),
+        LabelSide::Right => (Align2::LEFT_CENTER, anchor + Vec2::new(half.x + gap, 0.0)),
+    };
+    align.anchor_size(at, box_size)
+}
+
+/// Moves a box into `bounds` (as far as it fits).
+fn keep_inside(rect: Rect, bounds: Rect) -> Rect {
+    let dx = if rect.left() < bounds.left() {
+        bounds.left() - rect.left()
+    } else if rect.right() > bounds.right() {
+        (bounds.right() - rect.right()).max(bounds.left() - rect.left())
+    } else {
+        0.0
+    };
+    let dy = if rect.top() < bounds.top() {
+        bounds.top() - rect.top()
+    } else if rect.bottom() > bounds.bottom() {
+        (bounds.bottom() - rect.bottom()).max(bounds.top() - rect.top())
+    } else {
+        0.0
+    };
+    rect.translate(Vec2::new(dx, dy))
+}

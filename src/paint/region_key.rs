@@ -1,0 +1,76 @@
+//! A key to the regions' colours, in the top-left corner of the canvas, for the regions of
+//! the points drawn (lessons show it, so a room can read the colours).
+
+use super::theme::{self, CanvasColors};
+use crate::model::Atlas;
+use crate::scene::Scene;
+use egui::{FontId, Pos2, Rect, Stroke, Vec2};
+
+/// Draws the key for the regions of `scene`'s points that are drawn on its figure.
+pub fn draw_region_key(
+    painter: &egui::Painter,
+    rect: Rect,
+    atlas: &Atlas,
+    scene: &Scene,
+    colors: &CanvasColors,
+) {
+    let condition = scene.condition.as_ref();
+    let mut shown: Vec<(usize, &str)> = Vec::new();
+    for point in scene.points.iter().filter_map(|c| atlas.point(c)) {
+        if atlas
+            .sites_for(&point.code, &scene.figure, condition)
+            .is_empty()
+        {
+            continue;
+        }
+        if let Some((i, region)) = atlas.display_region(point, condition)
+            && !shown.iter().any(|(j, _)| *j == i)
+        {
+            shown.push((i, region.name.as_str()));
+        }
+    }
+    if shown.is_empty() {
+        return;
+    }
+    shown.sort_by_key(|(i, _)| *i);
+    let size = 14.0 * scene.scale.clamp(1.0, 3.0).powf(0.7);
+    let font = FontId::proportional(size);
+    let row = size * 1.45;
+    let galleys: Vec<_> = shown
+        .iter()
+        .map(|(_, name)| {
+            painter.layout_no_wrap((*name).to_owned(), font.clone(), colors.label_text)
+        })
+        .collect();
+    let text_w = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
+    let pad = size * 0.6;
+    let dot = size * 0.38;
+    let box_size = Vec2::new(
+        pad * 2.0 + dot * 2.0 + size * 0.5 + text_w,
+        pad * 2.0 + row * galleys.len() as f32,
+    );
+    let at = Rect::from_min_size(rect.min + Vec2::splat(size * 0.6), box_size);
+    painter.rect(
+        at,
+        6.0,
+        colors.label_fill,
+        Stroke::new(1.0, colors.leader),
+        egui::StrokeKind::Inside,
+    );
+    for (k, ((i, _), galley)) in shown.iter().zip(galleys).enumerate() {
+        let y = at.top() + pad + row * k as f32;
+        let centre = Pos2::new(at.left() + pad + dot, y + row / 2.0);
+        painter.circle(
+            centre,
+            dot,
+            theme::region_color(*i, scene.theme),
+            Stroke::new(1.0, colors.dot_ring),
+        );
+        let h = galley.size().y;
+        painter.galley(
+            Pos2::new(centre.x + dot + size * 0.5, y + (row - h) / 2.0),
+            galley,
+            colors.label_text,
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! A mechanism's diagram as a picture: the same drawing as the window's canvas and the
+//! Mechanisms tab, with its caption, under a lesson step's banner when there is one.
+
+use super::view::Picture;
+use super::{RenderError, Renderer, check_size};
+use crate::model::{Atlas, MechanismId};
+use crate::paint::banner::draw_banner;
+use crate::paint::diagram::{DiagramStyle, draw_diagram};
+use crate::scene::{DiagramView, Scene, Theme};
+
+/// Renders step `step` (from 0) of a mechanism's diagram, with its caption.
+pub fn render_diagram(
+    atlas: &Atlas,
+    mechanism: &MechanismId,
+    step: usize,
+    theme: Theme,
+    scale: f32,
+    picture: Picture,
+) -> Result<image::RgbaImage, RenderError> {
+    let mut scene = Scene::new(
+        atlas
+            .figures()
+            .first()
+            .map_or_else(|| crate::model::FigureId::new(""), |f| f.id.clone()),
+        Vec::new(),
+    );
+    scene.theme = theme;
+    scene.scale = scale;
+    let view = DiagramView {
+        mechanism: mechanism.clone(),
+        step,
+    };
+    render_diagram_with(&mut Renderer::new(), atlas, &scene, &view, picture)
+}
+
+/// Renders a scene that shows a diagram: its banner, if any, then the diagram below it.
+pub(super) fn render_diagram_with(
+    renderer: &mut Renderer,
+    atlas: &Atlas,
+    scene: &Scene,
+    view: &DiagramView,
+    picture: Picture,
+) -> Result<image::RgbaImage, RenderError> {
+    check_size(picture.width, picture.height)?;
+    let style = DiagramStyle {
+        theme: scene.theme,
+        scale: scene.scale,
+        caption: true,
+    };
+    renderer.picture(
+        [picture.width, picture.height],
+        picture.pixels_per_point,
+        scene.theme,
+        |ui| {
+            let rect = ui.ctx().content_rect();
+            let layer = egui::LayerId::new(egui::Order::Middle, egui::Id::unique("diagram"));
+            let painter = ui.ctx().layer_painter(layer).with_clip_rect(rect);
+            let below = match &scene.banner {
+                Some(banner) => draw_banner(&painter, rect, banner, scene.theme, scene.scale),
+                None => rect,
+            };
+            draw_diagram(&painter, below, atlas, view, style);
+        },
+    )
+}

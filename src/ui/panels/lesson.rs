@@ -1,0 +1,134 @@
+//! Present mode's lessons and diagrams: choosers for a lesson or a diagram to present, and the
+//! step bar while one plays, with the presenter's note on its own line beside the controls
+//! (never on the canvas unless the presenter asks).
+
+use crate::model::Atlas;
+use crate::session::{Command, Session};
+use crate::ui::widgets::{action_button, action_checkbox};
+use egui::RichText;
+
+/// The step bar while a lesson or a presented diagram plays; returns `false` (drawing nothing)
+/// when neither does.
+pub fn lesson_bar_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    session: &Session,
+    bare: bool,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let (what, at, total, close, note) = if let Some((lesson, index)) = session.lesson_play(atlas) {
+        (
+            format!("Lesson: {}", lesson.title),
+            index,
+            lesson.steps.len(),
+            ("Close lesson", Command::OpenLesson(None)),
+            lesson.step(index).map(|s| s.note.as_str()),
+        )
+    } else if let Some(view) = session.presented_diagram(atlas) {
+        let Some(diagram) = atlas.diagram(&view.mechanism) else {
+            return false;
+        };
+        let title = atlas
+            .mechanism(&view.mechanism)
+            .map_or("", |m| m.title.as_str());
+        (
+            format!("Diagram: {title}"),
+            view.step,
+            diagram.steps.len(),
+            ("Back to the points", Command::PresentDiagram(None)),
+            None,
+        )
+    } else {
+        return false;
+    };
+    ui.horizontal_wrapped(|ui| {
+        action_button(ui, "Previous", &Command::Step(-1), commands);
+        ui.label(RichText::new(format!("{} / {total}", at + 1)).strong());
+        action_button(ui, "Next", &Command::Step(1), commands);
+        ui.separator();
+        ui.label(RichText::new(what).strong());
+        if bare {
+            ui.separator();
+            action_button(ui, "Exit full screen", &Command::ToggleFullscreen, commands);
+            return;
+        }
+        if ui.button(close.0).clicked() {
+            commands.push(close.1.clone());
+        }
+        ui.separator();
+        scale_ui(ui, session, commands);
+        if note.is_some() {
+            action_checkbox(
+                ui,
+                session.present.note_on_canvas,
+                "Note on screen",
+                &Command::ToggleNoteOnCanvas,
+                commands,
+            );
+        }
+        action_button(ui, "Full screen", &Command::ToggleFullscreen, commands);
+    });
+    if let Some(note) = note {
+        // The presenter's line: beside the controls, in the interface's own colours.
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Presenter's note:").strong().weak());
+            ui.label(RichText::new(note).italics());
+        });
+    }
+    true
+}
+
+fn scale_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+    let mut scale = session.kept.text_scale;
+    if ui
+        .add(
+            egui::Slider::new(&mut scale, 1.0..=3.0)
+                .step_by(0.25)
+                .suffix("×")
+                .text("Text"),
+        )
+        .on_hover_text("Scale the text for the back row (Ctrl+Plus, Ctrl+Minus)")
+        .changed()
+    {
+        commands.push(Command::SetTextScale(scale));
+    }
+}
+
+/// Choosers for a lesson or a mechanism's diagram to present.
+pub fn choosers_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    session: &Session,
+    commands: &mut Vec<Command>,
+) {
+    if !atlas.lessons().is_empty() {
+        ui.menu_button("Lesson…", |ui| {
+            for lesson in atlas.lessons() {
+                let open = session.present.lesson.as_ref().map(|p| &p.id) == Some(&lesson.id);
+                let text = format!("{} ({} steps)", lesson.title, lesson.steps.len());
+                if ui.selectable_label(open, text).clicked() {
+                    commands.push(Command::OpenLesson(Some(lesson.id.clone())));
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text(
+            "Play a lesson: each step sets the canvas; the arrow keys and a clicker step it",
+        );
+    }
+    if !atlas.diagrams().is_empty() {
+        ui.menu_button("Diagram…", |ui| {
+            for mechanism in atlas.mechanisms() {
+                if atlas.diagram(&mechanism.id).is_some()
+                    && ui.selectable_label(false, &mechanism.title).clicked()
+                {
+                    commands.push(Command::PresentDiagram(Some(mechanism.id.clone())));
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text("Fill the canvas with a mechanism's diagram, stepped with the arrow keys");
+    }
+}

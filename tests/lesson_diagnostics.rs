@@ -1,0 +1,187 @@
+//! Damaged lessons, diagrams and schematics: every problem at `file:line:col`, on a copy of the
+//! built-in atlas, and a lesson file read on its own is checked the same way.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use acupoint_atlas::load::{Diagnostics, load_builtin, load_dir, load_lesson_file};
+use std::path::{Path, PathBuf};
+
+const ATLAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/atlas");
+const LESSON: &str = "lessons/chronic-back-pain.ron";
+
+/// A copy of the built-in atlas in a temporary folder.
+struct Copy {
+    dir: tempfile::TempDir,
+}
+
+impl Copy {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        common::copy_tree(Path::new(ATLAS), dir.path());
+        Self { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Replaces the first `from` after `after` in a file by `to`; returns the 1-based line and
+    /// column where `from` stood.
+    fn edit_after(&self, rel: &str, after: &str, from: &str, to: &str) -> (usize, usize) {
+        let text = std::fs::read_to_string(self.path(rel)).unwrap();
+        let start = text
+            .find(after)
+            .unwrap_or_else(|| panic!("`{after}` not in {rel}"));
+        let at = start
+            + text[start..]
+                .find(from)
+                .unwrap_or_else(|| panic!("`{from}` not after `{after}` in {rel}"));
+        let mut changed = text.clone();
+        changed.replace_range(at..at + from.len(), to);
+        std::fs::write(self.path(rel), changed).unwrap();
+        line_col(&text, at)
+    }
+
+    fn edit(&self, rel: &str, from: &str, to: &str) -> (usize, usize) {
+        self.edit_after(rel, "", from, to)
+    }
+
+    fn problems(&self) -> Diagnostics {
+        load_dir(self.dir.path()).expect_err("the damaged atlas must be refused")
+    }
+
+    /// Asserts that a problem is reported at `rel:line:col` and mentions `words`.
+    fn expect_at(&self, rel: &str, (line, col): (usize, usize), words: &str) {
+        let problems = self.problems();
+        let want = format!("{}:{line}:{col}: ", self.path(rel).display());
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.to_string().starts_with(&want) && p.message.contains(words)),
+            "expected a problem at {want} mentioning `{words}`, got:\n{problems}"
+        );
+    }
+}
+
+fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, col)
+}
+
+#[test]
+fn the_copied_atlas_loads_with_its_lesson_and_diagrams() {
+    let copy = Copy::new();
+    let atlas = load_dir(copy.dir.path()).unwrap();
+    assert_eq!(atlas.lessons().len(), 1);
+    assert_eq!(atlas.diagrams().len(), atlas.mechanisms().len());
+}
+
+#[test]
+fn a_lesson_naming_an_unknown_point_is_reported_at_the_code() {
+    let copy = Copy::new();
+    let at = copy.edit(LESSON, "\"BL24\"", "\"XX99\"");
+    copy.expect_at(LESSON, at, "unknown point `XX99`");
+}
+
+#[test]
+fn a_lesson_naming_an_unknown_view_lists_the_known_ones() {
+    let copy = Copy::new();
+    let at = copy.edit(LESSON, "Some(\"posterior\")", "Some(\"backside\")");
+    copy.expect_at(LESSON, at, "unknown view `backside`; known: anterior,");
+}
+
+#[test]
+fn a_lesson_naming_an_unknown_mechanism_is_reported_at_the_id() {
+    let copy = Copy::new();
+    let at = copy.edit(LESSON, "Some(\"adenosine\")", "Some(\"adenosin\")");
+    copy.expect_at(LESSON, at, "unknown mechanism `adenosin`");
+}
+
+#[test]
+fn a_diagram_step_beyond_the_diagram_is_reported_with_the_range() {
+    let copy = Copy::new();
+    let at = copy.edit_after(LESSON, "\"adenosine\"", "Some(2)", "Some(9)");
+    copy.expect_at(LESSON, at, "has steps 1 to 4, not 9");
+}
+
+#[test]
+fn a_diagram_lighting_an_unknown_structure_is_reported_at_its_name() {
+    let copy = Copy::new();
+    let rel = "diagrams/adenosine.ron";
+    let at = copy.edit(
+        rel,
+        "\"tissue-around-needle\", \"muscle\"",
+        "\"tissue\", \"muscle\"",
+    );
+    copy.expect_at(rel, at, "unknown structure `tissue`");
+}
+
+#[test]
+fn a_step_graded_above_its_mechanism_is_refused_at_its_grade() {
+    let copy = Copy::new();
+    let rel = "diagrams/adenosine.ron";
+    let at = copy.edit(rel, "AnimalStudies", "HumanStudies");
+    copy.expect_at(rel, at, "a step may not claim more than its mechanism");
+}
+
+#[test]
+fn a_diagram_of_two_steps_is_refused() {
+    let copy = Copy::new();
+    let rel = "diagrams/circulation.ron";
+    let text = std::fs::read_to_string(copy.path(rel)).unwrap();
+    let last = text
+        .rfind("        (\n            title: \"The sham problem\"")
+        .unwrap();
+    let end = text.rfind("    ],\n)").unwrap();
+    let mut cut = text.clone();
+    cut.replace_range(last..end, "");
+    std::fs::write(copy.path(rel), cut).unwrap();
+    let at = line_col(&text, text.find("steps: [").unwrap() + "steps: ".len());
+    copy.expect_at(rel, at, "a diagram has 3 to 8 steps, not 2");
+}
+
+#[test]
+fn a_structure_placed_from_an_unknown_landmark_is_reported_where_it_is_named() {
+    let copy = Copy::new();
+    let rel = "schematics/nervous-system.ron";
+    let at = copy.edit_after(rel, "(id: \"pag\"", "At(\"midbrain\")", "At(\"mid-brain\")");
+    let at = (at.0, at.1 + "At(".len());
+    copy.expect_at(rel, at, "unknown landmark `mid-brain`");
+}
+
+#[test]
+fn a_lesson_file_read_on_its_own_is_checked_against_the_atlas() {
+    let atlas = load_builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("my-lesson.ron");
+    let text = "Lesson(\n    title: \"Mine\",\n    steps: [\n        (title: \"One\", note: \"n\", select: Some(\"BL99\")),\n        (title: \"Two\", note: \"n\", mechanism: Some(\"adenosine\"), diagram_step: Some(3)),\n    ],\n)\n";
+    std::fs::write(&path, text).unwrap();
+    let problems = load_lesson_file(&atlas, &path).unwrap_err();
+    let (line, col) = line_col(text, text.find("Some(\"BL99\")").unwrap());
+    let want = format!("{}:{line}:{col}: ", path.display());
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().starts_with(&want) && p.message.contains("unknown point `BL99`")),
+        "{problems}"
+    );
+    std::fs::write(&path, text.replace("BL99", "BL23")).unwrap();
+    let lesson = load_lesson_file(&atlas, &path).unwrap();
+    assert_eq!(lesson.id.as_str(), "my-lesson");
+    assert_eq!(lesson.steps.len(), 2);
+}
+
+#[test]
+fn a_lesson_file_with_a_syntax_error_is_reported_at_its_place() {
+    let atlas = load_builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "Lesson(\n    title: \"Mine\",\n    stepz: [],\n)\n").unwrap();
+    let problems = load_lesson_file(&atlas, &path).unwrap_err();
+    let first = problems.iter().next().unwrap();
+    assert_eq!(first.pos.map(|p| p.line), Some(3), "{problems}");
+}
