@@ -16,7 +16,6 @@ pub use index::{FigureIndex, Lookup};
 pub use outline::{OutlineIndex, PolygonIndex};
 pub mod curve;
 pub mod layers;
-pub mod outline_bands;
 
 use crate::model::{
     Facing, Figure, FigurePos, Laterality, PlacedSite, PlacementRule, Point, Side, Span,

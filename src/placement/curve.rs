@@ -143,15 +143,30 @@ pub fn distance_to_polyline(polyline: &[FigurePos], p: FigurePos) -> f32 {
     }
 }
 
-/// The distance from `p` to the segment from `a` to `b`.
+/// The distance from `p` to the segment from `a` to `b`. Worked in `f64`, so figures drawn at
+/// any scale (×0.001 to ×1e30) measure alike.
 pub fn segment_distance(a: FigurePos, b: FigurePos, p: FigurePos) -> f32 {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let d = segment_distance_f64(
+        (f64::from(a.x), f64::from(a.y)),
+        (f64::from(b.x), f64::from(b.y)),
+        (f64::from(p.x), f64::from(p.y)),
+    );
+    // Back to the figure's own precision.
+    #[allow(clippy::cast_possible_truncation)]
+    let d = d as f32;
+    d
+}
+
+/// The distance from `p` to the segment from `a` to `b`, in `f64`.
+pub fn segment_distance_f64(a: (f64, f64), b: (f64, f64), p: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len2 = dx * dx + dy * dy;
-    if len2 <= 0.0 {
-        return a.distance(p);
-    }
-    let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0);
-    a.lerp(b, t).distance(p)
+    let t = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (a.0 + t * dx - p.0).hypot(a.1 + t * dy - p.1)
 }
 
 #[cfg(test)]

@@ -5,11 +5,14 @@
 //! took 41 s to check. [`OutlineIndex`] keeps the edges in an interval tree over their height,
 //! so a test looks only at the edges level with the position (`log n` plus those edges).
 //! Arithmetic is in `f64`, so figures drawn at any scale (×0.001 to ×1e30) are tested alike.
+//! The same tree answers which edges pass near a position (the loader's test that channels and
+//! structures stay on the body, within a tolerance).
 
+use super::curve::segment_distance_f64;
 use crate::model::{Figure, FigurePos, ShapeKind};
 
-/// One edge of an outline, with its lower and upper height. Only edges of some height are kept
-/// (a level edge never crosses a level ray).
+/// One edge of an outline, with its lower and upper height. A level edge is kept for distances;
+/// it never crosses a level ray.
 #[derive(Clone, Copy, Debug)]
 struct Edge {
     a: (f64, f64),
@@ -23,7 +26,7 @@ impl Edge {
         let a = (f64::from(a.x), f64::from(a.y));
         let b = (f64::from(b.x), f64::from(b.y));
         let finite = [a.0, a.1, b.0, b.1].iter().all(|v| v.is_finite());
-        (finite && a.1 != b.1).then(|| Edge {
+        (finite && a != b).then(|| Edge {
             a,
             b,
             y_min: a.1.min(b.1),
@@ -139,6 +142,36 @@ impl PolygonIndex {
         }
         inside
     }
+
+    /// Whether some edge passes within `tolerance` of `p`.
+    pub fn near_edge(&self, p: FigurePos, tolerance: f64) -> bool {
+        let p = (f64::from(p.x), f64::from(p.y));
+        let (lo, hi) = (p.1 - tolerance, p.1 + tolerance);
+        let near = |e: &Edge| segment_distance_f64(e.a, e.b, p) <= tolerance;
+        let mut todo: Vec<usize> = self.root.into_iter().collect();
+        while let Some(node) = todo.pop().and_then(|i| self.nodes.get(i)) {
+            // The node's edges all span its centre: those reaching into [lo, hi] are the ones
+            // starting below hi (when the band is under the centre) or ending above lo (over it).
+            if hi < node.centre {
+                if node.by_min.iter().take_while(|e| e.y_min <= hi).any(near) {
+                    return true;
+                }
+                todo.extend(node.below);
+            } else if lo > node.centre {
+                if node.by_max.iter().take_while(|e| e.y_max >= lo).any(near) {
+                    return true;
+                }
+                todo.extend(node.above);
+            } else {
+                if node.by_min.iter().any(near) {
+                    return true;
+                }
+                todo.extend(node.below);
+                todo.extend(node.above);
+            }
+        }
+        false
+    }
 }
 
 /// The closed outlines of a figure, indexed once for many tests.
@@ -167,6 +200,31 @@ impl OutlineIndex {
             || self.outlines.iter().any(|(polygon, mirrored)| {
                 polygon.contains(at) || (*mirrored && polygon.contains(figure.mirror(at)))
             })
+    }
+
+    /// Whether `at` lies inside the outlines (as [`Self::contains`] says) or within `tolerance`
+    /// of one of their edges (mirrored copies count).
+    pub fn contains_within(&self, figure: &Figure, at: FigurePos, tolerance: f32) -> bool {
+        let tolerance = f64::from(tolerance);
+        self.contains(figure, at)
+            || self.outlines.iter().any(|(polygon, mirrored)| {
+                polygon.near_edge(at, tolerance)
+                    || (*mirrored && polygon.near_edge(figure.mirror(at), tolerance))
+            })
+    }
+
+    /// Whether `at` lies within `tolerance` of an edge of the outlines (mirrored copies count).
+    pub fn near_edge(&self, figure: &Figure, at: FigurePos, tolerance: f32) -> bool {
+        let tolerance = f64::from(tolerance);
+        self.outlines.iter().any(|(polygon, mirrored)| {
+            polygon.near_edge(at, tolerance)
+                || (*mirrored && polygon.near_edge(figure.mirror(at), tolerance))
+        })
+    }
+
+    /// Whether the figure has no closed outline (then everything counts as inside).
+    pub fn is_empty(&self) -> bool {
+        self.outlines.is_empty()
     }
 }
 
@@ -204,6 +262,25 @@ mod tests {
                 let p = FigurePos::new(gx as f32 / 59.0, gy as f32 / 59.0);
                 assert_eq!(index.contains(p), brute(&poly, p), "{p:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_position_just_outside_counts_only_within_the_tolerance_at_every_scale() {
+        for s in [1e-3_f32, 1.0, 1e6, 1e30] {
+            let square = [(0.2, 0.2), (0.8, 0.2), (0.8, 0.8), (0.2, 0.8)]
+                .map(|(x, y)| FigurePos::new(x * s, y * s));
+            let index = PolygonIndex::new(&square);
+            // Just above the top edge, and just beyond a corner.
+            let above = FigurePos::new(0.5 * s, 0.197 * s);
+            let corner = FigurePos::new(0.802 * s, 0.802 * s);
+            assert!(!index.contains(above), "x{s}");
+            assert!(index.near_edge(above, f64::from(0.004 * s)), "x{s}");
+            assert!(!index.near_edge(FigurePos::new(0.5 * s, 0.1 * s), f64::from(0.004 * s)));
+            assert!(index.near_edge(corner, f64::from(0.004 * s)), "x{s}");
+            assert!(!index.near_edge(corner, f64::from(0.002 * s)), "x{s}");
+            // A position deep inside is far from every edge.
+            assert!(!index.near_edge(FigurePos::new(0.5 * s, 0.5 * s), f64::from(0.1 * s)));
         }
     }
 

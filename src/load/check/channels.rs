@@ -105,7 +105,13 @@ pub fn check_channels(
                 }
                 paths.extend(to_paths(figure, run));
             }
-            if stations_ok && let Some(meridian) = meridian {
+            // A channel drawn on a figure must pass every point of its own shown there; one that
+            // the figure cannot draw at all (say a figure added with only a few landmarks) is
+            // simply not drawn there.
+            if stations_ok
+                && !runs.is_empty()
+                && let Some(meridian) = meridian
+            {
                 check_points_on_course(rep, context, origin, channel, meridian, f, &runs);
             }
         }
@@ -114,7 +120,8 @@ pub fn check_channels(
     all
 }
 
-/// Every point of the channel shown on the figure must be a station of a run drawn there.
+/// Every point of the channel shown on the figure must be a station of a run drawn there (the
+/// caller asks only where some run is drawn).
 fn check_points_on_course(
     rep: &mut Reporter<'_>,
     context: &Context<'_>,

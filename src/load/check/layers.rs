@@ -9,7 +9,7 @@ use crate::load::parse::{Origin, Origins};
 use crate::load::source::SourceFile;
 use crate::load::unread::Unread;
 use crate::model::{AtlasParts, Figure, FigurePos, PlacedLayers, PlacementRule, Point, ShapeKind};
-use crate::placement::outline_bands::OutlineBands;
+use crate::placement::OutlineIndex;
 use crate::placement::place_rule;
 use std::collections::{HashMap, HashSet};
 
@@ -24,7 +24,7 @@ pub struct Context<'a> {
     pub spans: HashSet<&'a str>,
     pub points: HashMap<&'a str, &'a Point>,
     /// Each figure's outline, in `parts.figures` order.
-    pub outlines: Vec<OutlineBands>,
+    pub outlines: Vec<OutlineIndex>,
     /// Whether each figure's outline is its own mirror image (then a mirrored curve need not
     /// be tested again).
     symmetric: Vec<bool>,
@@ -32,7 +32,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(parts: &'a AtlasParts) -> Self {
-        let outlines: Vec<OutlineBands> = parts.figures.iter().map(OutlineBands::new).collect();
+        let outlines: Vec<OutlineIndex> = parts.figures.iter().map(OutlineIndex::new).collect();
         let symmetric = parts
             .figures
             .iter()
@@ -146,7 +146,7 @@ impl<'a> Context<'a> {
         }
         let size = figure.size.0.max(figure.size.1);
         let tolerance = OUTLINE_TOLERANCE * size;
-        let outside = |p: &FigurePos| !outline.contains(*p, tolerance);
+        let outside = |p: &FigurePos| !outline.contains_within(figure, *p, tolerance);
         // Along every segment of the polyline, every half percent of the figure: a stray
         // narrower than that is hardly wider than the tolerance allows anyway.
         let step = size * 0.005;
@@ -253,7 +253,7 @@ pub fn between_stations(
 
 /// Whether a figure's closed outlines are their own mirror image about its midline (every
 /// vertex mirrored lies on an edge).
-fn mirror_symmetric(figure: &Figure, outline: &OutlineBands) -> bool {
+fn mirror_symmetric(figure: &Figure, outline: &OutlineIndex) -> bool {
     if figure.midline_x.is_none() || outline.is_empty() {
         return false;
     }
@@ -263,7 +263,7 @@ fn mirror_symmetric(figure: &Figure, outline: &OutlineBands) -> bool {
         .iter()
         .filter(|s| s.kind == ShapeKind::Outline && s.closed)
         .flat_map(|s| &s.points)
-        .all(|p| outline.near_edge(figure.mirror(*p), tolerance))
+        .all(|p| outline.near_edge(figure, figure.mirror(*p), tolerance))
 }
 
 /// Checks the channels and the structures and returns their curves on every figure, with the
