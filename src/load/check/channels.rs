@@ -87,37 +87,50 @@ pub fn check_channels(
                 }
             }
         }
-        let mut paths = Vec::new();
-        for (f, figure) in parts.figures.iter().enumerate() {
-            let runs = channel_runs(channel, figure, |c| context.site_on(c.as_str(), figure));
-            for run in &runs {
-                if let Some(p) = context.first_outside(f, figure, &run.curve, mirrors(figure, run))
-                {
-                    let (a, b) = between_stations(&run.stations, &run.curve, p);
-                    rep.at(
-                        origin,
-                        &format!(".paths[{}][{a}]", run.index),
-                        format!(
-                            "the {} course leaves the outline of figure `{}` near ({:.3}, {:.3}), between stations {a} and {b} of run {}",
-                            channel.id, figure.id, p.x, p.y, run.index
-                        ),
-                    );
-                }
-                paths.extend(to_paths(figure, run));
-            }
-            // A channel drawn on a figure must pass every point of its own shown there; one that
-            // the figure cannot draw at all (say a figure added with only a few landmarks) is
-            // simply not drawn there.
-            if stations_ok
-                && !runs.is_empty()
-                && let Some(meridian) = meridian
-            {
-                check_points_on_course(rep, context, origin, channel, meridian, f, &runs);
-            }
-        }
+        let on_course = if stations_ok { meridian } else { None };
+        let paths = place_on_figures(rep, context, origin, channel, on_course);
         all.push(paths);
     }
     all
+}
+
+/// The channel's curves on every figure, with a problem for each run that leaves a figure's
+/// outline; `on_course` (the channel's meridian, when its stations are sound) also asks that
+/// every point of the meridian a figure shows is passed where the figure draws the channel.
+fn place_on_figures(
+    rep: &mut Reporter<'_>,
+    context: &Context<'_>,
+    origin: &crate::load::parse::Origin,
+    channel: &Channel,
+    on_course: Option<Meridian>,
+) -> Vec<PlacedPath> {
+    let mut paths = Vec::new();
+    for (f, figure) in context.parts.figures.iter().enumerate() {
+        let runs = channel_runs(channel, figure, |c| context.site_on(c.as_str(), figure));
+        for run in &runs {
+            if let Some(p) = context.first_outside(f, figure, &run.curve, mirrors(figure, run)) {
+                let (a, b) = between_stations(&run.stations, &run.curve, p);
+                rep.at(
+                    origin,
+                    &format!(".paths[{}][{a}]", run.index),
+                    format!(
+                        "the {} course leaves the outline of figure `{}` near ({:.3}, {:.3}), between stations {a} and {b} of run {}",
+                        channel.id, figure.id, p.x, p.y, run.index
+                    ),
+                );
+            }
+            paths.extend(to_paths(figure, run));
+        }
+        // A channel drawn on a figure must pass every point of its own shown there; one that
+        // the figure cannot draw at all (say a figure added with only a few landmarks) is
+        // simply not drawn there.
+        if !runs.is_empty()
+            && let Some(meridian) = on_course
+        {
+            check_points_on_course(rep, context, origin, channel, meridian, f, &runs);
+        }
+    }
+    paths
 }
 
 /// Every point of the channel shown on the figure must be a station of a run drawn there (the
