@@ -22,6 +22,15 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             Some(Rect::from_center_size(at, half_extent(cx, s) * 2.0))
         })
         .collect();
+    // And of the lit needles, handle to tip (a word on a needle reads as that needle's).
+    for s in step.show.iter().filter_map(|id| cx.schematic.structure(id)) {
+        if let crate::model::Geometry::Needle { .. } = s.geometry
+            && let Some([a, b]) = cx.schematic.positions(s).as_deref()
+        {
+            let (a, b) = (cx.fit.screen(*a), cx.fit.screen(*b));
+            taken.push(Rect::from_two_pos(a, b).expand(cx.fit.len(0.6, 3.0)));
+        }
+    }
     // And of this step's arrows: small boxes along each.
     let dot = cx.fit.len(0.6, 3.0);
     for arrow in &step.arrows {
@@ -32,7 +41,23 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
     let name_size = (cx.fit.k * 2.9).clamp(11.0, 30.0) * cx.text;
     let tag_size = (cx.fit.k * 2.6).clamp(10.5, 28.0) * cx.text;
     let bounds = area.shrink(4.0);
-    let mut words: Vec<Rect> = Vec::new();
+    // The drawing's own area names (drawn before this) are words too.
+    let area_size = (cx.fit.k * 2.1).min(22.0) * cx.text;
+    let mut words: Vec<Rect> = cx
+        .schematic
+        .areas
+        .iter()
+        .filter(|_| area_size >= 10.0)
+        .filter_map(|a| {
+            let at = cx.fit.screen(a.at.place(cx.schematic)?);
+            let galley = cx.painter.layout_no_wrap(
+                a.text.clone(),
+                FontId::proportional(area_size),
+                cx.colors.muted_text,
+            );
+            Some(Rect::from_center_size(at, galley.size()).expand(2.0))
+        })
+        .collect();
     let mut label_sides = Vec::new();
     for id in &step.show {
         let Some(structure) = cx.schematic.structure(id) else {
@@ -114,7 +139,7 @@ fn opposite(side: LabelSide) -> LabelSide {
 }
 
 /// Where a box of `size` goes beside a structure: the preferred side first, then the others,
-/// each a little further out and slid along the side if needed. A place clear of both words
+/// each a little further out, then slid along the side if needed. A place clear of both words
 /// and `soft` obstacles (lit blobs, arrows) wins; else one clear of words; else the preferred
 /// side.
 fn place(
@@ -137,8 +162,10 @@ fn place(
         LabelSide::Below,
     ];
     let mut candidates = Vec::new();
-    for push in [0.0, 1.0, 2.0, 4.0, 7.0] {
-        for slide in [0.0, 0.5, -0.5, 1.0, -1.0] {
+    // Straight out from the structure first (nearer, then further); slid along a side only
+    // when no straight place is clear, since a slid word sits less plainly beside its own.
+    for slide in [0.0, 0.5, -0.5, 1.0, -1.0] {
+        for push in [0.0, 1.0, 2.0, 4.0, 7.0] {
             for side in sides {
                 let rect = beside(anchor, half, size, side, gap * (1.0 + push));
                 // Sliding runs along the side: across for above and below, down for left and right.
