@@ -42,22 +42,7 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
     let tag_size = (cx.fit.k * 2.6).clamp(10.5, 28.0) * cx.text;
     let bounds = area.shrink(4.0);
     // The drawing's own area names (drawn before this) are words too.
-    let area_size = (cx.fit.k * 2.1).min(22.0) * cx.text;
-    let mut words: Vec<Rect> = cx
-        .schematic
-        .areas
-        .iter()
-        .filter(|_| area_size >= 10.0)
-        .filter_map(|a| {
-            let at = cx.fit.screen(a.at.place(cx.schematic)?);
-            let galley = cx.painter.layout_no_wrap(
-                a.text.clone(),
-                FontId::proportional(area_size),
-                cx.colors.muted_text,
-            );
-            Some(Rect::from_center_size(at, galley.size()).expand(2.0))
-        })
-        .collect();
+    let mut words = area_words(cx);
     let mut label_sides = Vec::new();
     for id in &step.show {
         let Some(structure) = cx.schematic.structure(id) else {
@@ -127,6 +112,25 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             .galley(rect.min + pad, galley, cx.colors.tag_text);
         words.push(rect.expand(3.0));
     }
+}
+
+/// Where the drawing's area names are, as drawn by `draw_areas` (none when too small to draw).
+fn area_words(cx: &Ctx<'_>) -> Vec<Rect> {
+    let area_size = (cx.fit.k * 2.1).min(22.0) * cx.text;
+    cx.schematic
+        .areas
+        .iter()
+        .filter(|_| area_size >= 10.0)
+        .filter_map(|a| {
+            let at = cx.fit.screen(a.at.place(cx.schematic)?);
+            let galley = cx.painter.layout_no_wrap(
+                a.text.clone(),
+                FontId::proportional(area_size),
+                cx.colors.muted_text,
+            );
+            Some(Rect::from_center_size(at, galley.size()).expand(2.0))
+        })
+        .collect();
 }
 
 fn opposite(side: LabelSide) -> LabelSide {
