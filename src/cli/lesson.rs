@@ -131,8 +131,13 @@ fn prepare_dir(dir: &Path) -> Result<bool, Refusal> {
         _ => Path::new("."),
     };
     if !parent.is_dir() {
+        let why = if parent.exists() {
+            "is not a folder"
+        } else {
+            "does not exist"
+        };
         return Err(Refusal::Message(format!(
-            "cannot make {}: the folder {} does not exist",
+            "cannot make {}: {} {why}",
             dir.display(),
             parent.display()
         )));

@@ -10,7 +10,8 @@ use egui::{Align2, FontId, Pos2, Rect, Stroke, Vec2};
 
 /// Draws the names of the lit structures, then the tags, inside `area`.
 pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
-    // Words keep clear of the lit blobs (a name over a nucleus hides it).
+    // Words keep clear of the lit blobs (a name over a nucleus hides it) where they can; they
+    // never cover another word (`words`), which matters more than an arrow or a blob.
     let mut taken: Vec<Rect> = step
         .show
         .iter()
@@ -21,6 +22,15 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             Some(Rect::from_center_size(at, half_extent(cx, s) * 2.0))
         })
         .collect();
+    // And of the lit needles, handle to tip (a word on a needle reads as that needle's).
+    for s in step.show.iter().filter_map(|id| cx.schematic.structure(id)) {
+        if let crate::model::Geometry::Needle { .. } = s.geometry
+            && let Some([a, b]) = cx.schematic.positions(s).as_deref()
+        {
+            let (a, b) = (cx.fit.screen(*a), cx.fit.screen(*b));
+            taken.push(Rect::from_two_pos(a, b).expand(cx.fit.len(0.6, 3.0)));
+        }
+    }
     // And of this step's arrows: small boxes along each.
     let dot = cx.fit.len(0.6, 3.0);
     for arrow in &step.arrows {
@@ -31,6 +41,8 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
     let name_size = (cx.fit.k * 2.9).clamp(11.0, 30.0) * cx.text;
     let tag_size = (cx.fit.k * 2.6).clamp(10.5, 28.0) * cx.text;
     let bounds = area.shrink(4.0);
+    // The drawing's own area names (drawn before this) are words too.
+    let mut words = area_words(cx);
     let mut label_sides = Vec::new();
     for id in &step.show {
         let Some(structure) = cx.schematic.structure(id) else {
@@ -45,7 +57,7 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             structure,
             galley.size(),
             structure.label,
-            &taken,
+            (&taken, &words),
             bounds,
         ) else {
             continue;
@@ -59,7 +71,7 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             egui::StrokeKind::Outside,
         );
         cx.painter.galley(rect.min, galley, cx.colors.text);
-        taken.push(rect.expand(3.0));
+        words.push(rect.expand(3.0));
         label_sides.push((structure.id.clone(), side.1));
     }
     for tag in &step.tags {
@@ -84,7 +96,7 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             structure,
             galley.size() + pad * 2.0,
             prefer,
-            &taken,
+            (&taken, &words),
             bounds,
         ) else {
             continue;
@@ -98,8 +110,27 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
         );
         cx.painter
             .galley(rect.min + pad, galley, cx.colors.tag_text);
-        taken.push(rect.expand(3.0));
+        words.push(rect.expand(3.0));
     }
+}
+
+/// Where the drawing's area names are, as drawn by `draw_areas` (none when too small to draw).
+fn area_words(cx: &Ctx<'_>) -> Vec<Rect> {
+    let area_size = (cx.fit.k * 2.1).min(22.0) * cx.text;
+    cx.schematic
+        .areas
+        .iter()
+        .filter(|_| area_size >= 10.0)
+        .filter_map(|a| {
+            let at = cx.fit.screen(a.at.place(cx.schematic)?);
+            let galley = cx.painter.layout_no_wrap(
+                a.text.clone(),
+                FontId::proportional(area_size),
+                cx.colors.muted_text,
+            );
+            Some(Rect::from_center_size(at, galley.size()).expand(2.0))
+        })
+        .collect();
 }
 
 fn opposite(side: LabelSide) -> LabelSide {
@@ -112,13 +143,15 @@ fn opposite(side: LabelSide) -> LabelSide {
 }
 
 /// Where a box of `size` goes beside a structure: the preferred side first, then the others,
-/// each a little further out if needed; the preferred side when nothing is free.
+/// each a little further out, then slid along the side if needed. A place clear of both words
+/// and `soft` obstacles (lit blobs, arrows) wins; else one clear of words; else the preferred
+/// side.
 fn place(
     cx: &Ctx<'_>,
     structure: &SchematicPart,
     size: Vec2,
     prefer: LabelSide,
-    taken: &[Rect],
+    (soft, words): (&[Rect], &[Rect]),
     bounds: Rect,
 ) -> Option<(Rect, LabelSide)> {
     let anchor = cx.fit.screen(cx.schematic.anchor(structure)?);
@@ -132,17 +165,29 @@ fn place(
         LabelSide::Above,
         LabelSide::Below,
     ];
-    let mut first = None;
-    for push in [0.0, 1.0, 2.0] {
-        for side in sides {
-            let rect = keep_inside(beside(anchor, half, size, side, gap * (1.0 + push)), bounds);
-            first.get_or_insert((rect, side));
-            if !taken.iter().any(|t| t.intersects(rect)) {
-                return Some((rect, side));
+    let mut candidates = Vec::new();
+    // Straight out from the structure first (nearer, then further); slid along a side only
+    // when no straight place is clear, since a slid word sits less plainly beside its own.
+    for slide in [0.0, 0.5, -0.5, 1.0, -1.0] {
+        for push in [0.0, 1.0, 2.0, 4.0, 7.0] {
+            for side in sides {
+                let rect = beside(anchor, half, size, side, gap * (1.0 + push));
+                // Sliding runs along the side: across for above and below, down for left and right.
+                let along = match side {
+                    LabelSide::Above | LabelSide::Below => Vec2::new(size.x * slide, 0.0),
+                    LabelSide::Left | LabelSide::Right => Vec2::new(0.0, (size.y + gap) * slide),
+                };
+                candidates.push((keep_inside(rect.translate(along), bounds), side));
             }
         }
     }
-    first
+    let clear = |r: &Rect, of: &[Rect]| !of.iter().any(|t| t.intersects(*r));
+    candidates
+        .iter()
+        .find(|(r, _)| clear(r, words) && clear(r, soft))
+        .or_else(|| candidates.iter().find(|(r, _)| clear(r, words)))
+        .or_else(|| candidates.first())
+        .copied()
 }
 
 /// A box of `box_size` on one side of a structure centred at `anchor` with half-size `half`.
