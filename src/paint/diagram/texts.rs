@@ -130,7 +130,7 @@ fn area_words(cx: &Ctx<'_>) -> Vec<Rect> {
             );
             Some(Rect::from_center_size(at, galley.size()).expand(2.0))
         })
-        .collect();
+        .collect()
 }
 
 fn opposite(side: LabelSide) -> LabelSide {
