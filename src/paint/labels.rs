@@ -7,7 +7,7 @@
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 /// A label that wants a place near `anchor` (a dot of radius `radius`).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LabelRequest {
     pub anchor: Pos2,
     /// Other dots of the same point that this label names too.
@@ -81,8 +81,8 @@ impl Board<'_> {
     fn leader_free(&self, leader: Leader, own: &[Pos2]) -> bool {
         !self.leaders.iter().any(|l| segments_cross(*l, leader))
             && !self.dots.iter().any(|(c, r)| {
-                !own.iter().any(|o| o.distance(*c) < 0.5)
-                    && distance_to_segment(*c, leader.from, leader.to) < *r + 1.0
+                distance_sq_to_segment(*c, leader.from, leader.to) < (*r + 1.0) * (*r + 1.0)
+                    && !own.iter().any(|o| o.distance_sq(*c) < 0.25)
             })
             && !self
                 .rects
@@ -441,20 +441,25 @@ pub fn circle_hits_rect(c: Pos2, r: f32, rect: Rect) -> bool {
 }
 
 pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    distance_sq_to_segment(p, a, b).sqrt()
+}
+
+/// The square of [`distance_to_segment`] (no square root: the layout asks this very often).
+pub fn distance_sq_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let len_sq = ab.length_sq();
     if len_sq <= f32::EPSILON {
-        return p.distance(a);
+        return p.distance_sq(a);
     }
     let t = ((p - a).dot(ab) / len_sq).clamp(0.0, 1.0);
-    p.distance(a + ab * t)
+    p.distance_sq(a + ab * t)
 }
 
 /// Whether two leaders cross (sharing an end point is not crossing).
 pub fn segments_cross(a: Leader, b: Leader) -> bool {
     let shares_end = [a.from, a.to]
         .iter()
-        .any(|p| [b.from, b.to].iter().any(|q| p.distance(*q) < 0.5));
+        .any(|p| [b.from, b.to].iter().any(|q| p.distance_sq(*q) < 0.25));
     if shares_end {
         return false;
     }

@@ -317,16 +317,15 @@ fn draw_labels(
         .map(|r| Rect::from_min_max(local(r.min), local(r.max)))
         .collect();
     let marker_text = |n: usize| format!("+{n}");
-    let layout = labels::place(
-        &requests
-            .iter()
-            .map(|(r, _, _)| r.clone())
-            .collect::<Vec<_>>(),
-        &all_dots,
-        &avoid,
+    let inputs = LabelInputs {
+        requests: requests.iter().map(|(r, _, _)| r.clone()).collect(),
+        dots: all_dots,
+        avoid,
         bounds,
-        |n| measure(&marker_text(n)) + egui::vec2(6.0, 2.0),
-    );
+    };
+    let layout = remembered_layout(painter, rect, inputs, |n| {
+        measure(&marker_text(n)) + egui::vec2(6.0, 2.0)
+    });
     let leader = Stroke::new(1.0, colors.leader);
     let boxed = |at: Rect, text: String, strong: bool, ink: egui::Color32| {
         painter.rect_filled(at, 3.0, colors.label_fill);
@@ -380,4 +379,48 @@ fn draw_labels(
         markers.push((at, codes));
     }
     markers
+}
+
+/// What a label layout is made from: the same inputs give the same layout.
+#[derive(Clone, Debug, PartialEq)]
+struct LabelInputs {
+    requests: Vec<LabelRequest>,
+    dots: Vec<(Pos2, f32)>,
+    avoid: Vec<Rect>,
+    bounds: Rect,
+}
+
+/// The label layout for `inputs`: the one this canvas had last frame when nothing it depends on
+/// changed (a hover, or no input at all), else a new one. The layout is the costly part of a
+/// frame; positions are local and rounded, so the same view gives the same inputs.
+fn remembered_layout(
+    painter: &egui::Painter,
+    rect: Rect,
+    inputs: LabelInputs,
+    marker_size: impl Fn(usize) -> egui::Vec2,
+) -> labels::Layout {
+    type Memo = std::sync::Arc<(LabelInputs, labels::Layout)>;
+    let id = egui::Id::unique((
+        "label-layout",
+        painter.layer_id(),
+        rect.min.x.to_bits(),
+        rect.min.y.to_bits(),
+    ));
+    let kept = painter
+        .ctx()
+        .data_mut(|d| d.get_temp::<Memo>(id).filter(|m| m.0 == inputs));
+    if let Some(memo) = kept {
+        return memo.1.clone();
+    }
+    let layout = labels::place(
+        &inputs.requests,
+        &inputs.dots,
+        &inputs.avoid,
+        inputs.bounds,
+        marker_size,
+    );
+    painter
+        .ctx()
+        .data_mut(|d| d.insert_temp(id, Memo::new((inputs, layout.clone()))));
+    layout
 }
