@@ -33,7 +33,7 @@ pub fn draw_under(
     }
     let colors = theme::layer_colors(scene.theme);
     let width = (proj.scale() * 0.0022).clamp(1.2, 4.0);
-    let mut tags = Tags::new(dots);
+    let mut tags = Tags::new(dots, scene.scale.sqrt());
     let shown: Vec<&Structure> = atlas
         .structures()
         .iter()
@@ -265,7 +265,7 @@ fn draw_structure(
             AnatomyLayer::Nerves => colors.nerve_casing,
             _ => colors.bone_tag,
         };
-        let font = FontId::proportional(11.0);
+        let font = FontId::proportional(11.0 * tags.text);
         let at = Pos2::new(min_x, mid_y);
         let gap = (max_x - min_x) * 0.5;
         let centre = Pos2::new(min_x + gap, mid_y);
@@ -332,7 +332,7 @@ fn channels(
             .max_by_key(|p| p.points.len())
         {
             let pts = screen(proj, longest);
-            let font = FontId::proportional(if focused { 13.0 } else { 11.5 });
+            let font = FontId::proportional(if focused { 13.0 } else { 11.5 } * tags.text);
             let fill = colors.legend_fill;
             let text_ink = if focus.is_some() && !focused {
                 ink
@@ -434,15 +434,19 @@ fn brackets(painter: &egui::Painter, at: Pos2, half: f32, ink: Color32) {
 /// Small text tags placed clear of the dots and of each other.
 struct Tags<'d> {
     dots: &'d [Dot<'d>],
+    /// How much larger than at scale 1 the tags' text is (grows with the scene's scale, as the
+    /// legend's does, so a projected Present view can read its level tags).
+    text: f32,
     taken: Vec<Rect>,
     /// Tags placed but not yet drawn: they go on top of every line of the layers.
     pending: Vec<(Rect, std::sync::Arc<egui::Galley>, Color32)>,
 }
 
 impl<'d> Tags<'d> {
-    fn new(dots: &'d [Dot<'d>]) -> Self {
+    fn new(dots: &'d [Dot<'d>], text: f32) -> Self {
         Self {
             dots,
+            text,
             taken: Vec::new(),
             pending: Vec::new(),
         }
