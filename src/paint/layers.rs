@@ -215,13 +215,13 @@ fn draw_structure(
         let pts = screen(proj, path);
         match structure.layer {
             AnatomyLayer::Bones if structure.dashed => {
-                let pts = closed_copy(pts, path.closed);
-                painter.extend(egui::Shape::dashed_line(
-                    &pts,
+                dashed(
+                    painter,
+                    pts,
+                    path.closed,
                     Stroke::new(width * 0.8, colors.bone),
                     6.0,
-                    5.0,
-                ));
+                );
             }
             AnatomyLayer::Bones => {
                 painter.add(line(
@@ -231,13 +231,13 @@ fn draw_structure(
                 ));
             }
             AnatomyLayer::Muscles => {
-                let pts = closed_copy(pts, path.closed);
-                painter.extend(egui::Shape::dashed_line(
-                    &pts,
+                dashed(
+                    painter,
+                    pts,
+                    path.closed,
                     Stroke::new(width * 0.7, colors.muscle),
                     5.0,
-                    4.0,
-                ));
+                );
             }
             AnatomyLayer::Nerves => {
                 painter.add(line(
@@ -381,6 +381,12 @@ pub fn screen(proj: &Projector, path: &PlacedPath) -> Vec<Pos2> {
         .iter()
         .map(|p| proj.screen_from_figure(*p))
         .collect()
+}
+
+/// A dashed line (closed when `closed`), dashes `dash` long with gaps one unit shorter.
+fn dashed(painter: &egui::Painter, pts: Vec<Pos2>, closed: bool, stroke: Stroke, dash: f32) {
+    let pts = closed_copy(pts, closed);
+    painter.extend(egui::Shape::dashed_line(&pts, stroke, dash, dash - 1.0));
 }
 
 fn closed_copy(mut pts: Vec<Pos2>, closed: bool) -> Vec<Pos2> {

@@ -2,8 +2,7 @@
 //! structure it lies on ("Click the L4 spinous process"), scored in cun like a locate question.
 
 use super::question::{Question, QuestionKind};
-use super::schedule::Grade;
-use super::score::{CLOSE_CUN, LocateResult, RIGHT_CUN};
+use super::score::LocateResult;
 use crate::model::{Atlas, FigureId, FigurePos, LandmarkId, Point};
 use crate::placement::cun_length;
 use crate::placement::layers::landmark_of;
@@ -79,21 +78,7 @@ pub fn score_landmark(
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, unit, name)| (unit, name))?;
-    let error_cun = answer.distance(at) / unit;
-    let grade = if error_cun <= RIGHT_CUN {
-        Grade::Right
-    } else if error_cun <= CLOSE_CUN {
-        Grade::Close
-    } else {
-        Grade::Wrong
-    };
-    Some(LocateResult {
-        error_cun,
-        grade,
-        answer,
-        span_name,
-        clicked: at,
-    })
+    Some(LocateResult::graded(answer, at, unit, span_name))
 }
 
 #[cfg(test)]
@@ -102,6 +87,8 @@ mod tests {
     use super::*;
     use crate::load::load_builtin;
     use crate::model::PointCode;
+    use crate::study::schedule::Grade;
+    use crate::study::score::RIGHT_CUN;
 
     #[test]
     fn bl25_asks_for_the_l4_spinous_process_on_the_back() {

@@ -59,21 +59,29 @@ pub fn score_locate(
         .map(|s| s.at)
         .min_by(|a, b| a.distance(at).total_cmp(&b.distance(at)))?;
     let (unit, span_name) = cun_unit(atlas, code, figure, answer)?;
-    let error_cun = answer.distance(at) / unit;
-    let grade = if error_cun <= RIGHT_CUN {
-        Grade::Right
-    } else if error_cun <= CLOSE_CUN {
-        Grade::Close
-    } else {
-        Grade::Wrong
-    };
-    Some(LocateResult {
-        error_cun,
-        grade,
-        answer,
-        span_name,
-        clicked: at,
-    })
+    Some(LocateResult::graded(answer, at, unit, span_name))
+}
+
+impl LocateResult {
+    /// A click at `clicked` for the spot `answer`, its distance measured in cun (`unit` figure
+    /// units to the cun, on the span named `span_name`) and graded.
+    pub fn graded(answer: FigurePos, clicked: FigurePos, unit: f32, span_name: String) -> Self {
+        let error_cun = answer.distance(clicked) / unit;
+        let grade = if error_cun <= RIGHT_CUN {
+            Grade::Right
+        } else if error_cun <= CLOSE_CUN {
+            Grade::Close
+        } else {
+            Grade::Wrong
+        };
+        Self {
+            error_cun,
+            grade,
+            answer,
+            span_name,
+            clicked,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -56,7 +56,13 @@ pub fn lesson_bar_ui(
             commands.push(close.1.clone());
         }
         ui.separator();
-        scale_ui(ui, session, commands);
+        scale_ui(
+            ui,
+            session,
+            commands,
+            "Text",
+            "Scale the text for the back row (Ctrl+Plus, Ctrl+Minus)",
+        );
         if note.is_some() {
             action_checkbox(
                 ui,
@@ -78,16 +84,24 @@ pub fn lesson_bar_ui(
     true
 }
 
-fn scale_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
+/// The scale slider shared by the point steps and the lesson steps: `what` names what it
+/// scales, `hover` says so at more length.
+pub fn scale_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    commands: &mut Vec<Command>,
+    what: &str,
+    hover: &str,
+) {
     let mut scale = session.kept.text_scale;
     if ui
         .add(
             egui::Slider::new(&mut scale, 1.0..=3.0)
                 .step_by(0.25)
                 .suffix("×")
-                .text("Text"),
+                .text(what),
         )
-        .on_hover_text("Scale the text for the back row (Ctrl+Plus, Ctrl+Minus)")
+        .on_hover_text(hover)
         .changed()
     {
         commands.push(Command::SetTextScale(scale));

@@ -35,21 +35,13 @@ pub fn step_bar_ui(
             return;
         }
         ui.separator();
-        let mut scale = session.kept.text_scale;
-        if ui
-            .add(
-                egui::Slider::new(&mut scale, 1.0..=3.0)
-                    .step_by(0.25)
-                    .suffix("×")
-                    .text("Text and dots"),
-            )
-            .on_hover_text(
-                "Scale the labels, dots and card for the back row (Ctrl+Plus, Ctrl+Minus)",
-            )
-            .changed()
-        {
-            commands.push(Command::SetTextScale(scale));
-        }
+        super::lesson::scale_ui(
+            ui,
+            session,
+            commands,
+            "Text and dots",
+            "Scale the labels, dots and card for the back row (Ctrl+Plus, Ctrl+Minus)",
+        );
         ui.separator();
         action_checkbox(
             ui,
