@@ -3,7 +3,7 @@
 use super::projector::Projector;
 use super::theme::CanvasColors;
 use crate::model::{Figure, FigureId, FigurePos, ShapeKind};
-use egui::{Pos2, Stroke};
+use egui::Stroke;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -75,8 +75,7 @@ pub fn draw_except(
             ShapeKind::Contour => Stroke::new(width * 0.75, colors.contour),
             ShapeKind::Bone => Stroke::new(width * 0.8, colors.bone),
         };
-        let pts: Vec<Pos2> = curve.iter().map(|p| proj.screen_from_figure(*p)).collect();
-        painter.add(egui::Shape::line(pts, stroke));
+        painter.add(egui::Shape::line(proj.screen_polyline(curve), stroke));
     }
 }
 

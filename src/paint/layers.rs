@@ -375,12 +375,10 @@ fn flow_arrows(painter: &egui::Painter, pts: &[Pos2], stroke: Stroke) {
 }
 
 /// A path on screen. The atlas samples its curves just finely enough for straight segments
-/// (a straight run has no samples between its stations), so a frame only projects them.
+/// (a straight run has no samples between its stations), so a frame only projects them,
+/// leaving out samples closer together than the screen can show.
 pub fn screen(proj: &Projector, path: &PlacedPath) -> Vec<Pos2> {
-    path.points
-        .iter()
-        .map(|p| proj.screen_from_figure(*p))
-        .collect()
+    proj.screen_polyline(&path.points)
 }
 
 /// A dashed line (closed when `closed`), dashes `dash` long with gaps one unit shorter.
