@@ -1,8 +1,11 @@
 //! Draws a view or a patient handout to pixels without a window, with the same drawing code as
 //! the window (the paint layer), rendered by wgpu on the CPU (Mesa's lavapipe where there is no
-//! GPU) through the `egui_kittest` renderer.
+//! GPU) through egui's wgpu renderer (`gpu.rs`), leaving out fills that change no pixel
+//! (`clear.rs`).
 
+mod clear;
 mod diagram;
+mod gpu;
 mod handout;
 mod renderer;
 mod slides;

@@ -3,15 +3,14 @@
 //! window's exports share one; the first picture pays for the setup, the rest only draw.
 
 use super::RenderError;
+use super::gpu::Gpu;
 use crate::scene::Theme;
-use egui_kittest::TestRenderer as _;
-use egui_kittest::wgpu::WgpuTestRenderer;
 
 /// Draws pictures without a window, reusing its device, fonts and textures.
 pub struct Renderer {
     ctx: egui::Context,
     /// Made on the first picture, so a request that is refused costs no device.
-    gpu: Option<WgpuTestRenderer>,
+    gpu: Option<Gpu>,
     theme: Option<Theme>,
 }
 
@@ -48,7 +47,7 @@ impl Renderer {
     ) -> Result<image::RgbaImage, RenderError> {
         let gpu = match &mut self.gpu {
             Some(gpu) => gpu,
-            slot @ None => slot.insert(WgpuTestRenderer::from_render_state(super::render_state()?)),
+            slot @ None => slot.insert(Gpu::new()?),
         };
         if self.theme != Some(theme) {
             crate::paint::theme::apply(&self.ctx, theme);
@@ -71,22 +70,21 @@ impl Renderer {
         let mut output = None;
         for _ in 0..3 {
             let mut out = self.ctx.run_ui(input.clone(), |ui| {
-                // The whole picture takes the canvas colour, margins included.
-                let everything = ui.ctx().viewport_rect();
-                ui.ctx()
-                    .layer_painter(egui::LayerId::background())
-                    .rect_filled(everything, 0.0, background);
                 // The frame the windowless harness gave every picture before pictures shared a
-                // renderer, kept so that pictures are the same as they were.
+                // renderer, kept so that pictures are laid out as they were. The whole picture
+                // takes the canvas colour, margins included: the device clears to it.
                 egui::Frame::central_panel(ui.style())
+                    .fill(background)
                     .outer_margin(8.0)
                     .inner_margin(0.0)
                     .show(ui, |ui| draw(ui));
             });
-            gpu.handle_delta(&mut out.textures_delta);
+            gpu.update_textures(&mut out.textures_delta);
             output = Some(out);
         }
         let output = output.ok_or_else(|| RenderError::Render("no frame was drawn".into()))?;
-        gpu.render(&self.ctx, &output).map_err(RenderError::Render)
+        let shapes = super::clear::without_clear_fills(output.shapes, background);
+        let primitives = self.ctx.tessellate(shapes, output.pixels_per_point);
+        gpu.render(&primitives, size_px, output.pixels_per_point, background)
     }
 }
