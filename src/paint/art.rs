@@ -3,7 +3,7 @@
 use super::projector::Projector;
 use super::theme::CanvasColors;
 use crate::model::{Figure, FigureId, FigurePos, ShapeKind};
-use egui::Stroke;
+use egui::{Pos2, Stroke};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -48,35 +48,54 @@ pub fn smooth_figure(figure: &Figure) -> Vec<(ShapeKind, Vec<FigurePos>)> {
     out
 }
 
-/// Draws the smoothed art.
-pub fn draw(
-    painter: &egui::Painter,
-    art: &[(ShapeKind, Vec<FigurePos>)],
-    proj: &Projector,
-    colors: &CanvasColors,
-) {
-    draw_except(painter, art, proj, colors, None);
-}
-
 /// Draws the smoothed art but the shapes of kind `skip` (the faint bone guides, while the
 /// bones layer draws the bones from the landmarks).
 pub fn draw_except(
     painter: &egui::Painter,
-    art: &[(ShapeKind, Vec<FigurePos>)],
+    art: &Art,
     proj: &Projector,
     colors: &CanvasColors,
     skip: Option<ShapeKind>,
 ) {
     // Line weights follow zoom a little, so the art stays crisp on a 4K projector.
     let width = (proj.scale() * 0.0022).clamp(1.2, 4.0);
-    for (kind, curve) in art.iter().filter(|(k, _)| Some(*k) != skip) {
+    let on_screen = remembered_screen_art(painter, art, proj);
+    for ((kind, _), line) in art.iter().zip(on_screen.iter()) {
+        if Some(*kind) == skip {
+            continue;
+        }
         let stroke = match kind {
             ShapeKind::Outline => Stroke::new(width * 1.25, colors.outline),
             ShapeKind::Contour => Stroke::new(width * 0.75, colors.contour),
             ShapeKind::Bone => Stroke::new(width * 0.8, colors.bone),
         };
-        painter.add(egui::Shape::line(proj.screen_polyline(curve), stroke));
+        painter.add(egui::Shape::line(line.clone(), stroke));
     }
+}
+
+/// The art's curves on screen, kept between frames while the art and the projection stay the
+/// same (one memo per layer, so each canvas and export keeps its own): a still figure is
+/// projected and thinned once, not on every frame.
+fn remembered_screen_art(
+    painter: &egui::Painter,
+    art: &Art,
+    proj: &Projector,
+) -> Arc<Vec<Vec<Pos2>>> {
+    type Memo = (Art, Projector, Arc<Vec<Vec<Pos2>>>);
+    let id = egui::Id::unique(("figure-art-on-screen", painter.layer_id()));
+    let kept = painter.ctx().data_mut(|d| {
+        d.get_temp::<Memo>(id)
+            .filter(|(a, p, _)| Arc::ptr_eq(a, art) && p == proj)
+    });
+    if let Some((_, _, lines)) = kept {
+        return lines;
+    }
+    let lines: Arc<Vec<Vec<Pos2>>> =
+        Arc::new(art.iter().map(|(_, c)| proj.screen_polyline(c)).collect());
+    painter
+        .ctx()
+        .data_mut(|d| d.insert_temp::<Memo>(id, (art.clone(), *proj, lines.clone())));
+    lines
 }
 
 /// Samples a uniform Catmull-Rom curve through `points`, `per_segment` samples between each

@@ -31,15 +31,18 @@ pub const POLYLINE_TOLERANCE: f32 = 0.25;
 /// The most points one straight chord of a screen polyline may stand for.
 const MAX_SKIPPED: usize = 32;
 
-/// The distance from `p` to the segment `a`-`b`.
-fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+const TOLERANCE_SQ: f32 = POLYLINE_TOLERANCE * POLYLINE_TOLERANCE;
+
+/// The squared distance from `p` to the segment `a`-`b` (no square root: this runs for every
+/// point of every curve drawn).
+fn distance_sq_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let len_sq = ab.length_sq();
     if len_sq <= f32::EPSILON {
-        return p.distance(a);
+        return p.distance_sq(a);
     }
     let t = ((p - a).dot(ab) / len_sq).clamp(0.0, 1.0);
-    p.distance(a + ab * t)
+    p.distance_sq(a + ab * t)
 }
 
 /// Margin kept around a fitted figure, in points.
@@ -130,7 +133,7 @@ impl Projector {
             let fits = skipped.len() < MAX_SKIPPED
                 && skipped
                     .iter()
-                    .all(|q| distance_to_segment(*q, from, at) <= POLYLINE_TOLERANCE);
+                    .all(|q| distance_sq_to_segment(*q, from, at) <= TOLERANCE_SQ);
             if !fits {
                 out.push(candidate);
                 skipped.clear();
@@ -259,7 +262,7 @@ mod tests {
             .map(|p| {
                 let p = Pos2::new(p.x, p.y);
                 line.windows(2)
-                    .map(|w| distance_to_segment(p, w[0], w[1]))
+                    .map(|w| distance_sq_to_segment(p, w[0], w[1]).sqrt())
                     .fold(f32::INFINITY, f32::min)
             })
             .fold(0.0, f32::max);
