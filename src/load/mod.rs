@@ -5,6 +5,7 @@
 
 mod check;
 mod diagnostic;
+mod fast;
 mod fields;
 mod lesson_file;
 mod lex;
