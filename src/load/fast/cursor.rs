@@ -41,15 +41,18 @@ impl<'de> Cursor<'de> {
     }
 
     /// The next byte, if any.
+    #[inline]
     pub fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
 
+    #[inline]
     pub fn at_end(&self) -> bool {
         self.at >= self.text.len()
     }
 
     /// Consumes `b` if it is next.
+    #[inline]
     pub fn eat(&mut self, b: u8) -> bool {
         let found = self.peek() == Some(b);
         if found {
@@ -60,6 +63,7 @@ impl<'de> Cursor<'de> {
 
     /// Skips whitespace and comments (block comments nest). An unclosed block comment, a lone
     /// `/` or whitespace outside ASCII's four common ones is left for the full parser.
+    #[inline]
     pub fn skip_trivia(&mut self) -> Result<()> {
         let bytes = self.text.as_bytes();
         loop {
@@ -106,6 +110,7 @@ impl<'de> Cursor<'de> {
 
     /// After a value: whitespace, then a comma if there is one (and whitespace after it).
     /// Returns whether there was a comma.
+    #[inline]
     pub fn comma(&mut self) -> Result<bool> {
         self.skip_trivia()?;
         let had = self.eat(b',');
@@ -116,11 +121,13 @@ impl<'de> Cursor<'de> {
     }
 
     /// The field the next string stands in.
+    #[inline]
     fn field(&self) -> &'de str {
         self.levels.last().copied().unwrap_or(self.top)
     }
 
     /// Sets the field of the current level (`name:` was read).
+    #[inline]
     pub fn set_field(&mut self, name: &'de str) {
         match self.levels.last_mut() {
             Some(field) => *field = name,
@@ -130,6 +137,7 @@ impl<'de> Cursor<'de> {
 
     /// Consumes the opening bracket `b`, starting a level; refuses to go deeper than
     /// `MAX_NESTING`.
+    #[inline]
     pub fn open(&mut self, b: u8) -> Result<()> {
         if self.peek() != Some(b) || self.levels.len() >= MAX_NESTING {
             return Err(Reject);
@@ -140,6 +148,7 @@ impl<'de> Cursor<'de> {
     }
 
     /// Consumes the closing bracket `b`, ending a level.
+    #[inline]
     pub fn close(&mut self, b: u8) -> Result<()> {
         if !self.eat(b) {
             return Err(Reject);
@@ -149,12 +158,14 @@ impl<'de> Cursor<'de> {
     }
 
     /// Whether an identifier starts here.
+    #[inline]
     pub fn at_ident(&self) -> bool {
         self.peek()
             .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
     }
 
     /// An identifier of ASCII letters, digits and `_`, not starting with a digit.
+    #[inline]
     pub fn ident(&mut self) -> Result<&'de str> {
         if !self.at_ident() {
             return Err(Reject);
@@ -174,6 +185,7 @@ impl<'de> Cursor<'de> {
 
     /// A decimal number as written: `-?digits(.digits)?([eE][+-]?digits)?`, or only
     /// `-?digits` when `integer`. Not followed by anything that could continue it.
+    #[inline]
     pub fn number(&mut self, integer: bool) -> Result<&'de str> {
         let bytes = self.text.as_bytes();
         let start = self.at;
