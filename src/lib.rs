@@ -17,6 +17,10 @@
 
 #![forbid(unsafe_code)]
 
+// Lets unit tests share the integration tests' generated atlases (`tests/common/generate.rs`).
+#[cfg(test)]
+extern crate self as acupoint_atlas;
+
 pub mod cli;
 pub mod load;
 pub mod model;

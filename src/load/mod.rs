@@ -5,7 +5,9 @@
 
 mod check;
 mod diagnostic;
+mod fast;
 mod fields;
+mod fxhash;
 mod lesson_file;
 mod lex;
 mod limits;

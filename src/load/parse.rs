@@ -123,7 +123,17 @@ fn add<T>(file: usize, items: Vec<T>, out: &mut Vec<T>, origins: &mut Vec<Origin
     out.extend(items);
 }
 
+/// The value in `file`. The fast path (`fast`) reads nearly every well-formed file; anything
+/// it declines is read the full way, which words every problem.
 pub(super) fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Vec<Diagnostic>> {
+    match super::fast::from_str(&file.text) {
+        Some(value) => Ok(value),
+        None => slow_from_ron(file),
+    }
+}
+
+/// The full way: the limits scan, then `ron`, with a diagnostic for the first problem.
+pub(super) fn slow_from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Vec<Diagnostic>> {
     // Nesting and text lengths first: the parser's stack stays bounded, and a file with a
     // string of megabytes is refused before it is copied.
     let problems = super::limits::check_text(&file.path, &file.text);

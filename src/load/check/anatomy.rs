@@ -4,10 +4,10 @@
 
 use super::layers::{Context, between_stations};
 use super::{Reporter, duplicates};
+use crate::load::fxhash::HashSet;
 use crate::load::parse::{Origin, Origins};
 use crate::model::{Form, PlacedPath, Structure, is_plain_id};
 use crate::placement::layers::{mirrors, structure_runs, to_paths};
-use std::collections::HashSet;
 
 pub fn check_structures(
     rep: &mut Reporter<'_>,

@@ -2,10 +2,10 @@
 //! ids that resolve, text that is present, numbers that make sense.
 
 use super::{Reporter, duplicates};
+use crate::load::fxhash::HashSet;
 use crate::load::parse::{Origin, Origins};
 use crate::load::unread::IdKind;
 use crate::model::{AtlasParts, Meridian, PlacementRule, Point, ReferenceId, RegionId};
-use std::collections::HashSet;
 
 /// The ids each kind of reference may point at.
 struct Known<'a> {
@@ -144,7 +144,7 @@ fn check_conditions(
         require_text(rep, origin, ".summary", &condition.summary);
         check_regions(rep, known, origin, ".regions", &condition.regions);
         check_sources(rep, known, origin, ".sources", &condition.sources);
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (i, entry) in condition.points.iter().enumerate() {
             let at = format!(".points[{i}]");
             if !known.points.contains(entry.code.as_str()) {

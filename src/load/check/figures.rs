@@ -1,10 +1,10 @@
 //! Checks of figures: ids, landmarks, spans and numbers.
 
 use super::{Reporter, duplicates};
+use crate::load::fxhash::HashMap;
 use crate::load::parse::{Origin, Origins};
 use crate::model::{AtlasParts, Facing, Figure, FigurePos, Landmark};
 use crate::placement::MIN_SPAN_CUN;
-use std::collections::HashMap;
 
 pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
     duplicates(
@@ -97,7 +97,7 @@ fn check_spans(rep: &mut Reporter<'_>, figure: &Figure, origin: &Origin) {
             .map(|(i, s)| (s.id.as_str(), origin, format!(".spans[{i}].id"))),
     );
     // Looked up by hash: a figure may have many thousands of landmarks and spans.
-    let mut landmarks: HashMap<&str, &Landmark> = HashMap::new();
+    let mut landmarks: HashMap<&str, &Landmark> = HashMap::default();
     for l in &figure.landmarks {
         landmarks.entry(l.id.as_str()).or_insert(l);
     }

@@ -5,13 +5,13 @@
 use super::Reporter;
 use super::placed::{Name, NamePath, rule_names};
 use crate::load::diagnostic::Diagnostic;
+use crate::load::fxhash::{HashMap, HashSet};
 use crate::load::parse::{Origin, Origins};
 use crate::load::source::SourceFile;
 use crate::load::unread::Unread;
 use crate::model::{AtlasParts, Figure, FigurePos, PlacedLayers, PlacementRule, Point, ShapeKind};
 use crate::placement::OutlineIndex;
 use crate::placement::place_rule;
-use std::collections::{HashMap, HashSet};
 
 /// How far outside its figure's outline a curve may stray, as a share of the figure's larger
 /// side: less than the width of the outline's ink.

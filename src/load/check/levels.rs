@@ -4,9 +4,9 @@
 
 use super::Reporter;
 use super::content::{check_depth, require_text};
+use crate::load::fxhash::{HashMap, HashSet};
 use crate::load::parse::{Origin, Origins};
 use crate::model::{AtlasParts, LevelId, Point};
-use std::collections::{HashMap, HashSet};
 
 pub fn check_levels(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
     let regions: HashSet<&str> = parts.regions.iter().map(|r| r.id.as_str()).collect();
@@ -63,7 +63,7 @@ fn check_groups(rep: &mut Reporter<'_>, regions: &HashSet<&str>, point: &Point, 
             ),
         );
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (g, group) in point.levels.iter().enumerate() {
         let at = format!(".levels[{g}]");
         if !seen.insert(group.id.as_str()) {

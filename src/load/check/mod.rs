@@ -19,8 +19,8 @@ use super::locate::locate;
 use super::parse::{Origin, Origins};
 use super::source::SourceFile;
 use super::unread::{IdKind, Unread};
+use crate::load::fxhash::HashMap;
 use crate::model::{AtlasParts, PlacedLayers, PlacedSite};
-use std::collections::HashMap;
 
 /// Collects problems at the place of values. Places are found at the end, in one walk of each
 /// file for all its problems, so many problems cost no more than a few.
@@ -67,7 +67,7 @@ impl<'a> Reporter<'a> {
     }
 
     pub fn into_problems(self) -> Vec<Diagnostic> {
-        let mut by_file: HashMap<usize, Vec<(String, String)>> = HashMap::new();
+        let mut by_file: HashMap<usize, Vec<(String, String)>> = HashMap::default();
         for (file, path, message) in self.pending {
             by_file.entry(file).or_default().push((path, message));
         }
@@ -92,7 +92,10 @@ pub fn duplicates<'i>(
     what: &str,
     ids: impl Iterator<Item = (&'i str, &'i Origin, String)>,
 ) {
-    let mut seen: HashMap<&str, &Origin> = HashMap::with_capacity(ids.size_hint().0);
+    let mut seen: HashMap<&str, &Origin> = HashMap::with_capacity_and_hasher(
+        ids.size_hint().0,
+        std::hash::BuildHasherDefault::default(),
+    );
     for (id, origin, sub) in ids {
         if let Some(first) = seen.get(id) {
             let first_at = rep
