@@ -73,27 +73,11 @@ impl<'a> Lexer<'a> {
     }
 
     fn block_comment(&mut self) {
-        self.at += 2;
-        let mut level = 1usize;
-        while level > 0 {
-            let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
-            let Some(k) = rest.iter().position(|&b| b == b'/' || b == b'*') else {
-                self.at = self.text.len();
-                self.cut = true;
-                return;
-            };
-            self.at += k;
-            match (self.byte(self.at), self.byte(self.at + 1)) {
-                (Some(b'/'), Some(b'*')) => {
-                    self.at += 2;
-                    level += 1;
-                }
-                (Some(b'*'), Some(b'/')) => {
-                    self.at += 2;
-                    level -= 1;
-                }
-                _ => self.at += 1,
-            }
+        if let Some(end) = block_comment_end(self.text.as_bytes(), self.at) {
+            self.at = end;
+        } else {
+            self.at = self.text.len();
+            self.cut = true;
         }
     }
 
@@ -295,6 +279,29 @@ impl<'a> Positions<'a> {
         self.at = offset.max(self.at);
         self.pos
     }
+}
+
+/// Where the block comment opening at `at` (on its `/*`) ends, just past its `*/`; comments
+/// nest, as in RON. `None` when the text ends inside it.
+pub(super) fn block_comment_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    at += 2;
+    let mut level = 1usize;
+    while level > 0 {
+        let rest = bytes.get(at..).unwrap_or_default();
+        at += rest.iter().position(|&b| b == b'/' || b == b'*')?;
+        match (bytes.get(at), bytes.get(at + 1)) {
+            (Some(b'/'), Some(b'*')) => {
+                at += 2;
+                level += 1;
+            }
+            (Some(b'*'), Some(b'/')) => {
+                at += 2;
+                level -= 1;
+            }
+            _ => at += 1,
+        }
+    }
+    Some(at)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Maps figure coordinates to screen points and back: the figure fitted to the canvas, then
 //! the pan and zoom kept per figure, or a [`Framing`] that says which part must be in view.
 
+use super::labels::distance_sq_to_segment;
 use crate::model::{Figure, FigurePos};
 use crate::scene::Framing;
 use egui::{Pos2, Rect, Vec2};
@@ -32,18 +33,6 @@ pub const POLYLINE_TOLERANCE: f32 = 0.25;
 const MAX_SKIPPED: usize = 32;
 
 const TOLERANCE_SQ: f32 = POLYLINE_TOLERANCE * POLYLINE_TOLERANCE;
-
-/// The squared distance from `p` to the segment `a`-`b` (no square root: this runs for every
-/// point of every curve drawn).
-fn distance_sq_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
-    let ab = b - a;
-    let len_sq = ab.length_sq();
-    if len_sq <= f32::EPSILON {
-        return p.distance_sq(a);
-    }
-    let t = ((p - a).dot(ab) / len_sq).clamp(0.0, 1.0);
-    p.distance_sq(a + ab * t)
-}
 
 /// Margin kept around a fitted figure, in points.
 const MARGIN: f32 = 12.0;

@@ -9,6 +9,7 @@
 //! the simple escapes. Anything else is a [`Reject`].
 
 use super::error::Reject;
+use crate::load::lex::block_comment_end;
 use crate::load::limits::max_chars;
 use crate::load::parse::MAX_NESTING;
 use std::borrow::Cow;
@@ -83,28 +84,7 @@ impl<'de> Cursor<'de> {
     }
 
     fn block_comment(&mut self) -> Result<()> {
-        let bytes = self.text.as_bytes();
-        self.at += 2;
-        let mut level = 1usize;
-        while level > 0 {
-            let rest = bytes.get(self.at..).unwrap_or_default();
-            let k = rest
-                .iter()
-                .position(|&b| b == b'/' || b == b'*')
-                .ok_or(Reject)?;
-            self.at += k;
-            match (bytes.get(self.at), bytes.get(self.at + 1)) {
-                (Some(b'/'), Some(b'*')) => {
-                    self.at += 2;
-                    level += 1;
-                }
-                (Some(b'*'), Some(b'/')) => {
-                    self.at += 2;
-                    level -= 1;
-                }
-                _ => self.at += 1,
-            }
-        }
+        self.at = block_comment_end(self.text.as_bytes(), self.at).ok_or(Reject)?;
         Ok(())
     }
 
