@@ -107,12 +107,8 @@ fn effective_rule_in<'a, L: Lookup + ?Sized>(
 }
 
 /// Where one rule puts a point on a figure, or `None` if the figure lacks a landmark or span
-/// the rule needs.
-pub fn place_rule(rule: &PlacementRule, figure: &Figure) -> Option<FigurePos> {
-    place_rule_in(rule, figure)
-}
-
-fn place_rule_in<L: Lookup + ?Sized>(rule: &PlacementRule, figure: &L) -> Option<FigurePos> {
+/// the rule needs. `figure` is a [`Figure`] or a [`FigureIndex`].
+pub fn place_rule<L: Lookup + ?Sized>(rule: &PlacementRule, figure: &L) -> Option<FigurePos> {
     place_simple(effective_rule_in(rule, figure)?, figure)
 }
 
@@ -178,7 +174,7 @@ fn place_point_in<L: Lookup + ?Sized>(point: &Point, lookup: &L) -> Vec<PlacedSi
     let tolerance = midline_tolerance(figure);
     let mut sites = Vec::new();
     for (rule_index, rule) in point.placement.iter().enumerate() {
-        let Some(at) = place_rule_in(rule, lookup) else {
+        let Some(at) = place_rule(rule, lookup) else {
             continue;
         };
         let site = |at: FigurePos| PlacedSite {

@@ -7,7 +7,6 @@ mod check;
 mod diagnostic;
 mod fast;
 mod fields;
-mod fxhash;
 mod lesson_file;
 mod lex;
 mod limits;
@@ -24,6 +23,7 @@ pub use parse::MAX_NESTING;
 pub use source::{FileKind, MAX_FILE_BYTES, SourceFile, builtin_files, kind_of};
 
 use crate::model::Atlas;
+use crate::placement::FigureIndex;
 use std::path::Path;
 
 /// Loads the atlas compiled into the binary.
@@ -102,17 +102,19 @@ fn load_checked(
     }
     // The channels and structures need only the parsed parts: they are checked beside the
     // rest, and their problems count once the rest has checked clean.
+    // Both kinds of check look up landmarks and test outlines: each figure is indexed once.
     let (parts, origins) = (&parsed.parts, &parsed.origins);
-    let layers = || check::check_layers(&files, parts, origins);
-    let two = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
-    let ((sites, more), (layers, layer_problems)) = if two {
+    let figures: Vec<FigureIndex<'_>> = parts.figures.iter().map(FigureIndex::new).collect();
+    let layers = || check::check_layers(&files, parts, &figures, origins);
+    let rest = || check::check(&files, parts, &figures, origins, &unread);
+    let ((sites, more), (layers, layer_problems)) = if parallel::cores() >= 2 {
         std::thread::scope(|s| {
             let other = s.spawn(layers);
-            let rest = check::check(&files, parts, origins, &unread);
+            let rest = rest();
             (rest, other.join().unwrap_or_else(|_| layers()))
         })
     } else {
-        (check::check(&files, parts, origins, &unread), layers())
+        (rest(), layers())
     };
     problems.extend(more);
     if !problems.is_empty() {

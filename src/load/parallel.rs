@@ -10,6 +10,7 @@ use crate::model::{
     Channel, Condition, Diagram, Figure, GuidanceSection, Lesson, Mechanism, Point, Reference,
     Region, Schematic, Structure,
 };
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Below this much text, starting a thread costs more than it saves.
@@ -54,13 +55,19 @@ fn parse_file(file: &SourceFile) -> Result<FileParts, Vec<Diagnostic>> {
 
 type Parsed = Result<FileParts, Vec<Diagnostic>>;
 
+/// How many threads can run at once, asked once: the answer reads files under `/proc` and
+/// `/sys` (the process's CPU quota) on every call.
+pub fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+}
+
 /// Every file parsed, in the order of `files`: on this thread and one more when there are two
 /// cores and enough text. Each thread takes the next file not yet taken, largest first, so
 /// both finish at about the same time.
 pub fn parse_each(files: &[SourceFile]) -> Vec<Parsed> {
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if bytes < SHARED_BYTES || cores < 2 || files.len() < 2 {
+    if bytes < SHARED_BYTES || cores() < 2 || files.len() < 2 {
         return files.iter().map(parse_file).collect();
     }
     // Files are shared by size: the fast path reads a figure's numbers about as quickly a byte

@@ -3,8 +3,8 @@
 //! and checking 100,000 points on a figure with 100,000 landmarks stays linear.
 
 use super::outline::OutlineIndex;
+use crate::fxhash::HashMap;
 use crate::model::{Figure, FigurePos, LandmarkId, Span, SpanId};
-use std::collections::HashMap;
 
 /// Where a figure's landmarks are and what its spans are, by id.
 pub trait Lookup {
@@ -39,11 +39,17 @@ pub struct FigureIndex<'a> {
 
 impl<'a> FigureIndex<'a> {
     pub fn new(figure: &'a Figure) -> Self {
-        let mut landmarks = HashMap::with_capacity(figure.landmarks.len());
+        let mut landmarks = HashMap::with_capacity_and_hasher(
+            figure.landmarks.len(),
+            std::hash::BuildHasherDefault::default(),
+        );
         for l in &figure.landmarks {
             landmarks.entry(l.id.as_str()).or_insert(l.at);
         }
-        let mut spans = HashMap::with_capacity(figure.spans.len());
+        let mut spans = HashMap::with_capacity_and_hasher(
+            figure.spans.len(),
+            std::hash::BuildHasherDefault::default(),
+        );
         for s in &figure.spans {
             spans.entry(s.id.as_str()).or_insert(s);
         }
@@ -59,6 +65,11 @@ impl<'a> FigureIndex<'a> {
     /// count), or the figure has none.
     pub fn inside_outline(&self, at: FigurePos) -> bool {
         self.outline.contains(self.figure, at)
+    }
+
+    /// The figure's closed outlines, indexed.
+    pub fn outline(&self) -> &OutlineIndex {
+        &self.outline
     }
 }
 

@@ -3,7 +3,7 @@
 //! side where the figure has a midline. No egui.
 
 use super::curve::{oval, smooth};
-use super::place_rule;
+use super::{Lookup, place_rule};
 use crate::model::{
     Channel, Figure, FigurePos, Form, LandmarkId, PlacedPath, PlacementRule, Point, PointCode,
     Station, Structure,
@@ -73,15 +73,15 @@ pub fn runs(placed: &[Option<FigurePos>]) -> Vec<Vec<(usize, FigurePos)>> {
     out
 }
 
-/// Every run of a channel on a figure. `point_at` says where a point station sits on the
+/// Every run of a channel on a figure (a [`Figure`] or a [`super::FigureIndex`]). `point_at` says where a point station sits on the
 /// figure (the loader has placed every point already; see [`place_station`]). Each run's
 /// stations carry their index in the channel's path.
-pub fn channel_runs(
+pub fn channel_runs<L: Lookup + ?Sized>(
     channel: &Channel,
-    figure: &Figure,
+    figure: &L,
     point_at: impl Fn(&PointCode) -> Option<FigurePos>,
 ) -> Vec<PlacedRun> {
-    let step = curve_tolerance(figure);
+    let step = curve_tolerance(figure.figure());
     let mut out = Vec::new();
     for (index, path) in channel.paths.iter().enumerate() {
         // A point the figure does not show (on the surface turned away) is passed over and the
@@ -122,8 +122,9 @@ pub fn channel_runs(
 
 /// Every drawn form of a structure on a figure. A form appears only whole, on the figures that
 /// can place every one of its positions (so a form written for one view stays off the others).
-pub fn structure_runs(structure: &Structure, figure: &Figure) -> Vec<PlacedRun> {
-    let step = curve_tolerance(figure);
+/// `figure` is a [`Figure`] or a [`super::FigureIndex`].
+pub fn structure_runs<L: Lookup + ?Sized>(structure: &Structure, figure: &L) -> Vec<PlacedRun> {
+    let step = curve_tolerance(figure.figure());
     let mut out = Vec::new();
     for (index, form) in structure.forms.iter().enumerate() {
         match form {

@@ -2,11 +2,17 @@
 //!
 //! The even-odd rule counts the outline edges a ray from the position crosses. Testing every
 //! edge costs the outline's size for each position: a 200,000-point outline and 100,000 points
-//! took 41 s to check. [`OutlineIndex`] keeps the edges in an interval tree over their height,
-//! so a test looks only at the edges level with the position (`log n` plus those edges).
-//! Arithmetic is in `f64`, so figures drawn at any scale (×0.001 to ×1e30) are tested alike.
-//! The same tree answers which edges pass near a position (the loader's test that channels and
-//! structures stay on the body, within a tolerance).
+//! took 41 s to check. [`PolygonIndex`] sorts the edges by height, so a test looks only at the
+//! edges level with the position: in bands of equal height (`bands.rs`) for a drawn outline,
+//! or in an interval tree (`tree.rs`) when its edges are too tall for bands. Both give exactly
+//! the answer of testing every edge. Arithmetic is in `f64`, so figures drawn at any scale
+//! (×0.001 to ×1e30) are tested alike. The same index answers which edges pass near a
+//! position (the loader's test that channels and structures stay on the body, within a
+//! tolerance).
+
+mod bands;
+mod cells;
+mod tree;
 
 use super::curve::segment_distance_f64;
 use crate::model::{Figure, FigurePos, ShapeKind};
@@ -39,6 +45,17 @@ impl Edge {
         self.y_min <= y && y < self.y_max
     }
 
+    /// Whether the edge passes within `tolerance` of `p` (edges whose box, grown by the
+    /// tolerance, misses `p` are passed over without measuring).
+    fn within(&self, p: (f64, f64), tolerance: f64) -> bool {
+        let (x_min, x_max) = (self.a.0.min(self.b.0), self.a.0.max(self.b.0));
+        p.1 >= self.y_min - tolerance
+            && p.1 <= self.y_max + tolerance
+            && p.0 >= x_min - tolerance
+            && p.0 <= x_max + tolerance
+            && segment_distance_f64(self.a, self.b, p) <= tolerance
+    }
+
     /// Whether a ray from `p` toward +x crosses this edge (edge level with `p.1` assumed).
     fn crossed_by(&self, p: (f64, f64)) -> bool {
         let (a, b) = (self.a, self.b);
@@ -46,22 +63,19 @@ impl Edge {
     }
 }
 
-/// One node of the interval tree: the edges spanning `centre`, sorted both ways, and the
-/// subtrees of the edges wholly below and wholly above it.
+/// The edges of one closed outline, for fast even-odd tests: a coarse grid answers most
+/// positions, the edges sorted by height the rest.
 #[derive(Debug)]
-struct Node {
-    centre: f64,
-    by_min: Vec<Edge>,
-    by_max: Vec<Edge>,
-    below: Option<usize>,
-    above: Option<usize>,
+pub struct PolygonIndex {
+    cells: Option<cells::Cells>,
+    sorted: Sorted,
 }
 
-/// The edges of one closed outline, for fast even-odd tests.
-#[derive(Debug, Default)]
-pub struct PolygonIndex {
-    nodes: Vec<Node>,
-    root: Option<usize>,
+/// How the edges are sorted by height.
+#[derive(Debug)]
+enum Sorted {
+    Bands(bands::Bands),
+    Tree(tree::Tree),
 }
 
 impl PolygonIndex {
@@ -71,106 +85,40 @@ impl PolygonIndex {
             .zip(points.iter().cycle().skip(1))
             .filter_map(|(a, b)| Edge::new(*a, *b))
             .collect();
-        let mut index = Self::default();
-        index.root = index.build(edges);
-        index
-    }
-
-    fn build(&mut self, edges: Vec<Edge>) -> Option<usize> {
-        if edges.is_empty() {
-            return None;
-        }
-        // The median of the edges' mid-heights: the median edge spans it, so every level
-        // holds at least one edge, and at most half of the edges lie wholly on either side.
-        let mut mids: Vec<f64> = edges
-            .iter()
-            .map(|e| e.y_min + (e.y_max - e.y_min) / 2.0)
-            .collect();
-        let mid = mids.len() / 2;
-        let (_, centre, _) = mids.select_nth_unstable_by(mid, f64::total_cmp);
-        let centre = *centre;
-        let total = edges.len();
-        let (mut here, mut below, mut above) = (Vec::new(), Vec::new(), Vec::new());
-        for e in edges {
-            if e.y_max <= centre {
-                below.push(e);
-            } else if e.y_min > centre {
-                above.push(e);
-            } else {
-                here.push(e);
-            }
-        }
-        if below.len() == total || above.len() == total {
-            // Rounding left no edge at the centre: keep them all here rather than loop.
-            here.append(&mut below);
-            here.append(&mut above);
-        }
-        let mut by_min = here.clone();
-        by_min.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
-        let mut by_max = here;
-        by_max.sort_by(|a, b| b.y_max.total_cmp(&a.y_max));
-        let below = self.build(below);
-        let above = self.build(above);
-        self.nodes.push(Node {
-            centre,
-            by_min,
-            by_max,
-            below,
-            above,
-        });
-        Some(self.nodes.len() - 1)
+        // The grid needs the outline closed: a position outside its box is outside only when
+        // every edge is there (an edge to a point that is not a number is left out).
+        let closed = points.iter().all(|p| p.is_finite());
+        let cells = if closed {
+            cells::Cells::new(&edges)
+        } else {
+            None
+        };
+        let sorted = match bands::Bands::new(edges) {
+            Ok(bands) => Sorted::Bands(bands),
+            Err(edges) => Sorted::Tree(tree::Tree::new(edges)),
+        };
+        Self { cells, sorted }
     }
 
     /// Whether `p` lies inside the outline (even-odd rule).
     pub fn contains(&self, p: FigurePos) -> bool {
         let p = (f64::from(p.x), f64::from(p.y));
-        let mut inside = false;
-        let mut next = self.root;
-        while let Some(node) = next.and_then(|i| self.nodes.get(i)) {
-            // An edge is level with `p` when y_min <= p.y < y_max.
-            if p.1 < node.centre {
-                for e in node.by_min.iter().take_while(|e| e.y_min <= p.1) {
-                    inside ^= e.level_with(p.1) && e.crossed_by(p);
-                }
-                next = node.below;
-            } else {
-                for e in node.by_max.iter().take_while(|e| e.y_max > p.1) {
-                    inside ^= e.level_with(p.1) && e.crossed_by(p);
-                }
-                next = node.above;
-            }
+        if let Some(inside) = self.cells.as_ref().and_then(|c| c.inside(p)) {
+            return inside;
         }
-        inside
+        match &self.sorted {
+            Sorted::Bands(bands) => bands.contains(p),
+            Sorted::Tree(tree) => tree.contains(p),
+        }
     }
 
     /// Whether some edge passes within `tolerance` of `p`.
     pub fn near_edge(&self, p: FigurePos, tolerance: f64) -> bool {
         let p = (f64::from(p.x), f64::from(p.y));
-        let (lo, hi) = (p.1 - tolerance, p.1 + tolerance);
-        let near = |e: &Edge| segment_distance_f64(e.a, e.b, p) <= tolerance;
-        let mut todo: Vec<usize> = self.root.into_iter().collect();
-        while let Some(node) = todo.pop().and_then(|i| self.nodes.get(i)) {
-            // The node's edges all span its centre: those reaching into [lo, hi] are the ones
-            // starting below hi (when the band is under the centre) or ending above lo (over it).
-            if hi < node.centre {
-                if node.by_min.iter().take_while(|e| e.y_min <= hi).any(near) {
-                    return true;
-                }
-                todo.extend(node.below);
-            } else if lo > node.centre {
-                if node.by_max.iter().take_while(|e| e.y_max >= lo).any(near) {
-                    return true;
-                }
-                todo.extend(node.above);
-            } else {
-                if node.by_min.iter().any(near) {
-                    return true;
-                }
-                todo.extend(node.below);
-                todo.extend(node.above);
-            }
+        match &self.sorted {
+            Sorted::Bands(bands) => bands.near_edge(p, tolerance),
+            Sorted::Tree(tree) => tree.near_edge(p, tolerance),
         }
-        false
     }
 }
 
@@ -245,24 +193,109 @@ mod tests {
         inside
     }
 
-    #[test]
-    fn the_index_agrees_with_testing_every_edge_on_a_jagged_outline() {
-        // A star with 400 spikes, and a grid of positions over it.
-        let n = 800;
-        let poly: Vec<FigurePos> = (0..n)
-            .map(|i| {
-                let a = i as f32 / n as f32 * std::f32::consts::TAU;
-                let r = if i % 2 == 0 { 0.45 } else { 0.2 };
-                FigurePos::new(0.5 + r * a.cos(), 0.5 + r * a.sin())
-            })
-            .collect();
-        let index = PolygonIndex::new(&poly);
-        for gx in 0..60 {
-            for gy in 0..60 {
-                let p = FigurePos::new(gx as f32 / 59.0, gy as f32 / 59.0);
-                assert_eq!(index.contains(p), brute(&poly, p), "{p:?}");
+    /// Whether some edge passes within `tolerance` of `p`, testing every edge.
+    fn brute_near(poly: &[FigurePos], p: FigurePos, tolerance: f64) -> bool {
+        let p = (f64::from(p.x), f64::from(p.y));
+        poly.iter()
+            .zip(poly.iter().cycle().skip(1))
+            .filter_map(|(a, b)| Edge::new(*a, *b))
+            .any(|e| e.within(p, tolerance))
+    }
+
+    /// Compares the index with testing every edge over a grid of positions (some exactly on
+    /// vertices' heights), inside, near the edges and outside.
+    fn agrees_with_every_edge(poly: &[FigurePos], index: &PolygonIndex) {
+        for gx in 0..41 {
+            for gy in 0..41 {
+                let p = FigurePos::new(gx as f32 / 40.0, gy as f32 / 40.0);
+                assert_eq!(index.contains(p), brute(poly, p), "{p:?}");
+                for tolerance in [0.001, 0.01, 0.05] {
+                    assert_eq!(
+                        index.near_edge(p, tolerance),
+                        brute_near(poly, p, tolerance),
+                        "{p:?} within {tolerance}"
+                    );
+                }
             }
         }
+        for v in poly {
+            assert_eq!(index.contains(*v), brute(poly, *v), "vertex {v:?}");
+            assert!(index.near_edge(*v, 0.0), "vertex {v:?}");
+        }
+        // Positions a hair either side of every edge's middle and a hair from every vertex.
+        for (a, b) in poly.iter().zip(poly.iter().cycle().skip(1)) {
+            let mid = a.lerp(*b, 0.5);
+            for (dx, dy) in [
+                (1e-6, 0.0),
+                (-1e-6, 0.0),
+                (0.0, 1e-6),
+                (0.0, -1e-6),
+                (1e-6, 1e-6),
+            ] {
+                for p in [mid, *a] {
+                    let p = FigurePos::new(p.x + dx, p.y + dy);
+                    assert_eq!(index.contains(p), brute(poly, p), "{p:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_grid_answers_most_positions_of_a_drawn_outline_without_the_edges() {
+        let poly = star(1500, 0.445, 0.45);
+        let index = PolygonIndex::new(&poly);
+        let cells = index.cells.as_ref().expect("a closed outline has a grid");
+        let answered = (0..100)
+            .flat_map(|gx| (0..100).map(move |gy| (f64::from(gx) / 99.0, f64::from(gy) / 99.0)))
+            .filter(|p| cells.inside(*p).is_some())
+            .count();
+        assert!(answered > 9_000, "{answered} of 10,000");
+    }
+
+    /// A star with `spikes` spikes between radii `inner` and `outer`.
+    fn star(spikes: usize, inner: f32, outer: f32) -> Vec<FigurePos> {
+        let n = spikes * 2;
+        (0..n)
+            .map(|i| {
+                let a = i as f32 / n as f32 * std::f32::consts::TAU;
+                let r = if i % 2 == 0 { outer } else { inner };
+                FigurePos::new(0.5 + r * a.cos(), 0.5 + r * a.sin())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_tree_takes_an_outline_of_tall_edges_and_agrees_with_testing_every_edge() {
+        // 400 long spikes: each edge spans dozens of bands.
+        let poly = star(400, 0.2, 0.45);
+        let index = PolygonIndex::new(&poly);
+        assert!(matches!(index.sorted, Sorted::Tree(_)));
+        agrees_with_every_edge(&poly, &index);
+    }
+
+    #[test]
+    fn the_bands_take_a_drawn_outline_and_agree_with_testing_every_edge() {
+        // A ring of 3,000 short edges that wobbles in and out, like a drawn body outline.
+        let poly = star(1500, 0.445, 0.45);
+        let index = PolygonIndex::new(&poly);
+        assert!(matches!(index.sorted, Sorted::Bands(_)));
+        agrees_with_every_edge(&poly, &index);
+        // A square (four edges, one band) and a sliver with no height.
+        let square =
+            [(0.2, 0.2), (0.8, 0.2), (0.8, 0.8), (0.2, 0.8)].map(|(x, y)| FigurePos::new(x, y));
+        let index = PolygonIndex::new(&square);
+        assert!(matches!(index.sorted, Sorted::Bands(_)));
+        agrees_with_every_edge(&square, &index);
+        let flat = [(0.2, 0.5), (0.8, 0.5), (0.5, 0.5)].map(|(x, y)| FigurePos::new(x, y));
+        agrees_with_every_edge(&flat, &PolygonIndex::new(&flat));
+    }
+
+    #[test]
+    fn a_position_that_is_not_a_number_is_outside_and_near_nothing() {
+        let index = PolygonIndex::new(&star(1500, 0.445, 0.45));
+        let nan = FigurePos::new(f32::NAN, f32::NAN);
+        assert!(!index.contains(nan));
+        assert!(!index.near_edge(nan, 0.1));
     }
 
     #[test]

@@ -4,9 +4,10 @@
 
 use super::layers::{Context, between_stations};
 use super::{Reporter, duplicates};
-use crate::load::fxhash::HashSet;
+use crate::fxhash::HashSet;
 use crate::load::parse::{Origin, Origins};
 use crate::model::{Form, PlacedPath, Structure, is_plain_id};
+use crate::placement::Lookup;
 use crate::placement::layers::{mirrors, structure_runs, to_paths};
 
 pub fn check_structures(
@@ -29,10 +30,10 @@ pub fn check_structures(
     for (structure, origin) in parts.structures.iter().zip(&origins.structures) {
         check_names(rep, context, &conditions, structure, origin);
         let mut paths = Vec::new();
-        for (f, figure) in parts.figures.iter().enumerate() {
-            for run in structure_runs(structure, figure) {
-                if let Some(p) = context.first_outside(f, figure, &run.curve, mirrors(figure, &run))
-                {
+        for (f, indexed) in context.figures.iter().enumerate() {
+            let figure = indexed.figure();
+            for run in structure_runs(structure, indexed) {
+                if let Some(p) = context.first_outside(f, &run.curve, mirrors(figure, &run)) {
                     let (a, _) = between_stations(&run.stations, &run.curve, p);
                     let sub = match structure.forms.get(run.index) {
                         Some(Form::Line(_) | Form::Loop(_)) => {

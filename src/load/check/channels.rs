@@ -6,6 +6,7 @@ use super::layers::{Context, between_stations};
 use super::{Reporter, duplicates};
 use crate::load::parse::Origins;
 use crate::model::{Channel, Meridian, PlacedPath, Station, meridian_of};
+use crate::placement::Lookup;
 use crate::placement::layers::{PlacedRun, channel_runs, mirrors, to_paths};
 
 pub fn check_channels(
@@ -105,10 +106,11 @@ fn place_on_figures(
     on_course: Option<Meridian>,
 ) -> Vec<PlacedPath> {
     let mut paths = Vec::new();
-    for (f, figure) in context.parts.figures.iter().enumerate() {
-        let runs = channel_runs(channel, figure, |c| context.site_on(c.as_str(), figure));
+    for (f, indexed) in context.figures.iter().enumerate() {
+        let figure = indexed.figure();
+        let runs = channel_runs(channel, indexed, |c| context.site_on(c.as_str(), indexed));
         for run in &runs {
-            if let Some(p) = context.first_outside(f, figure, &run.curve, mirrors(figure, run)) {
+            if let Some(p) = context.first_outside(f, &run.curve, mirrors(figure, run)) {
                 let (a, b) = between_stations(&run.stations, &run.curve, p);
                 rep.at(
                     origin,
@@ -144,16 +146,17 @@ fn check_points_on_course(
     figure_index: usize,
     runs: &[PlacedRun],
 ) {
-    let Some(figure) = context.parts.figures.get(figure_index) else {
+    let Some(indexed) = context.figures.get(figure_index) else {
         return;
     };
+    let figure = indexed.figure();
     for point in context
         .parts
         .points
         .iter()
         .filter(|p| p.meridian == meridian)
     {
-        if context.site_on(point.code.as_str(), figure).is_none() {
+        if context.site_on(point.code.as_str(), indexed).is_none() {
             continue;
         }
         let on_course = runs.iter().any(|run| {

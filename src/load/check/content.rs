@@ -2,7 +2,7 @@
 //! ids that resolve, text that is present, numbers that make sense.
 
 use super::{Reporter, duplicates};
-use crate::load::fxhash::HashSet;
+use crate::fxhash::HashSet;
 use crate::load::parse::{Origin, Origins};
 use crate::load::unread::IdKind;
 use crate::model::{AtlasParts, Meridian, PlacementRule, Point, ReferenceId, RegionId};

@@ -1,7 +1,7 @@
 //! Checks of figures: ids, landmarks, spans and numbers.
 
 use super::{Reporter, duplicates};
-use crate::load::fxhash::HashMap;
+use crate::fxhash::HashMap;
 use crate::load::parse::{Origin, Origins};
 use crate::model::{AtlasParts, Facing, Figure, FigurePos, Landmark};
 use crate::placement::MIN_SPAN_CUN;

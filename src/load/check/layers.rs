@@ -4,14 +4,13 @@
 
 use super::Reporter;
 use super::placed::{Name, NamePath, rule_names};
+use crate::fxhash::{HashMap, HashSet};
 use crate::load::diagnostic::Diagnostic;
-use crate::load::fxhash::{HashMap, HashSet};
 use crate::load::parse::{Origin, Origins};
 use crate::load::source::SourceFile;
 use crate::load::unread::Unread;
 use crate::model::{AtlasParts, Figure, FigurePos, PlacedLayers, PlacementRule, Point, ShapeKind};
-use crate::placement::OutlineIndex;
-use crate::placement::place_rule;
+use crate::placement::{FigureIndex, Lookup, OutlineIndex, place_rule};
 
 /// How far outside its figure's outline a curve may stray, as a share of the figure's larger
 /// side: less than the width of the outline's ink.
@@ -23,21 +22,18 @@ pub struct Context<'a> {
     pub landmarks: HashSet<&'a str>,
     pub spans: HashSet<&'a str>,
     pub points: HashMap<&'a str, &'a Point>,
-    /// Each figure's outline, in `parts.figures` order.
-    pub outlines: Vec<OutlineIndex>,
+    /// Each figure indexed (landmarks, spans, outline), in `parts.figures` order.
+    pub figures: &'a [FigureIndex<'a>],
     /// Whether each figure's outline is its own mirror image (then a mirrored curve need not
     /// be tested again).
     symmetric: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(parts: &'a AtlasParts) -> Self {
-        let outlines: Vec<OutlineIndex> = parts.figures.iter().map(OutlineIndex::new).collect();
-        let symmetric = parts
-            .figures
+    pub fn new(parts: &'a AtlasParts, figures: &'a [FigureIndex<'a>]) -> Self {
+        let symmetric = figures
             .iter()
-            .zip(&outlines)
-            .map(|(f, o)| mirror_symmetric(f, o))
+            .map(|f| mirror_symmetric(f.figure(), f.outline()))
             .collect();
         Self {
             symmetric,
@@ -53,13 +49,13 @@ impl<'a> Context<'a> {
                 .flat_map(|f| f.spans.iter().map(|s| s.id.as_str()))
                 .collect(),
             points: parts.points.iter().map(|p| (p.code.as_str(), p)).collect(),
-            outlines,
+            figures,
         }
     }
 
     /// Where a point's first site on a figure is: where the first of its rules the figure can
     /// place puts it (on the side of the figure's landmarks), as the points' own check places it.
-    pub fn site_on(&self, code: &str, figure: &Figure) -> Option<FigurePos> {
+    pub fn site_on(&self, code: &str, figure: &FigureIndex<'_>) -> Option<FigurePos> {
         let point = self.points.get(code)?;
         point
             .placement
@@ -102,7 +98,6 @@ impl<'a> Context<'a> {
         if numbers_ok
             && names_ok
             && !self
-                .parts
                 .figures
                 .iter()
                 .any(|f| place_rule(rule, f).is_some_and(FigurePos::is_finite))
@@ -136,11 +131,11 @@ impl<'a> Context<'a> {
     pub fn first_outside(
         &self,
         figure_index: usize,
-        figure: &Figure,
         curve: &[FigurePos],
         mirrored: bool,
     ) -> Option<FigurePos> {
-        let outline = self.outlines.get(figure_index)?;
+        let indexed = self.figures.get(figure_index)?;
+        let (figure, outline) = (indexed.figure(), indexed.outline());
         if outline.is_empty() {
             return None;
         }
@@ -272,9 +267,10 @@ fn mirror_symmetric(figure: &Figure, outline: &OutlineIndex) -> bool {
 pub fn check_layers(
     files: &[SourceFile],
     parts: &AtlasParts,
+    figures: &[FigureIndex<'_>],
     origins: &Origins,
 ) -> (PlacedLayers, Vec<Diagnostic>) {
-    let context = Context::new(parts);
+    let context = Context::new(parts, figures);
     // Layer problems count only once everything else reads and checks clean, so no file
     // is unread here.
     let unread = Unread::default();
@@ -288,7 +284,7 @@ pub fn check_layers(
         let paths = super::anatomy::check_structures(&mut rep, &context, origins);
         (paths, rep.into_problems())
     };
-    let two = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    let two = crate::load::parallel::cores() >= 2;
     let ((channels, mut problems), (structures, more)) = if two && !parts.channels.is_empty() {
         std::thread::scope(|s| {
             let other = s.spawn(channels);

@@ -4,7 +4,7 @@
 
 use super::Reporter;
 use super::content::{check_depth, require_text};
-use crate::load::fxhash::{HashMap, HashSet};
+use crate::fxhash::{HashMap, HashSet};
 use crate::load::parse::{Origin, Origins};
 use crate::model::{AtlasParts, LevelId, Point};
 

@@ -19,8 +19,9 @@ use super::locate::locate;
 use super::parse::{Origin, Origins};
 use super::source::SourceFile;
 use super::unread::{IdKind, Unread};
-use crate::load::fxhash::HashMap;
+use crate::fxhash::HashMap;
 use crate::model::{AtlasParts, PlacedLayers, PlacedSite};
+use crate::placement::FigureIndex;
 
 /// Collects problems at the place of values. Places are found at the end, in one walk of each
 /// file for all its problems, so many problems cost no more than a few.
@@ -114,12 +115,13 @@ pub fn duplicates<'i>(
     }
 }
 
-/// Runs every check on the parts that were read; `unread` says what the files that could not
+/// Runs every check on the parts that were read (`figures` is `parts.figures` indexed); `unread` says what the files that could not
 /// be read may define. Returns the placed sites of each point (in `parts.points` order) and the
 /// problems found.
 pub fn check(
     files: &[SourceFile],
     parts: &AtlasParts,
+    figures: &[FigureIndex<'_>],
     origins: &Origins,
     unread: &Unread,
 ) -> (Vec<Vec<PlacedSite>>, Vec<Diagnostic>) {
@@ -130,7 +132,7 @@ pub fn check(
     levels::check_levels(&mut rep, parts, origins);
     diagrams::check_diagrams(&mut rep, parts, origins);
     lessons::check_lessons(&mut rep, parts, &origins.lessons);
-    let sites = placed::check_placement(&mut rep, parts, origins);
+    let sites = placed::check_placement(&mut rep, parts, figures, origins);
     (sites, rep.into_problems())
 }
 
@@ -140,7 +142,8 @@ pub fn check(
 pub fn check_layers(
     files: &[SourceFile],
     parts: &AtlasParts,
+    figures: &[FigureIndex<'_>],
     origins: &Origins,
 ) -> (PlacedLayers, Vec<Diagnostic>) {
-    layers::check_layers(files, parts, origins)
+    layers::check_layers(files, parts, figures, origins)
 }

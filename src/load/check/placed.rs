@@ -2,7 +2,7 @@
 //! can be placed on at least one figure, and every placed site lies inside its figure's outline.
 
 use super::Reporter;
-use crate::load::fxhash::HashSet;
+use crate::fxhash::HashSet;
 use crate::load::parse::Origins;
 use crate::load::unread::IdKind;
 use crate::model::{AtlasParts, PlacedSite, PlacementRule};
@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 pub fn check_placement(
     rep: &mut Reporter<'_>,
     parts: &AtlasParts,
+    indexed: &[FigureIndex<'_>],
     origins: &Origins,
 ) -> Vec<Vec<PlacedSite>> {
     let landmarks: HashSet<&str> = parts
@@ -26,11 +27,10 @@ pub fn check_placement(
         .collect();
     // Spans that cannot measure (reported where they are defined): points measured on them
     // are not reported again as impossible to place.
-    let indexed: Vec<FigureIndex<'_>> = parts.figures.iter().map(FigureIndex::new).collect();
     let broken_spans: HashSet<&str> = parts
         .figures
         .iter()
-        .zip(&indexed)
+        .zip(indexed)
         .flat_map(|(f, index)| {
             f.spans
                 .iter()
@@ -70,7 +70,7 @@ pub fn check_placement(
             }
         }
         let mut sites = Vec::new();
-        for (figure, index) in parts.figures.iter().zip(&indexed) {
+        for (figure, index) in parts.figures.iter().zip(indexed) {
             for site in place_point_indexed(point, index) {
                 if !site.at.is_finite() {
                     rep.at(

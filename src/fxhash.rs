@@ -1,7 +1,8 @@
-//! A small, fast hasher for the checks' sets and maps of ids. The standard `SipHash` resists
-//! collisions chosen by an attacker, which a desktop program reading its own atlas files does
-//! not need, and costs several times more per short id. This is the multiply-and-rotate hash
-//! that rustc uses (`FxHash`), written here so as to add no dependency.
+//! A small, fast hasher for maps and sets of ids (the loader's checks, a figure's landmarks).
+//! The standard `SipHash` resists collisions chosen by an attacker, which a desktop program
+//! reading its own atlas files does not need, and costs several times more per short id. This
+//! is the multiply-and-rotate hash that rustc uses (`FxHash`), written here so as to add no
+//! dependency.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
