@@ -109,7 +109,11 @@ fn effective_rule_in<'a, L: Lookup + ?Sized>(
 /// Where one rule puts a point on a figure, or `None` if the figure lacks a landmark or span
 /// the rule needs. `figure` is a [`Figure`] or a [`FigureIndex`].
 pub fn place_rule<L: Lookup + ?Sized>(rule: &PlacementRule, figure: &L) -> Option<FigurePos> {
-    place_simple(effective_rule_in(rule, figure)?, figure)
+    // As `place_simple(effective_rule(rule)?)`, without placing the chosen rule twice.
+    match rule {
+        PlacementRule::OneOf(rules) => rules.iter().find_map(|r| place_rule(r, figure)),
+        simple => place_simple(simple, figure),
+    }
 }
 
 fn place_simple<L: Lookup + ?Sized>(rule: &PlacementRule, figure: &L) -> Option<FigurePos> {

@@ -42,7 +42,7 @@ pub fn load_lesson_file(atlas: &Atlas, path: &Path) -> Result<Lesson, Diagnostic
     let mut rep = Reporter::new(&files, &unread);
     let origin = Origin {
         file: 0,
-        path: String::new(),
+        item: None,
     };
     check_lesson(&mut rep, atlas.parts(), &lesson, &origin);
     let problems = rep.into_problems();

@@ -9,11 +9,23 @@ use serde::de::DeserializeOwned;
 /// RON nesting deeper than this is refused with a message (the atlas needs about 8).
 pub const MAX_NESTING: usize = 64;
 
-/// Where a parsed item came from: the index of its file and its path inside that file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Where a parsed item came from: the index of its file, and its index in the file's list
+/// (`None` for a file that holds one item, which the item is the whole of).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Origin {
     pub file: usize,
-    pub path: String,
+    pub item: Option<usize>,
+}
+
+impl Origin {
+    /// The path of a value inside the item (such as `.regions[1]`) from the file's top:
+    /// `[item].regions[1]`.
+    pub fn path_to(&self, sub: &str) -> String {
+        match self.item {
+            Some(i) => format!("[{i}]{sub}"),
+            None => sub.to_owned(),
+        }
+    }
 }
 
 /// The origin of every item in `AtlasParts`, in the same order.
@@ -60,7 +72,7 @@ pub fn parse_all(files: &[SourceFile]) -> Parsed {
                 parts.figures.push(f);
                 origins.figures.push(Origin {
                     file: i,
-                    path: String::new(),
+                    item: None,
                 });
             }
             Ok(FileParts::Points(v)) => add(i, v, &mut parts.points, &mut origins.points),
@@ -104,7 +116,7 @@ pub fn parse_all(files: &[SourceFile]) -> Parsed {
 /// Makes the last origin stand for the whole file (a file that holds one item).
 fn whole_file(origins: &mut [Origin]) {
     if let Some(last) = origins.last_mut() {
-        last.path = String::new();
+        last.item = None;
     }
 }
 
@@ -118,7 +130,7 @@ pub fn lesson_id(path: &str) -> LessonId {
 fn add<T>(file: usize, items: Vec<T>, out: &mut Vec<T>, origins: &mut Vec<Origin>) {
     origins.extend((0..items.len()).map(|i| Origin {
         file,
-        path: format!("[{i}]"),
+        item: Some(i),
     }));
     out.extend(items);
 }

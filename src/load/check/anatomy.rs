@@ -33,8 +33,8 @@ pub fn check_structures(
         for (f, indexed) in context.figures.iter().enumerate() {
             let figure = indexed.figure();
             for run in structure_runs(structure, indexed) {
-                if let Some(p) = context.first_outside(f, &run.curve, mirrors(figure, &run)) {
-                    let (a, _) = between_stations(&run.stations, &run.curve, p);
+                if let Some((stretch, p)) = context.first_outside(f, &run, mirrors(figure, &run)) {
+                    let (a, _) = between_stations(&run.stations, &run.curve, stretch);
                     let sub = match structure.forms.get(run.index) {
                         Some(Form::Line(_) | Form::Loop(_)) => {
                             format!(".forms[{}].0[{a}]", run.index)

@@ -108,10 +108,10 @@ fn place_on_figures(
     let mut paths = Vec::new();
     for (f, indexed) in context.figures.iter().enumerate() {
         let figure = indexed.figure();
-        let runs = channel_runs(channel, indexed, |c| context.site_on(c.as_str(), indexed));
+        let runs = channel_runs(channel, indexed, |c| context.site_on(c.as_str(), f));
         for run in &runs {
-            if let Some(p) = context.first_outside(f, &run.curve, mirrors(figure, run)) {
-                let (a, b) = between_stations(&run.stations, &run.curve, p);
+            if let Some((stretch, p)) = context.first_outside(f, run, mirrors(figure, run)) {
+                let (a, b) = between_stations(&run.stations, &run.curve, stretch);
                 rep.at(
                     origin,
                     &format!(".paths[{}][{a}]", run.index),
@@ -156,7 +156,7 @@ fn check_points_on_course(
         .iter()
         .filter(|p| p.meridian == meridian)
     {
-        if context.site_on(point.code.as_str(), indexed).is_none() {
+        if context.site_on(point.code.as_str(), figure_index).is_none() {
             continue;
         }
         let on_course = runs.iter().any(|run| {

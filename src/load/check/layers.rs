@@ -10,6 +10,7 @@ use crate::load::parse::{Origin, Origins};
 use crate::load::source::SourceFile;
 use crate::load::unread::Unread;
 use crate::model::{AtlasParts, Figure, FigurePos, PlacedLayers, PlacementRule, Point, ShapeKind};
+use crate::placement::layers::PlacedRun;
 use crate::placement::{FigureIndex, Lookup, OutlineIndex, place_rule};
 
 /// How far outside its figure's outline a curve may stray, as a share of the figure's larger
@@ -22,6 +23,8 @@ pub struct Context<'a> {
     pub landmarks: HashSet<&'a str>,
     pub spans: HashSet<&'a str>,
     pub points: HashMap<&'a str, &'a Point>,
+    /// Each point's first site on each figure (see [`Self::site_on`]), placed once.
+    sites: HashMap<&'a str, Vec<Option<FigurePos>>>,
     /// Each figure indexed (landmarks, spans, outline), in `parts.figures` order.
     pub figures: &'a [FigureIndex<'a>],
     /// Whether each figure's outline is its own mirror image (then a mirrored curve need not
@@ -49,19 +52,24 @@ impl<'a> Context<'a> {
                 .flat_map(|f| f.spans.iter().map(|s| s.id.as_str()))
                 .collect(),
             points: parts.points.iter().map(|p| (p.code.as_str(), p)).collect(),
+            sites: parts
+                .points
+                .iter()
+                .map(|p| {
+                    (
+                        p.code.as_str(),
+                        figures.iter().map(|f| first_site(p, f)).collect(),
+                    )
+                })
+                .collect(),
             figures,
         }
     }
 
     /// Where a point's first site on a figure is: where the first of its rules the figure can
     /// place puts it (on the side of the figure's landmarks), as the points' own check places it.
-    pub fn site_on(&self, code: &str, figure: &FigureIndex<'_>) -> Option<FigurePos> {
-        let point = self.points.get(code)?;
-        point
-            .placement
-            .iter()
-            .find_map(|rule| place_rule(rule, figure))
-            .filter(|p| p.is_finite())
+    pub fn site_on(&self, code: &str, figure_index: usize) -> Option<FigurePos> {
+        self.sites.get(code)?.get(figure_index).copied().flatten()
     }
 
     /// Reports every landmark or span a rule names that no figure defines, bad numbers, and a
@@ -126,14 +134,15 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The first sample of `curve` (and of its mirror image, where the figure mirrors it) that
-    /// strays outside the figure's outline.
+    /// The first sample of a run's curve (and of its mirror image, where the figure mirrors
+    /// it) that strays outside the figure's outline: where it is (mirrored, for the mirror
+    /// image), and the index of the curve point its stretch starts at.
     pub fn first_outside(
         &self,
         figure_index: usize,
-        curve: &[FigurePos],
+        run: &PlacedRun,
         mirrored: bool,
-    ) -> Option<FigurePos> {
+    ) -> Option<(usize, FigurePos)> {
         let indexed = self.figures.get(figure_index)?;
         let (figure, outline) = (indexed.figure(), indexed.outline());
         if outline.is_empty() {
@@ -141,32 +150,72 @@ impl<'a> Context<'a> {
         }
         let size = figure.size.0.max(figure.size.1);
         let tolerance = OUTLINE_TOLERANCE * size;
-        let outside = |p: &FigurePos| !outline.contains_within(figure, *p, tolerance);
-        // Along every segment of the polyline, every half percent of the figure: a stray
+        let outside = |p: FigurePos| !outline.contains_within(figure, p, tolerance);
+        // Every half percent of the figure along the curve, and every station: a stray
         // narrower than that is hardly wider than the tolerance allows anyway.
         let step = size * 0.005;
-        let tested = || {
-            curve
-                .windows(2)
-                .flat_map(move |w| {
-                    let (a, b) = match w {
-                        [a, b] => (*a, *b),
-                        _ => (FigurePos::new(0.0, 0.0), FigurePos::new(0.0, 0.0)),
-                    };
-                    // Segments are shorter than the figure: the cast cannot truncate.
-                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                    let n = ((a.distance(b) / step).ceil() as usize).max(1);
-                    (0..n).map(move |k| a.lerp(b, k as f32 / n as f32))
-                })
-                .chain(curve.last().copied())
-        };
         let mirror_too = mirrored && !self.symmetric.get(figure_index).copied().unwrap_or(false);
-        tested().find(|p| outside(p)).or_else(|| {
+        find_sample(&run.curve, &run.stations, step, outside).or_else(|| {
             mirror_too
-                .then(|| tested().map(|p| figure.mirror(p)).find(|p| outside(p)))
+                .then(|| {
+                    find_sample(&run.curve, &run.stations, step, |p| {
+                        outside(figure.mirror(p))
+                    })
+                    .map(|(i, p)| (i, figure.mirror(p)))
+                })
                 .flatten()
         })
     }
+}
+
+/// Walks a curve, reading its first and last points, every station, and a sample every `step`
+/// of its length, and returns the first sample that `strays`, with the index of the curve
+/// point its stretch starts at.
+fn find_sample(
+    curve: &[FigurePos],
+    stations: &[(usize, FigurePos)],
+    step: f32,
+    mut strays: impl FnMut(FigurePos) -> bool,
+) -> Option<(usize, FigurePos)> {
+    let mut next_station = 0;
+    // The length walked since the last sample.
+    let mut since = 0.0;
+    for (i, &p) in curve.iter().enumerate() {
+        let station = stations.get(next_station).is_some_and(|(_, s)| *s == p);
+        if station {
+            next_station += 1;
+        }
+        if i == 0 || i + 1 == curve.len() || station || since >= step {
+            since = 0.0;
+            if strays(p) {
+                return Some((i, p));
+            }
+        }
+        if let Some(&q) = curve.get(i + 1) {
+            let length = p.distance(q);
+            let mut along = step - since;
+            while along < length {
+                let sample = p.lerp(q, along / length);
+                if strays(sample) {
+                    return Some((i, sample));
+                }
+                along += step;
+            }
+            // The last sample lay `along - step` into this stretch (before it, if negative).
+            since = length - (along - step);
+        }
+    }
+    None
+}
+
+/// Where the first of a point's rules that a figure can place puts it, if that is a finite
+/// position.
+fn first_site(point: &Point, figure: &FigureIndex<'_>) -> Option<FigurePos> {
+    point
+        .placement
+        .iter()
+        .find_map(|rule| place_rule(rule, figure))
+        .filter(|p| p.is_finite())
 }
 
 /// Whether every number of a rule is usable (checked without building any message).
@@ -222,24 +271,22 @@ fn check_numbers(rep: &mut Reporter<'_>, origin: &Origin, rule: &PlacementRule, 
     }
 }
 
-/// Between which stations of a run a curve sample lies: the indexes of the stations before and
-/// after it (the curve passes exactly through each station, in order).
+/// Between which stations of a run a curve sample lies, given the index of the curve point
+/// its stretch starts at: the indexes of the stations before and after it (the curve passes
+/// exactly through each station, in order).
 pub fn between_stations(
     stations: &[(usize, FigurePos)],
     curve: &[FigurePos],
-    sample: FigurePos,
+    stretch: usize,
 ) -> (usize, usize) {
     let mut current = stations.first().map_or(0, |s| s.0);
     let mut next = 1;
-    for p in curve {
+    for p in curve.iter().take(stretch + 1) {
         if let Some((i, at)) = stations.get(next)
             && at == p
         {
             current = *i;
             next += 1;
-        }
-        if *p == sample {
-            break;
         }
     }
     let after = stations.get(next).map_or(current, |s| s.0);
@@ -303,4 +350,34 @@ pub fn check_layers(
         },
         problems,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_curve_is_read_every_step_of_its_length_at_its_ends_and_at_every_station() {
+        let p = |x: f32| FigurePos::new(x, 0.0);
+        // Two stretches meeting at a station, with a bend point between stations on the first.
+        let curve = [p(0.0), p(0.22), p(0.5), p(1.0)];
+        let stations = [(0, p(0.0)), (1, p(0.5)), (2, p(1.0))];
+        let mut read = Vec::new();
+        let none = find_sample(&curve, &stations, 0.1, |s| {
+            read.push(s.x);
+            false
+        });
+        assert_eq!(none, None);
+        let expected = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+        assert_eq!(read.len(), expected.len(), "{read:?}");
+        for (got, want) in read.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-5, "{read:?}");
+        }
+        // The first sample past 0.65 is on the last stretch, between stations 1 and 2.
+        let found = find_sample(&curve, &stations, 0.1, |s| s.x > 0.65);
+        let (stretch, at) = found.expect("a sample strays");
+        assert_eq!(stretch, 2);
+        assert!((at.x - 0.7).abs() < 1e-5);
+        assert_eq!(between_stations(&stations, &curve, stretch), (1, 2));
+    }
 }

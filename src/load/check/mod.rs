@@ -44,7 +44,7 @@ impl<'a> Reporter<'a> {
     /// Reports a problem with the value at `sub` (such as `.regions[1]`) inside an item.
     pub fn at(&mut self, origin: &Origin, sub: &str, message: impl Into<String>) {
         self.pending
-            .push((origin.file, format!("{}{sub}", origin.path), message.into()));
+            .push((origin.file, origin.path_to(sub), message.into()));
     }
 
     /// Reports a reference to an id that nothing defines, unless a file that could not be read
