@@ -102,9 +102,15 @@ fn load_checked(
     }
     // The channels and structures need only the parsed parts: they are checked beside the
     // rest, and their problems count once the rest has checked clean.
-    // Both kinds of check look up landmarks and test outlines: each figure is indexed once.
+    // Both kinds of check look up landmarks and test outlines: each figure is indexed once
+    // (its outlines as it was read).
     let (parts, origins) = (&parsed.parts, &parsed.origins);
-    let figures: Vec<FigureIndex<'_>> = parts.figures.iter().map(FigureIndex::new).collect();
+    let figures: Vec<FigureIndex<'_>> = parts
+        .figures
+        .iter()
+        .zip(parsed.outlines)
+        .map(|(figure, outline)| FigureIndex::with_outline(figure, outline))
+        .collect();
     let layers = || check::check_layers(&files, parts, &figures, origins);
     let rest = || check::check(&files, parts, &figures, origins, &unread);
     let ((sites, more), (layers, layer_problems)) = if parallel::cores() >= 2 {

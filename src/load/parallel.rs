@@ -10,15 +10,17 @@ use crate::model::{
     Channel, Condition, Diagram, Figure, GuidanceSection, Lesson, Mechanism, Point, Reference,
     Region, Schematic, Structure,
 };
+use crate::placement::OutlineIndex;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Below this much text, starting a thread costs more than it saves.
 const SHARED_BYTES: usize = 64 * 1024;
 
-/// What one file holds, parsed.
+/// What one file holds, parsed. A figure comes with its outlines indexed (on the thread that
+/// read it, beside the other files).
 pub enum FileParts {
-    Figure(Figure),
+    Figure(Figure, OutlineIndex),
     Points(Vec<Point>),
     Regions(Vec<Region>),
     Conditions(Vec<Condition>),
@@ -34,7 +36,11 @@ pub enum FileParts {
 
 fn parse_file(file: &SourceFile) -> Result<FileParts, Vec<Diagnostic>> {
     Ok(match file.kind {
-        FileKind::Figure => FileParts::Figure(from_ron(file)?),
+        FileKind::Figure => {
+            let figure = from_ron(file)?;
+            let outline = OutlineIndex::new(&figure);
+            FileParts::Figure(figure, outline)
+        }
         FileKind::Points => FileParts::Points(from_ron(file)?),
         FileKind::Regions => FileParts::Regions(from_ron(file)?),
         FileKind::Conditions => FileParts::Conditions(from_ron(file)?),

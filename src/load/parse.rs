@@ -4,6 +4,7 @@ use super::diagnostic::{Diagnostic, TextPos};
 use super::parallel::{FileParts, parse_each};
 use super::source::SourceFile;
 use crate::model::{AtlasParts, LessonId};
+use crate::placement::OutlineIndex;
 use serde::de::DeserializeOwned;
 
 /// RON nesting deeper than this is refused with a message (the atlas needs about 8).
@@ -49,6 +50,8 @@ pub struct Origins {
 /// that could not be read, and the indices of those files.
 pub struct Parsed {
     pub parts: AtlasParts,
+    /// The outlines of each of `parts.figures`, indexed.
+    pub outlines: Vec<OutlineIndex>,
     pub origins: Origins,
     pub problems: Vec<Diagnostic>,
     pub unread: Vec<usize>,
@@ -60,6 +63,7 @@ pub struct Parsed {
 pub fn parse_all(files: &[SourceFile]) -> Parsed {
     let mut parsed = Parsed {
         parts: AtlasParts::default(),
+        outlines: Vec::new(),
         origins: Origins::default(),
         problems: Vec::new(),
         unread: Vec::new(),
@@ -67,9 +71,10 @@ pub fn parse_all(files: &[SourceFile]) -> Parsed {
     for (i, result) in parse_each(files).into_iter().enumerate() {
         let (parts, origins) = (&mut parsed.parts, &mut parsed.origins);
         match result {
-            Ok(FileParts::Figure(f)) => {
+            Ok(FileParts::Figure(f, outline)) => {
                 // A figure file holds one figure: its origin is the whole file.
                 parts.figures.push(f);
+                parsed.outlines.push(outline);
                 origins.figures.push(Origin {
                     file: i,
                     item: None,

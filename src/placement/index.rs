@@ -39,6 +39,12 @@ pub struct FigureIndex<'a> {
 
 impl<'a> FigureIndex<'a> {
     pub fn new(figure: &'a Figure) -> Self {
+        Self::with_outline(figure, OutlineIndex::new(figure))
+    }
+
+    /// The index of a figure whose outlines are already indexed (`outline` must be
+    /// `OutlineIndex::new(figure)`).
+    pub fn with_outline(figure: &'a Figure, outline: OutlineIndex) -> Self {
         let mut landmarks = HashMap::with_capacity_and_hasher(
             figure.landmarks.len(),
             std::hash::BuildHasherDefault::default(),
@@ -57,7 +63,7 @@ impl<'a> FigureIndex<'a> {
             figure,
             landmarks,
             spans,
-            outline: OutlineIndex::new(figure),
+            outline,
         }
     }
 

@@ -11,7 +11,6 @@
 //! tolerance).
 
 mod bands;
-mod cells;
 mod tree;
 
 use super::curve::segment_distance_f64;
@@ -63,11 +62,9 @@ impl Edge {
     }
 }
 
-/// The edges of one closed outline, for fast even-odd tests: a coarse grid answers most
-/// positions, the edges sorted by height the rest.
+/// The edges of one closed outline, for fast even-odd tests.
 #[derive(Debug)]
 pub struct PolygonIndex {
-    cells: Option<cells::Cells>,
     sorted: Sorted,
 }
 
@@ -85,27 +82,16 @@ impl PolygonIndex {
             .zip(points.iter().cycle().skip(1))
             .filter_map(|(a, b)| Edge::new(*a, *b))
             .collect();
-        // The grid needs the outline closed: a position outside its box is outside only when
-        // every edge is there (an edge to a point that is not a number is left out).
-        let closed = points.iter().all(|p| p.is_finite());
-        let cells = if closed {
-            cells::Cells::new(&edges)
-        } else {
-            None
-        };
         let sorted = match bands::Bands::new(edges) {
             Ok(bands) => Sorted::Bands(bands),
             Err(edges) => Sorted::Tree(tree::Tree::new(edges)),
         };
-        Self { cells, sorted }
+        Self { sorted }
     }
 
     /// Whether `p` lies inside the outline (even-odd rule).
     pub fn contains(&self, p: FigurePos) -> bool {
         let p = (f64::from(p.x), f64::from(p.y));
-        if let Some(inside) = self.cells.as_ref().and_then(|c| c.inside(p)) {
-            return inside;
-        }
         match &self.sorted {
             Sorted::Bands(bands) => bands.contains(p),
             Sorted::Tree(tree) => tree.contains(p),
@@ -127,18 +113,44 @@ impl PolygonIndex {
 pub struct OutlineIndex {
     /// Each closed outline, and whether it is also drawn mirrored about the midline.
     outlines: Vec<(PolygonIndex, bool)>,
+    /// Whether the outlines are their own mirror image about the figure's midline.
+    symmetric: bool,
 }
 
 impl OutlineIndex {
     pub fn new(figure: &Figure) -> Self {
-        Self {
+        let mut index = Self {
             outlines: figure
                 .shapes
                 .iter()
                 .filter(|s| s.kind == ShapeKind::Outline && s.closed && s.points.len() >= 3)
                 .map(|s| (PolygonIndex::new(&s.points), s.mirrored))
                 .collect(),
+            symmetric: false,
+        };
+        index.symmetric = index.mirror_symmetric(figure);
+        index
+    }
+
+    /// Whether the figure's closed outlines are their own mirror image about its midline
+    /// (every vertex mirrored lies on an edge): then a curve inside them is inside mirrored
+    /// too.
+    fn mirror_symmetric(&self, figure: &Figure) -> bool {
+        if figure.midline_x.is_none() || self.is_empty() {
+            return false;
         }
+        let tolerance = 1e-4 * figure.size.0.max(figure.size.1);
+        figure
+            .shapes
+            .iter()
+            .filter(|s| s.kind == ShapeKind::Outline && s.closed)
+            .flat_map(|s| &s.points)
+            .all(|p| self.near_edge(figure, figure.mirror(*p), tolerance))
+    }
+
+    /// Whether the outlines are their own mirror image about the figure's midline.
+    pub fn symmetric(&self) -> bool {
+        self.symmetric
     }
 
     /// Whether `at` lies inside any closed outline of `figure` (mirrored copies count), or the
@@ -238,30 +250,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn the_grid_answers_most_positions_of_a_drawn_outline_without_the_edges() {
-        let poly = star(1500, 0.445, 0.45);
-        let index = PolygonIndex::new(&poly);
-        let cells = index.cells.as_ref().expect("a closed outline has a grid");
-        let answered = (0..100)
-            .flat_map(|gx| (0..100).map(move |gy| (f64::from(gx) / 99.0, f64::from(gy) / 99.0)))
-            .filter(|p| cells.inside(*p).is_some())
-            .count();
-        assert!(answered > 9_000, "{answered} of 10,000");
-    }
-
-    /// A star with `spikes` spikes between radii `inner` and `outer`.
-    fn star(spikes: usize, inner: f32, outer: f32) -> Vec<FigurePos> {
-        let n = spikes * 2;
-        (0..n)
-            .map(|i| {
-                let a = i as f32 / n as f32 * std::f32::consts::TAU;
-                let r = if i % 2 == 0 { outer } else { inner };
-                FigurePos::new(0.5 + r * a.cos(), 0.5 + r * a.sin())
-            })
-            .collect()
     }
 
     #[test]

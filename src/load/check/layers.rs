@@ -9,9 +9,9 @@ use crate::load::diagnostic::Diagnostic;
 use crate::load::parse::{Origin, Origins};
 use crate::load::source::SourceFile;
 use crate::load::unread::Unread;
-use crate::model::{AtlasParts, Figure, FigurePos, PlacedLayers, PlacementRule, Point, ShapeKind};
+use crate::model::{AtlasParts, FigurePos, PlacedLayers, PlacementRule, Point};
 use crate::placement::layers::PlacedRun;
-use crate::placement::{FigureIndex, Lookup, OutlineIndex, place_rule};
+use crate::placement::{FigureIndex, Lookup, place_rule};
 
 /// How far outside its figure's outline a curve may stray, as a share of the figure's larger
 /// side: less than the width of the outline's ink.
@@ -27,19 +27,11 @@ pub struct Context<'a> {
     sites: HashMap<&'a str, Vec<Option<FigurePos>>>,
     /// Each figure indexed (landmarks, spans, outline), in `parts.figures` order.
     pub figures: &'a [FigureIndex<'a>],
-    /// Whether each figure's outline is its own mirror image (then a mirrored curve need not
-    /// be tested again).
-    symmetric: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(parts: &'a AtlasParts, figures: &'a [FigureIndex<'a>]) -> Self {
-        let symmetric = figures
-            .iter()
-            .map(|f| mirror_symmetric(f.figure(), f.outline()))
-            .collect();
         Self {
-            symmetric,
             parts,
             landmarks: parts
                 .figures
@@ -154,7 +146,8 @@ impl<'a> Context<'a> {
         // Every half percent of the figure along the curve, and every station: a stray
         // narrower than that is hardly wider than the tolerance allows anyway.
         let step = size * 0.005;
-        let mirror_too = mirrored && !self.symmetric.get(figure_index).copied().unwrap_or(false);
+        // Inside an outline that is its own mirror image, a curve is inside mirrored too.
+        let mirror_too = mirrored && !outline.symmetric();
         find_sample(&run.curve, &run.stations, step, outside).or_else(|| {
             mirror_too
                 .then(|| {
@@ -291,21 +284,6 @@ pub fn between_stations(
     }
     let after = stations.get(next).map_or(current, |s| s.0);
     (current, after)
-}
-
-/// Whether a figure's closed outlines are their own mirror image about its midline (every
-/// vertex mirrored lies on an edge).
-fn mirror_symmetric(figure: &Figure, outline: &OutlineIndex) -> bool {
-    if figure.midline_x.is_none() || outline.is_empty() {
-        return false;
-    }
-    let tolerance = 1e-4 * figure.size.0.max(figure.size.1);
-    figure
-        .shapes
-        .iter()
-        .filter(|s| s.kind == ShapeKind::Outline && s.closed)
-        .flat_map(|s| &s.points)
-        .all(|p| outline.near_edge(figure, figure.mirror(*p), tolerance))
 }
 
 /// Checks the channels and the structures and returns their curves on every figure, with the
