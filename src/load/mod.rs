@@ -111,17 +111,25 @@ fn load_checked(
         .zip(parsed.outlines)
         .map(|(figure, outline)| FigureIndex::with_outline(figure, outline))
         .collect();
-    let layers = || check::check_layers(&files, parts, &figures, origins);
-    let rest = || check::check(&files, parts, &figures, origins, &unread);
-    let ((sites, more), (layers, layer_problems)) = if parallel::cores() >= 2 {
-        std::thread::scope(|s| {
-            let other = s.spawn(layers);
-            let rest = rest();
-            (rest, other.join().unwrap_or_else(|_| layers()))
-        })
-    } else {
-        (rest(), layers())
+    // The first job is every check but the layers' (the largest, so it is taken first); then
+    // the channels and structures one by one, which count once the rest has checked clean.
+    let layer_jobs = check::LayerJobs::new(&files, parts, &figures, origins);
+    let mut done = parallel::run_each(1 + layer_jobs.count(), true, |job| match job {
+        0 => Done::Rest(check::check(&files, parts, &figures, origins, &unread)),
+        job => Done::Layer(layer_jobs.run(job - 1)),
+    });
+    let (sites, more) = match done.first_mut() {
+        Some(Done::Rest(rest)) => std::mem::take(rest),
+        _ => (Vec::new(), Vec::new()),
     };
+    let layer_done = done
+        .into_iter()
+        .filter_map(|d| match d {
+            Done::Layer(layer) => Some(layer),
+            Done::Rest(_) => None,
+        })
+        .collect();
+    let (layers, layer_problems) = layer_jobs.finish(layer_done);
     problems.extend(more);
     if !problems.is_empty() {
         return Err(problems);
@@ -132,6 +140,13 @@ fn load_checked(
     let mut atlas = Atlas::from_checked(parsed.parts, sites);
     atlas.set_layers(layers);
     Ok(atlas)
+}
+
+/// What one checking job gives: the placed sites of the points and the problems of every check
+/// but the layers', or one layer job's result.
+enum Done {
+    Rest((Vec<Vec<crate::model::PlacedSite>>, Vec<Diagnostic>)),
+    Layer(check::LayerDone),
 }
 
 /// The files with a leading byte-order mark removed (editors on Windows add one).

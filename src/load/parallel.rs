@@ -1,7 +1,7 @@
-//! Parsing the atlas files on two threads when there is enough text to share: RON parsing is
-//! most of the cost of loading (the built-in atlas is about 350 KB of text), and each file
-//! parses on its own. The results come back in the order of the files, so what is loaded does
-//! not depend on which thread read what.
+//! Sharing the work of loading between two threads when there are two cores: parsing the
+//! files (RON parsing is much of the cost of loading; each file parses on its own), then the
+//! checks (every check but the layers' as one job, then each channel and each structure). The
+//! results come back in order, so what is loaded does not depend on which thread did what.
 
 use super::diagnostic::Diagnostic;
 use super::parse::{from_ron, lesson_id};
@@ -73,39 +73,58 @@ pub fn cores() -> usize {
 /// both finish at about the same time.
 pub fn parse_each(files: &[SourceFile]) -> Vec<Parsed> {
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
-    if bytes < SHARED_BYTES || cores() < 2 || files.len() < 2 {
-        return files.iter().map(parse_file).collect();
-    }
     // Files are shared by size: the fast path reads a figure's numbers about as quickly a byte
     // as other text (weighing figures double, as for `ron`, made the load 0.5 ms slower).
-    let cost = |i: usize| files.get(i).map_or(0, |f| f.text.len());
     let mut order: Vec<usize> = (0..files.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(cost(i)));
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-            if let Some(file) = files.get(i) {
-                done.push((i, parse_file(file)));
-            }
-        }
-        done
-    };
-    let (mine, theirs) = std::thread::scope(|s| {
-        let other = s.spawn(work);
-        let mine = work();
-        // Should the other thread fail, the files it took are parsed again below.
-        (mine, other.join().unwrap_or_default())
+    order.sort_by_key(|&i| std::cmp::Reverse(files.get(i).map_or(0, |f| f.text.len())));
+    let parsed = run_each(order.len(), bytes >= SHARED_BYTES, |k| {
+        order.get(k).and_then(|&i| files.get(i)).map(parse_file)
     });
     let mut slots: Vec<Option<Parsed>> = (0..files.len()).map(|_| None).collect();
-    for (i, parsed) in mine.into_iter().chain(theirs) {
+    for (&i, result) in order.iter().zip(parsed) {
         if let Some(slot) = slots.get_mut(i) {
-            *slot = Some(parsed);
+            *slot = result;
         }
     }
     slots
         .into_iter()
         .zip(files)
         .map(|(slot, file)| slot.unwrap_or_else(|| parse_file(file)))
+        .collect()
+}
+
+/// `job(0)` to `job(count - 1)`, in order. When `share` and there are two cores, they run on
+/// this thread and one more, each taking the next job not yet taken (so give the larger jobs
+/// first). Should the other thread fail, its jobs are run again here.
+pub fn run_each<T: Send>(count: usize, share: bool, job: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    if !share || count < 2 || cores() < 2 {
+        return (0..count).map(job).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            if k >= count {
+                return done;
+            }
+            done.push((k, job(k)));
+        }
+    };
+    let (mine, theirs) = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mine = work();
+        (mine, other.join().unwrap_or_default())
+    });
+    let mut slots: Vec<Option<T>> = (0..count).map(|_| None).collect();
+    for (k, result) in mine.into_iter().chain(theirs) {
+        if let Some(slot) = slots.get_mut(k) {
+            *slot = Some(result);
+        }
+    }
+    slots
+        .into_iter()
+        .enumerate()
+        .map(|(k, slot)| slot.unwrap_or_else(|| job(k)))
         .collect()
 }

@@ -252,6 +252,18 @@ mod tests {
         }
     }
 
+    /// A star with `spikes` spikes between radii `inner` and `outer`.
+    fn star(spikes: usize, inner: f32, outer: f32) -> Vec<FigurePos> {
+        let n = spikes * 2;
+        (0..n)
+            .map(|i| {
+                let a = i as f32 / n as f32 * std::f32::consts::TAU;
+                let r = if i % 2 == 0 { outer } else { inner };
+                FigurePos::new(0.5 + r * a.cos(), 0.5 + r * a.sin())
+            })
+            .collect()
+    }
+
     #[test]
     fn the_tree_takes_an_outline_of_tall_edges_and_agrees_with_testing_every_edge() {
         // 400 long spikes: each edge spans dozens of bands.

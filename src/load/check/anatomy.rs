@@ -4,65 +4,64 @@
 
 use super::layers::{Context, between_stations};
 use super::{Reporter, duplicates};
-use crate::fxhash::HashSet;
 use crate::load::parse::{Origin, Origins};
 use crate::model::{Form, PlacedPath, Structure, is_plain_id};
 use crate::placement::Lookup;
 use crate::placement::layers::{mirrors, structure_runs, to_paths};
 
-pub fn check_structures(
-    rep: &mut Reporter<'_>,
-    context: &Context<'_>,
-    origins: &Origins,
-) -> Vec<Vec<PlacedPath>> {
-    let parts = context.parts;
+/// Reports structure ids defined twice.
+pub fn check_structure_ids(rep: &mut Reporter<'_>, context: &Context<'_>, origins: &Origins) {
     duplicates(
         rep,
         "structure id",
-        parts
+        context
+            .parts
             .structures
             .iter()
             .zip(&origins.structures)
             .map(|(s, o)| (s.id.as_str(), o, ".id".to_owned())),
     );
-    let conditions: HashSet<&str> = parts.conditions.iter().map(|c| c.id.as_str()).collect();
-    let mut all = Vec::with_capacity(parts.structures.len());
-    for (structure, origin) in parts.structures.iter().zip(&origins.structures) {
-        check_names(rep, context, &conditions, structure, origin);
-        let mut paths = Vec::new();
-        for (f, indexed) in context.figures.iter().enumerate() {
-            let figure = indexed.figure();
-            for run in structure_runs(structure, indexed) {
-                if let Some((stretch, p)) = context.first_outside(f, &run, mirrors(figure, &run)) {
-                    let (a, _) = between_stations(&run.stations, &run.curve, stretch);
-                    let sub = match structure.forms.get(run.index) {
-                        Some(Form::Line(_) | Form::Loop(_)) => {
-                            format!(".forms[{}].0[{a}]", run.index)
-                        }
-                        _ => format!(".forms[{}]", run.index),
-                    };
-                    rep.at(
-                        origin,
-                        &sub,
-                        format!(
-                            "`{}` leaves the outline of figure `{}` near ({:.3}, {:.3})",
-                            structure.id, figure.id, p.x, p.y
-                        ),
-                    );
-                }
-                paths.extend(to_paths(figure, &run));
+}
+
+/// Checks one structure and returns its curves on every figure.
+pub fn check_structure(
+    rep: &mut Reporter<'_>,
+    context: &Context<'_>,
+    structure: &Structure,
+    origin: &Origin,
+) -> Vec<PlacedPath> {
+    check_names(rep, context, structure, origin);
+    let mut paths = Vec::new();
+    for (f, indexed) in context.figures.iter().enumerate() {
+        let figure = indexed.figure();
+        for run in structure_runs(structure, indexed) {
+            if let Some((stretch, p)) = context.first_outside(f, &run, mirrors(figure, &run)) {
+                let (a, _) = between_stations(&run.stations, &run.curve, stretch);
+                let sub = match structure.forms.get(run.index) {
+                    Some(Form::Line(_) | Form::Loop(_)) => {
+                        format!(".forms[{}].0[{a}]", run.index)
+                    }
+                    _ => format!(".forms[{}]", run.index),
+                };
+                rep.at(
+                    origin,
+                    &sub,
+                    format!(
+                        "`{}` leaves the outline of figure `{}` near ({:.3}, {:.3})",
+                        structure.id, figure.id, p.x, p.y
+                    ),
+                );
             }
+            paths.extend(to_paths(figure, &run));
         }
-        all.push(paths);
     }
-    all
+    paths
 }
 
 /// The ids, names, landmarks, conditions, points and positions one structure names.
 fn check_names(
     rep: &mut Reporter<'_>,
     context: &Context<'_>,
-    conditions: &HashSet<&str>,
     structure: &Structure,
     origin: &Origin,
 ) {
@@ -93,7 +92,7 @@ fn check_names(
         }
     }
     for (i, condition) in structure.shown_with.iter().enumerate() {
-        if !conditions.contains(condition.as_str()) {
+        if !context.conditions.contains(condition.as_str()) {
             rep.at(
                 origin,
                 &format!(".shown_with[{i}]"),

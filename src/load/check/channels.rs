@@ -4,95 +4,96 @@
 
 use super::layers::{Context, between_stations};
 use super::{Reporter, duplicates};
-use crate::load::parse::Origins;
+use crate::load::parse::{Origin, Origins};
 use crate::model::{Channel, Meridian, PlacedPath, Station, meridian_of};
 use crate::placement::Lookup;
 use crate::placement::layers::{PlacedRun, channel_runs, mirrors, to_paths};
 
-pub fn check_channels(
-    rep: &mut Reporter<'_>,
-    context: &Context<'_>,
-    origins: &Origins,
-) -> Vec<Vec<PlacedPath>> {
-    let parts = context.parts;
+/// Reports channel ids defined twice.
+pub fn check_channel_ids(rep: &mut Reporter<'_>, context: &Context<'_>, origins: &Origins) {
     duplicates(
         rep,
         "channel",
-        parts
+        context
+            .parts
             .channels
             .iter()
             .zip(&origins.channels)
             .map(|(c, o)| (c.id.as_str(), o, ".id".to_owned())),
     );
-    let mut all = Vec::with_capacity(parts.channels.len());
-    for (channel, origin) in parts.channels.iter().zip(&origins.channels) {
-        let meridian = meridian_of(&channel.id);
-        if meridian.is_none() {
-            let known: Vec<&str> = Meridian::ALL
-                .iter()
-                .filter(|m| **m != Meridian::EX)
-                .map(|m| m.abbreviation())
-                .collect();
-            rep.at(
-                origin,
-                ".id",
-                format!(
-                    "unknown channel `{}`; channels are named by the abbreviation in their points' codes: {}",
-                    channel.id,
-                    known.join(", ")
-                ),
-            );
-        }
-        if channel.name.trim().is_empty() {
-            rep.at(origin, ".name", "the name must not be empty");
-        }
-        if channel.course.trim().is_empty() {
-            rep.at(
-                origin,
-                ".course",
-                "describe the course in a sentence (it is shown beside the point)",
-            );
-        }
-        let mut stations_ok = true;
-        for (i, path) in channel.paths.iter().enumerate() {
-            if path.len() < 2 {
-                rep.at(
-                    origin,
-                    &format!(".paths[{i}]"),
-                    "a run needs at least two stations",
-                );
-            }
-            for (j, station) in path.iter().enumerate() {
-                let at = || format!(".paths[{i}][{j}].0");
-                match station {
-                    Station::Point(code) => match context.points.get(code.as_str()) {
-                        None => {
-                            stations_ok = false;
-                            rep.at(origin, &at(), format!("unknown point `{code}`"));
-                        }
-                        Some(point) if meridian.is_some_and(|m| m != point.meridian) => {
-                            stations_ok = false;
-                            rep.at(
-                                origin,
-                                &at(),
-                                format!(
-                                    "`{code}` is a point of the {} channel, not of {}; pass it with a waypoint",
-                                    point.meridian.abbreviation(),
-                                    channel.id
-                                ),
-                            );
-                        }
-                        Some(_) => {}
-                    },
-                    Station::Via(rule) => context.check_rule(rep, origin, rule, &at, "waypoint"),
-                }
-            }
-        }
-        let on_course = if stations_ok { meridian } else { None };
-        let paths = place_on_figures(rep, context, origin, channel, on_course);
-        all.push(paths);
+}
+
+/// Checks one channel and returns its curves on every figure.
+pub fn check_channel(
+    rep: &mut Reporter<'_>,
+    context: &Context<'_>,
+    channel: &Channel,
+    origin: &Origin,
+) -> Vec<PlacedPath> {
+    let meridian = meridian_of(&channel.id);
+    if meridian.is_none() {
+        let known: Vec<&str> = Meridian::ALL
+            .iter()
+            .filter(|m| **m != Meridian::EX)
+            .map(|m| m.abbreviation())
+            .collect();
+        rep.at(
+            origin,
+            ".id",
+            format!(
+                "unknown channel `{}`; channels are named by the abbreviation in their points' codes: {}",
+                channel.id,
+                known.join(", ")
+            ),
+        );
     }
-    all
+    if channel.name.trim().is_empty() {
+        rep.at(origin, ".name", "the name must not be empty");
+    }
+    if channel.course.trim().is_empty() {
+        rep.at(
+            origin,
+            ".course",
+            "describe the course in a sentence (it is shown beside the point)",
+        );
+    }
+    let mut stations_ok = true;
+    for (i, path) in channel.paths.iter().enumerate() {
+        if path.len() < 2 {
+            rep.at(
+                origin,
+                &format!(".paths[{i}]"),
+                "a run needs at least two stations",
+            );
+        }
+        for (j, station) in path.iter().enumerate() {
+            let at = || format!(".paths[{i}][{j}].0");
+            match station {
+                Station::Point(code) => match context.points.get(code.as_str()) {
+                    None => {
+                        stations_ok = false;
+                        rep.at(origin, &at(), format!("unknown point `{code}`"));
+                    }
+                    Some(point) if meridian.is_some_and(|m| m != point.meridian) => {
+                        stations_ok = false;
+                        rep.at(
+                            origin,
+                            &at(),
+                            format!(
+                                "`{code}` is a point of the {} channel, not of {}; pass it with a waypoint",
+                                point.meridian.abbreviation(),
+                                channel.id
+                            ),
+                        );
+                    }
+                    Some(_) => {}
+                },
+                Station::Via(rule) => context.check_rule(rep, origin, rule, &at, "waypoint"),
+            }
+        }
+    }
+    let on_course = if stations_ok { meridian } else { None };
+    place_on_figures(rep, context, origin, channel, on_course)
 }
 
 /// The channel's curves on every figure, with a problem for each run that leaves a figure's
@@ -101,7 +102,7 @@ pub fn check_channels(
 fn place_on_figures(
     rep: &mut Reporter<'_>,
     context: &Context<'_>,
-    origin: &crate::load::parse::Origin,
+    origin: &Origin,
     channel: &Channel,
     on_course: Option<Meridian>,
 ) -> Vec<PlacedPath> {
@@ -140,7 +141,7 @@ fn place_on_figures(
 fn check_points_on_course(
     rep: &mut Reporter<'_>,
     context: &Context<'_>,
-    origin: &crate::load::parse::Origin,
+    origin: &Origin,
     channel: &Channel,
     meridian: Meridian,
     figure_index: usize,

@@ -9,7 +9,7 @@ use crate::load::diagnostic::Diagnostic;
 use crate::load::parse::{Origin, Origins};
 use crate::load::source::SourceFile;
 use crate::load::unread::Unread;
-use crate::model::{AtlasParts, FigurePos, PlacedLayers, PlacementRule, Point};
+use crate::model::{AtlasParts, FigurePos, PlacedLayers, PlacedPath, PlacementRule, Point};
 use crate::placement::layers::PlacedRun;
 use crate::placement::{FigureIndex, Lookup, place_rule};
 
@@ -23,6 +23,7 @@ pub struct Context<'a> {
     pub landmarks: HashSet<&'a str>,
     pub spans: HashSet<&'a str>,
     pub points: HashMap<&'a str, &'a Point>,
+    pub conditions: HashSet<&'a str>,
     /// Each point's first site on each figure (see [`Self::site_on`]), placed once.
     sites: HashMap<&'a str, Vec<Option<FigurePos>>>,
     /// Each figure indexed (landmarks, spans, outline), in `parts.figures` order.
@@ -44,6 +45,7 @@ impl<'a> Context<'a> {
                 .flat_map(|f| f.spans.iter().map(|s| s.id.as_str()))
                 .collect(),
             points: parts.points.iter().map(|p| (p.code.as_str(), p)).collect(),
+            conditions: parts.conditions.iter().map(|c| c.id.as_str()).collect(),
             sites: parts
                 .points
                 .iter()
@@ -286,48 +288,86 @@ pub fn between_stations(
     (current, after)
 }
 
-/// Checks the channels and the structures and returns their curves on every figure, with the
-/// problems found. The channels are checked on a second thread while the structures are
-/// checked on this one (they share nothing but what they read).
-pub fn check_layers(
-    files: &[SourceFile],
-    parts: &AtlasParts,
-    figures: &[FigureIndex<'_>],
-    origins: &Origins,
-) -> (PlacedLayers, Vec<Diagnostic>) {
-    let context = Context::new(parts, figures);
-    // Layer problems count only once everything else reads and checks clean, so no file
-    // is unread here.
-    let unread = Unread::default();
-    let channels = || {
-        let mut rep = Reporter::new(files, &unread);
-        let paths = super::channels::check_channels(&mut rep, &context, origins);
+/// The checks of the channels and the structures, as jobs that threads can share: the ids of
+/// both, then each channel, then each structure. Each job returns the curves of its item on
+/// every figure and its problems, which count only once everything else has checked clean (so
+/// the points and landmarks they name are sound, and no file is unread).
+pub struct LayerJobs<'a> {
+    files: &'a [SourceFile],
+    origins: &'a Origins,
+    context: Context<'a>,
+    unread: Unread,
+}
+
+/// What one job found: its item's curves, and its problems.
+pub type LayerDone = (Vec<PlacedPath>, Vec<Diagnostic>);
+
+impl<'a> LayerJobs<'a> {
+    pub fn new(
+        files: &'a [SourceFile],
+        parts: &'a AtlasParts,
+        figures: &'a [FigureIndex<'a>],
+        origins: &'a Origins,
+    ) -> Self {
+        Self {
+            files,
+            origins,
+            context: Context::new(parts, figures),
+            unread: Unread::default(),
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        1 + self.context.parts.channels.len() + self.context.parts.structures.len()
+    }
+
+    pub fn run(&self, job: usize) -> LayerDone {
+        let mut rep = Reporter::new(self.files, &self.unread);
+        let (parts, origins) = (self.context.parts, self.origins);
+        let channels = parts.channels.len();
+        let paths = if job == 0 {
+            super::channels::check_channel_ids(&mut rep, &self.context, origins);
+            super::anatomy::check_structure_ids(&mut rep, &self.context, origins);
+            Vec::new()
+        } else if job <= channels {
+            let at = job - 1;
+            match (parts.channels.get(at), origins.channels.get(at)) {
+                (Some(c), Some(o)) => super::channels::check_channel(&mut rep, &self.context, c, o),
+                _ => Vec::new(),
+            }
+        } else {
+            let at = job - 1 - channels;
+            match (parts.structures.get(at), origins.structures.get(at)) {
+                (Some(s), Some(o)) => {
+                    super::anatomy::check_structure(&mut rep, &self.context, s, o)
+                }
+                _ => Vec::new(),
+            }
+        };
         (paths, rep.into_problems())
-    };
-    let structures = || {
-        let mut rep = Reporter::new(files, &unread);
-        let paths = super::anatomy::check_structures(&mut rep, &context, origins);
-        (paths, rep.into_problems())
-    };
-    let two = crate::load::parallel::cores() >= 2;
-    let ((channels, mut problems), (structures, more)) = if two && !parts.channels.is_empty() {
-        std::thread::scope(|s| {
-            let other = s.spawn(channels);
-            let here = structures();
-            // Should the other thread fail, the channels are checked here instead.
-            (other.join().unwrap_or_else(|_| channels()), here)
-        })
-    } else {
-        (channels(), structures())
-    };
-    problems.extend(more);
-    (
-        PlacedLayers {
-            channels,
-            structures,
-        },
-        problems,
-    )
+    }
+
+    /// The curves of every channel and structure, in order, and all the problems, from the
+    /// results of every job in order.
+    pub fn finish(&self, done: Vec<LayerDone>) -> (PlacedLayers, Vec<Diagnostic>) {
+        let channels = self.context.parts.channels.len();
+        let mut problems = Vec::new();
+        let mut curves = Vec::with_capacity(done.len());
+        for (paths, more) in done {
+            curves.push(paths);
+            problems.extend(more);
+        }
+        let mut items = curves.into_iter().skip(1);
+        let channels: Vec<Vec<PlacedPath>> = items.by_ref().take(channels).collect();
+        let structures: Vec<Vec<PlacedPath>> = items.collect();
+        (
+            PlacedLayers {
+                channels,
+                structures,
+            },
+            problems,
+        )
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod lessons;
 mod levels;
 mod placed;
 
+pub use layers::{LayerDone, LayerJobs};
 pub use lessons::check_lesson;
 
 use super::diagnostic::Diagnostic;
@@ -20,7 +21,7 @@ use super::parse::{Origin, Origins};
 use super::source::SourceFile;
 use super::unread::{IdKind, Unread};
 use crate::fxhash::HashMap;
-use crate::model::{AtlasParts, PlacedLayers, PlacedSite};
+use crate::model::{AtlasParts, PlacedSite};
 use crate::placement::FigureIndex;
 
 /// Collects problems at the place of values. Places are found at the end, in one walk of each
@@ -134,16 +135,4 @@ pub fn check(
     lessons::check_lessons(&mut rep, parts, &origins.lessons);
     let sites = placed::check_placement(&mut rep, parts, figures, origins);
     (sites, rep.into_problems())
-}
-
-/// Checks the channel courses and the anatomical structures. Returns their curves on every
-/// figure and the problems found (which only count once the rest has checked clean, so the
-/// points and landmarks they name are sound).
-pub fn check_layers(
-    files: &[SourceFile],
-    parts: &AtlasParts,
-    figures: &[FigureIndex<'_>],
-    origins: &Origins,
-) -> (PlacedLayers, Vec<Diagnostic>) {
-    layers::check_layers(files, parts, figures, origins)
 }
