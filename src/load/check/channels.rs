@@ -151,13 +151,15 @@ fn check_points_on_course(
         return;
     };
     let figure = indexed.figure();
-    for point in context
-        .parts
-        .points
-        .iter()
-        .filter(|p| p.meridian == meridian)
-    {
-        if context.site_on(point.code.as_str(), figure_index).is_none() {
+    let of_meridian = context
+        .by_meridian
+        .get(&meridian)
+        .map_or(&[][..], Vec::as_slice);
+    for &i in of_meridian {
+        let Some(point) = context.parts.points.get(i) else {
+            continue;
+        };
+        if context.site_of(i, figure_index).is_none() {
             continue;
         }
         let on_course = runs.iter().any(|run| {

@@ -9,9 +9,12 @@ use crate::load::diagnostic::Diagnostic;
 use crate::load::parse::{Origin, Origins};
 use crate::load::source::SourceFile;
 use crate::load::unread::Unread;
-use crate::model::{AtlasParts, FigurePos, PlacedLayers, PlacedPath, PlacementRule, Point};
+use crate::model::{
+    AtlasParts, FigurePos, Meridian, PlacedLayers, PlacedPath, PlacementRule, Point,
+};
 use crate::placement::layers::PlacedRun;
 use crate::placement::{FigureIndex, Lookup, place_rule};
+use std::sync::OnceLock;
 
 /// How far outside its figure's outline a curve may stray, as a share of the figure's larger
 /// side: less than the width of the outline's ink.
@@ -24,8 +27,13 @@ pub struct Context<'a> {
     pub spans: HashSet<&'a str>,
     pub points: HashMap<&'a str, &'a Point>,
     pub conditions: HashSet<&'a str>,
-    /// Each point's first site on each figure (see [`Self::site_on`]), placed once.
-    sites: HashMap<&'a str, Vec<Option<FigurePos>>>,
+    /// Each point's index in `parts.points`, by code.
+    point_index: HashMap<&'a str, usize>,
+    /// The indexes of the points of each meridian.
+    pub by_meridian: HashMap<Meridian, Vec<usize>>,
+    /// Each point's first site on each figure (see [`Self::site_on`]), placed the first time
+    /// it is asked for: `sites[point * figures + figure]`.
+    sites: Vec<OnceLock<Option<FigurePos>>>,
     /// Each figure indexed (landmarks, spans, outline), in `parts.figures` order.
     pub figures: &'a [FigureIndex<'a>],
 }
@@ -46,15 +54,21 @@ impl<'a> Context<'a> {
                 .collect(),
             points: parts.points.iter().map(|p| (p.code.as_str(), p)).collect(),
             conditions: parts.conditions.iter().map(|c| c.id.as_str()).collect(),
-            sites: parts
+            point_index: parts
                 .points
                 .iter()
-                .map(|p| {
-                    (
-                        p.code.as_str(),
-                        figures.iter().map(|f| first_site(p, f)).collect(),
-                    )
-                })
+                .enumerate()
+                .map(|(i, p)| (p.code.as_str(), i))
+                .collect(),
+            by_meridian: parts.points.iter().enumerate().fold(
+                HashMap::default(),
+                |mut by, (i, p)| {
+                    by.entry(p.meridian).or_insert_with(Vec::new).push(i);
+                    by
+                },
+            ),
+            sites: (0..parts.points.len() * figures.len())
+                .map(|_| OnceLock::new())
                 .collect(),
             figures,
         }
@@ -63,7 +77,15 @@ impl<'a> Context<'a> {
     /// Where a point's first site on a figure is: where the first of its rules the figure can
     /// place puts it (on the side of the figure's landmarks), as the points' own check places it.
     pub fn site_on(&self, code: &str, figure_index: usize) -> Option<FigurePos> {
-        self.sites.get(code)?.get(figure_index).copied().flatten()
+        let point = *self.point_index.get(code)?;
+        self.site_of(point, figure_index)
+    }
+
+    /// [`Self::site_on`] for the point at `point` in `parts.points`.
+    pub fn site_of(&self, point: usize, figure_index: usize) -> Option<FigurePos> {
+        let figure = self.figures.get(figure_index)?;
+        let cell = self.sites.get(point * self.figures.len() + figure_index)?;
+        *cell.get_or_init(|| first_site(self.parts.points.get(point)?, figure))
     }
 
     /// Reports every landmark or span a rule names that no figure defines, bad numbers, and a
