@@ -25,6 +25,11 @@ pub struct Cursor<'de> {
     top: &'de str,
 }
 
+/// Bytes that may start whitespace or a comment.
+fn starts_trivia(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'/')
+}
+
 /// Bytes that may not follow a number or an identifier: they would make `ron` read a longer
 /// token (a suffix, an exponent, a raw identifier) or a different one.
 fn glues(b: u8) -> bool {
@@ -63,13 +68,38 @@ impl<'de> Cursor<'de> {
     }
 
     /// Skips whitespace and comments (block comments nest). An unclosed block comment, a lone
-    /// `/` or whitespace outside ASCII's four common ones is left for the full parser.
+    /// `/` or whitespace outside ASCII's four common ones is left for the full parser. Most
+    /// calls find nothing or one space (between the numbers of a figure), answered here.
     #[inline]
     pub fn skip_trivia(&mut self) -> Result<()> {
         let bytes = self.text.as_bytes();
+        match bytes.get(self.at) {
+            Some(b' ') if !bytes.get(self.at + 1).copied().is_some_and(starts_trivia) => {
+                self.at += 1;
+                Ok(())
+            }
+            Some(&b) if starts_trivia(b) => self.skip_more_trivia(),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`Self::skip_trivia`] past more than one space.
+    fn skip_more_trivia(&mut self) -> Result<()> {
+        let bytes = self.text.as_bytes();
         loop {
             match bytes.get(self.at) {
-                Some(b' ' | b'\t' | b'\n' | b'\r') => self.at += 1,
+                // Indentation: spaces up to eight at a time.
+                Some(b' ') => {
+                    self.at += match bytes.get(self.at..self.at + 8) {
+                        Some(w) => {
+                            let word = u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or([0; 8]));
+                            // The first byte that is not a space ends the run.
+                            ((word ^ repeat(b' ')).trailing_zeros() / 8) as usize
+                        }
+                        None => 1,
+                    };
+                }
+                Some(b'\t' | b'\n' | b'\r') => self.at += 1,
                 Some(b'/') => match bytes.get(self.at + 1) {
                     Some(b'/') => {
                         let rest = bytes.get(self.at..).unwrap_or_default();
@@ -248,11 +278,57 @@ fn digits(bytes: &[u8], at: usize) -> Result<usize> {
     if n == 0 { Err(Reject) } else { Ok(at + n) }
 }
 
-/// The offset of the next `"` or `\` from `at`; a string left open is refused.
+/// The offset of the next `"` or `\` from `at`; a string left open is refused. Prose is most
+/// of the atlas's text, so it is read eight bytes at a time.
 fn next_quote_or_escape(bytes: &[u8], at: usize) -> Result<usize> {
     let rest = bytes.get(at..).unwrap_or_default();
-    rest.iter()
+    let mut k = 0;
+    while let Some(word) = rest.get(k..k + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let word = u64::from_le_bytes(word);
+        let found = zero_bytes(word ^ repeat(b'"')) | zero_bytes(word ^ repeat(b'\\'));
+        if found != 0 {
+            // The lowest marked byte is the first match (marks above it may be false).
+            return Ok(at + k + (found.trailing_zeros() / 8) as usize);
+        }
+        k += 8;
+    }
+    rest.get(k..)
+        .unwrap_or_default()
+        .iter()
         .position(|&b| b == b'"' || b == b'\\')
-        .map(|k| at + k)
+        .map(|j| at + k + j)
         .ok_or(Reject)
+}
+
+/// `b` in each byte of a word.
+const fn repeat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The high bit of each byte of `word` that is zero set, and maybe of bytes above the first
+/// such byte; the lowest set bit always marks the first zero byte.
+const fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(repeat(1)) & !word & repeat(0x80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_quote_or_escape_is_found_at_every_offset_as_a_byte_at_a_time_finds_it() {
+        let text =
+            "plain words, then é and 漢字 \\n an escape, \"quoted\" and more words after it\"";
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            let slow = bytes
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\')
+                .map(|k| at + k);
+            assert_eq!(next_quote_or_escape(bytes, at).ok(), slow, "from {at}");
+        }
+        assert!(next_quote_or_escape(b"no end to this string at all", 0).is_err());
+    }
 }

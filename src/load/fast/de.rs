@@ -124,7 +124,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     }
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Reject> {
-        visitor.visit_f32(self.float()?.parse().map_err(|_| Reject)?)
+        visitor.visit_f32(super::number::to_f32(self.float()?).ok_or(Reject)?)
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Reject> {

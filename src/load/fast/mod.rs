@@ -14,6 +14,7 @@ mod de;
 #[cfg(test)]
 mod differential;
 mod error;
+mod number;
 #[cfg(test)]
 mod tests;
 
