@@ -24,6 +24,9 @@ struct Edge {
     b: (f64, f64),
     y_min: f64,
     y_max: f64,
+    /// How far x moves per unit of y along the edge (not a number for a level edge, which no
+    /// crossing test reads): a test multiplies rather than divides.
+    x_per_y: f64,
 }
 
 impl Edge {
@@ -36,12 +39,17 @@ impl Edge {
             b,
             y_min: a.1.min(b.1),
             y_max: a.1.max(b.1),
+            x_per_y: (b.0 - a.0) / (b.1 - a.1),
         })
     }
 
     /// Whether the edge spans the height `y` (its lower end counts, its upper end does not).
+    #[allow(
+        clippy::needless_bitwise_bool,
+        reason = "both compares without a branch: which edges are level is hard to predict"
+    )]
     fn level_with(&self, y: f64) -> bool {
-        self.y_min <= y && y < self.y_max
+        (self.y_min <= y) & (y < self.y_max)
     }
 
     /// Whether the edge passes within `tolerance` of `p` (edges whose box, grown by the
@@ -57,8 +65,7 @@ impl Edge {
 
     /// Whether a ray from `p` toward +x crosses this edge (edge level with `p.1` assumed).
     fn crossed_by(&self, p: (f64, f64)) -> bool {
-        let (a, b) = (self.a, self.b);
-        p.0 < (b.0 - a.0) * (p.1 - a.1) / (b.1 - a.1) + a.0
+        p.0 < self.x_per_y * (p.1 - self.a.1) + self.a.0
     }
 }
 

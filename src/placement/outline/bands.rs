@@ -129,7 +129,10 @@ impl Bands {
     pub(super) fn contains(&self, p: (f64, f64)) -> bool {
         let b = self.band(p.1);
         self.listed(b, b).fold(false, |inside, e| {
-            inside ^ (e.level_with(p.1) && e.crossed_by(p))
+            // Both tests without a branch between them (which edges are level is hard to
+            // predict): for an edge not level with `p` the crossing test's answer is dropped
+            // (for a flat edge it divides by zero, harmlessly).
+            inside ^ (e.level_with(p.1) & e.crossed_by(p))
         })
     }
 
