@@ -38,12 +38,8 @@ pub struct FigureIndex<'a> {
 }
 
 impl<'a> FigureIndex<'a> {
-    pub fn new(figure: &'a Figure) -> Self {
-        Self::with_outline(figure, OutlineIndex::new(figure))
-    }
-
-    /// The index of a figure whose outlines are already indexed (`outline` must be
-    /// `OutlineIndex::new(figure)`).
+    /// The index of a figure; `outline` must be `OutlineIndex::new(figure)` (the loader builds
+    /// it on the thread that parsed the figure).
     pub fn with_outline(figure: &'a Figure, outline: OutlineIndex) -> Self {
         let mut landmarks = HashMap::with_capacity_and_hasher(
             figure.landmarks.len(),

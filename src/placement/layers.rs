@@ -33,21 +33,15 @@ pub fn curve_tolerance(figure: &Figure) -> f32 {
     figure.size.0.max(figure.size.1) * 1e-4
 }
 
-/// Where a station sits on a figure: a point where the first of its rules the figure can place
-/// puts it (on the side of the figure's landmarks), a waypoint where its rule puts it.
-pub fn place_station(
-    station: &Station,
-    figure: &Figure,
-    point: Option<&Point>,
-) -> Option<FigurePos> {
-    match station {
-        Station::Point(_) => point?
-            .placement
-            .iter()
-            .find_map(|rule| place_rule(rule, figure)),
-        Station::Via(rule) => place_rule(rule, figure),
-    }
-    .filter(|p| p.is_finite())
+/// Where a point sits as a station on a figure (a [`Figure`] or a [`super::FigureIndex`]):
+/// where the first of its rules the figure can place puts it (on the side of the figure's
+/// landmarks), if that is a finite position.
+pub fn first_site<L: Lookup + ?Sized>(point: &Point, figure: &L) -> Option<FigurePos> {
+    point
+        .placement
+        .iter()
+        .find_map(|rule| place_rule(rule, figure))
+        .filter(|p| p.is_finite())
 }
 
 /// The stretches of consecutive placed stations, two or more long; a station the figure cannot
@@ -74,7 +68,7 @@ pub fn runs(placed: &[Option<FigurePos>]) -> Vec<Vec<(usize, FigurePos)>> {
 }
 
 /// Every run of a channel on a figure (a [`Figure`] or a [`super::FigureIndex`]). `point_at` says where a point station sits on the
-/// figure (the loader has placed every point already; see [`place_station`]). Each run's
+/// figure (the loader places each point once; see [`first_site`]). Each run's
 /// stations carry their index in the channel's path.
 pub fn channel_runs<L: Lookup + ?Sized>(
     channel: &Channel,

@@ -101,7 +101,7 @@ fn check_names(
         }
     }
     for (i, code) in structure.points.iter().enumerate() {
-        if !context.points.contains_key(code.as_str()) {
+        if context.point(code.as_str()).is_none() {
             rep.at(
                 origin,
                 &format!(".points[{i}]"),

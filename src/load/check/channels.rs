@@ -69,7 +69,7 @@ pub fn check_channel(
         for (j, station) in path.iter().enumerate() {
             let at = || format!(".paths[{i}][{j}].0");
             match station {
-                Station::Point(code) => match context.points.get(code.as_str()) {
+                Station::Point(code) => match context.point(code.as_str()) {
                     None => {
                         stations_ok = false;
                         rep.at(origin, &at(), format!("unknown point `{code}`"));

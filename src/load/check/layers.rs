@@ -12,7 +12,7 @@ use crate::load::unread::Unread;
 use crate::model::{
     AtlasParts, FigurePos, Meridian, PlacedLayers, PlacedPath, PlacementRule, Point,
 };
-use crate::placement::layers::PlacedRun;
+use crate::placement::layers::{PlacedRun, first_site};
 use crate::placement::{FigureIndex, Lookup, place_rule};
 use std::sync::OnceLock;
 
@@ -25,7 +25,6 @@ pub struct Context<'a> {
     pub parts: &'a AtlasParts,
     pub landmarks: HashSet<&'a str>,
     pub spans: HashSet<&'a str>,
-    pub points: HashMap<&'a str, &'a Point>,
     pub conditions: HashSet<&'a str>,
     /// Each point's index in `parts.points`, by code.
     point_index: HashMap<&'a str, usize>,
@@ -52,7 +51,6 @@ impl<'a> Context<'a> {
                 .iter()
                 .flat_map(|f| f.spans.iter().map(|s| s.id.as_str()))
                 .collect(),
-            points: parts.points.iter().map(|p| (p.code.as_str(), p)).collect(),
             conditions: parts.conditions.iter().map(|c| c.id.as_str()).collect(),
             point_index: parts
                 .points
@@ -72,6 +70,11 @@ impl<'a> Context<'a> {
                 .collect(),
             figures,
         }
+    }
+
+    /// The point with this code.
+    pub fn point(&self, code: &str) -> Option<&'a Point> {
+        self.parts.points.get(*self.point_index.get(code)?)
     }
 
     /// Where a point's first site on a figure is: where the first of its rules the figure can
@@ -223,16 +226,6 @@ fn find_sample(
         }
     }
     None
-}
-
-/// Where the first of a point's rules that a figure can place puts it, if that is a finite
-/// position.
-fn first_site(point: &Point, figure: &FigureIndex<'_>) -> Option<FigurePos> {
-    point
-        .placement
-        .iter()
-        .find_map(|rule| place_rule(rule, figure))
-        .filter(|p| p.is_finite())
 }
 
 /// Whether every number of a rule is usable (checked without building any message).
