@@ -173,7 +173,12 @@ pub fn question_ui(
                     );
                 }
             } else {
-                ui.label(RichText::new("Press 1 to 4, or click an answer.").weak());
+                let keys = match options.len() {
+                    0 | 1 => "Press 1".to_owned(),
+                    2 => "Press 1 or 2".to_owned(),
+                    n => format!("Press 1 to {n}"),
+                };
+                ui.label(RichText::new(format!("{keys}, or click an answer.")).weak());
             }
         }
         (
