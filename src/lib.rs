@@ -22,7 +22,6 @@
 extern crate self as acupoint_atlas;
 
 pub mod cli;
-mod fxhash;
 pub mod load;
 pub mod model;
 pub mod output;

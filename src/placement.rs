@@ -242,7 +242,7 @@ pub fn ruler(figure: &Figure, span: &Span) -> Option<Ruler> {
         .map(|i| from.lerp(to, i as f32 / span.cun))
         .collect();
     Some(Ruler {
-        name: span.name.clone(),
+        name: span.name.to_string(),
         from,
         to,
         cun: span.cun,

@@ -84,15 +84,15 @@ fn every_point_has_every_field_filled() {
         assert!(!p.placement.is_empty(), "{c}: placement");
         assert!(!p.sources.is_empty(), "{c}: sources");
         for (name, text) in [
-            ("pinyin", &p.pinyin),
-            ("hanzi", &p.hanzi),
-            ("hanzi_traditional", &p.hanzi_traditional),
-            ("english", &p.english),
-            ("landmark", &p.location.landmark),
-            ("measure", &p.location.measure),
-            ("palpate", &p.location.palpate),
-            ("needling note", &p.needling.note),
-            ("patient note", &p.patient_note),
+            ("pinyin", p.pinyin.as_str()),
+            ("hanzi", p.hanzi.as_str()),
+            ("hanzi_traditional", p.hanzi_traditional.as_str()),
+            ("english", p.english.as_str()),
+            ("landmark", p.location.landmark.as_str()),
+            ("measure", p.location.measure.as_str()),
+            ("palpate", p.location.palpate.as_str()),
+            ("needling note", p.needling.note.as_str()),
+            ("patient note", p.patient_note.as_str()),
         ] {
             assert!(text.trim().len() > 1, "{c}: {name} is empty");
         }

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 /// Steps the app until `done` holds, for at most five seconds of real time.
 fn wait_for(h: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) -> bool {
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(5) {
+    while start.elapsed() < Duration::from_secs(20) {
         std::thread::sleep(Duration::from_millis(40));
         h.step();
         if done(h.state()) {
@@ -32,7 +32,7 @@ fn english(app: &AtlasApp, code: &str) -> String {
         .point(&PointCode::new(code))
         .unwrap()
         .english
-        .clone()
+        .to_string()
 }
 
 #[test]

@@ -185,8 +185,8 @@ fn write_table(
         }
         rows.push([
             p.code.to_string(),
-            p.pinyin.clone(),
-            p.english.clone(),
+            p.pinyin.to_string(),
+            p.english.to_string(),
             fourth,
             p.regions
                 .iter()

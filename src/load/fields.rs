@@ -1,7 +1,8 @@
 //! Which field each token of RON text stands in, for scans that judge strings by their field
-//! (length limits, the ids a broken file defines) without parsing.
+//! without parsing: the field a too-long string stands in, the ids a broken file defines.
 
-use super::lex::{Lexer, Token};
+use super::diagnostic::TextPos;
+use super::lex::{Lexer, Positions, Token};
 
 /// Calls `visit(field, offset, string)` for every string in `text`, with the field it stands in
 /// (a string in a list or an option takes the list's or option's field; at the top level the
@@ -17,6 +18,27 @@ pub fn for_each_string<'a>(text: &'a str, mut visit: impl FnMut(&'a str, usize, 
         fields.step(token);
     }
     lexer.was_cut() || fields.depth() > 0
+}
+
+/// The string `ron` reports a problem in at `pos` (just inside its opening quote, or on the
+/// quote): the field it stands in, and the place of its opening quote.
+pub fn string_at(text: &str, pos: TextPos) -> Option<(&str, TextPos)> {
+    let mut fields = FieldTracker::default();
+    let mut places = Positions::new(text);
+    let mut last = None;
+    for (at, token) in Lexer::new(text) {
+        let here = places.of(at);
+        if here > pos {
+            break;
+        }
+        if matches!(token, Token::Str { .. }) {
+            last = Some((fields.current(), here));
+        } else {
+            last = None;
+        }
+        fields.step(token);
+    }
+    last.filter(|(_, start)| start.line == pos.line)
 }
 
 /// Follows which field the tokens stand in: `name: value` sets the field at this level, an open
@@ -67,6 +89,20 @@ impl<'a> FieldTracker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_string_ron_reports_is_found_with_its_field_and_opening_quote() {
+        let text = "[\n  (id: \"a\",\n   note: Some(\"n\")),\n]";
+        let at = |line, col| string_at(text, TextPos { line, col }).map(|(field, _)| field);
+        assert_eq!(at(2, 8), Some("id"), "on the quote");
+        assert_eq!(at(2, 9), Some("id"), "just inside it");
+        assert_eq!(at(3, 15), Some("note"));
+        assert_eq!(at(3, 4), None, "no string at `note`");
+        assert_eq!(
+            string_at(text, TextPos { line: 3, col: 16 }).map(|(_, quote)| quote),
+            Some(TextPos { line: 3, col: 15 })
+        );
+    }
 
     #[test]
     fn strings_take_the_field_they_stand_in_or_their_list_or_option() {

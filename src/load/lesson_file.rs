@@ -3,7 +3,9 @@
 
 use super::check::{Reporter, check_lesson};
 use super::diagnostic::{Diagnostic, Diagnostics};
-use super::parse::{Origin, from_ron, lesson_id};
+use super::file_parts::lesson_id;
+use super::parse::Origin;
+use super::ron_text::from_ron;
 use super::source::{FileKind, MAX_FILE_BYTES, SourceFile};
 use super::unread::Unread;
 use crate::model::{Atlas, Lesson};

@@ -5,25 +5,24 @@
 
 mod check;
 mod diagnostic;
-mod fast;
 mod fields;
+mod file_parts;
 mod lesson_file;
 mod lex;
-mod limits;
 mod locate;
-mod parallel;
 mod parse;
+mod ron_text;
 mod source;
 mod unread;
 
 pub use diagnostic::{Diagnostic, Diagnostics, TextPos};
 pub use lesson_file::load_lesson_file;
-pub use limits::{MAX_LIST_CHARS, MAX_NAME_CHARS, MAX_PROSE_CHARS, MAX_TITLE_CHARS, max_chars};
-pub use parse::MAX_NESTING;
+pub use ron_text::MAX_NESTING;
 pub use source::{FileKind, MAX_FILE_BYTES, SourceFile, builtin_files, kind_of};
 
 use crate::model::Atlas;
 use crate::placement::FigureIndex;
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Loads the atlas compiled into the binary.
@@ -111,24 +110,18 @@ fn load_checked(
         .zip(parsed.outlines)
         .map(|(figure, outline)| FigureIndex::with_outline(figure, outline))
         .collect();
-    // The first job is every check but the layers' (the largest, so it is taken first); then
-    // the channels and structures one by one, which count once the rest has checked clean.
+    // Every check but the layers' runs beside the channels and structures, each of which is
+    // a job of its own on the machine's cores; their problems count once the rest is clean.
     let layer_jobs = check::LayerJobs::new(&files, parts, &figures, origins);
-    let mut done = parallel::run_each(1 + layer_jobs.count(), true, |job| match job {
-        0 => Done::Rest(check::check(&files, parts, &figures, origins, &unread)),
-        job => Done::Layer(layer_jobs.run(job - 1)),
-    });
-    let (sites, more) = match done.first_mut() {
-        Some(Done::Rest(rest)) => std::mem::take(rest),
-        _ => (Vec::new(), Vec::new()),
-    };
-    let layer_done = done
-        .into_iter()
-        .filter_map(|d| match d {
-            Done::Layer(layer) => Some(layer),
-            Done::Rest(_) => None,
-        })
-        .collect();
+    let ((sites, more), layer_done) = rayon::join(
+        || check::check(&files, parts, &figures, origins, &unread),
+        || {
+            (0..layer_jobs.count())
+                .into_par_iter()
+                .map(|job| layer_jobs.run(job))
+                .collect()
+        },
+    );
     let (layers, layer_problems) = layer_jobs.finish(layer_done);
     problems.extend(more);
     if !problems.is_empty() {
@@ -140,13 +133,6 @@ fn load_checked(
     let mut atlas = Atlas::from_checked(parsed.parts, sites);
     atlas.set_layers(layers);
     Ok(atlas)
-}
-
-/// What one checking job gives: the placed sites of the points and the problems of every check
-/// but the layers', or one layer job's result.
-enum Done {
-    Rest((Vec<Vec<crate::model::PlacedSite>>, Vec<Diagnostic>)),
-    Layer(check::LayerDone),
 }
 
 /// The files with a leading byte-order mark removed (editors on Windows add one).

@@ -1,14 +1,10 @@
 //! RON text -> the atlas's parts, each remembering the file and path it came from.
 
-use super::diagnostic::{Diagnostic, TextPos};
-use super::parallel::{FileParts, parse_each};
+use super::diagnostic::Diagnostic;
+use super::file_parts::{FileParts, parse_each};
 use super::source::SourceFile;
-use crate::model::{AtlasParts, LessonId};
+use crate::model::AtlasParts;
 use crate::placement::OutlineIndex;
-use serde::de::DeserializeOwned;
-
-/// RON nesting deeper than this is refused with a message (the atlas needs about 8).
-pub const MAX_NESTING: usize = 64;
 
 /// Where a parsed item came from: the index of its file, and its index in the file's list
 /// (`None` for a file that holds one item, which the item is the whole of).
@@ -58,8 +54,8 @@ pub struct Parsed {
 }
 
 /// Parses every file. A file with a syntax error, too deep nesting or a string longer than its
-/// field allows contributes nothing; the others are all read. Large atlases are parsed on two
-/// threads (see `parallel`); the result is the same in every order.
+/// type allows contributes nothing; the others are all read, on the machine's cores (see
+/// `file_parts`); the result is the same in every order.
 pub fn parse_all(files: &[SourceFile]) -> Parsed {
     let mut parsed = Parsed {
         parts: AtlasParts::default(),
@@ -125,12 +121,6 @@ fn whole_file(origins: &mut [Origin]) {
     }
 }
 
-/// A lesson's id: its file's name without the folder and `.ron`.
-pub fn lesson_id(path: &str) -> LessonId {
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    LessonId::new(name.strip_suffix(".ron").unwrap_or(name))
-}
-
 /// Appends the items of a file holding a list, with their origins (`[i]` in the list).
 fn add<T>(file: usize, items: Vec<T>, out: &mut Vec<T>, origins: &mut Vec<Origin>) {
     origins.extend((0..items.len()).map(|i| Origin {
@@ -138,49 +128,4 @@ fn add<T>(file: usize, items: Vec<T>, out: &mut Vec<T>, origins: &mut Vec<Origin
         item: Some(i),
     }));
     out.extend(items);
-}
-
-/// The value in `file`. The fast path (`fast`) reads nearly every well-formed file; anything
-/// it declines is read the full way, which words every problem.
-pub(super) fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Vec<Diagnostic>> {
-    match super::fast::from_str(&file.text) {
-        Some(value) => Ok(value),
-        None => slow_from_ron(file),
-    }
-}
-
-/// The full way: the limits scan, then `ron`, with a diagnostic for the first problem.
-pub(super) fn slow_from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Vec<Diagnostic>> {
-    // Nesting and text lengths first: the parser's stack stays bounded, and a file with a
-    // string of megabytes is refused before it is copied.
-    let problems = super::limits::check_text(&file.path, &file.text);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
-    options.from_str(&file.text).map_err(|e| {
-        let pos = TextPos {
-            line: e.span.start.line.max(1),
-            col: e.span.start.col.max(1),
-        };
-        vec![Diagnostic::at(&file.path, Some(pos), describe(&e.code))]
-    })
-}
-
-/// A ron error in words a person editing the file can act on.
-fn describe(code: &ron::Error) -> String {
-    match code {
-        ron::Error::ExceededRecursionLimit => {
-            format!("nesting is deeper than {MAX_NESTING} levels; atlas files never need that")
-        }
-        ron::Error::Eof => "the file ends too early (a bracket or quote is not closed)".to_owned(),
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => "cannot read this value".to_owned(),
-            }
-        }
-    }
 }

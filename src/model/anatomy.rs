@@ -4,6 +4,7 @@
 
 use super::ids::{ConditionId, LandmarkId, PointCode, StructureId};
 use super::point::PlacementRule;
+use super::text::{Name, Prose};
 use serde::Deserialize;
 
 /// The layer a structure belongs to.
@@ -82,11 +83,11 @@ impl std::fmt::Display for FormSlot {
 pub struct Structure {
     pub id: StructureId,
     /// Its name, as the landmark steps and the study questions say it ("L4 spinous process").
-    pub name: String,
+    pub name: Name,
     pub layer: AnatomyLayer,
     /// A short tag drawn beside it, such as the level `L4` of a spinous process.
     #[serde(default)]
-    pub tag: Option<String>,
+    pub tag: Option<Prose>,
     /// The landmarks that lie on this structure: a landmark step naming one of them lights the
     /// structure up, and study asks the trainee to click them.
     #[serde(default)]

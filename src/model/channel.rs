@@ -3,6 +3,7 @@
 
 use super::ids::{ChannelId, PointCode};
 use super::point::{Meridian, PlacementRule};
+use super::text::{Name, Prose};
 use serde::Deserialize;
 
 /// One station of a channel's course.
@@ -20,9 +21,9 @@ pub enum Station {
 pub struct Channel {
     /// The WHO abbreviation, as in the codes of its points (`BL`).
     pub id: ChannelId,
-    pub name: String,
+    pub name: Name,
     /// The course in a sentence or two, in our own words.
-    pub course: String,
+    pub course: Prose,
     /// Each run is drawn as one smooth curve through its stations, in the direction the
     /// channel flows. A run appears on every figure that can place two or more of its
     /// stations in a row; bilateral runs are mirrored about the midline.
@@ -94,7 +95,7 @@ mod tests {
         Channel {
             id: ChannelId::new("BL"),
             name: "Bladder".into(),
-            course: String::new(),
+            course: Prose::default(),
             paths: paths
                 .iter()
                 .map(|p| {

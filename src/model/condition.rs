@@ -1,6 +1,7 @@
 //! Conditions and the part each point plays in treating them.
 
 use super::ids::{ConditionId, LevelId, PointCode, ReferenceId, RegionId};
+use super::text::{Name, Prose};
 use serde::Deserialize;
 
 /// A point's part in a condition's treatment.
@@ -34,24 +35,24 @@ pub struct ConditionPoint {
     /// level (`L4`) or by group (`lumbar`). Empty means every level.
     #[serde(default)]
     pub levels: Vec<LevelId>,
-    pub reason: String,
+    pub reason: Prose,
     /// A caveat on the evidence for this use (for example the abdominal micro-system).
     #[serde(default)]
-    pub evidence_note: Option<String>,
+    pub evidence_note: Option<Prose>,
     /// The reason in a patient's words (the trainee's reason is shown when absent).
     #[serde(default)]
-    pub plain_reason: Option<String>,
+    pub plain_reason: Option<Prose>,
     /// The caveat in a patient's words (the trainee's note is shown when absent).
     #[serde(default)]
-    pub plain_caveat: Option<String>,
+    pub plain_caveat: Option<Prose>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     pub id: ConditionId,
-    pub name: String,
-    pub summary: String,
+    pub name: Name,
+    pub summary: Prose,
     pub regions: Vec<RegionId>,
     pub points: Vec<ConditionPoint>,
     pub sources: Vec<ReferenceId>,

@@ -5,6 +5,7 @@
 
 use super::ids::{MechanismId, PartId, ReferenceId, SchematicId};
 use super::mechanism::EvidenceGrade;
+use super::text::{Prose, Title};
 use serde::Deserialize;
 
 /// The fewest and most steps a diagram has.
@@ -62,7 +63,7 @@ pub struct Arrow {
 #[serde(deny_unknown_fields)]
 pub struct Tag {
     pub at: PartId,
-    pub text: String,
+    pub text: Prose,
 }
 
 /// One step of a diagram.
@@ -70,9 +71,9 @@ pub struct Tag {
 #[serde(deny_unknown_fields)]
 pub struct DiagramStep {
     /// A few words, shown as the step's heading.
-    pub title: String,
+    pub title: Title,
     /// One or two plain sentences.
-    pub text: String,
+    pub text: Prose,
     /// The evidence for this step alone; never more than the mechanism's own grade.
     pub grade: EvidenceGrade,
     /// The structures lit in this step.
@@ -90,7 +91,7 @@ pub struct Diagram {
     pub mechanism: MechanismId,
     pub schematic: SchematicId,
     /// The whole diagram told to a patient: plain words, no jargon, the grade in words.
-    pub patient: String,
+    pub patient: Prose,
     /// The sources its steps rest on.
     pub references: Vec<ReferenceId>,
     pub steps: Vec<DiagramStep>,

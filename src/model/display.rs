@@ -56,7 +56,7 @@ impl Atlas {
             (Some(place), false) => capitalise(place),
             _ => self
                 .display_region(point, condition)
-                .map_or_else(|| point.english.clone(), |(_, r)| capitalise(&r.plain)),
+                .map_or_else(|| point.english.to_string(), |(_, r)| capitalise(&r.plain)),
         }
     }
 

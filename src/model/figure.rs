@@ -4,6 +4,7 @@
 //! right and y growing toward the feet, inside a frame of `size`.
 
 use super::ids::{FigureId, LandmarkId, SpanId};
+use super::text::{Name, Title};
 use serde::Deserialize;
 
 /// A position in a figure's own coordinates (written `(x, y)` in RON).
@@ -109,7 +110,7 @@ pub struct Shape {
 pub struct Landmark {
     pub id: LandmarkId,
     /// A readable name, shown in the calibration view and on rulers.
-    pub name: String,
+    pub name: Name,
     pub at: FigurePos,
 }
 
@@ -118,7 +119,7 @@ pub struct Landmark {
 #[serde(deny_unknown_fields)]
 pub struct Span {
     pub id: SpanId,
-    pub name: String,
+    pub name: Name,
     pub from: LandmarkId,
     pub to: LandmarkId,
     pub cun: f32,
@@ -129,7 +130,7 @@ pub struct Span {
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: FigureId,
-    pub title: String,
+    pub title: Title,
     pub facing: Facing,
     /// Width and height of the figure's frame in its own units.
     pub size: (f32, f32),

@@ -1,6 +1,7 @@
 //! Guidance texts: safety, the course of treatment, the state of the evidence, the schools.
 
 use super::ids::ReferenceId;
+use super::text::{Name, Prose, Title};
 use serde::Deserialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -16,8 +17,8 @@ pub enum GuidanceTopic {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuidanceItem {
-    pub heading: String,
-    pub text: String,
+    pub heading: Name,
+    pub text: Prose,
     #[serde(default)]
     pub references: Vec<ReferenceId>,
 }
@@ -26,6 +27,6 @@ pub struct GuidanceItem {
 #[serde(deny_unknown_fields)]
 pub struct GuidanceSection {
     pub topic: GuidanceTopic,
-    pub title: String,
+    pub title: Title,
     pub items: Vec<GuidanceItem>,
 }

@@ -1,14 +1,23 @@
 //! Typed identifiers: once an atlas is loaded, every id of these types is known to resolve.
 
+use super::text::BoundedVisitor;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(transparent)]
         pub struct $name(String);
+
+        /// Read as a string of at most [`MAX_ID_CHARS`] characters; whether it is plain and
+        /// resolves is the loader's to check, with the id's place in the file.
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_string(BoundedVisitor::<MAX_ID_CHARS>).map(Self)
+            }
+        }
 
         impl $name {
             /// Wraps a string as this kind of id. The loader checks that it resolves.

@@ -3,6 +3,7 @@
 //! diagram at one of its steps) and a note for the presenter's eyes only.
 
 use super::ids::{ConditionId, FigureId, LessonId, MechanismId, PointCode, ReferenceId};
+use super::text::{Prose, Title};
 use serde::Deserialize;
 
 /// One step of a lesson.
@@ -10,12 +11,12 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct LessonStep {
     /// A few words, shown at the top of the canvas and in slide file names.
-    pub title: String,
+    pub title: Title,
     /// One or two sentences for the room, shown under the title (may be empty).
     #[serde(default)]
-    pub text: String,
+    pub text: Prose,
     /// For the presenter: shown beside the step controls, never on the canvas unless asked.
-    pub note: String,
+    pub note: Prose,
     /// The view of the body (default: the lesson's view).
     #[serde(default)]
     pub view: Option<FigureId>,
@@ -53,7 +54,7 @@ pub struct Lesson {
     /// The file's name without `.ron`; set by the loader.
     #[serde(skip, default = "unnamed")]
     pub id: LessonId,
-    pub title: String,
+    pub title: Title,
     /// The view steps show unless they name another.
     #[serde(default)]
     pub view: Option<FigureId>,
@@ -139,7 +140,7 @@ mod tests {
                 .iter()
                 .map(|t| LessonStep {
                     title: (*t).into(),
-                    text: String::new(),
+                    text: Prose::default(),
                     note: "n".into(),
                     view: None,
                     condition: None,

@@ -4,6 +4,7 @@
 
 use super::ids::{ConditionId, LevelId, PointCode, RegionId};
 use super::point::{Needling, Point, SafetyNote};
+use super::text::Name;
 use super::{Atlas, PlacedSite};
 use serde::Deserialize;
 
@@ -15,7 +16,7 @@ pub struct LevelGroup {
     /// What a condition names to use every level of the group, such as `lumbar`.
     pub id: LevelId,
     /// A readable label, such as "Lumbar levels (L1–L5)".
-    pub name: String,
+    pub name: Name,
     /// Where these levels lie: their place name and colour when a condition uses them.
     pub region: RegionId,
     /// The level of each site, such as `L4`. The point's placement rules are its groups'

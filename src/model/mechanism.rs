@@ -2,6 +2,7 @@
 
 use super::condition::Role;
 use super::ids::{MechanismId, PointCode, ReferenceId};
+use super::text::{Prose, Title};
 use serde::Deserialize;
 
 /// How strong the evidence for a mechanism is. Panels never claim more than this.
@@ -31,18 +32,18 @@ pub struct PointLink {
     pub code: PointCode,
     /// Where the evidence for this link was gathered, in a few words: at this point ("one rat
     /// study, electroacupuncture at SI3 with TE8") or not ("not tested at this point").
-    pub evidence: String,
+    pub evidence: Prose,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mechanism {
     pub id: MechanismId,
-    pub title: String,
+    pub title: Title,
     /// Plain words, for patients.
-    pub summary: String,
+    pub summary: Prose,
     /// For trainees: what was measured, in whom, and what it does and does not show.
-    pub explanation: String,
+    pub explanation: Prose,
     pub grade: EvidenceGrade,
     /// Points the mechanism bears on directly, each with where its evidence was gathered.
     #[serde(default)]
@@ -53,7 +54,7 @@ pub struct Mechanism {
     /// For points linked only by their role: where the evidence behind the grade was gathered
     /// (other points, whole treatments). Required when `roles` is not empty.
     #[serde(default)]
-    pub role_evidence: Option<String>,
+    pub role_evidence: Option<Prose>,
     pub references: Vec<ReferenceId>,
 }
 

@@ -20,6 +20,7 @@ mod point;
 mod reference;
 mod region;
 mod schematic;
+mod text;
 
 pub use anatomy::{AnatomyLayer, Form, FormSlot, Structure};
 pub use channel::{Channel, Station, meridian_of};
@@ -47,6 +48,7 @@ pub use schematic::{
     AreaName, Geometry, LabelSide, PartKind, Schematic, SchematicPart, SchematicRule,
     along_polyline,
 };
+pub use text::{Bounded, LongLine, Name, Prose, TOO_LONG_SUBJECT, Title};
 
 use std::collections::HashMap;
 

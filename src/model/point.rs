@@ -3,6 +3,7 @@
 
 use super::ids::{LandmarkId, PointCode, ReferenceId, RegionId, SpanId};
 use super::levels::LevelGroup;
+use super::text::{Name, Prose};
 use serde::{Deserialize, Deserializer};
 
 /// The WHO meridian abbreviations, and `EX` for extra points.
@@ -129,18 +130,18 @@ pub enum PlacementRule {
 #[serde(deny_unknown_fields)]
 pub struct LocationSteps {
     /// The landmark to find first.
-    pub landmark: String,
+    pub landmark: Prose,
     /// What to measure from it, in cun.
-    pub measure: String,
+    pub measure: Prose,
     /// What the finger feels for at the spot.
-    pub palpate: String,
+    pub palpate: Prose,
 }
 
 /// Another location that some sources give.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
-    pub text: String,
+    pub text: Prose,
     pub sources: Vec<ReferenceId>,
 }
 
@@ -173,12 +174,12 @@ pub struct Needling {
     pub angle: Option<NeedleAngle>,
     /// Which way the needle points, in words, where the source says ("toward the spine").
     #[serde(default)]
-    pub direction: Option<String>,
+    pub direction: Option<Prose>,
     /// Textbook depth range in cun, where a source gives one (the same number twice for one
     /// depth).
     #[serde(default)]
     pub depth_cun: Option<(f32, f32)>,
-    pub note: String,
+    pub note: Prose,
 }
 
 impl Needling {
@@ -284,7 +285,7 @@ impl SafetyFlag {
 #[serde(deny_unknown_fields)]
 pub struct SafetyNote {
     pub flag: SafetyFlag,
-    pub reason: String,
+    pub reason: Prose,
 }
 
 /// One acupuncture point.
@@ -293,18 +294,18 @@ pub struct SafetyNote {
 pub struct Point {
     pub code: PointCode,
     /// Pinyin with tone marks, such as `Shènshū`.
-    pub pinyin: String,
+    pub pinyin: Name,
     /// Simplified characters.
-    pub hanzi: String,
+    pub hanzi: Name,
     /// Traditional characters (the same as `hanzi` where they do not differ).
-    pub hanzi_traditional: String,
-    pub english: String,
+    pub hanzi_traditional: Name,
+    pub english: Name,
     pub meridian: Meridian,
     pub regions: Vec<RegionId>,
     /// Where the point is in a patient's words when its region's words are too broad ("the
     /// top of your shoulder"); see `Atlas::place_name`.
     #[serde(default)]
-    pub place: Option<String>,
+    pub place: Option<Prose>,
     pub laterality: Laterality,
     /// Each rule is one site; a figure shows every site whose landmarks it defines.
     pub placement: Vec<PlacementRule>,
@@ -322,7 +323,7 @@ pub struct Point {
     /// (level groups add their own).
     pub safety: Vec<SafetyNote>,
     /// One plain sentence for patients.
-    pub patient_note: String,
+    pub patient_note: Prose,
     pub sources: Vec<ReferenceId>,
 }
 

@@ -1,24 +1,25 @@
 //! Cited sources.
 
 use super::ids::ReferenceId;
+use super::text::{LongLine, Name, Prose, Title};
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     pub id: ReferenceId,
-    pub authors: String,
+    pub authors: LongLine,
     pub year: u16,
-    pub title: String,
+    pub title: Title,
     /// Journal with volume and pages, publisher, or web site.
-    pub venue: String,
+    pub venue: Title,
     #[serde(default)]
-    pub doi: Option<String>,
+    pub doi: Option<Name>,
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<LongLine>,
     /// What could not be checked (for example page numbers), said plainly.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Prose>,
 }
 
 impl Reference {

@@ -1,6 +1,7 @@
 //! Regions of the body that points are grouped by.
 
 use super::ids::RegionId;
+use super::text::Name;
 use serde::Deserialize;
 
 /// Whether a region serves lower or upper back pain in the atlas's grouping.
@@ -15,9 +16,9 @@ pub enum BackArea {
 pub struct Region {
     pub id: RegionId,
     /// The name in the atlas, such as "Behind the knee".
-    pub name: String,
+    pub name: Name,
     /// The same in a patient's words, such as "the crease behind your knee".
-    pub plain: String,
+    pub plain: Name,
     pub area: BackArea,
     /// Whether the region is away from the back, so patients are told why it helps.
     #[serde(default)]

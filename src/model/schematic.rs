@@ -4,6 +4,7 @@
 
 use super::figure::{FigurePos, Landmark, Shape};
 use super::ids::{LandmarkId, PartId, SchematicId};
+use super::text::{Name, Prose, Title};
 use serde::Deserialize;
 
 /// Where a structure's position follows from the schematic's landmarks. Never free
@@ -141,7 +142,7 @@ pub enum LabelSide {
 pub struct SchematicPart {
     pub id: PartId,
     /// Its name as written on the diagram, in plain words where there are some.
-    pub name: String,
+    pub name: Name,
     pub kind: PartKind,
     pub geometry: Geometry,
     /// Where its name goes.
@@ -163,7 +164,7 @@ fn half() -> f32 {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AreaName {
-    pub text: String,
+    pub text: Prose,
     pub at: SchematicRule,
 }
 
@@ -172,7 +173,7 @@ pub struct AreaName {
 #[serde(deny_unknown_fields)]
 pub struct Schematic {
     pub id: SchematicId,
-    pub title: String,
+    pub title: Title,
     /// Width and height of the frame in the schematic's own units.
     pub size: (f32, f32),
     /// Unnamed background art (brain outline, body surface), drawn faintly.

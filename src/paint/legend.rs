@@ -162,7 +162,7 @@ fn rows(atlas: &Atlas, scene: &Scene, figure: &Figure) -> Vec<(Swatch, String)> 
     let nerves = drawn(AnatomyLayer::Nerves);
     match nerves.as_slice() {
         [] => {}
-        [one] if !layers.nerves => out.push((Swatch::Nerve, one.name.clone())),
+        [one] if !layers.nerves => out.push((Swatch::Nerve, one.name.to_string())),
         _ => out.push((Swatch::Nerve, "Nerves".to_owned())),
     }
     if layers.flow && out.iter().any(|(s, _)| matches!(s, Swatch::Line { .. })) {

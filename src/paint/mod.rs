@@ -14,6 +14,7 @@ pub mod projector;
 pub mod region_key;
 pub mod ruler;
 pub mod scene;
+pub mod text;
 pub mod theme;
 
 pub use art::{Art, ArtCache};

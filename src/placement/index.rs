@@ -3,8 +3,8 @@
 //! and checking 100,000 points on a figure with 100,000 landmarks stays linear.
 
 use super::outline::OutlineIndex;
-use crate::fxhash::HashMap;
 use crate::model::{Figure, FigurePos, LandmarkId, Span, SpanId};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Where a figure's landmarks are and what its spans are, by id.
 pub trait Lookup {
@@ -41,17 +41,13 @@ impl<'a> FigureIndex<'a> {
     /// The index of a figure; `outline` must be `OutlineIndex::new(figure)` (the loader builds
     /// it on the thread that parsed the figure).
     pub fn with_outline(figure: &'a Figure, outline: OutlineIndex) -> Self {
-        let mut landmarks = HashMap::with_capacity_and_hasher(
-            figure.landmarks.len(),
-            std::hash::BuildHasherDefault::default(),
-        );
+        let mut landmarks =
+            HashMap::with_capacity_and_hasher(figure.landmarks.len(), rustc_hash::FxBuildHasher);
         for l in &figure.landmarks {
             landmarks.entry(l.id.as_str()).or_insert(l.at);
         }
-        let mut spans = HashMap::with_capacity_and_hasher(
-            figure.spans.len(),
-            std::hash::BuildHasherDefault::default(),
-        );
+        let mut spans =
+            HashMap::with_capacity_and_hasher(figure.spans.len(), rustc_hash::FxBuildHasher);
         for s in &figure.spans {
             spans.entry(s.id.as_str()).or_insert(s);
         }

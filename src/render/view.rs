@@ -76,7 +76,7 @@ pub fn render_view_with(
     let figure_art = art.get(figure);
     let title = match scene.condition.as_ref().and_then(|c| atlas.condition(c)) {
         Some(c) => format!("{} — {}", c.name, figure.title),
-        None => figure.title.clone(),
+        None => figure.title.to_string(),
     };
     renderer.picture(
         [picture.width, picture.height],

@@ -52,8 +52,8 @@ pub fn lesson_scene(atlas: &Atlas, lesson: &Lesson, index: usize) -> Option<Scen
         step: step.diagram_index(),
     });
     scene.banner = Some(Banner {
-        title: step.title.clone(),
-        text: step.text.clone(),
+        title: step.title.to_string(),
+        text: step.text.to_string(),
         counter: format!("{} · {} / {}", lesson.title, index + 1, lesson.steps.len()),
         note: None,
     });

@@ -79,7 +79,7 @@ impl Session {
             if self.present.note_on_canvas
                 && let (Some(banner), Some(step)) = (&mut lesson_canvas.banner, lesson.step(index))
             {
-                banner.note = Some(step.note.clone());
+                banner.note = Some(step.note.to_string());
             }
             *scene = lesson_canvas;
             return;

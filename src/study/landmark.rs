@@ -74,7 +74,7 @@ pub fn score_landmark(
                 .distance(place)
                 .min(b.distance(place))
                 .min(a.lerp(b, 0.5).distance(place));
-            Some((near, cun_length(fig, s)?, s.name.clone()))
+            Some((near, cun_length(fig, s)?, s.name.to_string()))
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, unit, name)| (unit, name))?;

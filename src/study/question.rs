@@ -76,9 +76,9 @@ impl Field {
     fn of(self, p: &Point) -> String {
         match self {
             Field::Code => p.code.to_string(),
-            Field::Pinyin => p.pinyin.clone(),
-            Field::Hanzi => p.hanzi.clone(),
-            Field::English => p.english.clone(),
+            Field::Pinyin => p.pinyin.to_string(),
+            Field::Hanzi => p.hanzi.to_string(),
+            Field::English => p.english.to_string(),
         }
     }
 }
@@ -224,9 +224,9 @@ fn condition_question(atlas: &Atlas, point: &Point, seq: u64) -> Option<Question
     if using.is_empty() || other.is_empty() {
         return None;
     }
-    let right = using.get(pick(using.len(), seq, 5))?.name.clone();
+    let right = using.get(pick(using.len(), seq, 5))?.name.to_string();
     let mut options = vec![right];
-    options.extend(other.iter().take(3).map(|c| c.name.clone()));
+    options.extend(other.iter().take(3).map(|c| c.name.to_string()));
     let answer_at = pick(options.len(), seq, 97);
     options.swap(0, answer_at);
     Some(Question {
@@ -252,22 +252,22 @@ fn region_question(
 ) -> Question {
     let right = atlas
         .display_region(point, condition)
-        .map_or_else(String::new, |(_, r)| r.name.clone());
+        .map_or_else(String::new, |(_, r)| r.name.to_string());
     let mut options = vec![right];
     for region in atlas.regions() {
         if options.len() >= 4 {
             break;
         }
         if !point.regions.contains(&region.id) && pick(3, seq, options.len() as u64 + 7) != 0 {
-            options.push(region.name.clone());
+            options.push(region.name.to_string());
         }
     }
     for region in atlas.regions() {
         if options.len() >= 4 {
             break;
         }
-        if !point.regions.contains(&region.id) && !options.contains(&region.name) {
-            options.push(region.name.clone());
+        if !point.regions.contains(&region.id) && !options.iter().any(|o| *o == *region.name) {
+            options.push(region.name.to_string());
         }
     }
     let answer_at = pick(options.len(), seq, 98);

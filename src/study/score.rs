@@ -39,7 +39,7 @@ pub fn cun_unit(
             .iter()
             .filter_map(|s| {
                 let mid = fig.landmark(&s.from)?.at.lerp(fig.landmark(&s.to)?.at, 0.5);
-                Some((mid.distance(near), cun_length(fig, s)?, s.name.clone()))
+                Some((mid.distance(near), cun_length(fig, s)?, s.name.to_string()))
             })
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, unit, name)| (unit, name)),

@@ -2,10 +2,10 @@
 //! ids that resolve, text that is present, numbers that make sense.
 
 use super::{Reporter, duplicates};
-use crate::fxhash::HashSet;
 use crate::load::parse::{Origin, Origins};
 use crate::load::unread::IdKind;
 use crate::model::{AtlasParts, Meridian, PlacementRule, Point, ReferenceId, RegionId};
+use rustc_hash::FxHashSet as HashSet;
 
 /// The ids each kind of reference may point at.
 struct Known<'a> {
@@ -176,15 +176,15 @@ fn check_point(rep: &mut Reporter<'_>, known: &Known<'_>, point: &Point, origin:
         rep.at(origin, ".code", problem);
     }
     for (field, text) in [
-        (".pinyin", &point.pinyin),
-        (".hanzi", &point.hanzi),
-        (".hanzi_traditional", &point.hanzi_traditional),
-        (".english", &point.english),
-        (".location.landmark", &point.location.landmark),
-        (".location.measure", &point.location.measure),
-        (".location.palpate", &point.location.palpate),
-        (".needling.note", &point.needling.note),
-        (".patient_note", &point.patient_note),
+        (".pinyin", point.pinyin.as_str()),
+        (".hanzi", point.hanzi.as_str()),
+        (".hanzi_traditional", point.hanzi_traditional.as_str()),
+        (".english", point.english.as_str()),
+        (".location.landmark", point.location.landmark.as_str()),
+        (".location.measure", point.location.measure.as_str()),
+        (".location.palpate", point.location.palpate.as_str()),
+        (".needling.note", point.needling.note.as_str()),
+        (".patient_note", point.patient_note.as_str()),
     ] {
         require_text(rep, origin, field, text);
     }

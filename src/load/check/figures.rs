@@ -1,10 +1,10 @@
 //! Checks of figures: ids, landmarks, spans and numbers.
 
 use super::{Reporter, duplicates};
-use crate::fxhash::HashMap;
 use crate::load::parse::{Origin, Origins};
 use crate::model::{AtlasParts, Facing, Figure, FigurePos, Landmark};
 use crate::placement::MIN_SPAN_CUN;
+use rustc_hash::FxHashMap as HashMap;
 
 pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
     duplicates(

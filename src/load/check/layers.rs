@@ -4,7 +4,6 @@
 
 use super::Reporter;
 use super::placed::{Name, NamePath, rule_names};
-use crate::fxhash::{HashMap, HashSet};
 use crate::load::diagnostic::Diagnostic;
 use crate::load::parse::{Origin, Origins};
 use crate::load::source::SourceFile;
@@ -14,6 +13,7 @@ use crate::model::{
 };
 use crate::placement::layers::{PlacedRun, first_site};
 use crate::placement::{FigureIndex, Lookup, place_rule};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// How far outside its figure's outline a curve may stray, as a share of the figure's larger

@@ -4,9 +4,9 @@
 
 use super::Reporter;
 use super::content::{check_depth, require_text};
-use crate::fxhash::{HashMap, HashSet};
 use crate::load::parse::{Origin, Origins};
 use crate::model::{AtlasParts, LevelId, Point};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub fn check_levels(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
     let regions: HashSet<&str> = parts.regions.iter().map(|r| r.id.as_str()).collect();

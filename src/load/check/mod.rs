@@ -12,7 +12,7 @@ mod lessons;
 mod levels;
 mod placed;
 
-pub use layers::{LayerDone, LayerJobs};
+pub use layers::LayerJobs;
 pub use lessons::check_lesson;
 
 use super::diagnostic::Diagnostic;
@@ -20,9 +20,9 @@ use super::locate::locate;
 use super::parse::{Origin, Origins};
 use super::source::SourceFile;
 use super::unread::{IdKind, Unread};
-use crate::fxhash::HashMap;
 use crate::model::{AtlasParts, PlacedSite};
 use crate::placement::FigureIndex;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Collects problems at the place of values. Places are found at the end, in one walk of each
 /// file for all its problems, so many problems cost no more than a few.
@@ -94,10 +94,8 @@ pub fn duplicates<'i>(
     what: &str,
     ids: impl Iterator<Item = (&'i str, &'i Origin, String)>,
 ) {
-    let mut seen: HashMap<&str, &Origin> = HashMap::with_capacity_and_hasher(
-        ids.size_hint().0,
-        std::hash::BuildHasherDefault::default(),
-    );
+    let mut seen: HashMap<&str, &Origin> =
+        HashMap::with_capacity_and_hasher(ids.size_hint().0, rustc_hash::FxBuildHasher);
     for (id, origin, sub) in ids {
         if let Some(first) = seen.get(id) {
             let first_at = rep

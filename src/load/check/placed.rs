@@ -2,11 +2,11 @@
 //! can be placed on at least one figure, and every placed site lies inside its figure's outline.
 
 use super::Reporter;
-use crate::fxhash::HashSet;
 use crate::load::parse::Origins;
 use crate::load::unread::IdKind;
 use crate::model::{AtlasParts, PlacedSite, PlacementRule};
 use crate::placement::{FigureIndex, cun_length, place_point_indexed};
+use rustc_hash::FxHashSet as HashSet;
 use std::fmt::Write as _;
 
 pub fn check_placement(

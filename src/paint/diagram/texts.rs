@@ -51,7 +51,7 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
         let font = FontId::new(name_size, crate::paint::fonts::bold());
         let galley = cx
             .painter
-            .layout_no_wrap(structure.name.clone(), font, cx.colors.text);
+            .layout_no_wrap(structure.name.to_string(), font, cx.colors.text);
         let Some(side) = place(
             cx,
             structure,
@@ -79,7 +79,7 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             continue;
         };
         let galley = cx.painter.layout(
-            tag.text.clone(),
+            tag.text.to_string(),
             FontId::proportional(tag_size),
             cx.colors.tag_text,
             (cx.fit.k * 34.0).max(140.0),
@@ -124,7 +124,7 @@ fn area_words(cx: &Ctx<'_>) -> Vec<Rect> {
         .filter_map(|a| {
             let at = cx.fit.screen(a.at.place(cx.schematic)?);
             let galley = cx.painter.layout_no_wrap(
-                a.text.clone(),
+                a.text.to_string(),
                 FontId::proportional(area_size),
                 cx.colors.muted_text,
             );

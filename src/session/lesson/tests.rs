@@ -31,7 +31,10 @@ fn opening_a_lesson_enters_present_mode_at_its_first_step_and_the_keys_step_it()
     );
     let scene = s.scene(&atlas).unwrap();
     let title = &atlas.lesson(&id).unwrap().steps[0].title;
-    assert_eq!(scene.banner.as_ref().map(|b| &b.title), Some(title));
+    assert_eq!(
+        scene.banner.as_ref().map(|b| &b.title),
+        Some(&title.to_string())
+    );
 }
 
 #[test]

@@ -79,7 +79,7 @@ fn conditions_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: 
     let mut choices: Vec<(Option<crate::model::ConditionId>, String)> = atlas
         .conditions()
         .iter()
-        .map(|c| (Some(c.id.clone()), c.name.clone()))
+        .map(|c| (Some(c.id.clone()), c.name.to_string()))
         .collect();
     choices.push((None, "All points".to_owned()));
     let wide = ui.ctx().content_rect().width() >= 1400.0;

@@ -140,7 +140,7 @@ fn dropdown_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
         .figure
         .as_ref()
         .and_then(|f| atlas.figure(f))
-        .map_or_else(String::new, |f| f.title.clone());
+        .map_or_else(String::new, |f| f.title.to_string());
     egui::ComboBox::from_label("View")
         .selected_text(current)
         .show_ui(ui, |ui| {
@@ -149,7 +149,7 @@ fn dropdown_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
                 let text = if shows_selection(atlas, session, figure) {
                     format!("{} (shows the selected point)", figure.title)
                 } else {
-                    figure.title.clone()
+                    figure.title.to_string()
                 };
                 if ui
                     .selectable_label(on, text)
