@@ -232,10 +232,6 @@ fn parse_size(text: &str) -> Result<(f32, f32), String> {
 }
 
 /// Runs a subcommand, writing its output to `out` and problems to `err`.
-#[allow(
-    clippy::too_many_lines,
-    reason = "a flat dispatch: one arm per subcommand"
-)]
 pub fn run_command(
     command: &CliCommand,
     atlas_dir: Option<&Path>,

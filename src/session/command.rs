@@ -95,10 +95,6 @@ pub enum Effect {
 }
 
 /// Applies a command to the session. `now_s` is the clock for study scheduling.
-#[allow(
-    clippy::too_many_lines,
-    reason = "a flat dispatch: one short arm per command"
-)]
 pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64) -> Vec<Effect> {
     let mut effects = Vec::new();
     let kept = &mut session.kept;

@@ -28,7 +28,6 @@ pub fn actions() -> &'static [Action] {
     TABLE.get_or_init(build_table)
 }
 
-#[allow(clippy::too_many_lines, reason = "a table: one entry per action")]
 fn build_table() -> Vec<Action> {
     let a = |label, tooltip, keys, command| Action {
         label,
