@@ -66,12 +66,11 @@ pub fn label_requests(
         .collect()
 }
 
-/// The labels of the scene in `font`, laid out and drawn; returns the cluster markers with the
-/// points each stands for.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the painter, the scene and what the labels keep clear of"
-)]
+/// Label text size at scale 1, in points.
+pub const LABEL_SIZE: f32 = 14.0;
+
+/// The labels of the scene, laid out and drawn; returns the cluster markers with the points
+/// each stands for.
 pub fn draw_labels(
     painter: &egui::Painter,
     scene: &Scene,
@@ -79,9 +78,9 @@ pub fn draw_labels(
     midline: Option<f32>,
     avoid: &[Rect],
     rect: Rect,
-    font: &FontId,
     colors: &CanvasColors,
 ) -> Vec<(Rect, Vec<PointCode>)> {
+    let font = &FontId::proportional(LABEL_SIZE * scene.scale);
     // Labels are laid out in the canvas's own coordinates, snapped to a sixteenth of a point,
     // so the same scene lays out the same wherever the canvas sits (window or picture).
     let origin = rect.min.to_vec2();

@@ -2,6 +2,9 @@
 //! selected point's ruler, the labels, the answer mark and the spotlight. The window's canvas
 //! and the windowless renderer both draw through [`draw_scene`].
 
+/// Label text size at scale 1, in points (kept here too, where the labels' tests look).
+pub use super::point_labels::LABEL_SIZE;
+
 use super::art::{self, Art};
 use super::dots::{Dot, dots};
 use super::layer_lines;
@@ -11,7 +14,7 @@ use super::ruler;
 use super::theme::{self, CanvasColors};
 use crate::model::{Atlas, Figure, Point, PointCode};
 use crate::scene::Scene;
-use egui::{Color32, FontId, Pos2, Rect, Stroke};
+use egui::{Color32, Pos2, Rect, Stroke};
 
 /// What was drawn, for hit testing and for tests that look for a point on screen.
 pub struct Drawn<'a> {
@@ -21,9 +24,6 @@ pub struct Drawn<'a> {
     /// Markers such as "+4" for labels that found no place, with the points each stands for.
     pub clusters: Vec<(Rect, Vec<PointCode>)>,
 }
-
-/// Label text size at scale 1, in points.
-pub const LABEL_SIZE: f32 = 14.0;
 
 /// Draws `scene` of `figure` into `rect` through `proj`. `mouse` is where the pointer is (it
 /// picks the hovered dot and centres the spotlight).
@@ -74,19 +74,9 @@ pub fn draw_scene<'a>(
         proj.screen_from_figure(crate::model::FigurePos::new(x, 0.0))
             .x
     });
-    let font = FontId::proportional(LABEL_SIZE * scene.scale);
-    let clusters = draw_labels(
-        painter,
-        scene,
-        &dots,
-        midline,
-        &ruler_texts,
-        rect,
-        &font,
-        &colors,
-    );
+    let clusters = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
     layer_lines::draw_over(painter, atlas, scene, figure, proj, rect);
-    draw_marks(painter, rect, atlas, scene, proj, &dots, mouse, &colors);
+    draw_marks(painter, rect, atlas, scene, proj, &dots, mouse);
     Drawn {
         dots,
         hovered,
@@ -126,10 +116,6 @@ fn draw_dots(
 }
 
 /// What goes over everything: the answer's mark, the region key and the spotlight.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the painter, the data and the projection are all needed"
-)]
 fn draw_marks(
     painter: &egui::Painter,
     rect: Rect,
@@ -138,8 +124,8 @@ fn draw_marks(
     proj: &Projector,
     dots: &[Dot<'_>],
     mouse: Option<Pos2>,
-    colors: &CanvasColors,
 ) {
+    let colors = &theme::canvas_colors(scene.theme);
     if let Some(mark) = scene.marker {
         let at = proj.screen_from_figure(mark);
         let s = 7.0 * scene.scale;
