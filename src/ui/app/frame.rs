@@ -6,7 +6,7 @@ use super::AtlasApp;
 use crate::session::{Command, Mode, Session};
 use crate::ui::actions::shortcuts_pressed;
 use crate::ui::canvas::{CanvasResponse, canvas_ui};
-use crate::ui::layout::{LayoutRects, side_panels_ui};
+use crate::ui::layout::{LayoutRects, SideRect, side_panels_ui};
 use crate::ui::panels::{overlays, present, top_bar, views};
 
 /// Problems listed in the window at most; `check` and "Copy problems" give all of them.
@@ -20,15 +20,7 @@ impl eframe::App for AtlasApp {
         let window = ui.max_rect();
         let bottom = self.bottom_ui(ui);
         let top = self.top_bar_ui(ui, &mut commands);
-        let show_card = self.show_card.take();
-        let (left, right) = side_panels_ui(
-            ui,
-            window.width(),
-            &self.atlas,
-            &self.session,
-            show_card.as_ref(),
-            &mut commands,
-        );
+        let (left, right) = self.sides_ui(ui, window.width(), &mut commands);
         let canvas = self.centre_ui(ui, &mut commands);
         self.layout = LayoutRects {
             window: Some(window),
@@ -90,6 +82,25 @@ impl AtlasApp {
                 .response
                 .rect
         })
+    }
+
+    /// The side panels of the current mode (scrolling to a patient card asked for by the last
+    /// frame); returns where each was drawn, with its id.
+    fn sides_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        window_width: f32,
+        commands: &mut Vec<Command>,
+    ) -> (Option<SideRect>, Option<SideRect>) {
+        let show_card = self.show_card.take();
+        side_panels_ui(
+            ui,
+            window_width,
+            &self.atlas,
+            &self.session,
+            show_card.as_ref(),
+            commands,
+        )
     }
 
     /// The centre: Present mode's step bar and the view chooser above the canvas; returns
