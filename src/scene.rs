@@ -2,12 +2,12 @@
 //! the labels, the scale, the ruler and the overlays. The window, "Export view…" and the
 //! `export` command all draw a [`Scene`], so what is exported is what is seen. No egui.
 
-mod layers;
 mod lesson;
+mod scene_layers;
 mod slide;
 
-pub use layers::{ChannelFocus, SceneLayers, StepFocus};
 pub use lesson::lesson_scene;
+pub use scene_layers::{ChannelFocus, SceneLayers, StepFocus};
 pub use slide::{Banner, DiagramView};
 
 use crate::model::{ConditionId, FigureId, FigurePos, PointCode};

@@ -128,7 +128,7 @@ pub fn export_scene(atlas: &Atlas, args: &ExportArgs<'_>) -> Result<Scene, Rende
         ModeArg::Patient => Mode::Patient,
         ModeArg::Present => Mode::Present,
     };
-    let switches = super::layers::switches(args.layers);
+    let switches = super::layer_args::switches(args.layers);
     session.layers.shared = switches.clone();
     session.layers.patient = switches;
     let Some(mut scene) = session.scene(atlas) else {
@@ -225,7 +225,7 @@ pub fn handout(
         condition,
         date: args.date.map_or_else(today, str::to_owned),
         practitioner: args.practitioner.unwrap_or_default().to_owned(),
-        layers: super::layers::switches(args.layers).scene_layers(atlas),
+        layers: super::layer_args::switches(args.layers).scene_layers(atlas),
     };
     let image = render_handout(atlas, &codes, &details, paper)?;
     write_png(&image, path)?;

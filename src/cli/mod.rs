@@ -2,17 +2,19 @@
 
 mod channels;
 mod export;
-mod layers;
+mod layer_args;
 mod lesson;
 mod mechanisms;
 mod points;
+mod problems;
 
 pub use export::{ExportArgs, LabelsArg, ModeArg, PaperArg, ThemeArg, export_scene};
-pub use layers::LayerArg;
+pub use layer_args::LayerArg;
 
-use crate::load::{self, Diagnostics};
+use crate::load;
 use crate::model::Atlas;
 use clap::{Parser, Subcommand};
+use problems::report;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -232,10 +234,6 @@ fn parse_size(text: &str) -> Result<(f32, f32), String> {
 }
 
 /// Runs a subcommand, writing its output to `out` and problems to `err`.
-#[allow(
-    clippy::too_many_lines,
-    reason = "a flat dispatch: one arm per subcommand"
-)]
 pub fn run_command(
     command: &CliCommand,
     atlas_dir: Option<&Path>,
@@ -252,6 +250,51 @@ pub fn run_command(
             Ok(atlas) => points::run(&atlas, condition.as_deref(), *json, out, err),
             Err(problems) => report(&problems, err),
         },
+        CliCommand::Export { .. } => export_command(command, atlas_dir, out, err),
+        CliCommand::Mechanisms { json } => match load::load(atlas_dir) {
+            Ok(atlas) => mechanisms::run(&atlas, *json, out),
+            Err(problems) => report(&problems, err),
+        },
+        CliCommand::Lesson { command } => lesson_command(command, atlas_dir, out, err),
+        CliCommand::Handout {
+            plan,
+            paper,
+            condition,
+            practitioner,
+            date,
+            layers,
+            out: path,
+        } => {
+            let args = export::HandoutArgs {
+                plan,
+                paper: *paper,
+                condition: condition.as_deref(),
+                practitioner: practitioner.as_deref(),
+                date: date.as_deref(),
+                layers,
+                out: path,
+            };
+            match load::load(atlas_dir) {
+                Ok(atlas) => finish_render(export::handout(&atlas, &args, out), err),
+                Err(problems) => report(&problems, err),
+            }
+        }
+    };
+    result.unwrap_or_else(|e| {
+        // Output was cut off (for example a closed pipe); nothing more can be said there.
+        let _ = writeln!(err, "acupoint-atlas: cannot write output: {e}");
+        ExitCode::FAILURE
+    })
+}
+
+/// `export`: a mechanism's diagram, or a view of the body.
+fn export_command(
+    command: &CliCommand,
+    atlas_dir: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    match command {
         CliCommand::Export {
             mechanism: Some(mechanism),
             step,
@@ -261,21 +304,21 @@ pub fn run_command(
             theme,
             out: path,
             ..
-        } => match load::load(atlas_dir) {
-            Ok(atlas) => {
-                let args = mechanisms::DiagramArgs {
-                    mechanism,
-                    step: *step,
-                    width: *width,
-                    height: *height,
-                    theme: export::theme_of(*theme),
-                    scale: *scale,
-                    out: path,
-                };
-                finish_render(mechanisms::export(&atlas, &args, out), err)
+        } => {
+            let args = mechanisms::DiagramArgs {
+                mechanism,
+                step: *step,
+                width: *width,
+                height: *height,
+                theme: export::theme_of(*theme),
+                scale: *scale,
+                out: path,
+            };
+            match load::load(atlas_dir) {
+                Ok(atlas) => finish_render(mechanisms::export(&atlas, &args, out), err),
+                Err(problems) => report(&problems, err),
             }
-            Err(problems) => report(&problems, err),
-        },
+        }
         CliCommand::Export {
             view: Some(view),
             condition,
@@ -289,83 +332,61 @@ pub fn run_command(
             layers,
             out: path,
             ..
-        } => match load::load(atlas_dir) {
-            Ok(atlas) => {
-                let args = export::ExportArgs {
-                    view,
-                    condition: condition.as_deref(),
-                    highlight,
-                    mode: *mode,
-                    labels: *labels,
-                    scale: *scale,
-                    width: *width,
-                    height: *height,
-                    theme: *theme,
-                    layers,
-                    out: path,
-                };
-                finish_render(export::export(&atlas, &args, out), err)
+        } => {
+            let args = export::ExportArgs {
+                view,
+                condition: condition.as_deref(),
+                highlight,
+                mode: *mode,
+                labels: *labels,
+                scale: *scale,
+                width: *width,
+                height: *height,
+                theme: *theme,
+                layers,
+                out: path,
+            };
+            match load::load(atlas_dir) {
+                Ok(atlas) => finish_render(export::export(&atlas, &args, out), err),
+                Err(problems) => report(&problems, err),
             }
-            Err(problems) => report(&problems, err),
-        },
-        CliCommand::Export { view: None, .. } => {
+        }
+        _ => {
             // clap asks for --view or --mechanism before this can happen.
             writeln!(err, "acupoint-atlas: export needs --view or --mechanism")
                 .map(|()| ExitCode::FAILURE)
         }
-        CliCommand::Mechanisms { json } => match load::load(atlas_dir) {
-            Ok(atlas) => mechanisms::run(&atlas, *json, out),
-            Err(problems) => report(&problems, err),
-        },
-        CliCommand::Lesson { command } => match load::load(atlas_dir) {
-            Ok(atlas) => match command {
-                LessonCommand::List => lesson::list(&atlas, out),
-                LessonCommand::Export {
-                    lesson,
-                    out_dir,
-                    size,
-                    theme,
-                } => {
-                    let args = lesson::ExportArgs {
-                        lesson,
-                        out_dir,
-                        size: *size,
-                        theme: *theme,
-                    };
-                    lesson::export(&atlas, &args, out, err)
-                }
-            },
-            Err(problems) => report(&problems, err),
-        },
-        CliCommand::Handout {
-            plan,
-            paper,
-            condition,
-            practitioner,
-            date,
-            layers,
-            out: path,
-        } => match load::load(atlas_dir) {
-            Ok(atlas) => {
-                let args = export::HandoutArgs {
-                    plan,
-                    paper: *paper,
-                    condition: condition.as_deref(),
-                    practitioner: practitioner.as_deref(),
-                    date: date.as_deref(),
-                    layers,
-                    out: path,
-                };
-                finish_render(export::handout(&atlas, &args, out), err)
-            }
-            Err(problems) => report(&problems, err),
-        },
+    }
+}
+
+/// `lesson list` and `lesson export`.
+fn lesson_command(
+    command: &LessonCommand,
+    atlas_dir: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    let atlas = match load::load(atlas_dir) {
+        Ok(atlas) => atlas,
+        Err(problems) => return report(&problems, err),
     };
-    result.unwrap_or_else(|e| {
-        // Output was cut off (for example a closed pipe); nothing more can be said there.
-        let _ = writeln!(err, "acupoint-atlas: cannot write output: {e}");
-        ExitCode::FAILURE
-    })
+    match command {
+        LessonCommand::List => lesson::list(&atlas, out),
+        LessonCommand::Export {
+            lesson,
+            out_dir,
+            size,
+            theme,
+        } => {
+            let args = lesson::ExportArgs {
+                lesson,
+                out_dir,
+                size: *size,
+                theme: *theme,
+            };
+            lesson::export(&atlas, &args, out, err)
+        }
+    }
 }
 
 fn check(
@@ -416,13 +437,4 @@ fn finish_render(
             Ok(ExitCode::FAILURE)
         }
     }
-}
-
-fn report(problems: &Diagnostics, err: &mut dyn Write) -> std::io::Result<ExitCode> {
-    for problem in problems.iter() {
-        writeln!(err, "{problem}")?;
-    }
-    let n = problems.len();
-    writeln!(err, "{n} problem{} found", if n == 1 { "" } else { "s" })?;
-    Ok(ExitCode::FAILURE)
 }

@@ -3,6 +3,7 @@
 //! drawn for a condition, and why the point is used, with the caveat on the evidence that must
 //! travel with that reason.
 
+use super::text::capitalise;
 use super::{Atlas, Condition, ConditionId, PlacedSite, Point, PointCode, Region, Role};
 use super::{FigureId, ids::RegionId};
 
@@ -141,14 +142,6 @@ impl Atlas {
             .filter(|s| point.rule_in_levels(s.rule, levels))
             .collect()
     }
-}
-
-/// The text with its first letter in upper case.
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -1,32 +1,10 @@
-//! Points drawn as a row of levels (the Jiaji, T1 to L5): their levels in groups that share a
-//! needling depth and safety notes, which level each placed site is, and what applies to a
-//! point for the levels a condition uses.
+//! Points drawn as a row of levels (the Jiaji, T1 to L5): which level each placed site is, and
+//! what applies to a point for the levels a condition uses (the groups themselves are part of
+//! the point's record, `point.rs`).
 
-use super::ids::{ConditionId, LevelId, PointCode, RegionId};
-use super::point::{Needling, Point, SafetyNote};
-use super::text::Name;
+use super::ids::{ConditionId, LevelId, PointCode};
+use super::point::{LevelGroup, Needling, Point, SafetyNote};
 use super::{Atlas, PlacedSite};
-use serde::Deserialize;
-
-/// A group of a point's levels that share one needling and one set of safety notes (the
-/// thoracic and the lumbar Jiaji).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LevelGroup {
-    /// What a condition names to use every level of the group, such as `lumbar`.
-    pub id: LevelId,
-    /// A readable label, such as "Lumbar levels (L1–L5)".
-    pub name: Name,
-    /// Where these levels lie: their place name and colour when a condition uses them.
-    pub region: RegionId,
-    /// The level of each site, such as `L4`. The point's placement rules are its groups'
-    /// levels in turn: the first group's first level is the first rule, and so on.
-    pub levels: Vec<LevelId>,
-    pub needling: Needling,
-    /// Safety notes for these levels only; notes that hold at every level stay on the point.
-    #[serde(default)]
-    pub safety: Vec<SafetyNote>,
-}
 
 /// Which level one placed site of a point is.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -12,10 +12,10 @@ mod evidence;
 mod figure;
 mod guidance;
 mod ids;
-mod layers;
 mod lesson;
 mod levels;
 mod mechanism;
+mod placed_paths;
 mod point;
 mod reference;
 mod region;
@@ -26,7 +26,7 @@ pub use anatomy::{AnatomyLayer, Form, FormSlot, Structure};
 pub use channel::{Channel, Station, meridian_of};
 pub use condition::{Condition, ConditionPoint, Role};
 pub use diagram::{Arrow, ArrowKind, DIAGRAM_STEPS, Diagram, DiagramStep, Tag};
-pub use display::{Reader, WhyHere, capitalise};
+pub use display::{Reader, WhyHere};
 pub use evidence::{LinkKind, MechanismLink};
 pub use figure::{Facing, Figure, FigurePos, Landmark, Shape, ShapeKind, Side, Span};
 pub use guidance::{GuidanceItem, GuidanceSection, GuidanceTopic};
@@ -34,13 +34,13 @@ pub use ids::{
     ChannelId, ConditionId, FigureId, LandmarkId, LessonId, LevelId, MAX_ID_CHARS, MechanismId,
     PartId, PointCode, ReferenceId, RegionId, SchematicId, SpanId, StructureId, is_plain_id,
 };
-pub use layers::{PlacedLayers, PlacedPath};
 pub use lesson::{Lesson, LessonStep};
-pub use levels::{LevelGroup, Levelled, SiteLevel};
+pub use levels::{Levelled, SiteLevel};
 pub use mechanism::{EvidenceGrade, Mechanism, PointLink};
+pub use placed_paths::{PlacedLayers, PlacedPath};
 pub use point::{
-    Alternative, Laterality, LocationSteps, Meridian, NeedleAngle, Needling, PlacementRule, Point,
-    SafetyFlag, SafetyNote,
+    Alternative, Laterality, LevelGroup, LocationSteps, Meridian, NeedleAngle, Needling,
+    PlacementRule, Point, SafetyFlag, SafetyNote,
 };
 pub use reference::Reference;
 pub use region::{BackArea, Region};
@@ -48,7 +48,7 @@ pub use schematic::{
     AreaName, Geometry, LabelSide, PartKind, Schematic, SchematicPart, SchematicRule,
     along_polyline,
 };
-pub use text::{Bounded, LongLine, Name, Prose, TOO_LONG_SUBJECT, Title};
+pub use text::{Bounded, LongLine, Name, Prose, TOO_LONG_SUBJECT, Title, capitalise};
 
 use std::collections::HashMap;
 

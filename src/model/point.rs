@@ -1,9 +1,8 @@
 //! Points: what a point is called, where it is (by rule over landmarks), how it is needled and
 //! what makes it dangerous.
 
-use super::ids::{LandmarkId, PointCode, ReferenceId, RegionId, SpanId};
-use super::levels::LevelGroup;
-use super::text::{Name, Prose};
+use super::ids::{LandmarkId, LevelId, PointCode, ReferenceId, RegionId, SpanId};
+use super::text::{Name, Prose, capitalise};
 use serde::{Deserialize, Deserializer};
 
 /// The WHO meridian abbreviations, and `EX` for extra points.
@@ -218,7 +217,7 @@ impl Needling {
             (Some(how), None) => format!("{how}; depth not given"),
             (None, None) => "angle and depth not given".to_owned(),
         };
-        super::capitalise(&text)
+        capitalise(&text)
     }
 }
 
@@ -226,6 +225,26 @@ impl Needling {
 /// field out where the textbook gives none.
 fn some_angle<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NeedleAngle>, D::Error> {
     NeedleAngle::deserialize(d).map(Some)
+}
+
+/// A group of a point's levels that share one needling and one set of safety notes (the
+/// thoracic and the lumbar Jiaji).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelGroup {
+    /// What a condition names to use every level of the group, such as `lumbar`.
+    pub id: LevelId,
+    /// A readable label, such as "Lumbar levels (L1–L5)".
+    pub name: Name,
+    /// Where these levels lie: their place name and colour when a condition uses them.
+    pub region: RegionId,
+    /// The level of each site, such as `L4`. The point's placement rules are its groups'
+    /// levels in turn: the first group's first level is the first rule, and so on.
+    pub levels: Vec<LevelId>,
+    pub needling: Needling,
+    /// Safety notes for these levels only; notes that hold at every level stay on the point.
+    #[serde(default)]
+    pub safety: Vec<SafetyNote>,
 }
 
 /// The kinds of danger a point is flagged for.

@@ -1,7 +1,7 @@
-//! Text with a bound on its length, by what it holds: a name is a line, a title a little more,
-//! prose a few paragraphs. The bound lives in the type, so a field added to the atlas later is
-//! bounded by the type it is given, and a 7 MiB point name is refused as it is read instead of
-//! taking the window to gigabytes when shown.
+//! The atlas's text, with a bound on its length by what it holds: a name is a line, a title a
+//! little more, prose a few paragraphs. The bound lives in the type, so a field added to the
+//! atlas later is bounded by the type it is given, and a 7 MiB point name is refused as it is
+//! read instead of taking the window to gigabytes when shown. Also: capitalising for headings.
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -21,6 +21,14 @@ pub type Title = Bounded<400>;
 pub type LongLine = Bounded<1000>;
 /// Prose: a summary, an explanation, a reason, a note.
 pub type Prose = Bounded<4000>;
+
+/// The text with its first letter in upper case.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
 
 /// The words a too-long string is refused with; the loader puts the field's name in place of
 /// the first word (`` `english` is 1048576 characters long ``).

@@ -6,60 +6,18 @@
 
 mod arrows;
 mod caption;
+mod context;
 mod structures;
 mod texts;
 
+pub use context::{DiagramStyle, Fit};
+
 use super::art::smooth;
-use super::theme::{DiagramColors, diagram_colors};
-use crate::model::{Atlas, Diagram, FigurePos, Schematic, ShapeKind};
-use crate::scene::{DiagramView, Theme};
+use super::theme::diagram_colors;
+use crate::model::{Atlas, Diagram, ShapeKind};
+use crate::scene::DiagramView;
+use context::Ctx;
 use egui::{Color32, Pos2, Rect, Stroke, Vec2};
-
-/// How a diagram is drawn.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct DiagramStyle {
-    pub theme: Theme,
-    /// Presentation's scale of text (1 normally).
-    pub scale: f32,
-    /// Whether the step's words, grade and key are drawn beside the schematic.
-    pub caption: bool,
-}
-
-/// Maps schematic units to screen points: the schematic fitted in a rectangle.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Fit {
-    origin: Pos2,
-    /// Screen points per schematic unit.
-    pub k: f32,
-}
-
-impl Fit {
-    fn new(rect: Rect, size: (f32, f32)) -> Self {
-        let (w, h) = (size.0.max(1e-3), size.1.max(1e-3));
-        let k = (rect.width() / w).min(rect.height() / h).max(1e-3);
-        let origin = rect.center() - Vec2::new(w, h) * k / 2.0;
-        Self { origin, k }
-    }
-
-    pub fn screen(&self, p: FigurePos) -> Pos2 {
-        self.origin + Vec2::new(p.x, p.y) * self.k
-    }
-
-    /// A length in schematic units on screen, at least `min` points.
-    fn len(&self, units: f32, min: f32) -> f32 {
-        (units * self.k).max(min)
-    }
-}
-
-/// Everything one drawing needs.
-struct Ctx<'a> {
-    painter: &'a egui::Painter,
-    schematic: &'a Schematic,
-    fit: Fit,
-    colors: DiagramColors,
-    /// Text size multiplier for names and tags.
-    text: f32,
-}
 
 /// Draws step `view.step` of the mechanism's diagram in `rect`. A mechanism without a diagram
 /// (or a diagram whose schematic is missing) gets a line saying so.

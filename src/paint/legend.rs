@@ -2,10 +2,9 @@
 //! channel drawn (with its colour and line), the bones, the nerves, the direction of flow and the
 //! landmark a step points at. Exports draw the same box, so a picture explains itself.
 
-use super::layers::body_rect;
 use super::projector::Projector;
 use super::theme::{self, LayerColors};
-use crate::model::{AnatomyLayer, Atlas, Figure};
+use crate::model::{AnatomyLayer, Atlas, Figure, FigurePos, ShapeKind};
 use crate::scene::{Scene, StepFocus};
 use egui::{Color32, FontId, Pos2, Rect, Stroke, vec2};
 
@@ -185,4 +184,26 @@ fn rows(atlas: &Atlas, scene: &Scene, figure: &Figure) -> Vec<(Swatch, String)> 
         Some(StepFocus::Palpate) | None => {}
     }
     out
+}
+
+/// The outline's bounding box on screen (for the legend to keep clear of the body).
+pub fn body_rect(figure: &Figure, proj: &Projector) -> Option<Rect> {
+    let mut pts = figure
+        .shapes
+        .iter()
+        .filter(|s| s.kind == ShapeKind::Outline)
+        .flat_map(|s| {
+            let mirrored = s
+                .mirrored
+                .then(|| s.points.iter().map(|p| figure.mirror(*p)));
+            s.points
+                .iter()
+                .copied()
+                .chain(mirrored.into_iter().flatten())
+        })
+        .map(|p: FigurePos| proj.screen_from_figure(p));
+    let first = pts.next()?;
+    Some(pts.fold(Rect::from_min_max(first, first), |r, p| {
+        r.union(Rect::from_min_max(p, p))
+    }))
 }

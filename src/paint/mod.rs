@@ -5,18 +5,24 @@
 pub mod art;
 pub mod banner;
 pub mod diagram;
+pub mod dots;
 pub mod fonts;
 pub mod framing;
 pub mod labels;
-pub mod layers;
+pub mod layer_lines;
+mod layer_tags;
 pub mod legend;
+pub mod point_labels;
 pub mod projector;
 pub mod region_key;
 pub mod ruler;
 pub mod scene;
+pub mod segments;
+mod strokes;
 pub mod text;
 pub mod theme;
 
 pub use art::{Art, ArtCache};
+pub use dots::Dot;
 pub use projector::{PanZoom, Projector};
-pub use scene::{Dot, Drawn, draw_scene};
+pub use scene::{Drawn, draw_scene};

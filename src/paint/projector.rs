@@ -1,7 +1,7 @@
 //! Maps figure coordinates to screen points and back: the figure fitted to the canvas, then
 //! the pan and zoom kept per figure, or a [`Framing`] that says which part must be in view.
 
-use super::labels::distance_sq_to_segment;
+use super::segments::distance_sq_to_segment;
 use crate::model::{Figure, FigurePos};
 use crate::scene::Framing;
 use egui::{Pos2, Rect, Vec2};

@@ -16,35 +16,66 @@ pub fn draw(
     colors: &CanvasColors,
     scale: f32,
 ) -> Vec<egui::Rect> {
-    let mut texts = Vec::new();
-    let stroke = Stroke::new(2.0 * scale, colors.ruler);
     let font = FontId::proportional(12.5 * scale);
-    if let Some(ruler) = ruler_for(point, figure) {
-        let from = proj.screen_from_figure(ruler.from);
-        let to = proj.screen_from_figure(ruler.to);
-        painter.line_segment([from, to], stroke);
-        let dir = (to - from).normalized();
-        let normal = egui::vec2(-dir.y, dir.x);
-        for (i, tick) in ruler.ticks.iter().enumerate() {
-            let at = proj.screen_from_figure(*tick);
-            let len = if i == 0 || i + 1 == ruler.ticks.len() {
-                7.0
-            } else {
-                4.0
-            } * scale;
-            painter.line_segment([at - normal * len, at + normal * len], stroke);
-        }
-        let mid = from + (to - from) * 0.5 + normal * 14.0 * scale;
-        texts.push(boxed_text(
-            painter,
-            mid,
-            Align2::CENTER_CENTER,
-            format!("{} cun", trim(ruler.cun)),
-            &font,
-            colors,
-        ));
+    let mut texts: Vec<egui::Rect> = span_ruler(painter, point, figure, proj, colors, scale, &font)
+        .into_iter()
+        .collect();
+    texts.extend(offset_legs(
+        painter, point, figure, proj, colors, scale, &font,
+    ));
+    texts
+}
+
+/// The span the point is measured on, with a tick per cun and its length; returns where the
+/// length went.
+fn span_ruler(
+    painter: &egui::Painter,
+    point: &Point,
+    figure: &Figure,
+    proj: &Projector,
+    colors: &CanvasColors,
+    scale: f32,
+    font: &FontId,
+) -> Option<egui::Rect> {
+    let ruler = ruler_for(point, figure)?;
+    let stroke = Stroke::new(2.0 * scale, colors.ruler);
+    let from = proj.screen_from_figure(ruler.from);
+    let to = proj.screen_from_figure(ruler.to);
+    painter.line_segment([from, to], stroke);
+    let dir = (to - from).normalized();
+    let normal = egui::vec2(-dir.y, dir.x);
+    for (i, tick) in ruler.ticks.iter().enumerate() {
+        let at = proj.screen_from_figure(*tick);
+        let len = if i == 0 || i + 1 == ruler.ticks.len() {
+            7.0
+        } else {
+            4.0
+        } * scale;
+        painter.line_segment([at - normal * len, at + normal * len], stroke);
     }
-    // The legs of the first offset rule this figure can place.
+    let mid = from + (to - from) * 0.5 + normal * 14.0 * scale;
+    Some(boxed_text(
+        painter,
+        mid,
+        Align2::CENTER_CENTER,
+        format!("{} cun", trim(ruler.cun)),
+        font,
+        colors,
+    ))
+}
+
+/// The legs of the first offset rule this figure can place, from the landmark to the point,
+/// with their lengths; returns where the lengths went.
+fn offset_legs(
+    painter: &egui::Painter,
+    point: &Point,
+    figure: &Figure,
+    proj: &Projector,
+    colors: &CanvasColors,
+    scale: f32,
+    font: &FontId,
+) -> Vec<egui::Rect> {
+    let mut texts = Vec::new();
     for rule in point
         .placement
         .iter()
@@ -85,7 +116,7 @@ pub fn draw(
                 a + (c - a) * 0.5 - egui::vec2(0.0, 10.0 * scale),
                 Align2::CENTER_BOTTOM,
                 format!("{} cun", trim(across.abs())),
-                &font,
+                font,
                 colors,
             ));
         }
@@ -95,7 +126,7 @@ pub fn draw(
                 c + (e - c) * 0.5 + egui::vec2(10.0 * scale, 0.0),
                 Align2::LEFT_CENTER,
                 format!("{} cun", trim(along.abs())),
-                &font,
+                font,
                 colors,
             ));
         }

@@ -2,25 +2,19 @@
 //! selected point's ruler, the labels, the answer mark and the spotlight. The window's canvas
 //! and the windowless renderer both draw through [`draw_scene`].
 
+/// Label text size at scale 1, in points (kept here too, where the labels' tests look).
+pub use super::point_labels::LABEL_SIZE;
+
 use super::art::{self, Art};
-use super::labels::{self, LabelRequest, Placement};
+use super::dots::{Dot, dots};
+use super::layer_lines;
+use super::point_labels::draw_labels;
 use super::projector::Projector;
 use super::ruler;
 use super::theme::{self, CanvasColors};
-use crate::model::{Atlas, Figure, Laterality, Point, PointCode};
-use crate::scene::{LabelStyle, Scene};
-use egui::{Color32, FontId, Pos2, Rect, Stroke};
-
-/// One drawn site of a point.
-#[derive(Clone, Debug)]
-pub struct Dot<'a> {
-    pub point: &'a Point,
-    pub at: Pos2,
-    pub radius: f32,
-    pub color: Color32,
-    /// Only one site of a point gets a label.
-    pub labelled: bool,
-}
+use crate::model::{Atlas, Figure, Point, PointCode};
+use crate::scene::Scene;
+use egui::{Color32, Pos2, Rect, Stroke};
 
 /// What was drawn, for hit testing and for tests that look for a point on screen.
 pub struct Drawn<'a> {
@@ -30,9 +24,6 @@ pub struct Drawn<'a> {
     /// Markers such as "+4" for labels that found no place, with the points each stands for.
     pub clusters: Vec<(Rect, Vec<PointCode>)>,
 }
-
-/// Label text size at scale 1, in points.
-pub const LABEL_SIZE: f32 = 14.0;
 
 /// Draws `scene` of `figure` into `rect` through `proj`. `mouse` is where the pointer is (it
 /// picks the hovered dot and centres the spotlight).
@@ -59,35 +50,14 @@ pub fn draw_scene<'a>(
     } else {
         Vec::new()
     };
-    let layer_tags = super::layers::draw_under(painter, atlas, scene, figure, proj, &dots);
+    let layer_tags = layer_lines::draw_under(painter, atlas, scene, figure, proj, &dots);
     let hovered = mouse.filter(|p| rect.contains(*p)).and_then(|p| {
         dots.iter()
             .filter(|d| d.at.distance(p) <= d.radius + 5.0)
             .min_by(|a, b| a.at.distance(p).total_cmp(&b.at.distance(p)))
             .map(|d| d.point)
     });
-    let emphasised = |dot: &Dot<'_>| {
-        Some(&dot.point.code) == scene.selected.as_ref()
-            || hovered.is_some_and(|h| h.code == dot.point.code)
-    };
-    let lit = |dot: &Dot<'_>| scene.highlighted.contains(&dot.point.code);
-    // Plain dots first, then highlighted ones, then the selected and hovered ones on top, so
-    // an emphasised dot is never covered by a dimmed one.
-    let ring = Stroke::new(1.5, colors.dot_ring);
-    for dot in dots.iter().filter(|d| !emphasised(d) && !lit(d)) {
-        ringed_dot(painter, dot.at, dot.radius, dot.color, ring);
-    }
-    for dot in dots.iter().filter(|d| !emphasised(d) && lit(d)) {
-        ringed_dot(painter, dot.at, dot.radius, dot.color, ring);
-    }
-    for dot in dots.iter().filter(|d| emphasised(d)) {
-        ringed_dot(painter, dot.at, dot.radius, dot.color, ring);
-        painter.circle_stroke(
-            dot.at,
-            dot.radius + 3.5 * scene.scale.sqrt(),
-            Stroke::new(2.5, colors.highlight),
-        );
-    }
+    draw_dots(painter, scene, &dots, hovered, &colors);
     if scene.calibration {
         ruler::calibration(painter, figure, proj, &colors);
     }
@@ -105,7 +75,57 @@ pub fn draw_scene<'a>(
             .x
     });
     let clusters = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
-    super::layers::draw_over(painter, atlas, scene, figure, proj, rect);
+    layer_lines::draw_over(painter, atlas, scene, figure, proj, rect);
+    draw_marks(painter, rect, atlas, scene, proj, &dots, mouse);
+    Drawn {
+        dots,
+        hovered,
+        clusters,
+    }
+}
+
+/// Plain dots first, then highlighted ones, then the selected and hovered ones on top, so an
+/// emphasised dot is never covered by a dimmed one.
+fn draw_dots(
+    painter: &egui::Painter,
+    scene: &Scene,
+    dots: &[Dot<'_>],
+    hovered: Option<&Point>,
+    colors: &CanvasColors,
+) {
+    let emphasised = |dot: &Dot<'_>| {
+        Some(&dot.point.code) == scene.selected.as_ref()
+            || hovered.is_some_and(|h| h.code == dot.point.code)
+    };
+    let lit = |dot: &Dot<'_>| scene.highlighted.contains(&dot.point.code);
+    let ring = Stroke::new(1.5, colors.dot_ring);
+    for dot in dots.iter().filter(|d| !emphasised(d) && !lit(d)) {
+        ringed_dot(painter, dot.at, dot.radius, dot.color, ring);
+    }
+    for dot in dots.iter().filter(|d| !emphasised(d) && lit(d)) {
+        ringed_dot(painter, dot.at, dot.radius, dot.color, ring);
+    }
+    for dot in dots.iter().filter(|d| emphasised(d)) {
+        ringed_dot(painter, dot.at, dot.radius, dot.color, ring);
+        painter.circle_stroke(
+            dot.at,
+            dot.radius + 3.5 * scene.scale.sqrt(),
+            Stroke::new(2.5, colors.highlight),
+        );
+    }
+}
+
+/// What goes over everything: the answer's mark, the region key and the spotlight.
+fn draw_marks(
+    painter: &egui::Painter,
+    rect: Rect,
+    atlas: &Atlas,
+    scene: &Scene,
+    proj: &Projector,
+    dots: &[Dot<'_>],
+    mouse: Option<Pos2>,
+) {
+    let colors = &theme::canvas_colors(scene.theme);
     if let Some(mark) = scene.marker {
         let at = proj.screen_from_figure(mark);
         let s = 7.0 * scene.scale;
@@ -114,7 +134,7 @@ pub fn draw_scene<'a>(
         painter.line_segment([at - egui::vec2(s, -s), at + egui::vec2(s, -s)], stroke);
     }
     if scene.region_key {
-        super::region_key::draw_region_key(painter, rect, atlas, scene, &colors);
+        super::region_key::draw_region_key(painter, rect, atlas, scene, colors);
     }
     if scene.spotlight {
         let selected_at = scene
@@ -125,11 +145,6 @@ pub fn draw_scene<'a>(
         if let Some(centre) = mouse.filter(|p| rect.contains(*p)).or(selected_at) {
             spotlight(painter, rect, centre);
         }
-    }
-    Drawn {
-        dots,
-        hovered,
-        clusters,
     }
 }
 
@@ -178,263 +193,4 @@ fn spotlight(painter: &egui::Painter, rect: Rect, centre: Pos2) {
         inner,
         Stroke::new(2.0, Color32::from_white_alpha(160)),
     );
-}
-
-/// Every site of every point of the scene on this figure, sized by the canvas.
-pub fn dots<'a>(
-    atlas: &'a Atlas,
-    scene: &Scene,
-    figure: &Figure,
-    proj: &Projector,
-    rect: Rect,
-) -> Vec<Dot<'a>> {
-    // Sized by the canvas, not by figure units (close-ups use other units), growing gently
-    // with zoom so dense rows separate as the user zooms in, and with the scene's scale a
-    // little less than the labels do, so a row of dots stays a row when presenting.
-    let base = (rect.size().min_elem() * 0.0062 * proj.zoom().powf(0.35)).clamp(3.5, 12.0)
-        * scene.scale.powf(0.75);
-    let dimming = !scene.highlighted.is_empty();
-    let colors = theme::canvas_colors(scene.theme);
-    let condition = scene.condition.as_ref();
-    let mut out = Vec::new();
-    for point in scene.points.iter().filter_map(|c| atlas.point(c)) {
-        let region = atlas.display_region(point, condition).map(|(i, _)| i);
-        let lit = scene.highlighted.contains(&point.code);
-        let color = match region {
-            Some(_) if dimming && !lit => colors.dimmed_dot,
-            Some(i) => theme::region_color(i, scene.theme),
-            None => theme::NO_REGION,
-        };
-        let radius = if Some(&point.code) == scene.selected.as_ref() || (dimming && lit) {
-            base * 1.35
-        } else {
-            base
-        };
-        let sites = atlas.sites_for(&point.code, &figure.id, condition);
-        // Label the site furthest to the viewer's right (bilateral labels go right of the
-        // midline; midline points label to the left).
-        let labelled = sites
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.at.x.total_cmp(&b.1.at.x))
-            .map(|(i, _)| i);
-        for (i, site) in sites.iter().enumerate() {
-            out.push(Dot {
-                point,
-                at: proj.screen_from_figure(site.at),
-                radius,
-                color,
-                labelled: Some(i) == labelled,
-            });
-        }
-    }
-    out
-}
-
-/// The text of a point's label in this scene.
-fn label_text(scene: &Scene, point: &Point) -> String {
-    match scene.labels {
-        LabelStyle::Full => format!("{} {}", point.code, point.pinyin),
-        LabelStyle::Numbered => scene
-            .number_of(&point.code)
-            .map_or_else(String::new, |n| n.to_string()),
-        LabelStyle::Code | LabelStyle::None => point.code.to_string(),
-    }
-}
-
-/// One label request per labelled point of the scene, with its text and whether it is greyed: anchored at the point's
-/// labelled site, naming the point's other sites on the same side of `midline` (all of them
-/// on a view without one). `measure` gives a text's size.
-pub fn label_requests(
-    scene: &Scene,
-    dots: &[Dot<'_>],
-    midline: Option<f32>,
-    mut measure: impl FnMut(&str) -> egui::Vec2,
-) -> Vec<(LabelRequest, String, bool)> {
-    if scene.labels == LabelStyle::None {
-        return Vec::new();
-    }
-    let selected: Option<&PointCode> = scene.selected.as_ref();
-    let side = |x: f32| midline.map(|m| x >= m);
-    dots.iter()
-        .filter(|d| d.labelled && scene.labels_point(&d.point.code))
-        .map(|dot| {
-            let text = label_text(scene, dot.point);
-            let priority = if Some(&dot.point.code) == selected {
-                2
-            } else {
-                u8::from(scene.highlighted.contains(&dot.point.code))
-            };
-            let others = dots
-                .iter()
-                .filter(|o| o.point.code == dot.point.code && o.at != dot.at)
-                .filter(|o| side(o.at.x) == side(dot.at.x))
-                .map(|o| o.at)
-                .collect();
-            let request = LabelRequest {
-                anchor: dot.at,
-                others,
-                radius: dot.radius,
-                size: measure(&text) + egui::vec2(6.0, 2.0),
-                prefer_left: dot.point.laterality == Laterality::Midline,
-                priority,
-            };
-            // While a mechanism's points are highlighted, the others' labels are greyed with
-            // their dots.
-            let dim = !scene.highlighted.is_empty() && !scene.highlighted.contains(&dot.point.code);
-            (request, text, dim)
-        })
-        .collect()
-}
-
-/// The labels of the scene, laid out and drawn; returns the cluster markers with the points
-/// each stands for.
-fn draw_labels(
-    painter: &egui::Painter,
-    scene: &Scene,
-    dots: &[Dot<'_>],
-    midline: Option<f32>,
-    avoid: &[Rect],
-    rect: Rect,
-    colors: &CanvasColors,
-) -> Vec<(Rect, Vec<PointCode>)> {
-    let font = FontId::proportional(LABEL_SIZE * scene.scale);
-    // Labels are laid out in the canvas's own coordinates, snapped to a sixteenth of a point,
-    // so the same scene lays out the same wherever the canvas sits (window or picture).
-    let origin = rect.min.to_vec2();
-    let local = |p: Pos2| {
-        let v = (p - origin) * 16.0;
-        Pos2::new(v.x.round() / 16.0, v.y.round() / 16.0)
-    };
-    let local_dots: Vec<Dot<'_>> = dots
-        .iter()
-        .map(|d| Dot {
-            at: local(d.at),
-            ..d.clone()
-        })
-        .collect();
-    let measure = |text: &str| {
-        painter
-            .layout_no_wrap(text.to_owned(), font.clone(), colors.label_text)
-            .size()
-    };
-    let bounds = Rect::from_min_size(Pos2::ZERO, rect.size()).shrink(2.0);
-    // Only dots in view are labelled (a zoomed canvas has points beyond its edges).
-    let requests: Vec<(LabelRequest, String, bool)> =
-        label_requests(scene, &local_dots, midline.map(|m| m - origin.x), measure)
-            .into_iter()
-            .filter(|(r, _, _)| bounds.contains(r.anchor))
-            .collect();
-    let all_dots: Vec<(Pos2, f32)> = local_dots.iter().map(|d| (d.at, d.radius)).collect();
-    let avoid: Vec<Rect> = avoid
-        .iter()
-        .map(|r| Rect::from_min_max(local(r.min), local(r.max)))
-        .collect();
-    let marker_text = |n: usize| format!("+{n}");
-    let inputs = LabelInputs {
-        requests: requests.iter().map(|(r, _, _)| r.clone()).collect(),
-        dots: all_dots,
-        avoid,
-        bounds,
-    };
-    let layout = remembered_layout(painter, rect, inputs, |n| {
-        measure(&marker_text(n)) + egui::vec2(6.0, 2.0)
-    });
-    let leader = Stroke::new(1.0, colors.leader);
-    let boxed = |at: Rect, text: String, strong: bool, ink: egui::Color32| {
-        painter.rect_filled(at, 3.0, colors.label_fill);
-        if strong {
-            painter.rect_stroke(
-                at,
-                3.0,
-                Stroke::new(1.0, colors.leader),
-                egui::StrokeKind::Inside,
-            );
-        }
-        let galley = painter.layout_no_wrap(text, font.clone(), ink);
-        painter.galley(at.min + egui::vec2(3.0, 1.0), galley, ink);
-    };
-    for (placement, (_, text, dim)) in layout.placements.iter().zip(&requests) {
-        if let Placement::Shown { rect, leaders } = placement {
-            for l in leaders {
-                painter.line_segment([l.from + origin, l.to + origin], leader);
-            }
-            let ink = if *dim {
-                colors.dimmed_text
-            } else {
-                colors.label_text
-            };
-            boxed(rect.translate(origin), text.clone(), false, ink);
-        }
-    }
-    let mut markers = Vec::new();
-    for cluster in &layout.clusters {
-        if let Some(l) = cluster.leader {
-            painter.line_segment([l.from + origin, l.to + origin], leader);
-        }
-        let at = cluster.rect.translate(origin);
-        boxed(
-            at,
-            marker_text(cluster.members.len()),
-            true,
-            colors.label_text,
-        );
-        let codes = cluster
-            .members
-            .iter()
-            .filter_map(|&m| requests.get(m))
-            .filter_map(|(r, _, _)| {
-                local_dots
-                    .iter()
-                    .find(|d| d.at == r.anchor)
-                    .map(|d| d.point.code.clone())
-            })
-            .collect();
-        markers.push((at, codes));
-    }
-    markers
-}
-
-/// What a label layout is made from: the same inputs give the same layout.
-#[derive(Clone, Debug, PartialEq)]
-struct LabelInputs {
-    requests: Vec<LabelRequest>,
-    dots: Vec<(Pos2, f32)>,
-    avoid: Vec<Rect>,
-    bounds: Rect,
-}
-
-/// The label layout for `inputs`: the one this canvas had last frame when nothing it depends on
-/// changed (a hover, or no input at all), else a new one. The layout is the costly part of a
-/// frame; positions are local and rounded, so the same view gives the same inputs.
-fn remembered_layout(
-    painter: &egui::Painter,
-    rect: Rect,
-    inputs: LabelInputs,
-    marker_size: impl Fn(usize) -> egui::Vec2,
-) -> labels::Layout {
-    type Memo = std::sync::Arc<(LabelInputs, labels::Layout)>;
-    let id = egui::Id::unique((
-        "label-layout",
-        painter.layer_id(),
-        rect.min.x.to_bits(),
-        rect.min.y.to_bits(),
-    ));
-    let kept = painter
-        .ctx()
-        .data_mut(|d| d.get_temp::<Memo>(id).filter(|m| m.0 == inputs));
-    if let Some(memo) = kept {
-        return memo.1.clone();
-    }
-    let layout = labels::place(
-        &inputs.requests,
-        &inputs.dots,
-        &inputs.avoid,
-        inputs.bounds,
-        marker_size,
-    );
-    painter
-        .ctx()
-        .data_mut(|d| d.insert_temp(id, Memo::new((inputs, layout.clone()))));
-    layout
 }

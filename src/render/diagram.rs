@@ -1,7 +1,7 @@
 //! A mechanism's diagram as a picture: the same drawing as the window's canvas and the
 //! Mechanisms tab, with its caption, under a lesson step's banner when there is one.
 
-use super::view::Picture;
+use super::picture::Picture;
 use super::{RenderError, Renderer, check_size};
 use crate::model::{Atlas, MechanismId};
 use crate::paint::banner::draw_banner;

@@ -7,15 +7,17 @@ mod clear;
 mod diagram;
 mod gpu;
 mod handout;
+mod picture;
 mod renderer;
 mod slides;
 mod view;
 
 pub use diagram::render_diagram;
 pub use handout::{HandoutDetails, Paper, render_handout, render_handout_with, today};
+pub use picture::Picture;
 pub use renderer::Renderer;
 pub use slides::{render_slide, write_slides};
-pub use view::{CAPTION_HEIGHT, Picture, ViewExport, render_view, render_view_with};
+pub use view::{CAPTION_HEIGHT, ViewExport, render_view, render_view_with};
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! banner, then the body or the diagram), all drawn by one renderer so that after the first
 //! each slide costs only its drawing. A folder of slides is written whole or not at all.
 
-use super::view::Picture;
+use super::picture::Picture;
 use super::{RenderError, Renderer, render_view_with, write_png};
 use crate::model::{Atlas, Lesson};
 use crate::scene::{Theme, lesson_scene};

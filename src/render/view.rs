@@ -1,12 +1,13 @@
 //! One view of the body as a picture: a [`Scene`] drawn by the same paint code as the window,
 //! framed as the window framed it (or whole), with an optional caption of title and legend.
 
+use super::picture::Picture;
 use super::{RenderError, Renderer, check_size};
-use crate::model::{Atlas, ConditionId, Point};
+use crate::model::{Atlas, ConditionId, Figure, Point};
 use crate::paint::banner::draw_banner;
 use crate::paint::framing::frame_point;
 use crate::paint::projector::{PanZoom, Projector};
-use crate::paint::{ArtCache, draw_scene, fonts, theme};
+use crate::paint::{Art, ArtCache, draw_scene, fonts, theme};
 use crate::scene::{Framing, Scene, Theme};
 use egui::RichText;
 
@@ -18,29 +19,6 @@ pub struct ViewExport {
     /// `None` shows the whole figure.
     pub framing: Option<Framing>,
     pub size_points: egui::Vec2,
-}
-
-/// The picture to make.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Picture {
-    pub width: u32,
-    pub height: u32,
-    pub pixels_per_point: f32,
-    /// A title and the colour legend above the figure.
-    pub caption: bool,
-}
-
-impl Picture {
-    /// A captioned picture whose text stays readable at any size: one point is 1/1000 of the
-    /// shorter side (at least one pixel).
-    pub fn captioned(width: u32, height: u32) -> Self {
-        Self {
-            width,
-            height,
-            pixels_per_point: (width.min(height) as f32 / 1000.0).max(1.0),
-            caption: true,
-        }
-    }
 }
 
 /// Height of the caption band, in points.
@@ -84,29 +62,7 @@ pub fn render_view_with(
         scene.theme,
         |ui| {
             let draw = |painter: &egui::Painter, rect: egui::Rect| {
-                // A lesson step's banner across the top; the figure fits below it.
-                let rect = match &scene.banner {
-                    Some(b) => draw_banner(painter, rect, b, scene.theme, scene.scale),
-                    None => rect,
-                };
-                let painter = &painter.with_clip_rect(rect.intersect(painter.clip_rect()));
-                let proj = match (framing, &scene.selected) {
-                    (Some(f), _) => Projector::framed(rect, figure, f),
-                    (None, Some(code)) if scene.frame_selected => {
-                        Projector::fit(rect, figure, frame_point(atlas, code, figure, rect))
-                    }
-                    (None, _) => Projector::fit(rect, figure, PanZoom::default()),
-                };
-                draw_scene(
-                    painter,
-                    rect,
-                    atlas,
-                    scene,
-                    figure,
-                    &figure_art,
-                    &proj,
-                    None,
-                );
+                draw_view(painter, rect, atlas, scene, figure, &figure_art, framing);
             };
             if !picture.caption {
                 // The whole picture is the canvas, edge to edge, as the window's canvas is.
@@ -115,35 +71,72 @@ pub fn render_view_with(
                 draw(&ui.ctx().layer_painter(layer).with_clip_rect(rect), rect);
                 return;
             }
-            let colors = theme::canvas_colors(scene.theme);
-            egui::CentralPanel::default()
-                .frame(
-                    egui::Frame::new()
-                        .fill(colors.background)
-                        .inner_margin(16.0),
-                )
-                .show(ui, |ui| {
-                    ui.label(RichText::new(&title).font(egui::FontId::new(
-                        26.0 * scene.scale.clamp(1.0, 1.4),
-                        fonts::bold(),
-                    )));
-                    let drawn: Vec<&Point> = scene
-                        .points
-                        .iter()
-                        .filter_map(|c| atlas.point(c))
-                        .filter(|p| {
-                            !atlas
-                                .sites_for(&p.code, &figure.id, scene.condition.as_ref())
-                                .is_empty()
-                        })
-                        .collect();
-                    legend_ui(ui, atlas, &drawn, scene.condition.as_ref(), scene.theme);
-                    let (rect, _) =
-                        ui.allocate_exact_size(ui.available_size(), egui::Sense::hover());
-                    draw(&ui.painter_at(rect), rect);
-                });
+            captioned_ui(ui, atlas, scene, figure, &title, draw);
         },
     )
+}
+
+/// The scene in `rect`: a lesson step's banner across the top, the figure framed below it.
+fn draw_view(
+    painter: &egui::Painter,
+    rect: egui::Rect,
+    atlas: &Atlas,
+    scene: &Scene,
+    figure: &Figure,
+    figure_art: &Art,
+    framing: Option<Framing>,
+) {
+    // A lesson step's banner across the top; the figure fits below it.
+    let rect = match &scene.banner {
+        Some(b) => draw_banner(painter, rect, b, scene.theme, scene.scale),
+        None => rect,
+    };
+    let painter = &painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    let proj = match (framing, &scene.selected) {
+        (Some(f), _) => Projector::framed(rect, figure, f),
+        (None, Some(code)) if scene.frame_selected => {
+            Projector::fit(rect, figure, frame_point(atlas, code, figure, rect))
+        }
+        (None, _) => Projector::fit(rect, figure, PanZoom::default()),
+    };
+    draw_scene(painter, rect, atlas, scene, figure, figure_art, &proj, None);
+}
+
+/// The picture with a caption: the title and the colour legend above the figure.
+fn captioned_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    scene: &Scene,
+    figure: &Figure,
+    title: &str,
+    draw: impl Fn(&egui::Painter, egui::Rect),
+) {
+    let colors = theme::canvas_colors(scene.theme);
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::new()
+                .fill(colors.background)
+                .inner_margin(16.0),
+        )
+        .show(ui, |ui| {
+            ui.label(RichText::new(title).font(egui::FontId::new(
+                26.0 * scene.scale.clamp(1.0, 1.4),
+                fonts::bold(),
+            )));
+            let drawn: Vec<&Point> = scene
+                .points
+                .iter()
+                .filter_map(|c| atlas.point(c))
+                .filter(|p| {
+                    !atlas
+                        .sites_for(&p.code, &figure.id, scene.condition.as_ref())
+                        .is_empty()
+                })
+                .collect();
+            legend_ui(ui, atlas, &drawn, scene.condition.as_ref(), scene.theme);
+            let (rect, _) = ui.allocate_exact_size(ui.available_size(), egui::Sense::hover());
+            draw(&ui.painter_at(rect), rect);
+        });
 }
 
 /// The regions of the drawn points, each with its colour.

@@ -3,7 +3,8 @@
 //! changes state another is drawing. What a command asks of the window beyond the session
 //! (a theme to install, the canvas to reframe, an export to start) comes back as [`Effect`]s.
 
-use super::layers::LayerCommand;
+use super::effect::Effect;
+use super::layer_command::{LayerCommand, apply_layer};
 use super::lesson;
 use super::mode::{Mode, Tab};
 use super::state::{Answer, Session};
@@ -12,6 +13,7 @@ use crate::model::{
 };
 use crate::scene::Theme;
 use crate::study;
+use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -71,160 +73,163 @@ pub enum Command {
     ToggleNoteOnCanvas,
 }
 
-/// What applying a command asks of the window beyond the session.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// Install the session's theme.
-    ThemeChanged,
-    /// Show the whole figure.
-    FitView,
-    /// Bring the selected point into view on the canvas.
-    RevealSelection,
-    /// Zoom to the selected point with enough around it to recognise the body part.
-    FrameSelection,
-    /// Frame the area of a locate question so a cun is large enough to aim at, without
-    /// centring on the answer.
-    FrameQuestion(PointCode),
-    ToggleFullscreen,
-    ExportView,
-    ExportHandout,
-    FocusSearch,
-    ResetLayout,
-    /// Scroll the patient card of this point into view.
-    ShowCard(PointCode),
-}
-
 /// Applies a command to the session. `now_s` is the clock for study scheduling.
-#[allow(
-    clippy::too_many_lines,
-    reason = "a flat dispatch: one short arm per command"
-)]
 pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64) -> Vec<Effect> {
     let mut effects = Vec::new();
+    let fx = &mut effects;
     let kept = &mut session.kept;
     match command {
-        Command::SelectPoint(code) => select(session, atlas, code, &mut effects),
-        Command::Escape => {
-            if session.search.open {
-                session.search.open = false;
-            } else if session.help_open {
-                session.help_open = false;
-            } else {
-                kept.selected = None;
-                session.mechanism = None;
-            }
-        }
-        Command::ClearSelection => {
-            kept.selected = None;
-            session.mechanism = None;
-        }
+        Command::SelectPoint(code) => select(session, atlas, code, fx),
+        Command::Escape => escape(session),
+        Command::ClearSelection => clear_selection(session),
         Command::SetFigure(id) => {
             if atlas.figure(&id).is_some() {
                 kept.figure = Some(id);
             }
         }
-        Command::SetCondition(id) => {
-            kept.condition = id.filter(|c| atlas.condition(c).is_some());
-            session.study.question = None;
-            session.study.answer = None;
-            if session.mode == Mode::Study {
-                next_question(session, atlas, now_s, &mut effects);
-            }
-        }
-        Command::ToggleRegion(id) => {
-            if !session.hidden_regions.remove(&id) {
-                session.hidden_regions.insert(id);
-            }
-        }
+        Command::SetCondition(id) => set_condition(session, atlas, id, now_s, fx),
+        Command::ToggleRegion(id) => toggle(&mut session.hidden_regions, id),
         Command::SelectMechanism(id) => session.mechanism = id,
-        Command::Step(delta) => {
-            if session.mode == Mode::Present
-                && lesson::step_present(session, atlas, delta, &mut effects)
-            {
-                return effects;
-            }
-            let visible: Vec<PointCode> = session
-                .visible_points(atlas)
-                .into_iter()
-                .map(|p| p.code.clone())
-                .collect();
-            if let Some(code) = step(&visible, session.kept.selected.as_ref(), delta) {
-                if session.mode == Mode::Present {
-                    session.present.revealed.insert(code.clone());
-                }
-                select(session, atlas, code, &mut effects);
-            }
-        }
+        Command::Step(delta) => step_selection(session, atlas, delta, fx),
         Command::SetTab(tab) => session.tab = tab,
-        Command::SetTheme(theme) => {
-            kept.theme = theme;
-            effects.push(Effect::ThemeChanged);
-        }
-        Command::CycleTheme => {
-            kept.theme = kept.theme.next();
-            effects.push(Effect::ThemeChanged);
-        }
+        Command::SetTheme(theme) => set_theme(session, theme, fx),
+        Command::CycleTheme => set_theme(session, session.kept.theme.next(), fx),
         Command::TogglePinyinLabels => kept.pinyin_labels = !kept.pinyin_labels,
-        Command::FitView => effects.push(Effect::FitView),
-        Command::SetMode(mode) => set_mode(session, atlas, mode, now_s, &mut effects),
-        Command::AddToPlan(code) => {
-            if atlas.point(&code).is_some() && !kept.plan.contains(&code) {
-                kept.plan.push(code);
-            }
-        }
+        Command::FitView => fx.push(Effect::FitView),
+        Command::SetMode(mode) => set_mode(session, atlas, mode, now_s, fx),
+        Command::AddToPlan(code) => add_to_plan(&mut kept.plan, atlas, code),
         Command::RemoveFromPlan(code) => kept.plan.retain(|c| c != &code),
-        Command::TogglePlanSelected => {
-            if let Some(code) = kept.selected.clone() {
-                let command = if kept.plan.contains(&code) {
-                    Command::RemoveFromPlan(code)
-                } else {
-                    Command::AddToPlan(code)
-                };
-                return apply(session, atlas, command, now_s);
-            }
-        }
+        Command::TogglePlanSelected => toggle_plan_selected(session, atlas),
         Command::MovePlan(code, delta) => move_in_plan(&mut kept.plan, &code, delta),
         Command::ClearPlan => kept.plan.clear(),
         Command::TogglePatientCodes => session.patient_codes = !session.patient_codes,
-        Command::OpenSearch => {
-            session.search.open = true;
-            session.search.cursor = 0;
-            effects.push(Effect::FocusSearch);
-        }
+        Command::OpenSearch => open_search(session, fx),
         Command::CloseSearch => session.search.open = false,
         Command::ToggleHelp => session.help_open = !session.help_open,
-        Command::ToggleFullscreen => effects.push(Effect::ToggleFullscreen),
+        Command::ToggleFullscreen => fx.push(Effect::ToggleFullscreen),
         Command::ScaleText(delta) => set_scale(session, session.kept.text_scale + delta),
         Command::SetTextScale(scale) => set_scale(session, scale),
-        Command::ToggleRecall => {
-            session.present.recall = !session.present.recall;
-            session.present.revealed.clear();
-        }
+        Command::ToggleRecall => toggle_recall(session),
         Command::ToggleSpotlight => session.present.spotlight = !session.present.spotlight,
         Command::SetStudyRegion(region) => {
             session.study.region = region;
-            next_question(session, atlas, now_s, &mut effects);
+            next_question(session, atlas, now_s, fx);
         }
-        Command::NextQuestion => next_question(session, atlas, now_s, &mut effects),
-        Command::AnswerChoice(index) => answer_choice(session, atlas, index, now_s, &mut effects),
-        Command::AnswerLocate(at) => answer_locate(session, atlas, at, now_s, &mut effects),
-        Command::ExportView => effects.push(Effect::ExportView),
-        Command::ExportHandout => effects.push(Effect::ExportHandout),
+        Command::NextQuestion => next_question(session, atlas, now_s, fx),
+        Command::AnswerChoice(index) => answer_choice(session, atlas, index, now_s, fx),
+        Command::AnswerLocate(at) => answer_locate(session, atlas, at, now_s, fx),
+        Command::ExportView => fx.push(Effect::ExportView),
+        Command::ExportHandout => fx.push(Effect::ExportHandout),
         Command::ToggleCalibration => session.calibration = !session.calibration,
-        Command::ResetLayout => effects.push(Effect::ResetLayout),
-        Command::SetPractitioner(name) => {
-            // A name, not a document: one line, of a sensible length.
-            kept.practitioner = name.lines().next().unwrap_or("").chars().take(80).collect();
-        }
-        Command::Layer(c) => super::layers::apply_layer(session, atlas, c, &mut effects),
-        Command::OpenLesson(id) => lesson::open_lesson(session, atlas, id, &mut effects),
-        Command::PresentDiagram(id) => lesson::present_diagram(session, atlas, id, &mut effects),
+        Command::ResetLayout => fx.push(Effect::ResetLayout),
+        Command::SetPractitioner(name) => kept.practitioner = one_line(&name),
+        Command::Layer(c) => apply_layer(session, atlas, c, fx),
+        Command::OpenLesson(id) => lesson::open_lesson(session, atlas, id, fx),
+        Command::PresentDiagram(id) => lesson::present_diagram(session, atlas, id, fx),
         Command::StepDiagram(id, delta) => lesson::step_diagram(session, atlas, &id, delta),
         Command::ToggleNoteOnCanvas => {
             session.present.note_on_canvas = !session.present.note_on_canvas;
         }
     }
     effects
+}
+
+/// Closes an open overlay (search, then help), else clears the selection.
+fn escape(session: &mut Session) {
+    if session.search.open {
+        session.search.open = false;
+    } else if session.help_open {
+        session.help_open = false;
+    } else {
+        clear_selection(session);
+    }
+}
+
+fn clear_selection(session: &mut Session) {
+    session.kept.selected = None;
+    session.mechanism = None;
+}
+
+/// A new condition (or none) asks a new question in study mode.
+fn set_condition(
+    session: &mut Session,
+    atlas: &Atlas,
+    id: Option<ConditionId>,
+    now_s: u64,
+    effects: &mut Vec<Effect>,
+) {
+    session.kept.condition = id.filter(|c| atlas.condition(c).is_some());
+    session.study.question = None;
+    session.study.answer = None;
+    if session.mode == Mode::Study {
+        next_question(session, atlas, now_s, effects);
+    }
+}
+
+/// Removes `item` from `set` if it is there, else adds it.
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
+/// Moves through a lesson's steps in Present mode, else to the next (or previous) visible
+/// point; a point stepped to in Present mode is revealed.
+fn step_selection(session: &mut Session, atlas: &Atlas, delta: i32, effects: &mut Vec<Effect>) {
+    if session.mode == Mode::Present && lesson::step_present(session, atlas, delta, effects) {
+        return;
+    }
+    let visible: Vec<PointCode> = session
+        .visible_points(atlas)
+        .into_iter()
+        .map(|p| p.code.clone())
+        .collect();
+    if let Some(code) = step(&visible, session.kept.selected.as_ref(), delta) {
+        if session.mode == Mode::Present {
+            session.present.revealed.insert(code.clone());
+        }
+        select(session, atlas, code, effects);
+    }
+}
+
+fn set_theme(session: &mut Session, theme: Theme, effects: &mut Vec<Effect>) {
+    session.kept.theme = theme;
+    effects.push(Effect::ThemeChanged);
+}
+
+fn add_to_plan(plan: &mut Vec<PointCode>, atlas: &Atlas, code: PointCode) {
+    if atlas.point(&code).is_some() && !plan.contains(&code) {
+        plan.push(code);
+    }
+}
+
+/// Adds the selected point to today's plan, or removes it.
+fn toggle_plan_selected(session: &mut Session, atlas: &Atlas) {
+    let kept = &mut session.kept;
+    if let Some(code) = kept.selected.clone() {
+        if kept.plan.contains(&code) {
+            kept.plan.retain(|c| c != &code);
+        } else {
+            add_to_plan(&mut kept.plan, atlas, code);
+        }
+    }
+}
+
+fn open_search(session: &mut Session, effects: &mut Vec<Effect>) {
+    session.search.open = true;
+    session.search.cursor = 0;
+    effects.push(Effect::FocusSearch);
+}
+
+/// Recall hides every label again.
+fn toggle_recall(session: &mut Session) {
+    session.present.recall = !session.present.recall;
+    session.present.revealed.clear();
+}
+
+/// A name, not a document: one line, of a sensible length.
+fn one_line(name: &str) -> String {
+    name.lines().next().unwrap_or("").chars().take(80).collect()
 }
 
 fn set_scale(session: &mut Session, scale: f32) {

@@ -2,19 +2,12 @@
 //! diagram filling the canvas and stepped with the same keys as the points, and each diagram's
 //! own step kept for the Mechanisms tab. No egui.
 
-use super::Effect;
+use super::effect::Effect;
 use super::mode::Mode;
+use super::state::LessonPlay;
 use super::state::Session;
 use crate::model::{Atlas, Lesson, LessonId, MechanismId};
 use crate::scene::{DiagramView, LabelStyle, Scene, lesson_scene};
-
-/// A lesson being played in Present mode.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LessonPlay {
-    pub id: LessonId,
-    /// The step shown, counted from 0.
-    pub step: usize,
-}
 
 impl Session {
     /// The lesson being played and its step, when it is in the atlas.

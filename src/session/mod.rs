@@ -2,17 +2,20 @@
 //! those that do not, the commands that change them, and the scene they describe. No egui.
 
 mod command;
-mod layers;
+mod effect;
+mod layer_command;
+mod layer_state;
 mod lesson;
 mod mode;
 mod save;
 mod scene;
 mod state;
 
-pub use command::{Command, Effect, apply};
-pub use layers::{LayerCommand, LayerState, LayerSwitches, LocationStep};
-pub use lesson::LessonPlay;
+pub use command::{Command, apply};
+pub use effect::Effect;
+pub use layer_command::LayerCommand;
+pub use layer_state::{LayerState, LayerSwitches, LocationStep};
 pub use mode::{Mode, Tab};
 pub use save::{MIN_INTERVAL, SaveSchedule};
 pub use scene::PATIENT_SCALE;
-pub use state::{Answer, PresentState, SearchState, Session, StudyState};
+pub use state::{Answer, LessonPlay, PresentState, SearchState, Session, StudyState};

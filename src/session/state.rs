@@ -1,11 +1,20 @@
 //! The user's session: what lasts between runs (`kept`, the stored [`Settings`]) and what is
 //! only for this run (mode, tab, overlays, presentation and study state).
 
+use super::layer_state::LayerState;
 use super::mode::{Mode, Tab};
-use crate::model::{Atlas, MechanismId, Point, PointCode, RegionId};
+use crate::model::{Atlas, LessonId, MechanismId, Point, PointCode, RegionId};
 use crate::store::Settings;
 use crate::study::{LocateResult, Question};
 use std::collections::BTreeSet;
+
+/// A lesson being played in Present mode.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LessonPlay {
+    pub id: LessonId,
+    /// The step shown, counted from 0.
+    pub step: usize,
+}
 
 /// Presentation mode's switches.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -16,7 +25,7 @@ pub struct PresentState {
     /// Dim everything but a circle around the pointer.
     pub spotlight: bool,
     /// The lesson being played, if any.
-    pub lesson: Option<super::lesson::LessonPlay>,
+    pub lesson: Option<LessonPlay>,
     /// A mechanism whose diagram fills the canvas, if any (a lesson's steps come first).
     pub diagram: Option<MechanismId>,
     /// Show the presenter's note on the canvas too (it is always beside the step controls).
@@ -102,7 +111,7 @@ pub struct Session {
     /// Shows the figure's landmarks and spans by name.
     pub calibration: bool,
     /// Channels, bones and nerves, and the landmark step shown.
-    pub layers: super::layers::LayerState,
+    pub layers: LayerState,
     /// The step each mechanism's diagram is at (from 0), in the tab and in Present mode.
     pub diagram_steps: std::collections::BTreeMap<MechanismId, usize>,
 }

@@ -1,7 +1,7 @@
 //! "Click the landmark" questions: the bony landmark a point is found from, named by the
 //! structure it lies on ("Click the L4 spinous process"), scored in cun like a locate question.
 
-use super::question::{Question, QuestionKind};
+use super::question_kind::{Question, QuestionKind};
 use super::score::LocateResult;
 use crate::model::{Atlas, FigureId, FigurePos, LandmarkId, Point};
 use crate::placement::cun_length;

@@ -3,10 +3,12 @@
 
 mod landmark;
 mod question;
+mod question_kind;
 mod schedule;
 mod score;
 
 pub use landmark::{landmark_question, score_landmark};
-pub use question::{Question, QuestionKind, next_question, pool};
+pub use question::{next_question, pool};
+pub use question_kind::{Question, QuestionKind};
 pub use schedule::{Grade, PointProgress, Progress, Summary};
 pub use score::{LocateResult, cun_unit, score_locate};

@@ -1,44 +1,9 @@
 //! Questions for study mode, drawn from the points of the current condition or region, the most
 //! urgent first.
 
+use super::question_kind::{Question, QuestionKind};
 use super::schedule::Progress;
 use crate::model::{Atlas, ConditionId, FigureId, Point, PointCode, RegionId};
-
-/// The kinds of question.
-#[derive(Clone, Debug, PartialEq)]
-pub enum QuestionKind {
-    /// Click the point on an unlabelled figure.
-    Locate { figure: FigureId },
-    /// Click the landmark the point is found from, on an unlabelled figure without bones.
-    Landmark {
-        figure: FigureId,
-        landmark: crate::model::LandmarkId,
-    },
-    /// Pick the right name among `options`; `answer` is the index of the right one.
-    Choose { options: Vec<String>, answer: usize },
-}
-
-impl QuestionKind {
-    /// The figure a question answered by clicking is asked on.
-    pub fn figure(&self) -> Option<&FigureId> {
-        match self {
-            QuestionKind::Locate { figure } | QuestionKind::Landmark { figure, .. } => Some(figure),
-            QuestionKind::Choose { .. } => None,
-        }
-    }
-
-    /// Whether the answer is a click on the figure.
-    pub fn is_click(&self) -> bool {
-        self.figure().is_some()
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Question {
-    pub code: PointCode,
-    pub prompt: String,
-    pub kind: QuestionKind,
-}
 
 /// The codes study mode asks about: the condition's points, or every point; narrowed to a
 /// region when one is given.

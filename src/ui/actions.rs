@@ -28,22 +28,53 @@ pub fn actions() -> &'static [Action] {
     TABLE.get_or_init(build_table)
 }
 
-#[allow(clippy::too_many_lines, reason = "a table: one entry per action")]
+/// The whole table, group by group.
 fn build_table() -> Vec<Action> {
-    let a = |label, tooltip, keys, command| Action {
+    [
+        moving(),
+        modes(),
+        showing(),
+        saving(),
+        layers(),
+        answering(),
+        window(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// An action whose keys work in every mode.
+fn a(
+    label: &'static str,
+    tooltip: &'static str,
+    keys: Vec<KeyboardShortcut>,
+    command: Command,
+) -> Action {
+    Action {
         label,
         tooltip,
         keys,
         command,
         modes: &[],
-    };
-    let study = |label, tooltip, keys, command| Action {
-        label,
-        tooltip,
-        keys,
-        command,
+    }
+}
+
+/// An action whose keys work in study mode only.
+fn study(
+    label: &'static str,
+    tooltip: &'static str,
+    keys: Vec<KeyboardShortcut>,
+    command: Command,
+) -> Action {
+    Action {
         modes: &[Mode::Study],
-    };
+        ..a(label, tooltip, keys, command)
+    }
+}
+
+/// Moving between points, and the overlays.
+fn moving() -> Vec<Action> {
     vec![
         a(
             "Next point",
@@ -73,6 +104,12 @@ fn build_table() -> Vec<Action> {
             vec![ctrl(Key::F)],
             Command::OpenSearch,
         ),
+    ]
+}
+
+/// The four modes.
+fn modes() -> Vec<Action> {
+    vec![
         a(
             "Explore mode",
             "Every point, with locations, mechanisms and guidance",
@@ -97,6 +134,12 @@ fn build_table() -> Vec<Action> {
             vec![ctrl(Key::Num4)],
             Command::SetMode(Mode::Present),
         ),
+    ]
+}
+
+/// What the canvas shows and how large, for a patient or a room.
+fn showing() -> Vec<Action> {
+    vec![
         a(
             "Add to or remove from today's plan",
             "Put the selected point in today's plan, or take it out",
@@ -151,6 +194,12 @@ fn build_table() -> Vec<Action> {
             vec![key(Key::F11)],
             Command::ToggleFullscreen,
         ),
+    ]
+}
+
+/// Saving pictures, and the authors' view.
+fn saving() -> Vec<Action> {
+    vec![
         a(
             "Export view…",
             "Save the figure as shown to a PNG file",
@@ -169,6 +218,12 @@ fn build_table() -> Vec<Action> {
             vec![ctrl(Key::K)],
             Command::ToggleCalibration,
         ),
+    ]
+}
+
+/// The layers over the figure.
+fn layers() -> Vec<Action> {
+    vec![
         a(
             "Channels",
             "Draw every channel's course over the figure, or none",
@@ -193,6 +248,12 @@ fn build_table() -> Vec<Action> {
             vec![key(Key::V)],
             Command::Layer(LayerCommand::ToggleNerves),
         ),
+    ]
+}
+
+/// Study mode's answers.
+fn answering() -> Vec<Action> {
+    vec![
         study(
             "Answer 1",
             "Study mode: choose the first answer",
@@ -223,6 +284,12 @@ fn build_table() -> Vec<Action> {
             vec![key(Key::Enter), key(Key::N)],
             Command::NextQuestion,
         ),
+    ]
+}
+
+/// The window itself.
+fn window() -> Vec<Action> {
+    vec![
         a(
             "Reset layout",
             "Put the side panels back to their first widths and fit the figure",

@@ -1,20 +1,22 @@
-//! The application: holds the atlas and the session, lays out the current mode around the
-//! canvas, applies the commands the panels and shortcuts push, follows their effects, and
-//! hands the kept settings to the saver when they change.
+//! The application: holds the atlas and the session, starts on the built-in atlas (and loads a
+//! folder's), and answers what tests and scripts ask of it. Each frame is drawn by
+//! `app/frame.rs`; commands are applied and their effects followed by `app/commands.rs`.
 
-use super::canvas::{CanvasMemory, canvas_ui};
-use super::export_job::{ExportJob, ExportKind};
-use super::layout::{LayoutRects, side_panels_ui};
+mod commands;
+mod frame;
+
+use super::canvas::CanvasMemory;
+use super::export_job::ExportJob;
+use super::layout::LayoutRects;
 use super::loading::AtlasLoader;
 use super::notices::{NoticeKey, Notices};
-use super::panels::{overlays, present, top_bar, views};
 use super::saver::SettingsSaver;
 use super::screenshot::Screenshot;
 use crate::load::load_builtin;
 use crate::model::{Atlas, FigurePos, PointCode};
 use crate::paint::{fonts, theme};
 use crate::render::ViewExport;
-use crate::session::{Command, Effect, Mode, SaveSchedule, Session, apply};
+use crate::session::{SaveSchedule, Session};
 use crate::store::{Loaded, Settings, Store};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -22,9 +24,6 @@ use std::time::{Duration, Instant};
 
 /// The window's clock: time since the window opened (tests drive their own).
 pub type Clock = Arc<dyn Fn() -> Duration + Send + Sync>;
-
-/// Problems listed in the window at most; `check` and "Copy problems" give all of them.
-const MAX_PROBLEMS_SHOWN: usize = 200;
 
 pub struct AtlasApp {
     atlas: Atlas,
@@ -233,217 +232,6 @@ impl AtlasApp {
     pub fn settings_writes(&self) -> usize {
         self.saver.as_ref().map_or(0, SettingsSaver::handed)
     }
-
-    /// Waits for the settings writer to finish (tests read the file afterwards).
-    pub fn flush_settings(&mut self) {
-        self.save_now();
-        if let Some(saver) = &mut self.saver {
-            saver.finish();
-        }
-    }
-
-    /// Runs a command as if a panel had pushed it (for tests and scripts).
-    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
-        self.apply_all(ctx, vec![command]);
-    }
-
-    fn apply_all(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
-        if commands.is_empty() {
-            return;
-        }
-        let before = self.session.kept.clone();
-        let now_s = wall_clock_s();
-        for command in commands {
-            for effect in apply(&mut self.session, &self.atlas, command, now_s) {
-                self.follow(ctx, effect);
-            }
-        }
-        if self.session.kept != before {
-            self.schedule.changed();
-        }
-    }
-
-    fn follow(&mut self, ctx: &egui::Context, effect: Effect) {
-        let selected = self.session.kept.selected.clone();
-        match effect {
-            Effect::ThemeChanged => theme::apply(ctx, self.session.kept.theme),
-            Effect::FitView => self.canvas.request_fit(),
-            Effect::RevealSelection => {
-                if let Some(code) = selected {
-                    self.canvas.request_reveal(code);
-                }
-            }
-            Effect::FrameSelection => {
-                if let Some(code) = selected {
-                    self.canvas.request_frame(code);
-                }
-            }
-            Effect::FrameQuestion(code) => self.canvas.request_question_frame(code),
-            Effect::ToggleFullscreen => {
-                self.fullscreen = !self.fullscreen;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
-            }
-            Effect::ExportView => self.start_export(ctx, false),
-            Effect::ExportHandout => self.start_export(ctx, true),
-            Effect::FocusSearch => self.focus_search = true,
-            Effect::ShowCard(code) => self.show_card = Some(code),
-            Effect::ResetLayout => {
-                ctx.data_mut(
-                    egui::util::IdTypeMap::remove_by_type::<egui::containers::panel::PanelState>,
-                );
-                self.canvas.request_fit();
-            }
-        }
-    }
-
-    fn start_export(&mut self, ctx: &egui::Context, handout: bool) {
-        let now = (self.clock)();
-        let kind = if handout {
-            if self.session.kept.plan.is_empty() {
-                self.notices.error(
-                    NoticeKey::Request,
-                    "Today's plan is empty: add points in Explore mode (P) before exporting a handout.",
-                    now,
-                );
-                return;
-            }
-            let condition = self
-                .atlas
-                .plan_condition(
-                    &self.session.kept.plan,
-                    self.session.kept.condition.as_ref(),
-                )
-                .map(|c| c.id.clone());
-            ExportKind::Handout {
-                plan: self.session.kept.plan.clone(),
-                condition,
-                practitioner: self.session.kept.practitioner.clone(),
-            }
-        } else {
-            let Some(export) = self.view_export() else {
-                return;
-            };
-            ExportKind::View(Box::new(export))
-        };
-        self.notices.clear(NoticeKey::Request);
-        let id = self.next_export;
-        self.next_export += 1;
-        self.notices.news(NoticeKey::Export(id), "Exporting…", now);
-        self.exports
-            .push(ExportJob::start(id, self.atlas.clone(), kind, ctx.clone()));
-    }
-
-    fn poll_exports(&mut self) {
-        let now = (self.clock)();
-        let mut finished = Vec::new();
-        self.exports.retain(|job| match job.poll() {
-            Some(result) => {
-                finished.push((job.id(), result));
-                false
-            }
-            None => true,
-        });
-        for (id, result) in finished {
-            match result {
-                Ok(path) => {
-                    self.notices.news(
-                        NoticeKey::Export(id),
-                        format!("Saved {}", path.display()),
-                        now,
-                    );
-                }
-                Err(why) => {
-                    self.notices
-                        .error(NoticeKey::Export(id), format!("Export failed: {why}"), now);
-                }
-            }
-        }
-    }
-
-    /// Hands the settings to the saver when the schedule says a write is due.
-    fn save_if_due(&mut self, ctx: &egui::Context) {
-        let now = (self.clock)();
-        if self.schedule.due(now) {
-            self.save_now();
-        } else if let Some(wait) = self.schedule.wait(now) {
-            ctx.request_repaint_after(wait);
-        }
-        if let Some(why) = self.saver.as_ref().and_then(SettingsSaver::failure) {
-            self.notices.error(NoticeKey::Settings, why, now);
-        }
-    }
-
-    fn save_now(&mut self) {
-        if !self.schedule.is_dirty() || self.resume.is_some() {
-            return;
-        }
-        if let Some(saver) = &self.saver {
-            saver.save(&self.session.kept);
-        }
-        self.schedule.written((self.clock)());
-    }
-
-    /// The bar along the bottom: problems with the atlas folder, loading, and the notices.
-    fn bottom_ui(&mut self, ui: &mut egui::Ui) -> Option<egui::Rect> {
-        let now = (self.clock)();
-        if let Some(wait) = self.notices.expire(now) {
-            ui.ctx().request_repaint_after(wait);
-        }
-        let loading = self.loading();
-        if self.notices.is_empty() && self.problems.is_empty() && !loading {
-            return None;
-        }
-        let response = egui::Panel::bottom("notices").show(ui, |ui| {
-            if loading {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(
-                        "Checking the atlas folder; the atlas on screen stays usable meanwhile.",
-                    );
-                });
-            }
-            if !self.problems.is_empty() {
-                problems_ui(ui, &self.problems);
-            }
-            self.notices.bar_ui(ui);
-        });
-        Some(response.response.rect)
-    }
-}
-
-/// The atlas folder's problems: the first few hundred, selectable, and a button that copies
-/// all of them.
-fn problems_ui(ui: &mut egui::Ui, problems: &[String]) {
-    ui.horizontal_wrapped(|ui| {
-        ui.colored_label(
-            ui.visuals().error_fg_color,
-            format!(
-                "The atlas folder has {} problem{}; the last good atlas is shown until they are fixed:",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            ),
-        );
-        if ui
-            .small_button("Copy problems")
-            .on_hover_text("Copy every problem, one per line")
-            .clicked()
-        {
-            ui.ctx().copy_text(problems.join("\n"));
-        }
-    });
-    egui::ScrollArea::vertical()
-        .max_height(140.0)
-        .show(ui, |ui| {
-            for p in problems.iter().take(MAX_PROBLEMS_SHOWN) {
-                ui.add(egui::Label::new(egui::RichText::new(p).monospace()).selectable(true));
-            }
-            if problems.len() > MAX_PROBLEMS_SHOWN {
-                ui.label(format!(
-                    "…and {} more (Copy problems copies all; `acupoint-atlas check` lists all).",
-                    problems.len() - MAX_PROBLEMS_SHOWN
-                ));
-            }
-        });
 }
 
 /// A seed for a new profile's question order: the clock's nanoseconds, never zero.
@@ -454,117 +242,4 @@ fn new_seed() -> u64 {
     u64::try_from(nanos % u128::from(u64::MAX))
         .unwrap_or(1)
         .max(1)
-}
-
-fn wall_clock_s() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-impl eframe::App for AtlasApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frames += 1;
-        let ctx = ui.ctx().clone();
-        if let Some(size) = self.initial_size.take() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
-        }
-        if let Some(shot) = &mut self.screenshot {
-            shot.drive(&ctx, self.frames);
-        }
-        self.poll_exports();
-        if let Some(outcome) = self.loader.as_mut().and_then(|l| l.poll(&ctx)) {
-            self.take_load(outcome);
-        }
-        let mut commands = super::actions::shortcuts_pressed(&ctx, self.session.mode);
-        let window = ui.max_rect();
-        let bottom = self.bottom_ui(ui);
-        let atlas = &self.atlas;
-        let session = &self.session;
-        let bare = self.fullscreen && session.mode == Mode::Present;
-        let top = (!bare).then(|| {
-            egui::Panel::top("top_bar")
-                .show(ui, |ui| {
-                    ui.add_space(4.0);
-                    top_bar::top_bar_ui(ui, atlas, session, &mut commands);
-                    ui.add_space(2.0);
-                })
-                .response
-                .rect
-        });
-        let show_card = self.show_card.take();
-        let (left, right) = side_panels_ui(
-            ui,
-            window.width(),
-            atlas,
-            session,
-            show_card.as_ref(),
-            &mut commands,
-        );
-        let mut canvas_rect = None;
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE.fill(ui.visuals().panel_fill))
-            .show(ui, |ui| {
-                egui::Frame::new()
-                    .fill(ui.visuals().panel_fill)
-                    .inner_margin(egui::Margin::symmetric(8, 4))
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        if session.mode == Mode::Present {
-                            present::step_bar_ui(ui, atlas, session, bare, &mut commands);
-                        }
-                        // A lesson or a diagram sets the canvas itself: no view chooser.
-                        if !bare && !session.present_sets_canvas(atlas) {
-                            views::views_ui(ui, atlas, session, &mut commands);
-                        }
-                    });
-                let Some(scene) = session.scene(atlas) else {
-                    ui.label("This atlas has no figures to draw.");
-                    return;
-                };
-                let out = canvas_ui(ui, &mut self.canvas, atlas, &scene);
-                canvas_rect = self.canvas.rect();
-                let answering = session.mode == Mode::Study
-                    && session.study.answer.is_none()
-                    && session
-                        .study
-                        .question
-                        .as_ref()
-                        .is_some_and(|q| q.kind.is_click());
-                if answering {
-                    if let Some(at) = out.clicked_at {
-                        commands.push(Command::AnswerLocate(at));
-                    }
-                } else if let Some(code) = out.clicked {
-                    commands.push(Command::SelectPoint(code));
-                } else if out.clicked_empty && session.mode == Mode::Explore {
-                    commands.push(Command::ClearSelection);
-                }
-            });
-        self.layout = LayoutRects {
-            window: Some(window),
-            top,
-            left: left.map(|l| l.0),
-            right: right.map(|r| r.0),
-            bottom,
-            canvas: canvas_rect,
-            left_id: left.map(|l| l.1),
-            right_id: right.map(|r| r.1),
-        };
-        let focus = std::mem::take(&mut self.focus_search);
-        overlays::search_ui(&ctx, &self.atlas, &mut self.session, focus, &mut commands);
-        overlays::help_ui(&ctx, &self.session, &mut commands);
-        self.apply_all(&ctx, commands);
-        self.save_if_due(&ctx);
-    }
-
-    fn on_exit(&mut self) {
-        self.flush_settings();
-    }
-}
-
-impl Drop for AtlasApp {
-    fn drop(&mut self) {
-        self.flush_settings();
-    }
 }

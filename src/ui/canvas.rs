@@ -7,7 +7,7 @@ use crate::paint::banner::draw_banner;
 use crate::paint::diagram::{DiagramStyle, draw_diagram};
 use crate::paint::framing::frame_point;
 use crate::paint::projector::{self, PanZoom, Projector};
-use crate::paint::{ArtCache, draw_scene};
+use crate::paint::{ArtCache, Drawn, draw_scene};
 use crate::scene::{Framing, Scene};
 use crate::study::cun_unit;
 use egui::{Pos2, Rect, Sense};
@@ -119,25 +119,8 @@ pub fn canvas_ui(
     };
     let size = ui.available_size().max(egui::vec2(1.0, 1.0));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-    let diagram_title = scene
-        .diagram
-        .as_ref()
-        .and_then(|d| atlas.mechanism(&d.mechanism))
-        .map(|m| {
-            format!(
-                "Diagram: {} (step {})",
-                m.title,
-                scene.diagram.as_ref().map_or(1, |d| d.step + 1)
-            )
-        });
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Image,
-            true,
-            diagram_title
-                .clone()
-                .unwrap_or_else(|| format!("Body figure: {}", figure.title)),
-        )
+        egui::WidgetInfo::labeled(egui::Role::Image, true, canvas_label(atlas, scene, figure))
     });
     let painter = ui.painter_at(rect);
     // A lesson step's banner across the top; the figure or diagram takes the rest.
@@ -184,6 +167,39 @@ pub fn canvas_ui(
     if scene.spotlight && mouse.is_some() {
         ui.ctx().request_repaint();
     }
+    hover_ui(&response, atlas, &drawn, mouse);
+    if !response.clicked() {
+        return nothing;
+    }
+    let clicked = drawn.hovered.map(|p| p.code.clone());
+    CanvasResponse {
+        clicked_empty: clicked.is_none(),
+        clicked,
+        clicked_at: response
+            .interact_pointer_pos()
+            .map(|p| proj.figure_from_screen(p)),
+    }
+}
+
+/// What the canvas is called for a screen reader: the diagram and its step, or the figure.
+fn canvas_label(atlas: &Atlas, scene: &Scene, figure: &Figure) -> String {
+    let diagram_title = scene
+        .diagram
+        .as_ref()
+        .and_then(|d| atlas.mechanism(&d.mechanism))
+        .map(|m| {
+            format!(
+                "Diagram: {} (step {})",
+                m.title,
+                scene.diagram.as_ref().map_or(1, |d| d.step + 1)
+            )
+        });
+    diagram_title.unwrap_or_else(|| format!("Body figure: {}", figure.title))
+}
+
+/// The tooltip under the pointer: the hovered point's names, or the points a cluster marker
+/// stands for.
+fn hover_ui(response: &egui::Response, atlas: &Atlas, drawn: &Drawn<'_>, mouse: Option<Pos2>) {
     if let Some(point) = drawn.hovered {
         response.clone().on_hover_ui_at_pointer(|ui| {
             ui.strong(format!("{}  {}  {}", point.code, point.pinyin, point.hanzi));
@@ -199,17 +215,6 @@ pub fn canvas_ui(
                 ui.strong(format!("{}  {}", point.code, point.pinyin));
             }
         });
-    }
-    if !response.clicked() {
-        return nothing;
-    }
-    let clicked = drawn.hovered.map(|p| p.code.clone());
-    CanvasResponse {
-        clicked_empty: clicked.is_none(),
-        clicked,
-        clicked_at: response
-            .interact_pointer_pos()
-            .map(|p| proj.figure_from_screen(p)),
     }
 }
 

@@ -2,7 +2,7 @@
 //! that says what they stand for (pointed for a signal, a flat bar for a brake, dots for a
 //! chemical, dashes and a question mark for a claim). Arrows of earlier steps are ghosts.
 
-use super::Ctx;
+use super::context::Ctx;
 use super::structures::{half_extent, polyline};
 use crate::model::{Arrow, ArrowKind, Geometry};
 use egui::{Color32, Pos2, Stroke, Vec2};

@@ -3,7 +3,7 @@
 //! mechanism's own grade when it differs, and a key to the arrows used so far. Text shrinks
 //! until it fits.
 
-use super::DiagramStyle;
+use super::context::DiagramStyle;
 use crate::model::{ArrowKind, Diagram, Mechanism};
 use crate::paint::theme::DiagramColors;
 use crate::paint::{fonts, theme};
@@ -38,6 +38,8 @@ impl Piece {
     }
 }
 
+/// The caption in `rect`: the step's words, where it is among the steps, its grade and a key
+/// of the arrows, shrunk until they fit.
 pub(super) fn draw(
     painter: &egui::Painter,
     rect: Rect,
@@ -88,45 +90,57 @@ pub(super) fn draw(
     let mut y = inner.top();
     for piece in pieces {
         let h = piece.height();
-        let at = Pos2::new(inner.left(), y);
-        match piece {
-            Piece::Text(g) => painter.galley(at, g, colors.text),
-            Piece::Gap(_) => {}
-            Piece::Dots {
-                words,
-                at: current,
-                total,
-                size,
-            } => {
-                let w = words.size().x;
-                painter.galley(at, words, colors.muted_text);
-                let r = size * 0.28;
-                for i in 0..total {
-                    let centre = Pos2::new(
-                        at.x + w + size * 0.8 + i as f32 * size * 0.9,
-                        at.y + h / 2.0,
-                    );
-                    let fill = if i == current {
-                        colors.step_done
-                    } else {
-                        colors.step_todo
-                    };
-                    painter.circle_filled(centre, if i == current { r * 1.3 } else { r }, fill);
-                }
-            }
-            Piece::Badge(g, fill) => {
-                let pill = Rect::from_min_size(at, g.size() + Vec2::new(16.0, 8.0));
-                painter.rect_filled(pill, pill.height() / 2.0, fill);
-                painter.galley(at + Vec2::new(8.0, 4.0), g, colors.text);
-            }
-            Piece::Key(kind, g) => {
-                let line_w = (34.0 * size).max(20.0);
-                let mid = at.y + h / 2.0;
-                key_sample(painter, Pos2::new(at.x, mid), line_w, kind, colors, size);
-                painter.galley(Pos2::new(at.x + line_w + 10.0, at.y), g, colors.text);
+        draw_piece(painter, piece, Pos2::new(inner.left(), y), h, size, colors);
+        y += h;
+    }
+}
+
+/// One piece of the caption with its top left at `at`, `h` high; `size` is the caption's text
+/// size multiplier.
+fn draw_piece(
+    painter: &egui::Painter,
+    piece: Piece,
+    at: Pos2,
+    h: f32,
+    size: f32,
+    colors: &DiagramColors,
+) {
+    match piece {
+        Piece::Text(g) => painter.galley(at, g, colors.text),
+        Piece::Gap(_) => {}
+        Piece::Dots {
+            words,
+            at: current,
+            total,
+            size,
+        } => {
+            let w = words.size().x;
+            painter.galley(at, words, colors.muted_text);
+            let r = size * 0.28;
+            for i in 0..total {
+                let centre = Pos2::new(
+                    at.x + w + size * 0.8 + i as f32 * size * 0.9,
+                    at.y + h / 2.0,
+                );
+                let fill = if i == current {
+                    colors.step_done
+                } else {
+                    colors.step_todo
+                };
+                painter.circle_filled(centre, if i == current { r * 1.3 } else { r }, fill);
             }
         }
-        y += h;
+        Piece::Badge(g, fill) => {
+            let pill = Rect::from_min_size(at, g.size() + Vec2::new(16.0, 8.0));
+            painter.rect_filled(pill, pill.height() / 2.0, fill);
+            painter.galley(at + Vec2::new(8.0, 4.0), g, colors.text);
+        }
+        Piece::Key(kind, g) => {
+            let line_w = (34.0 * size).max(20.0);
+            let mid = at.y + h / 2.0;
+            key_sample(painter, Pos2::new(at.x, mid), line_w, kind, colors, size);
+            painter.galley(Pos2::new(at.x + line_w + 10.0, at.y), g, colors.text);
+        }
     }
 }
 

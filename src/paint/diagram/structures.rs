@@ -2,7 +2,7 @@
 //! fibres, tracts and vessels as lines, needles; lit in colour when a step names them, faint
 //! otherwise (tissue keeps a trace of its colour, as the scene's setting).
 
-use super::Ctx;
+use super::context::Ctx;
 use crate::model::{Geometry, PartKind, SchematicPart};
 use crate::paint::art::smooth;
 use egui::{Color32, Pos2, Stroke, Vec2};

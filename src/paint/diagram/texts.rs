@@ -3,13 +3,24 @@
 //! its structure, or the first other side where it overlaps no word already placed, and stays
 //! inside the drawing.
 
-use super::Ctx;
+use super::context::Ctx;
 use super::structures::half_extent;
-use crate::model::{DiagramStep, LabelSide, SchematicPart};
+use crate::model::{DiagramStep, LabelSide, PartId, SchematicPart};
 use egui::{Align2, FontId, Pos2, Rect, Stroke, Vec2};
 
 /// Draws the names of the lit structures, then the tags, inside `area`.
 pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
+    let taken = kept_clear(cx, step);
+    let bounds = area.shrink(4.0);
+    // The drawing's own area names (drawn before this) are words too.
+    let mut words = area_words(cx);
+    let label_sides = draw_names(cx, step, &taken, &mut words, bounds);
+    draw_tags(cx, step, &taken, &mut words, bounds, &label_sides);
+}
+
+/// What the words keep clear of where they can: the lit blobs and needles, and this step's
+/// arrows.
+fn kept_clear(cx: &Ctx<'_>, step: &DiagramStep) -> Vec<Rect> {
     // Words keep clear of the lit blobs (a name over a nucleus hides it) where they can; they
     // never cover another word (`words`), which matters more than an arrow or a blob.
     let mut taken: Vec<Rect> = step
@@ -38,11 +49,19 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             taken.push(Rect::from_center_size(p, Vec2::splat(dot * 2.0)));
         }
     }
+    taken
+}
+
+/// The names of the lit structures, each on its preferred side or the first free other;
+/// returns the side each name took.
+fn draw_names(
+    cx: &Ctx<'_>,
+    step: &DiagramStep,
+    taken: &[Rect],
+    words: &mut Vec<Rect>,
+    bounds: Rect,
+) -> Vec<(PartId, LabelSide)> {
     let name_size = (cx.fit.k * 2.9).clamp(11.0, 30.0) * cx.text;
-    let tag_size = (cx.fit.k * 2.6).clamp(10.5, 28.0) * cx.text;
-    let bounds = area.shrink(4.0);
-    // The drawing's own area names (drawn before this) are words too.
-    let mut words = area_words(cx);
     let mut label_sides = Vec::new();
     for id in &step.show {
         let Some(structure) = cx.schematic.structure(id) else {
@@ -57,7 +76,7 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             structure,
             galley.size(),
             structure.label,
-            (&taken, &words),
+            (taken, words),
             bounds,
         ) else {
             continue;
@@ -74,6 +93,19 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
         words.push(rect.expand(3.0));
         label_sides.push((structure.id.clone(), side.1));
     }
+    label_sides
+}
+
+/// The step's tags, each starting opposite its structure's name.
+fn draw_tags(
+    cx: &Ctx<'_>,
+    step: &DiagramStep,
+    taken: &[Rect],
+    words: &mut Vec<Rect>,
+    bounds: Rect,
+    label_sides: &[(PartId, LabelSide)],
+) {
+    let tag_size = (cx.fit.k * 2.6).clamp(10.5, 28.0) * cx.text;
     for tag in &step.tags {
         let Some(structure) = cx.schematic.structure(&tag.at) else {
             continue;
@@ -96,7 +128,7 @@ pub(super) fn draw(cx: &Ctx<'_>, step: &DiagramStep, area: Rect) {
             structure,
             galley.size() + pad * 2.0,
             prefer,
-            (&taken, &words),
+            (taken, words),
             bounds,
         ) else {
             continue;

@@ -7,6 +7,7 @@ use super::*;
 use crate::load::load_builtin;
 use crate::model::Atlas;
 use crate::paint::projector::{PanZoom, Projector};
+use crate::paint::segments::distance_to_segment;
 use crate::scene::Scene;
 
 fn req(x: f32, y: f32) -> LabelRequest {
@@ -163,12 +164,12 @@ fn a_label_naming_two_dots_of_one_point_reaches_both() {
 fn requests_for(atlas: &Atlas, scene: &Scene, rect: Rect) -> (Vec<LabelRequest>, Vec<(Pos2, f32)>) {
     let figure = atlas.figure(&scene.figure).unwrap();
     let proj = Projector::fit(rect, figure, PanZoom::default());
-    let dots = crate::paint::scene::dots(atlas, scene, figure, &proj, rect);
+    let dots = crate::paint::dots::dots(atlas, scene, figure, &proj, rect);
     let midline = figure.midline_x.map(|x| {
         proj.screen_from_figure(crate::model::FigurePos::new(x, 0.0))
             .x
     });
-    let requests = crate::paint::scene::label_requests(scene, &dots, midline, |text| {
+    let requests = crate::paint::point_labels::label_requests(scene, &dots, midline, |text| {
         vec2(text.chars().count() as f32 * 7.6 + 6.0, 21.0)
     })
     .into_iter()

@@ -4,7 +4,7 @@
 pub mod detail;
 pub mod diagram;
 pub mod guidance;
-pub mod layers;
+pub mod layers_menu;
 pub mod lesson;
 pub mod mechanisms;
 pub mod navigator;

@@ -1,13 +1,14 @@
 //! The left panel: region toggles that double as the colour legend, and the visible points
 //! grouped by region.
 
-use crate::model::{Atlas, Point};
+use crate::model::{Atlas, Point, RegionId};
 use crate::paint::theme;
 use crate::session::Command;
 use crate::session::Session;
 use crate::ui::widgets::section_ui;
 use egui::{RichText, Sense};
 
+/// The left panel of Explore and Study: the region toggles, then the visible points by region.
 pub fn navigator_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
@@ -21,6 +22,38 @@ pub fn navigator_ui(
             .map(|(_, r)| r.id.clone())
     };
     section_ui(ui, "Regions");
+    region_toggles_ui(ui, atlas, session, &all_points, &region_of, commands);
+    ui.separator();
+    let points = session.visible_points(atlas);
+    section_ui(ui, &format!("Points ({})", points.len()));
+    egui::ScrollArea::vertical()
+        .id_salt("point_list")
+        .show(ui, |ui| {
+            for region in atlas.regions() {
+                let in_region: Vec<&&Point> = points
+                    .iter()
+                    .filter(|p| region_of(p).as_ref() == Some(&region.id))
+                    .collect();
+                if in_region.is_empty() {
+                    continue;
+                }
+                ui.label(RichText::new(&region.name).small().weak());
+                for point in in_region {
+                    point_row_ui(ui, session, point, commands);
+                }
+            }
+        });
+}
+
+/// The regions that have points here, each a toggle whose dot is its colour in the legend.
+fn region_toggles_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    session: &Session,
+    all_points: &[&Point],
+    region_of: &dyn Fn(&Point) -> Option<RegionId>,
+    commands: &mut Vec<Command>,
+) {
     for (i, region) in atlas.regions().iter().enumerate() {
         if !all_points
             .iter()
@@ -48,56 +81,42 @@ pub fn navigator_ui(
             }
         });
     }
-    ui.separator();
-    let points = session.visible_points(atlas);
-    section_ui(ui, &format!("Points ({})", points.len()));
-    egui::ScrollArea::vertical()
-        .id_salt("point_list")
-        .show(ui, |ui| {
-            for region in atlas.regions() {
-                let in_region: Vec<&&Point> = points
-                    .iter()
-                    .filter(|p| region_of(p).as_ref() == Some(&region.id))
-                    .collect();
-                if in_region.is_empty() {
-                    continue;
-                }
-                ui.label(RichText::new(&region.name).small().weak());
-                for point in in_region {
-                    let on = session.kept.selected.as_ref() == Some(&point.code);
-                    let in_plan = session.in_plan(&point.code);
-                    let text = if in_plan {
-                        format!("{}  {}  (in plan)", point.code, point.pinyin)
-                    } else {
-                        format!("{}  {}", point.code, point.pinyin)
-                    };
-                    let response = ui
-                        .add(egui::Button::selectable(on, text).wrap())
-                        .on_hover_text(format!(
-                            "{} — right-click to add to or remove from today's plan",
-                            point.english
-                        ));
-                    if response.clicked() {
-                        commands.push(Command::SelectPoint(point.code.clone()));
-                    }
-                    response.context_menu(|ui| {
-                        let (label, command) = if in_plan {
-                            (
-                                "Remove from today's plan",
-                                Command::RemoveFromPlan(point.code.clone()),
-                            )
-                        } else {
-                            (
-                                "Add to today's plan",
-                                Command::AddToPlan(point.code.clone()),
-                            )
-                        };
-                        if ui.button(label).clicked() {
-                            commands.push(command);
-                            ui.close();
-                        }
-                    });
-                }
-            }
-        });
+}
+
+/// One point of the list: selects it on a click; adds it to or removes it from today's plan
+/// from its context menu.
+fn point_row_ui(ui: &mut egui::Ui, session: &Session, point: &Point, commands: &mut Vec<Command>) {
+    let on = session.kept.selected.as_ref() == Some(&point.code);
+    let in_plan = session.in_plan(&point.code);
+    let text = if in_plan {
+        format!("{}  {}  (in plan)", point.code, point.pinyin)
+    } else {
+        format!("{}  {}", point.code, point.pinyin)
+    };
+    let response = ui
+        .add(egui::Button::selectable(on, text).wrap())
+        .on_hover_text(format!(
+            "{} — right-click to add to or remove from today's plan",
+            point.english
+        ));
+    if response.clicked() {
+        commands.push(Command::SelectPoint(point.code.clone()));
+    }
+    response.context_menu(|ui| {
+        let (label, command) = if in_plan {
+            (
+                "Remove from today's plan",
+                Command::RemoveFromPlan(point.code.clone()),
+            )
+        } else {
+            (
+                "Add to today's plan",
+                Command::AddToPlan(point.code.clone()),
+            )
+        };
+        if ui.button(label).clicked() {
+            commands.push(command);
+            ui.close();
+        }
+    });
 }

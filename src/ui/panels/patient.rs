@@ -44,30 +44,7 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
                 commands.push(Command::SelectPoint(code.clone()));
             }
         });
-        ui.horizontal_wrapped(|ui| {
-            ui.add_space(18.0);
-            if ui
-                .small_button("Up")
-                .on_hover_text(format!("Move {} up the plan", point.code))
-                .clicked()
-            {
-                commands.push(Command::MovePlan(code.clone(), -1));
-            }
-            if ui
-                .small_button("Down")
-                .on_hover_text(format!("Move {} down the plan", point.code))
-                .clicked()
-            {
-                commands.push(Command::MovePlan(code.clone(), 1));
-            }
-            if ui
-                .small_button("Remove")
-                .on_hover_text(format!("Take {} out of today's plan", point.code))
-                .clicked()
-            {
-                commands.push(Command::RemoveFromPlan(code.clone()));
-            }
-        });
+        plan_buttons_ui(ui, point, commands);
     }
     ui.add_space(8.0);
     let mut codes = session.patient_codes;
@@ -95,6 +72,35 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
     {
         commands.push(Command::ClearPlan);
     }
+}
+
+/// A plan entry's buttons: move it up or down the plan, or take it out.
+fn plan_buttons_ui(ui: &mut egui::Ui, point: &Point, commands: &mut Vec<Command>) {
+    let code = &point.code;
+    ui.horizontal_wrapped(|ui| {
+        ui.add_space(18.0);
+        if ui
+            .small_button("Up")
+            .on_hover_text(format!("Move {} up the plan", point.code))
+            .clicked()
+        {
+            commands.push(Command::MovePlan(code.clone(), -1));
+        }
+        if ui
+            .small_button("Down")
+            .on_hover_text(format!("Move {} down the plan", point.code))
+            .clicked()
+        {
+            commands.push(Command::MovePlan(code.clone(), 1));
+        }
+        if ui
+            .small_button("Remove")
+            .on_hover_text(format!("Take {} out of today's plan", point.code))
+            .clicked()
+        {
+            commands.push(Command::RemoveFromPlan(code.clone()));
+        }
+    });
 }
 
 /// The condition the plan is for: the one chosen, when it uses any of the plan's points,

@@ -133,53 +133,14 @@ pub fn question_ui(
             located_ui(ui, atlas, question, result, (right_ink, wrong_ink));
         }
         (QuestionKind::Choose { options, answer }, given) => {
-            for (i, option) in options.iter().enumerate() {
-                let mut text = RichText::new(format!("{}.  {option}", i + 1)).size(18.0);
-                if let Some(Answer::Chose { index, .. }) = given {
-                    if i == *answer {
-                        text = RichText::new(format!("{}.  {option}  (the right answer)", i + 1))
-                            .size(18.0)
-                            .color(right_ink)
-                            .strong();
-                    } else if i == *index {
-                        text = RichText::new(format!("{}.  {option}  (your answer)", i + 1))
-                            .size(18.0)
-                            .color(wrong_ink);
-                    }
-                }
-                let button = ui.add_enabled(
-                    given.is_none(),
-                    egui::Button::new(text)
-                        .wrap()
-                        .min_size(egui::vec2(ui.available_width(), 34.0)),
-                );
-                if button
-                    .on_hover_text(format!("Answer {} (key {})", option, i + 1))
-                    .clicked()
-                {
-                    commands.push(Command::AnswerChoice(i));
-                }
-            }
-            if let Some(Answer::Chose { right, .. }) = given {
-                if *right {
-                    verdict_ui(ui, Verdict::Right, "Right.", right_ink, 18.0);
-                } else {
-                    verdict_ui(
-                        ui,
-                        Verdict::Wrong,
-                        "Not this time. The right answer is marked.",
-                        wrong_ink,
-                        18.0,
-                    );
-                }
-            } else {
-                let keys = match options.len() {
-                    0 | 1 => "Press 1".to_owned(),
-                    2 => "Press 1 or 2".to_owned(),
-                    n => format!("Press 1 to {n}"),
-                };
-                ui.label(RichText::new(format!("{keys}, or click an answer.")).weak());
-            }
+            choices_ui(
+                ui,
+                options,
+                *answer,
+                given.as_ref(),
+                (right_ink, wrong_ink),
+                commands,
+            );
         }
         (
             QuestionKind::Locate { .. } | QuestionKind::Landmark { .. },
@@ -187,26 +148,89 @@ pub fn question_ui(
         ) => {}
     }
     if session.study.answer.is_some() {
-        if let Some(point) = atlas.point(&question.code) {
-            ui.add_space(6.0);
-            ui.label(
-                RichText::new(format!(
-                    "{} {} {} — {}",
-                    point.code, point.pinyin, point.hanzi, point.english
-                ))
-                .strong(),
-            );
-            ui.label(format!("Landmark: {}", point.location.landmark));
-            ui.label(format!("Measure: {}", point.location.measure));
+        answered_ui(ui, atlas, question, commands);
+    }
+}
+
+/// The answer choices as buttons, marked once answered, with the verdict or the keys to press.
+fn choices_ui(
+    ui: &mut egui::Ui,
+    options: &[String],
+    answer: usize,
+    given: Option<&Answer>,
+    (right_ink, wrong_ink): (egui::Color32, egui::Color32),
+    commands: &mut Vec<Command>,
+) {
+    for (i, option) in options.iter().enumerate() {
+        let mut text = RichText::new(format!("{}.  {option}", i + 1)).size(18.0);
+        if let Some(Answer::Chose { index, .. }) = given {
+            if i == answer {
+                text = RichText::new(format!("{}.  {option}  (the right answer)", i + 1))
+                    .size(18.0)
+                    .color(right_ink)
+                    .strong();
+            } else if i == *index {
+                text = RichText::new(format!("{}.  {option}  (your answer)", i + 1))
+                    .size(18.0)
+                    .color(wrong_ink);
+            }
         }
-        ui.add_space(8.0);
-        if ui
-            .button(RichText::new("Next question").size(18.0))
-            .on_hover_text("Ask the next question; missed points come back sooner (Enter or N)")
+        let button = ui.add_enabled(
+            given.is_none(),
+            egui::Button::new(text)
+                .wrap()
+                .min_size(egui::vec2(ui.available_width(), 34.0)),
+        );
+        if button
+            .on_hover_text(format!("Answer {} (key {})", option, i + 1))
             .clicked()
         {
-            commands.push(Command::NextQuestion);
+            commands.push(Command::AnswerChoice(i));
         }
+    }
+    if let Some(Answer::Chose { right, .. }) = given {
+        if *right {
+            verdict_ui(ui, Verdict::Right, "Right.", right_ink, 18.0);
+        } else {
+            verdict_ui(
+                ui,
+                Verdict::Wrong,
+                "Not this time. The right answer is marked.",
+                wrong_ink,
+                18.0,
+            );
+        }
+    } else {
+        let keys = match options.len() {
+            0 | 1 => "Press 1".to_owned(),
+            2 => "Press 1 or 2".to_owned(),
+            n => format!("Press 1 to {n}"),
+        };
+        ui.label(RichText::new(format!("{keys}, or click an answer.")).weak());
+    }
+}
+
+/// After an answer: the point's names, its landmark and measure, and the next question.
+fn answered_ui(ui: &mut egui::Ui, atlas: &Atlas, question: &Question, commands: &mut Vec<Command>) {
+    if let Some(point) = atlas.point(&question.code) {
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(format!(
+                "{} {} {} — {}",
+                point.code, point.pinyin, point.hanzi, point.english
+            ))
+            .strong(),
+        );
+        ui.label(format!("Landmark: {}", point.location.landmark));
+        ui.label(format!("Measure: {}", point.location.measure));
+    }
+    ui.add_space(8.0);
+    if ui
+        .button(RichText::new("Next question").size(18.0))
+        .on_hover_text("Ask the next question; missed points come back sooner (Enter or N)")
+        .clicked()
+    {
+        commands.push(Command::NextQuestion);
     }
 }
 

@@ -32,7 +32,7 @@ pub fn views_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &
             dropdown_ui(ui, atlas, session, commands);
         }
         ui.separator();
-        super::layers::layers_menu_ui(ui, atlas, session, commands);
+        super::layers_menu::layers_menu_ui(ui, atlas, session, commands);
         if toggles {
             ui.separator();
             action_checkbox(

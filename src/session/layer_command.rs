@@ -1,97 +1,14 @@
-//! The layer switches (channels, bones, nerves, direction of flow) and the landmark steps: how
-//! their commands change the session, and what they put in the scene. Patient mode keeps its
-//! own switches, all off until asked for. No egui.
+//! The layer commands (channels, bones, nerves, direction of flow, the landmark steps): how they
+//! change the session's switches, and what the switches put in the scene. No egui.
 
-use super::command::Effect;
+use super::effect::Effect;
+use super::layer_state::LocationStep;
 use super::mode::Mode;
 use super::state::{Answer, Session};
-use crate::model::{Atlas, ChannelId, PointCode};
+use crate::model::{Atlas, ChannelId};
 use crate::placement::layers::landmark_of;
 use crate::scene::{ChannelFocus, Scene, SceneLayers, StepFocus};
 use crate::study::QuestionKind;
-use std::collections::BTreeSet;
-
-/// The switches of one set of modes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent switches, each set by its own control"
-)]
-pub struct LayerSwitches {
-    /// Every channel of the atlas (then `channels` is ignored).
-    pub all_channels: bool,
-    /// The channels chosen one by one.
-    pub channels: BTreeSet<ChannelId>,
-    pub bones: bool,
-    pub nerves: bool,
-    pub flow: bool,
-}
-
-impl LayerSwitches {
-    /// Whether a channel is switched on.
-    pub fn shows_channel(&self, id: &ChannelId) -> bool {
-        self.all_channels || self.channels.contains(id)
-    }
-
-    /// Whether any channel is switched on.
-    pub fn any_channel(&self) -> bool {
-        self.all_channels || !self.channels.is_empty()
-    }
-
-    /// The layers these switches draw, with no selection or condition to add to them.
-    pub fn scene_layers(&self, atlas: &Atlas) -> SceneLayers {
-        SceneLayers {
-            channels: atlas
-                .channels()
-                .iter()
-                .filter(|c| self.shows_channel(&c.id))
-                .map(|c| c.id.clone())
-                .collect(),
-            bones: self.bones,
-            nerves: self.nerves,
-            flow: self.flow,
-            ..SceneLayers::default()
-        }
-    }
-}
-
-/// The three steps of locating a point, as the detail panel lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LocationStep {
-    Landmark,
-    Measure,
-    Palpate,
-}
-
-/// Layer state for this run.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct LayerState {
-    /// Explore, study and present share these.
-    pub shared: LayerSwitches,
-    /// Patient mode's own, off by default.
-    pub patient: LayerSwitches,
-    /// The step shown for a point; it applies while that point stays selected.
-    pub step: Option<(PointCode, LocationStep)>,
-}
-
-impl LayerState {
-    /// The switches in effect in `mode`.
-    pub fn switches(&self, mode: Mode) -> &LayerSwitches {
-        if mode == Mode::Patient {
-            &self.patient
-        } else {
-            &self.shared
-        }
-    }
-
-    fn switches_mut(&mut self, mode: Mode) -> &mut LayerSwitches {
-        if mode == Mode::Patient {
-            &mut self.patient
-        } else {
-            &mut self.shared
-        }
-    }
-}
 
 /// What a layer control asks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -235,6 +152,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::load::load_builtin;
+    use crate::model::PointCode;
     use crate::session::{Command, apply};
     use crate::store::Settings;
 

@@ -1,20 +1,20 @@
 //! The layers over the figure: bones with their level tags, muscles and nerves, the channels
 //! with their tags and direction of flow, a landmark step's highlighter, the selected point's
-//! neighbours on its channel, the palpation frame, and a legend naming what is drawn.
+//! neighbours on its channel, the palpation frame, and a legend naming what is drawn (the tags
+//! are placed by `layer_tags.rs`, the strokes drawn by `strokes.rs`).
 //!
 //! The curves come ready-made from the atlas (computed once per figure when it loads, sampled
 //! only as finely as their bends need); a frame only projects them.
 
+use super::dots::Dot;
+use super::layer_tags::Tags;
 use super::projector::Projector;
-use super::scene::Dot;
+use super::strokes::{brackets, dashed, diamond, extent, flow_arrows, line, screen};
 use super::theme::{self, LayerColors};
-use crate::model::{AnatomyLayer, Atlas, Figure, FigurePos, PlacedPath, ShapeKind, Structure};
+use crate::model::{AnatomyLayer, Atlas, Figure, PlacedPath, Structure};
 use crate::placement::ruler_for;
 use crate::scene::{Scene, StepFocus};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, vec2};
-
-/// Screen distance between arrows of the direction of flow, in points.
-const FLOW_SPACING: f32 = 90.0;
 
 /// Draws the layers that go under the dots (bones, muscles, nerves, channels, highlighters)
 /// and their tags. Returns the places of the tags (and of the neighbours' rings), for the point
@@ -39,32 +39,15 @@ pub fn draw_under(
         .iter()
         .filter(|s| layers.shows(s))
         .collect();
-    if let Some(StepFocus::Landmark(landmark)) = &layers.step {
-        for s in atlas.structures_marking(landmark) {
-            for path in atlas.structure_paths(&s.id, &figure.id) {
-                let pts = screen(proj, path);
-                painter.add(line(
-                    pts,
-                    Stroke::new(width * 5.0, colors.highlighter),
-                    path.closed,
-                ));
-            }
-        }
-    }
-    if layers.step == Some(StepFocus::Measure)
-        && let Some(point) = scene.selected.as_ref().and_then(|c| atlas.point(c))
-        && let Some(r) = ruler_for(point, figure)
-    {
-        let pts = vec![
-            proj.screen_from_figure(r.from),
-            proj.screen_from_figure(r.to),
-        ];
-        painter.add(line(
-            pts,
-            Stroke::new(width * 6.0, colors.highlighter),
-            false,
-        ));
-    }
+    highlighters(
+        painter,
+        atlas,
+        scene,
+        figure,
+        proj,
+        width,
+        colors.highlighter,
+    );
     for layer in [
         AnatomyLayer::Muscles,
         AnatomyLayer::Bones,
@@ -99,6 +82,38 @@ pub fn draw_under(
         }
     }
     tags.taken
+}
+
+/// The highlighters under a landmark step: the structures that mark the landmark, or the
+/// span the point is measured on, `width` being the layers' line width.
+fn highlighters(
+    painter: &egui::Painter,
+    atlas: &Atlas,
+    scene: &Scene,
+    figure: &Figure,
+    proj: &Projector,
+    width: f32,
+    ink: Color32,
+) {
+    let layers = &scene.layers;
+    if let Some(StepFocus::Landmark(landmark)) = &layers.step {
+        for s in atlas.structures_marking(landmark) {
+            for path in atlas.structure_paths(&s.id, &figure.id) {
+                let pts = screen(proj, path);
+                painter.add(line(pts, Stroke::new(width * 5.0, ink), path.closed));
+            }
+        }
+    }
+    if layers.step == Some(StepFocus::Measure)
+        && let Some(point) = scene.selected.as_ref().and_then(|c| atlas.point(c))
+        && let Some(r) = ruler_for(point, figure)
+    {
+        let pts = vec![
+            proj.screen_from_figure(r.from),
+            proj.screen_from_figure(r.to),
+        ];
+        painter.add(line(pts, Stroke::new(width * 6.0, ink), false));
+    }
 }
 
 /// Draws what goes over the dots and labels: rings on the neighbours of the selected point,
@@ -212,46 +227,14 @@ fn draw_structure(
 ) {
     let paths: Vec<&PlacedPath> = atlas.structure_paths(&structure.id, &figure.id).collect();
     for path in &paths {
-        let pts = screen(proj, path);
-        match structure.layer {
-            AnatomyLayer::Bones if structure.dashed => {
-                dashed(
-                    painter,
-                    pts,
-                    path.closed,
-                    Stroke::new(width * 0.8, colors.bone),
-                    6.0,
-                );
-            }
-            AnatomyLayer::Bones => {
-                painter.add(line(
-                    pts,
-                    Stroke::new(width * 0.9, colors.bone),
-                    path.closed,
-                ));
-            }
-            AnatomyLayer::Muscles => {
-                dashed(
-                    painter,
-                    pts,
-                    path.closed,
-                    Stroke::new(width * 0.7, colors.muscle),
-                    5.0,
-                );
-            }
-            AnatomyLayer::Nerves => {
-                painter.add(line(
-                    pts.clone(),
-                    Stroke::new(width * 2.2, colors.nerve_casing),
-                    path.closed,
-                ));
-                painter.add(line(
-                    pts,
-                    Stroke::new(width * 1.3, colors.nerve),
-                    path.closed,
-                ));
-            }
-        }
+        stroke_structure(
+            painter,
+            structure,
+            screen(proj, path),
+            path.closed,
+            colors,
+            width,
+        );
     }
     let Some(tag) = &structure.tag else {
         return;
@@ -279,6 +262,49 @@ fn draw_structure(
                 ink,
                 colors.legend_fill,
             );
+        }
+    }
+}
+
+/// One path of a structure: a bone solid (or dashed, as the atlas says), a muscle dashed and
+/// faint, a nerve as a yellow line with dark edges.
+fn stroke_structure(
+    painter: &egui::Painter,
+    structure: &Structure,
+    pts: Vec<Pos2>,
+    closed: bool,
+    colors: &LayerColors,
+    width: f32,
+) {
+    match structure.layer {
+        AnatomyLayer::Bones if structure.dashed => {
+            dashed(
+                painter,
+                pts,
+                closed,
+                Stroke::new(width * 0.8, colors.bone),
+                6.0,
+            );
+        }
+        AnatomyLayer::Bones => {
+            painter.add(line(pts, Stroke::new(width * 0.9, colors.bone), closed));
+        }
+        AnatomyLayer::Muscles => {
+            dashed(
+                painter,
+                pts,
+                closed,
+                Stroke::new(width * 0.7, colors.muscle),
+                5.0,
+            );
+        }
+        AnatomyLayer::Nerves => {
+            painter.add(line(
+                pts.clone(),
+                Stroke::new(width * 2.2, colors.nerve_casing),
+                closed,
+            ));
+            painter.add(line(pts, Stroke::new(width * 1.3, colors.nerve), closed));
         }
     }
 }
@@ -350,202 +376,4 @@ fn channels(
             }
         }
     }
-}
-
-/// Small chevrons along a line, pointing the way it runs.
-fn flow_arrows(painter: &egui::Painter, pts: &[Pos2], stroke: Stroke) {
-    let size = 3.0 + stroke.width * 1.5;
-    let mut next = FLOW_SPACING * 0.5;
-    let mut walked = 0.0;
-    for w in pts.windows(2) {
-        let [a, b] = w else { continue };
-        let len = a.distance(*b);
-        while len > 0.0 && walked + len >= next {
-            let t = (next - walked) / len;
-            let at = *a + (*b - *a) * t;
-            let dir = (*b - *a) / len;
-            let normal = vec2(-dir.y, dir.x);
-            let back = at - dir * size;
-            painter.line_segment([back + normal * size * 0.7, at], stroke);
-            painter.line_segment([back - normal * size * 0.7, at], stroke);
-            next += FLOW_SPACING;
-        }
-        walked += len;
-    }
-}
-
-/// A path on screen. The atlas samples its curves just finely enough for straight segments
-/// (a straight run has no samples between its stations), so a frame only projects them,
-/// leaving out samples closer together than the screen can show.
-pub fn screen(proj: &Projector, path: &PlacedPath) -> Vec<Pos2> {
-    proj.screen_polyline(&path.points)
-}
-
-/// A dashed line (closed when `closed`), dashes `dash` long with gaps one unit shorter.
-fn dashed(painter: &egui::Painter, pts: Vec<Pos2>, closed: bool, stroke: Stroke, dash: f32) {
-    let pts = closed_copy(pts, closed);
-    painter.extend(egui::Shape::dashed_line(&pts, stroke, dash, dash - 1.0));
-}
-
-fn closed_copy(mut pts: Vec<Pos2>, closed: bool) -> Vec<Pos2> {
-    if closed
-        && let Some(first) = pts.first().copied()
-        && pts.last() != Some(&first)
-    {
-        pts.push(first);
-    }
-    pts
-}
-
-fn line(pts: Vec<Pos2>, stroke: Stroke, closed: bool) -> egui::Shape {
-    if closed {
-        egui::Shape::closed_line(pts, stroke)
-    } else {
-        egui::Shape::line(pts, stroke)
-    }
-}
-
-/// Left edge, right edge and middle height of some screen points.
-fn extent(pts: &[Pos2]) -> (f32, f32, f32) {
-    let min_x = pts.iter().map(|p| p.x).fold(f32::INFINITY, f32::min);
-    let max_x = pts.iter().map(|p| p.x).fold(f32::NEG_INFINITY, f32::max);
-    let min_y = pts.iter().map(|p| p.y).fold(f32::INFINITY, f32::min);
-    let max_y = pts.iter().map(|p| p.y).fold(f32::NEG_INFINITY, f32::max);
-    (min_x, max_x, (min_y + max_y) * 0.5)
-}
-
-fn diamond(painter: &egui::Painter, at: Pos2, r: f32, ink: Color32) {
-    let pts = vec![
-        at + vec2(0.0, -r),
-        at + vec2(r, 0.0),
-        at + vec2(0.0, r),
-        at + vec2(-r, 0.0),
-    ];
-    painter.add(egui::Shape::convex_polygon(pts, ink, Stroke::NONE));
-}
-
-/// Four corner brackets around a spot, like a viewfinder.
-fn brackets(painter: &egui::Painter, at: Pos2, half: f32, ink: Color32) {
-    let stroke = Stroke::new(2.5, ink);
-    let arm = half * 0.45;
-    for (sx, sy) in [(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)] {
-        let corner = at + vec2(sx * half, sy * half);
-        painter.line_segment([corner, corner - vec2(sx * arm, 0.0)], stroke);
-        painter.line_segment([corner, corner - vec2(0.0, sy * arm)], stroke);
-    }
-}
-
-/// Small text tags placed clear of the dots and of each other.
-struct Tags<'d> {
-    dots: &'d [Dot<'d>],
-    /// How much larger than at scale 1 the tags' text is (grows with the scene's scale, as the
-    /// legend's does, so a projected Present view can read its level tags).
-    text: f32,
-    taken: Vec<Rect>,
-    /// Tags placed but not yet drawn: they go on top of every line of the layers.
-    pending: Vec<(Rect, std::sync::Arc<egui::Galley>, Color32)>,
-}
-
-impl<'d> Tags<'d> {
-    fn new(dots: &'d [Dot<'d>], text: f32) -> Self {
-        Self {
-            dots,
-            text,
-            taken: Vec::new(),
-            pending: Vec::new(),
-        }
-    }
-
-    fn free(&self, rect: Rect) -> bool {
-        !self.taken.iter().any(|t| t.intersects(rect))
-            && !self.dots.iter().any(|d| {
-                let near = rect.expand(d.radius + 1.0);
-                near.contains(d.at)
-            })
-    }
-
-    /// Places `text` to the left of `at`, if it is free there.
-    fn place_left(
-        &mut self,
-        painter: &egui::Painter,
-        at: Pos2,
-        text: &str,
-        font: FontId,
-        ink: Color32,
-        fill: Color32,
-    ) -> bool {
-        let galley = painter.layout_no_wrap(text.to_owned(), font, ink);
-        let size = galley.size() + vec2(4.0, 0.0);
-        let rect = Rect::from_min_size(at + vec2(-size.x - 3.0, -size.y * 0.5), size);
-        if !self.free(rect) {
-            return false;
-        }
-        self.put(rect, galley, fill);
-        true
-    }
-
-    /// Places `text` beside `at` (at least `gap` away), trying the four sides in turn.
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "the text, its look and its place"
-    )]
-    fn place(
-        &mut self,
-        painter: &egui::Painter,
-        at: Pos2,
-        gap: f32,
-        text: &str,
-        font: FontId,
-        ink: Color32,
-        fill: Color32,
-    ) -> bool {
-        let galley = painter.layout_no_wrap(text.to_owned(), font, ink);
-        let size = galley.size() + vec2(4.0, 0.0);
-        let candidates = [
-            Rect::from_min_size(at + vec2(gap, -size.y * 0.5), size),
-            Rect::from_min_size(at + vec2(-gap - size.x, -size.y * 0.5), size),
-            Rect::from_min_size(at + vec2(-size.x * 0.5, -gap - size.y), size),
-            Rect::from_min_size(at + vec2(-size.x * 0.5, gap), size),
-        ];
-        let Some(rect) = candidates.into_iter().find(|r| self.free(*r)) else {
-            return false;
-        };
-        self.put(rect, galley, fill);
-        true
-    }
-
-    fn put(&mut self, rect: Rect, galley: std::sync::Arc<egui::Galley>, fill: Color32) {
-        self.pending.push((rect, galley, fill));
-        self.taken.push(rect.expand(1.0));
-    }
-
-    /// Draws the tags placed so far, over the lines drawn before.
-    fn flush(&mut self, painter: &egui::Painter) {
-        for (rect, galley, fill) in self.pending.drain(..) {
-            painter.rect_filled(rect, 2.0, fill);
-            painter.galley(rect.min + vec2(2.0, 0.0), galley, Color32::PLACEHOLDER);
-        }
-    }
-}
-
-/// The outline's bounding box on screen (for the legend to keep clear of the body).
-pub fn body_rect(figure: &Figure, proj: &Projector) -> Option<Rect> {
-    let mut pts = figure
-        .shapes
-        .iter()
-        .filter(|s| s.kind == ShapeKind::Outline)
-        .flat_map(|s| {
-            let mirrored = s
-                .mirrored
-                .then(|| s.points.iter().map(|p| figure.mirror(*p)));
-            s.points
-                .iter()
-                .copied()
-                .chain(mirrored.into_iter().flatten())
-        })
-        .map(|p: FigurePos| proj.screen_from_figure(p));
-    let first = pts.next()?;
-    Some(pts.fold(Rect::from_min_max(first, first), |r, p| {
-        r.union(Rect::from_min_max(p, p))
-    }))
 }

@@ -1,0 +1,70 @@
+//! The dots of a scene: every site of every point on the figure, coloured by region and sized
+//! by the canvas.
+
+use super::projector::Projector;
+use super::theme;
+use crate::model::{Atlas, Figure, Point};
+use crate::scene::Scene;
+use egui::{Color32, Pos2, Rect};
+
+/// One drawn site of a point.
+#[derive(Clone, Debug)]
+pub struct Dot<'a> {
+    pub point: &'a Point,
+    pub at: Pos2,
+    pub radius: f32,
+    pub color: Color32,
+    /// Only one site of a point gets a label.
+    pub labelled: bool,
+}
+
+/// Every site of every point of the scene on this figure, sized by the canvas.
+pub fn dots<'a>(
+    atlas: &'a Atlas,
+    scene: &Scene,
+    figure: &Figure,
+    proj: &Projector,
+    rect: Rect,
+) -> Vec<Dot<'a>> {
+    // Sized by the canvas, not by figure units (close-ups use other units), growing gently
+    // with zoom so dense rows separate as the user zooms in, and with the scene's scale a
+    // little less than the labels do, so a row of dots stays a row when presenting.
+    let base = (rect.size().min_elem() * 0.0062 * proj.zoom().powf(0.35)).clamp(3.5, 12.0)
+        * scene.scale.powf(0.75);
+    let dimming = !scene.highlighted.is_empty();
+    let colors = theme::canvas_colors(scene.theme);
+    let condition = scene.condition.as_ref();
+    let mut out = Vec::new();
+    for point in scene.points.iter().filter_map(|c| atlas.point(c)) {
+        let region = atlas.display_region(point, condition).map(|(i, _)| i);
+        let lit = scene.highlighted.contains(&point.code);
+        let color = match region {
+            Some(_) if dimming && !lit => colors.dimmed_dot,
+            Some(i) => theme::region_color(i, scene.theme),
+            None => theme::NO_REGION,
+        };
+        let radius = if Some(&point.code) == scene.selected.as_ref() || (dimming && lit) {
+            base * 1.35
+        } else {
+            base
+        };
+        let sites = atlas.sites_for(&point.code, &figure.id, condition);
+        // Label the site furthest to the viewer's right (bilateral labels go right of the
+        // midline; midline points label to the left).
+        let labelled = sites
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.at.x.total_cmp(&b.1.at.x))
+            .map(|(i, _)| i);
+        for (i, site) in sites.iter().enumerate() {
+            out.push(Dot {
+                point,
+                at: proj.screen_from_figure(site.at),
+                radius,
+                color,
+                labelled: Some(i) == labelled,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,98 @@
+//! Small text tags of the layers (a bone's level, a channel's abbreviation), placed clear of
+//! the dots and of each other, and drawn over every line of the layers.
+
+use super::dots::Dot;
+use egui::{Color32, FontId, Pos2, Rect, vec2};
+
+/// Small text tags placed clear of the dots and of each other.
+pub(super) struct Tags<'d> {
+    dots: &'d [Dot<'d>],
+    /// How much larger than at scale 1 the tags' text is (grows with the scene's scale, as the
+    /// legend's does, so a projected Present view can read its level tags).
+    pub(super) text: f32,
+    pub(super) taken: Vec<Rect>,
+    /// Tags placed but not yet drawn: they go on top of every line of the layers.
+    pending: Vec<(Rect, std::sync::Arc<egui::Galley>, Color32)>,
+}
+
+impl<'d> Tags<'d> {
+    pub(super) fn new(dots: &'d [Dot<'d>], text: f32) -> Self {
+        Self {
+            dots,
+            text,
+            taken: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    fn free(&self, rect: Rect) -> bool {
+        !self.taken.iter().any(|t| t.intersects(rect))
+            && !self.dots.iter().any(|d| {
+                let near = rect.expand(d.radius + 1.0);
+                near.contains(d.at)
+            })
+    }
+
+    /// Places `text` to the left of `at`, if it is free there.
+    pub(super) fn place_left(
+        &mut self,
+        painter: &egui::Painter,
+        at: Pos2,
+        text: &str,
+        font: FontId,
+        ink: Color32,
+        fill: Color32,
+    ) -> bool {
+        let galley = painter.layout_no_wrap(text.to_owned(), font, ink);
+        let size = galley.size() + vec2(4.0, 0.0);
+        let rect = Rect::from_min_size(at + vec2(-size.x - 3.0, -size.y * 0.5), size);
+        if !self.free(rect) {
+            return false;
+        }
+        self.put(rect, galley, fill);
+        true
+    }
+
+    /// Places `text` beside `at` (at least `gap` away), trying the four sides in turn.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the text, its look and its place"
+    )]
+    pub(super) fn place(
+        &mut self,
+        painter: &egui::Painter,
+        at: Pos2,
+        gap: f32,
+        text: &str,
+        font: FontId,
+        ink: Color32,
+        fill: Color32,
+    ) -> bool {
+        let galley = painter.layout_no_wrap(text.to_owned(), font, ink);
+        let size = galley.size() + vec2(4.0, 0.0);
+        let candidates = [
+            Rect::from_min_size(at + vec2(gap, -size.y * 0.5), size),
+            Rect::from_min_size(at + vec2(-gap - size.x, -size.y * 0.5), size),
+            Rect::from_min_size(at + vec2(-size.x * 0.5, -gap - size.y), size),
+            Rect::from_min_size(at + vec2(-size.x * 0.5, gap), size),
+        ];
+        let Some(rect) = candidates.into_iter().find(|r| self.free(*r)) else {
+            return false;
+        };
+        self.put(rect, galley, fill);
+        true
+    }
+
+    fn put(&mut self, rect: Rect, galley: std::sync::Arc<egui::Galley>, fill: Color32) {
+        self.pending.push((rect, galley, fill));
+        self.taken.push(rect.expand(1.0));
+    }
+
+    /// Draws the tags placed so far, over the lines drawn before.
+    pub(super) fn flush(&mut self, painter: &egui::Painter) {
+        for (rect, galley, fill) in self.pending.drain(..) {
+            painter.rect_filled(rect, 2.0, fill);
+            painter.galley(rect.min + vec2(2.0, 0.0), galley, Color32::PLACEHOLDER);
+        }
+    }
+}

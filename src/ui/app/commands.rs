@@ -1,0 +1,167 @@
+//! How the window applies commands: each command to the session, then its effects on the
+//! window (theme, canvas, full screen, exports), and the kept settings handed to the saver
+//! when they change.
+
+use super::AtlasApp;
+use crate::paint::theme;
+use crate::session::{Command, Effect, apply};
+use crate::ui::export_job::{ExportJob, ExportKind};
+use crate::ui::notices::NoticeKey;
+use crate::ui::saver::SettingsSaver;
+
+impl AtlasApp {
+    /// Waits for the settings writer to finish (tests read the file afterwards).
+    pub fn flush_settings(&mut self) {
+        self.save_now();
+        if let Some(saver) = &mut self.saver {
+            saver.finish();
+        }
+    }
+
+    /// Runs a command as if a panel had pushed it (for tests and scripts).
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        self.apply_all(ctx, vec![command]);
+    }
+
+    pub(super) fn apply_all(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        if commands.is_empty() {
+            return;
+        }
+        let before = self.session.kept.clone();
+        let now_s = wall_clock_s();
+        for command in commands {
+            for effect in apply(&mut self.session, &self.atlas, command, now_s) {
+                self.follow(ctx, effect);
+            }
+        }
+        if self.session.kept != before {
+            self.schedule.changed();
+        }
+    }
+
+    fn follow(&mut self, ctx: &egui::Context, effect: Effect) {
+        let selected = self.session.kept.selected.clone();
+        match effect {
+            Effect::ThemeChanged => theme::apply(ctx, self.session.kept.theme),
+            Effect::FitView => self.canvas.request_fit(),
+            Effect::RevealSelection => {
+                if let Some(code) = selected {
+                    self.canvas.request_reveal(code);
+                }
+            }
+            Effect::FrameSelection => {
+                if let Some(code) = selected {
+                    self.canvas.request_frame(code);
+                }
+            }
+            Effect::FrameQuestion(code) => self.canvas.request_question_frame(code),
+            Effect::ToggleFullscreen => {
+                self.fullscreen = !self.fullscreen;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+            }
+            Effect::ExportView => self.start_export(ctx, false),
+            Effect::ExportHandout => self.start_export(ctx, true),
+            Effect::FocusSearch => self.focus_search = true,
+            Effect::ShowCard(code) => self.show_card = Some(code),
+            Effect::ResetLayout => {
+                ctx.data_mut(
+                    egui::util::IdTypeMap::remove_by_type::<egui::containers::panel::PanelState>,
+                );
+                self.canvas.request_fit();
+            }
+        }
+    }
+
+    fn start_export(&mut self, ctx: &egui::Context, handout: bool) {
+        let now = (self.clock)();
+        let kind = if handout {
+            if self.session.kept.plan.is_empty() {
+                self.notices.error(
+                    NoticeKey::Request,
+                    "Today's plan is empty: add points in Explore mode (P) before exporting a handout.",
+                    now,
+                );
+                return;
+            }
+            let condition = self
+                .atlas
+                .plan_condition(
+                    &self.session.kept.plan,
+                    self.session.kept.condition.as_ref(),
+                )
+                .map(|c| c.id.clone());
+            ExportKind::Handout {
+                plan: self.session.kept.plan.clone(),
+                condition,
+                practitioner: self.session.kept.practitioner.clone(),
+            }
+        } else {
+            let Some(export) = self.view_export() else {
+                return;
+            };
+            ExportKind::View(Box::new(export))
+        };
+        self.notices.clear(NoticeKey::Request);
+        let id = self.next_export;
+        self.next_export += 1;
+        self.notices.news(NoticeKey::Export(id), "Exporting…", now);
+        self.exports
+            .push(ExportJob::start(id, self.atlas.clone(), kind, ctx.clone()));
+    }
+
+    pub(super) fn poll_exports(&mut self) {
+        let now = (self.clock)();
+        let mut finished = Vec::new();
+        self.exports.retain(|job| match job.poll() {
+            Some(result) => {
+                finished.push((job.id(), result));
+                false
+            }
+            None => true,
+        });
+        for (id, result) in finished {
+            match result {
+                Ok(path) => {
+                    self.notices.news(
+                        NoticeKey::Export(id),
+                        format!("Saved {}", path.display()),
+                        now,
+                    );
+                }
+                Err(why) => {
+                    self.notices
+                        .error(NoticeKey::Export(id), format!("Export failed: {why}"), now);
+                }
+            }
+        }
+    }
+
+    /// Hands the settings to the saver when the schedule says a write is due.
+    pub(super) fn save_if_due(&mut self, ctx: &egui::Context) {
+        let now = (self.clock)();
+        if self.schedule.due(now) {
+            self.save_now();
+        } else if let Some(wait) = self.schedule.wait(now) {
+            ctx.request_repaint_after(wait);
+        }
+        if let Some(why) = self.saver.as_ref().and_then(SettingsSaver::failure) {
+            self.notices.error(NoticeKey::Settings, why, now);
+        }
+    }
+
+    fn save_now(&mut self) {
+        if !self.schedule.is_dirty() || self.resume.is_some() {
+            return;
+        }
+        if let Some(saver) = &self.saver {
+            saver.save(&self.session.kept);
+        }
+        self.schedule.written((self.clock)());
+    }
+}
+
+fn wall_clock_s() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
