@@ -4,6 +4,7 @@ use acupoint_atlas::cli::{CliCommand, parse, run_command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    acupoint_atlas::ui::startup::mark_start();
     let cli = parse();
     let draws = matches!(
         cli.command,

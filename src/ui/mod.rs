@@ -12,6 +12,7 @@ mod panels;
 mod reload;
 mod saver;
 mod screenshot;
+pub mod startup;
 mod widgets;
 
 pub use actions::{Action, actions};
@@ -53,7 +54,9 @@ pub fn run_window(
         APP_NAME,
         options,
         Box::new(move |cc| {
+            startup::stage("window and graphics ready");
             let mut app = AtlasApp::new(&cc.egui_ctx, atlas_dir.as_deref());
+            startup::stage("fonts, built-in atlas and settings ready");
             if let Some(text) = app_state_notice {
                 app.add_startup_notice(text);
             }

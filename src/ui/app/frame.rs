@@ -53,6 +53,11 @@ impl AtlasApp {
     /// drives a screenshot, and takes in finished exports and a finished load of the atlas.
     fn start_frame(&mut self, ctx: &egui::Context) {
         self.frames += 1;
+        if self.frames == 2 {
+            // The first frame has been shown once the second begins.
+            crate::ui::startup::stage("first frame shown");
+            crate::ui::startup::report();
+        }
         if let Some(size) = self.initial_size.take() {
             ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
         }
