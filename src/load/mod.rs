@@ -18,6 +18,7 @@ mod unread;
 
 pub use diagnostic::{Diagnostic, Diagnostics, TextPos};
 pub use lesson_file::load_lesson_file;
+pub use lex::{Lexer, Token};
 pub use limits::{MAX_LIST_CHARS, MAX_NAME_CHARS, MAX_PROSE_CHARS, MAX_TITLE_CHARS, max_chars};
 pub use parse::MAX_NESTING;
 pub use source::{FileKind, MAX_FILE_BYTES, SourceFile, builtin_files, kind_of};
