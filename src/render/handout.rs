@@ -214,18 +214,51 @@ pub fn render_handout_with(
     })
 }
 
-/// The title, the date and the practitioner, and one line on how to read the page.
+/// The page's title.
+const TITLE: &str = "Your acupuncture points";
+
+/// Most lines the date and practitioner take when they do not fit beside the title; a name
+/// longer than that is cut with an ellipsis rather than push the figures down.
+const MAX_WHO_ROWS: usize = 3;
+
+/// The title, the date and the practitioner, and one line on how to read the page. The date
+/// and the name sit beside the title when they fit there; otherwise they wrap on lines of their
+/// own below it, so a long name never runs over the title or off the sheet.
 fn header_ui(ui: &mut egui::Ui, details: &HandoutDetails, count: usize) {
-    ui.horizontal(|ui| {
-        ui.label(RichText::new("Your acupuncture points").font(FontId::new(28.0, fonts::bold())));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let mut who = format!("Date: {}", details.date);
-            if !details.practitioner.trim().is_empty() {
-                who = format!("Practitioner: {}    {who}", details.practitioner.trim());
-            }
-            ui.label(RichText::new(who).size(14.0));
+    let title_font = FontId::new(28.0, fonts::bold());
+    let who_font = FontId::proportional(14.0);
+    let ink = ui.visuals().text_color();
+    let name = details.practitioner.trim();
+    let beside = if name.is_empty() {
+        format!("Date: {}", details.date)
+    } else {
+        format!("Practitioner: {name}    Date: {}", details.date)
+    };
+    let width_of = |text: &str, font: &FontId| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font.clone(), ink)
+            .size()
+            .x
+    };
+    let fits =
+        width_of(TITLE, &title_font) + 32.0 + width_of(&beside, &who_font) <= ui.available_width();
+    if fits {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(TITLE).font(title_font));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(beside).size(14.0));
+            });
         });
-    });
+    } else {
+        ui.label(RichText::new(TITLE).font(title_font));
+        // The date first, so it is never the part cut off.
+        let below = format!("Date: {}    Practitioner: {name}", details.date);
+        let mut job = egui::text::LayoutJob::simple(below, who_font, ink, ui.available_width());
+        job.wrap.max_rows = MAX_WHO_ROWS;
+        job.wrap.overflow_character = Some('…');
+        let galley = ui.painter().layout_job(job);
+        ui.label(galley);
+    }
     ui.label(
         RichText::new(format!(
             "Where the needles went today ({count} point{}), and why. The numbers on the figures match the list below.",
@@ -415,6 +448,72 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::load::load_builtin;
+
+    /// The text shapes of the header laid out `width` points wide, as rectangles with their
+    /// rows.
+    fn header_texts(name: &str, width: f32) -> Vec<(egui::Rect, usize)> {
+        let ctx = egui::Context::default();
+        fonts::install(&ctx);
+        let details = HandoutDetails {
+            practitioner: name.to_owned(),
+            date: "2026-11-30".into(),
+            ..HandoutDetails::default()
+        };
+        let input = || egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(width, 900.0),
+            )),
+            ..egui::RawInput::default()
+        };
+        let mut shapes = Vec::new();
+        // The fonts take effect from the second frame.
+        for _ in 0..2 {
+            let mut out = ctx.run_ui(input(), |ui| header_ui(ui, &details, 3));
+            out.textures_delta.clear();
+            shapes = out.shapes;
+        }
+        shapes
+            .into_iter()
+            .filter_map(|c| match &c.shape {
+                egui::Shape::Text(t) => Some((c.shape.visual_bounding_rect(), t.galley.rows.len())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_practitioner_name_wraps_below_the_title_and_stays_on_the_page() {
+        // The page's width inside its margins, in points, on A4.
+        let width = 2480.0 / 2.8 - 80.0;
+        let n82 =
+            "Dr. Maximiliana Alexandrovna Konstantinopoulou-Wetherington-Smythe, L.Ac., Dipl.OM";
+        let n113 = "Professor Maximiliana Alexandrovna Konstantinopoulou-Wetherington-Smythe-Featherstonehaugh, L.Ac., Dipl.O.M.";
+        let n800 = "Dr. Longname ".repeat(62);
+        for name in ["Dr. Wen", n82, n113, n800.as_str()] {
+            let texts = header_texts(name, width);
+            assert!(texts.len() >= 3, "title, name and date, and the guide line");
+            for (i, (a, rows)) in texts.iter().enumerate() {
+                assert!(
+                    a.left() >= -0.5 && a.right() <= width + 0.5,
+                    "{name}: {a:?} leaves the page"
+                );
+                assert!(*rows <= MAX_WHO_ROWS, "{name}: {rows} rows");
+                for (b, _) in texts.iter().skip(i + 1) {
+                    assert!(
+                        !a.shrink(1.0).intersects(b.shrink(1.0)),
+                        "{name}: {a:?} overlaps {b:?}"
+                    );
+                }
+            }
+        }
+        // A short name stays beside the title, on its line.
+        let short = header_texts("Dr. Wen", width);
+        assert!(
+            (short[0].0.center().y - short[1].0.center().y).abs() < 20.0,
+            "{short:?}"
+        );
+    }
 
     #[test]
     fn day_counts_become_calendar_dates() {
