@@ -31,7 +31,8 @@ fn lesson(dir: &Path, titles: &[&str]) -> PathBuf {
         .iter()
         .zip(codes)
         .map(|(t, c)| format!("        (title: \"{t}\", note: \"n\", select: Some(\"{c}\")),\n"))
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     let path = dir.join("deck.ron");
     std::fs::write(
         &path,

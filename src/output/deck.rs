@@ -78,7 +78,7 @@ impl Deck {
     /// order they were added.
     pub fn commit(mut self) -> Result<Vec<PathBuf>, WriteError> {
         let old = self.previous_names();
-        let list: String = self.names.iter().map(|n| format!("{n}\n")).collect();
+        let list: String = self.names.iter().flat_map(|n| [n.as_str(), "\n"]).collect();
         let mut partial = Partial::create(&self.manifest)?;
         partial.fill(|w| w.write_all(list.as_bytes()))?;
         let staged = std::mem::take(&mut self.staged);

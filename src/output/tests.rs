@@ -240,7 +240,7 @@ fn a_file_name_of_250_bytes_is_written_though_the_suffix_would_not_fit() {
     assert!(partial_name.ends_with(PARTIAL_SUFFIX));
     check_target(&out).unwrap();
     write_with(&out, ok).unwrap();
-    assert_eq!(names_in(dir.path()), [name.clone()]);
+    assert_eq!(names_in(dir.path()), std::slice::from_ref(&name));
     // Two long names sharing their start get different temporary files.
     let other = dir.path().join(format!("{}-2.png", "é".repeat(123)));
     assert_ne!(partial_path(&other), Some(partial));

@@ -63,7 +63,10 @@ pub fn read_fields(text: &str) -> Result<Recovered, String> {
             kept.push((name, value));
         }
     }
-    let together: String = kept.iter().map(|(n, v)| format!("{n}: {v}\n,")).collect();
+    let together: String = kept
+        .iter()
+        .flat_map(|(n, v)| [*n, ": ", v.as_str(), "\n,"])
+        .collect();
     let mut settings =
         parse(&format!("({together})")).map_err(|e| format!("{}: {e}", super::FILE_NAME))?;
     settings.unknown = unknown;
@@ -87,7 +90,9 @@ pub fn with_unknown_fields(text: &str, unknown: &[(String, String)]) -> String {
         out.push(',');
     }
     for (name, value) in unknown {
-        out.push_str(&format!("\n    {name}: {value}\n,"));
+        for part in ["\n    ", name.as_str(), ": ", value.as_str(), "\n,"] {
+            out.push_str(part);
+        }
     }
     out.push_str("\n)\n");
     out
@@ -150,9 +155,8 @@ impl Salvage {
         path: &str,
         depth: usize,
     ) -> Option<String> {
-        let first_error = match parse(&wrap(value)) {
-            Ok(_) => return Some(value.to_owned()),
-            Err(e) => e,
+        let Err(first_error) = parse(&wrap(value)) else {
+            return Some(value.to_owned());
         };
         let lost_before = self.lost.len();
         let salvaged = if depth < MAX_SALVAGE_DEPTH {
@@ -217,7 +221,7 @@ impl Salvage {
             b'{' => ('{', '}'),
             _ => ('(', ')'),
         };
-        let inner: String = kept.iter().map(|p| format!("{p}\n,")).collect();
+        let inner: String = kept.iter().flat_map(|p| [p.as_str(), "\n,"]).collect();
         Some(format!("{open}{inner}{close}"))
     }
 
