@@ -116,7 +116,7 @@ impl Loaded {
                 "Your saved settings could not be read ({why}). They were set aside as {kept} and the defaults are used."
             ),
             (true, true) => format!(
-                "Your saved settings file was cut short; everything it held was kept. The file was set aside as {kept}."
+                "Your saved settings could not be read whole: the file was cut short. Everything it held was kept, and the file was set aside as {kept}."
             ),
             (false, _) => format!(
                 "Some saved settings could not be read ({why}); {names} went back to the default or were left out, and everything else was kept. The file was set aside as {kept}."

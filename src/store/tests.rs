@@ -91,7 +91,7 @@ fn a_file_missing_only_its_final_paren_keeps_every_setting_the_plan_and_the_prog
     assert!(reset.is_empty() && *cut, "{reset:?}");
     let notice = loaded.notice().unwrap();
     assert!(notice.contains("cut short"), "{notice}");
-    assert!(notice.contains("everything it held was kept"), "{notice}");
+    assert!(notice.contains("Everything it held was kept"), "{notice}");
 }
 
 #[test]
