@@ -188,12 +188,21 @@ impl Store {
     }
 
     /// Moves a damaged file out of the way under a name that does not exist yet. Renaming opens
-    /// nothing, so this is safe for a pipe or a device too.
+    /// nothing, so this is safe for a pipe or a device too. A link that saves may write through
+    /// (a dotfile manager's) stays in place, and a copy of what it points to is set aside, so
+    /// the next save still goes where the user keeps their settings.
     fn set_aside(&self, path: &Path) -> PathBuf {
+        let keep_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+            && link::write_target(path, self.home.as_deref()).is_ok();
         for n in 1..1000 {
             let target = self.dir.join(format!("settings.damaged-{n}.ron"));
             if std::fs::symlink_metadata(&target).is_err() {
-                if std::fs::rename(path, &target).is_ok() {
+                let moved = if keep_link {
+                    std::fs::copy(path, &target).is_ok()
+                } else {
+                    std::fs::rename(path, &target).is_ok()
+                };
+                if moved {
                     return target;
                 }
                 break;

@@ -363,6 +363,30 @@ fn a_linked_settings_file_in_the_home_folder_is_written_through_atomically() {
 }
 
 #[test]
+fn a_damaged_linked_settings_file_keeps_its_link_and_a_copy_is_set_aside() {
+    let home = tempfile::tempdir().unwrap();
+    let target = home.path().join("dotfiles.ron");
+    std::fs::write(&target, "(theme: Dark, plan: [\"BL23\"]").unwrap();
+    let store = linked_store(home.path(), &target);
+    let Loaded::Damaged { kept_at, .. } = store.load() else {
+        panic!("the file is cut short")
+    };
+    assert!(
+        std::fs::read_to_string(kept_at)
+            .unwrap()
+            .starts_with("(theme: Dark")
+    );
+    let link = std::fs::symlink_metadata(store.path()).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays");
+    store.save(&sample()).unwrap();
+    assert_eq!(
+        store.load(),
+        Loaded::Read(sample()),
+        "saved through the link"
+    );
+}
+
+#[test]
 fn a_linked_settings_file_outside_the_home_folder_or_not_a_file_is_refused_with_the_reason() {
     let home = tempfile::tempdir().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
