@@ -43,11 +43,41 @@ pub const PARTIAL_SUFFIX: &str = ".partial";
 /// Most names `write_new` tries in one folder (`name.png`, `name-2.png`, … `name-9999.png`).
 const MAX_UNIQUE_TRIES: u32 = 9999;
 
-/// The temporary file a write to `path` goes through: `<file name>.partial` beside it.
+/// The longest file name the usual file systems take (ext4, tmpfs, btrfs, XFS: 255 bytes).
+const NAME_MAX_BYTES: usize = 255;
+
+/// The temporary file a write to `path` goes through: `<file name>.partial` beside it. A name
+/// too long to take the suffix is shortened first and given a hash of the whole name, so the
+/// temporary file can always be created and two long names sharing a start still differ.
 pub fn partial_path(path: &Path) -> Option<PathBuf> {
-    let mut name = path.file_name()?.to_owned();
-    name.push(PARTIAL_SUFFIX);
-    Some(path.with_file_name(name))
+    let name = path.file_name()?;
+    let bytes = name.as_encoded_bytes();
+    if bytes.len() + PARTIAL_SUFFIX.len() <= NAME_MAX_BYTES {
+        let mut name = name.to_owned();
+        name.push(PARTIAL_SUFFIX);
+        return Some(path.with_file_name(name));
+    }
+    let hash = format!("~{:016x}", fnv1a(bytes));
+    let room = NAME_MAX_BYTES - PARTIAL_SUFFIX.len() - hash.len();
+    // Cut at a character boundary (a name that is not UTF-8 is shortened as its lossy text).
+    let text = name.to_string_lossy();
+    let mut cut = room.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let short = format!(
+        "{}{hash}{PARTIAL_SUFFIX}",
+        text.get(..cut).unwrap_or_default()
+    );
+    Some(path.with_file_name(short))
+}
+
+/// The FNV-1a hash of some bytes: stable from run to run, so a killed run's temporary file of
+/// a long name is found and cleared by the next.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Checks that `path` could be written, before any work is done. Creates and removes nothing at
@@ -241,6 +271,7 @@ impl Partial {
             .create_new(true)
             .open(&path)
             .map_err(|e| fail(e.to_string()))?;
+        keep_owner_and_mode(target, &file);
         Ok(Self {
             target: target.to_owned(),
             path,
@@ -284,6 +315,26 @@ impl Partial {
     }
 }
 
+/// Gives the temporary file the mode (and, where allowed, the owner and group) of the file it
+/// will replace, so exporting over a private `0600` file leaves it private. Best effort: a user
+/// may not hand a file to another owner, and then the file is simply theirs.
+fn keep_owner_and_mode(target: &Path, file: &File) {
+    let Ok(meta) = fs::symlink_metadata(target) else {
+        return;
+    };
+    if !meta.is_file() {
+        return;
+    }
+    let _ = file.set_permissions(meta.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+        // Changing the owner may clear set-id bits: set the mode again after it.
+        let _ = file.set_permissions(meta.permissions());
+    }
+}
+
 impl Drop for Partial {
     fn drop(&mut self) {
         self.file = None;
@@ -292,6 +343,10 @@ impl Drop for Partial {
         }
     }
 }
+
+mod deck;
+
+pub use deck::{Deck, deck_manifest_name};
 
 #[cfg(test)]
 mod tests;

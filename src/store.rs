@@ -6,6 +6,7 @@
 
 mod app_state;
 mod fields;
+mod link;
 
 pub use app_state::{APP_STATE_FILE, MAX_APP_STATE_BYTES, set_aside_bad_app_state};
 
@@ -37,6 +38,10 @@ pub struct Settings {
     pub progress: Progress,
     /// The practitioner's name, printed on handouts (empty: left out).
     pub practitioner: String,
+    /// Fields a newer version wrote that this one does not have, as `(name, RON text)`: kept
+    /// so that they outlive a save by this version.
+    #[serde(skip)]
+    pub unknown: Vec<(String, String)>,
 }
 
 impl Default for Settings {
@@ -51,6 +56,7 @@ impl Default for Settings {
             plan: Vec::new(),
             progress: Progress::default(),
             practitioner: String::new(),
+            unknown: Vec::new(),
         }
     }
 }
@@ -61,14 +67,16 @@ pub enum Loaded {
     /// No file yet: defaults.
     Fresh(Settings),
     Read(Settings),
-    /// The file could not be read whole; it was kept at `kept_at`. The fields named in `reset`
-    /// took their defaults and every other field was kept; when `reset` is empty, nothing could
-    /// be read and every field has its default.
+    /// The file could not be read whole; it was kept at `kept_at`. What `reset` names (fields,
+    /// and entries such as `plan[3]`) took its default or was left out, and everything else was
+    /// kept. `cut`: the file ended before its closing `)`. When `reset` is empty and the file
+    /// was not cut, nothing could be read and every field has its default.
     Damaged {
         settings: Settings,
         kept_at: PathBuf,
         why: String,
         reset: Vec<String>,
+        cut: bool,
     },
 }
 
@@ -91,25 +99,28 @@ impl Loaded {
             kept_at,
             why,
             reset,
+            cut,
             ..
         } = self
         else {
             return None;
         };
         let kept = kept_at.display();
-        Some(if reset.is_empty() {
-            format!(
+        let names = reset
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(match (reset.is_empty(), cut) {
+            (true, false) => format!(
                 "Your saved settings could not be read ({why}). They were set aside as {kept} and the defaults are used."
-            )
-        } else {
-            let names = reset
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            format!(
-                "Some saved settings could not be read ({why}); {names} went back to the default and everything else was kept. The file was set aside as {kept}."
-            )
+            ),
+            (true, true) => format!(
+                "Your saved settings could not be read whole: the file was cut short. Everything it held was kept, and the file was set aside as {kept}."
+            ),
+            (false, _) => format!(
+                "Some saved settings could not be read ({why}); {names} went back to the default or were left out, and everything else was kept. The file was set aside as {kept}."
+            ),
         })
     }
 }
@@ -118,11 +129,21 @@ impl Loaded {
 #[derive(Clone, Debug)]
 pub struct Store {
     dir: PathBuf,
+    /// The user's home folder: a settings file that is a link is written through only into it.
+    home: Option<PathBuf>,
 }
 
 impl Store {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Self { dir: dir.into() }
+        Self::with_home(dir, std::env::home_dir())
+    }
+
+    /// A store whose user's home folder is `home` (`None`: no link is written through).
+    pub fn with_home(dir: impl Into<PathBuf>, home: Option<PathBuf>) -> Self {
+        Self {
+            dir: dir.into(),
+            home,
+        }
     }
 
     pub fn path(&self) -> PathBuf {
@@ -140,10 +161,15 @@ impl Store {
             Err(why) => Err(why),
         };
         let recovered = text.and_then(|t| fields::read_fields(&t));
-        let (mut settings, reset, why) = match recovered {
-            Ok(r) if r.reset.is_empty() => (r.settings, Vec::new(), None),
-            Ok(r) => (r.settings, r.reset, r.why),
-            Err(why) => (Settings::default(), Vec::new(), Some(why)),
+        let (mut settings, reset, why, cut) = match recovered {
+            Ok(r) if r.reset.is_empty() && !r.cut => (r.settings, Vec::new(), None, false),
+            Ok(r) => {
+                let why = r
+                    .why
+                    .unwrap_or_else(|| "the file ends before its closing `)`".into());
+                (r.settings, r.reset, Some(why), r.cut)
+            }
+            Err(why) => (Settings::default(), Vec::new(), Some(why), false),
         };
         if !settings.text_scale.is_finite() {
             settings.text_scale = 1.0;
@@ -156,17 +182,27 @@ impl Store {
                 settings,
                 why,
                 reset,
+                cut,
             },
         }
     }
 
     /// Moves a damaged file out of the way under a name that does not exist yet. Renaming opens
-    /// nothing, so this is safe for a pipe or a device too.
+    /// nothing, so this is safe for a pipe or a device too. A link that saves may write through
+    /// (a dotfile manager's) stays in place, and a copy of what it points to is set aside, so
+    /// the next save still goes where the user keeps their settings.
     fn set_aside(&self, path: &Path) -> PathBuf {
+        let keep_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+            && link::write_target(path, self.home.as_deref()).is_ok();
         for n in 1..1000 {
             let target = self.dir.join(format!("settings.damaged-{n}.ron"));
             if std::fs::symlink_metadata(&target).is_err() {
-                if std::fs::rename(path, &target).is_ok() {
+                let moved = if keep_link {
+                    std::fs::copy(path, &target).is_ok()
+                } else {
+                    std::fs::rename(path, &target).is_ok()
+                };
+                if moved {
                     return target;
                 }
                 break;
@@ -177,12 +213,19 @@ impl Store {
 
     /// Writes the settings atomically: to a temporary file in the same folder, synced, then
     /// renamed over the old file, so a crash mid-write leaves the old file whole (see
-    /// [`crate::output`]; anything but a regular file in the way is refused).
+    /// [`crate::output`]; anything but a regular file in the way is refused). A settings file
+    /// that is a symbolic link is written through when its target is the user's own regular
+    /// file in their home folder (see [`link`]). Fields a newer version wrote are kept.
     pub fn save(&self, settings: &Settings) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
             .map_err(std::io::Error::other)?;
-        crate::output::write_with(&self.path(), |w| w.write_all(text.as_bytes()))
+        let text = fields::with_unknown_fields(&text, &settings.unknown);
+        let path = self.path();
+        let target = link::write_target(&path, self.home.as_deref()).map_err(|why| {
+            std::io::Error::other(format!("cannot write {}: {why}", path.display()))
+        })?;
+        crate::output::write_with(&target, |w| w.write_all(text.as_bytes()))
             .map_err(std::io::Error::other)
     }
 }

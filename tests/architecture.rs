@@ -17,7 +17,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("study", &["model", "placement"]),
     ("search", &["model"]),
     ("scene", &["model"]),
-    ("store", &["model", "scene", "study", "output"]),
+    ("store", &["model", "load", "scene", "study", "output"]),
     (
         "session",
         &["model", "placement", "scene", "store", "study", "search"],

@@ -195,7 +195,11 @@ fn lesson_export_from_a_file_writes_one_numbered_png_per_step() {
         "480x300",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(names(&slides), ["01-one-bl23.png", "02-two.png"]);
+    assert_eq!(
+        names(&slides),
+        [".two-steps.deck", "01-one-bl23.png", "02-two.png"],
+        "the slides and the deck's list of them"
+    );
     let image = image::open(slides.join("02-two.png")).unwrap();
     assert_eq!((image.width(), image.height()), (480, 300));
     assert!(
@@ -267,7 +271,12 @@ fn lesson_export_refuses_unknown_lessons_bad_files_and_folders_with_exit_one() {
         "--size",
         "10x10",
     ]);
-    assert_eq!(tiny.status.code(), Some(2), "a bad size is a usage error");
+    assert_eq!(
+        tiny.status.code(),
+        Some(1),
+        "a size out of range is refused, as the README says"
+    );
+    assert!(stderr(&tiny).contains("10x10"), "{}", stderr(&tiny));
 }
 
 #[test]

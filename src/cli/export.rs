@@ -184,6 +184,40 @@ pub fn resolve_spellings(atlas: &Atlas, named: &[String]) -> Result<Vec<PointCod
     Ok(resolved)
 }
 
+/// Parses `--date`, written YYYY-MM-DD, refusing a day the month does not have (`2026-02-30`,
+/// `2025-02-29`).
+pub fn parse_date(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let bad = || format!("`{text}` is not a date like 2026-11-30");
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let digits = |p: &str, len: usize| p.len() == len && p.bytes().all(|c| c.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return Err(bad());
+    }
+    let (year, month, day) = (
+        y.parse::<u32>().map_err(|_| bad())?,
+        m.parse::<u32>().map_err(|_| bad())?,
+        d.parse::<u32>().map_err(|_| bad())?,
+    );
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(format!("`{text}`: there is no month {month}")),
+    };
+    if !(1..=days).contains(&day) {
+        return Err(format!(
+            "`{text}` is not a date: month {month} of {year} has {days} days"
+        ));
+    }
+    Ok(text.to_owned())
+}
+
 /// The options of `handout`, as parsed.
 pub struct HandoutArgs<'a> {
     pub plan: &'a [String],
@@ -253,6 +287,33 @@ mod tests {
             .collect();
         let codes = resolve_spellings(&atlas, &typed).unwrap();
         assert_eq!(codes, [PointCode::new("BL23"), PointCode::new("BL40")]);
+    }
+
+    #[test]
+    fn an_impossible_date_is_refused_and_a_real_one_kept() {
+        for bad in [
+            "2026-02-30",
+            "2025-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-5",
+            "yesterday",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+        assert!(
+            parse_date("2026-02-30")
+                .unwrap_err()
+                .contains("has 28 days")
+        );
+        for good in ["2024-02-29", "2000-02-29", "2026-12-31", " 2026-11-30 "] {
+            assert_eq!(parse_date(good).unwrap(), good.trim(), "{good}");
+        }
+        assert!(
+            parse_date("1900-02-29").is_err(),
+            "1900 was not a leap year"
+        );
     }
 
     #[test]

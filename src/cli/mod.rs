@@ -130,7 +130,7 @@ pub enum CliCommand {
         #[arg(long, value_name = "NAME")]
         practitioner: Option<String>,
         /// The date printed, as YYYY-MM-DD (default: today).
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        #[arg(long, value_name = "DATE", value_parser = export::parse_date)]
         date: Option<String>,
         /// Layers to draw over the figures, separated by commas.
         #[arg(long, value_enum, value_name = "LAYER,…", num_args = 1.., value_delimiter = ',')]
@@ -161,29 +161,14 @@ pub enum LessonCommand {
     },
 }
 
-/// Parses a picture size such as `1280x800` (checked against the limits when used).
+/// Parses a picture size such as `1280x800`. Its limits are checked when it is used, so a size
+/// out of range is a refusal (exit 1), as the README says, not a malformed command line (2).
 fn parse_pixels(text: &str) -> Result<(u32, u32), String> {
     let bad = || format!("`{text}` is not a size like 1280x800");
     let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
     let w = w.trim().parse::<u32>().map_err(|_| bad())?;
     let h = h.trim().parse::<u32>().map_err(|_| bad())?;
-    crate::render::check_size(w, h).map_err(|e| e.to_string())?;
     Ok((w, h))
-}
-
-/// Parses a date written YYYY-MM-DD.
-fn parse_date(text: &str) -> Result<String, String> {
-    let parts: Vec<&str> = text.trim().split('-').collect();
-    let ok = matches!(parts.as_slice(), [y, m, d]
-        if y.len() == 4 && m.len() == 2 && d.len() == 2
-            && [y, m, d].iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
-            && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
-            && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)));
-    if ok {
-        Ok(text.trim().to_owned())
-    } else {
-        Err(format!("`{text}` is not a date like 2026-11-30"))
-    }
 }
 
 /// Parses the command line, with the views and conditions of the built-in atlas listed in the

@@ -17,6 +17,7 @@ mod unread;
 
 pub use diagnostic::{Diagnostic, Diagnostics, TextPos};
 pub use lesson_file::load_lesson_file;
+pub use lex::{Lexer, Token};
 pub use ron_text::MAX_NESTING;
 pub use source::{FileKind, MAX_FILE_BYTES, SourceFile, builtin_files, kind_of};
 

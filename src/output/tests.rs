@@ -210,3 +210,42 @@ fn a_failed_new_file_gives_its_name_back() {
     assert!(err.is_err());
     assert!(names_in(dir.path()).is_empty());
 }
+
+#[test]
+fn writing_over_a_private_file_keeps_it_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("view.png");
+    fs::write(&out, b"old").unwrap();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o600)).unwrap();
+    write_with(&out, ok).unwrap();
+    assert_eq!(fs::read(&out).unwrap(), b"new contents");
+    let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o600, "{mode:o}");
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
+    write_with(&out, ok).unwrap();
+    let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o640, "{mode:o}");
+}
+
+#[test]
+fn a_file_name_of_250_bytes_is_written_though_the_suffix_would_not_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("{}.png", "é".repeat(123)); // 246 + 4 bytes
+    assert_eq!(name.len(), 250);
+    let out = dir.path().join(&name);
+    let partial = partial_path(&out).unwrap();
+    let partial_name = partial.file_name().unwrap().to_str().unwrap();
+    assert!(partial_name.len() <= 255, "{}", partial_name.len());
+    assert!(partial_name.ends_with(PARTIAL_SUFFIX));
+    check_target(&out).unwrap();
+    write_with(&out, ok).unwrap();
+    assert_eq!(names_in(dir.path()), std::slice::from_ref(&name));
+    // Two long names sharing their start get different temporary files.
+    let other = dir.path().join(format!("{}-2.png", "é".repeat(123)));
+    assert_ne!(partial_path(&other), Some(partial));
+    assert_eq!(
+        partial_path(Path::new("a/view.png")),
+        Some(PathBuf::from("a/view.png.partial"))
+    );
+}

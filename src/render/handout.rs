@@ -214,18 +214,51 @@ pub fn render_handout_with(
     })
 }
 
-/// The title, the date and the practitioner, and one line on how to read the page.
+/// The page's title.
+const TITLE: &str = "Your acupuncture points";
+
+/// Most lines the date and practitioner take when they do not fit beside the title; a name
+/// longer than that is cut with an ellipsis rather than push the figures down.
+const MAX_WHO_ROWS: usize = 3;
+
+/// The title, the date and the practitioner, and one line on how to read the page. The date
+/// and the name sit beside the title when they fit there; otherwise they wrap on lines of their
+/// own below it, so a long name never runs over the title or off the sheet.
 fn header_ui(ui: &mut egui::Ui, details: &HandoutDetails, count: usize) {
-    ui.horizontal(|ui| {
-        ui.label(RichText::new("Your acupuncture points").font(FontId::new(28.0, fonts::bold())));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let mut who = format!("Date: {}", details.date);
-            if !details.practitioner.trim().is_empty() {
-                who = format!("Practitioner: {}    {who}", details.practitioner.trim());
-            }
-            ui.label(RichText::new(who).size(14.0));
+    let title_font = FontId::new(28.0, fonts::bold());
+    let who_font = FontId::proportional(14.0);
+    let ink = ui.visuals().text_color();
+    let name = details.practitioner.trim();
+    let beside = if name.is_empty() {
+        format!("Date: {}", details.date)
+    } else {
+        format!("Practitioner: {name}    Date: {}", details.date)
+    };
+    let width_of = |text: &str, font: &FontId| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font.clone(), ink)
+            .size()
+            .x
+    };
+    let fits =
+        width_of(TITLE, &title_font) + 32.0 + width_of(&beside, &who_font) <= ui.available_width();
+    if fits {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(TITLE).font(title_font));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(beside).size(14.0));
+            });
         });
-    });
+    } else {
+        ui.label(RichText::new(TITLE).font(title_font));
+        // The date first, so it is never the part cut off.
+        let below = format!("Date: {}    Practitioner: {name}", details.date);
+        let mut job = egui::text::LayoutJob::simple(below, who_font, ink, ui.available_width());
+        job.wrap.max_rows = MAX_WHO_ROWS;
+        job.wrap.overflow_character = Some('…');
+        let galley = ui.painter().layout_job(job);
+        ui.label(galley);
+    }
     ui.label(
         RichText::new(format!(
             "Where the needles went today ({count} point{}), and why. The numbers on the figures match the list below.",
@@ -411,40 +444,5 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-    use crate::load::load_builtin;
-
-    #[test]
-    fn day_counts_become_calendar_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_787), (2026, 11, 30));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-    }
-
-    #[test]
-    fn a_plan_with_back_belly_and_hand_points_gets_every_view_it_needs() {
-        let atlas = load_builtin().unwrap();
-        let plan: Vec<PointCode> = ["BL23", "CV6", "LI4", "BL40"]
-            .into_iter()
-            .map(PointCode::new)
-            .collect();
-        let ids: Vec<String> = figures_for(&atlas, &plan, None)
-            .iter()
-            .map(|f| f.id.to_string())
-            .collect();
-        assert!(ids.contains(&"posterior".to_owned()), "{ids:?}");
-        assert!(ids.contains(&"anterior".to_owned()), "{ids:?}");
-        assert!(ids.iter().any(|i| i.starts_with("hand")), "{ids:?}");
-        for code in &plan {
-            assert!(
-                ids.iter().any(|f| atlas
-                    .sites_on(code, &crate::model::FigureId::new(f.as_str()))
-                    .next()
-                    .is_some()),
-                "{code} is on a chosen view"
-            );
-        }
-    }
-}
+#[allow(clippy::unwrap_used)]
+mod tests;

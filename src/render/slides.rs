@@ -1,10 +1,12 @@
 //! A lesson as slides: one picture per step, each what Present mode shows for that step (the
 //! banner, then the body or the diagram), all drawn by one renderer so that after the first
-//! each slide costs only its drawing. A folder of slides is written whole or not at all.
+//! each slide costs only its drawing. A deck of slides is written whole or not at all, and a
+//! failed export leaves the folder as it was.
 
 use super::picture::Picture;
-use super::{RenderError, Renderer, render_view_with, write_png};
+use super::{RenderError, Renderer, encode_png, render_view_with};
 use crate::model::{Atlas, Lesson};
+use crate::output::Deck;
 use crate::scene::{Theme, lesson_scene};
 use std::path::{Path, PathBuf};
 
@@ -34,8 +36,11 @@ pub fn render_slide(
 }
 
 /// Writes every step of `lesson` into `dir` as `01-title.png`, `02-…`; returns the files
-/// written. `written` hears of each file as it lands. When a slide fails, the files this call
-/// wrote are removed again and the error is returned.
+/// written. Each slide is written under a temporary name, and only when every one was written
+/// are they renamed into place, together with the deck's list of files; then the slides of an
+/// earlier export of the same lesson that this one no longer has are removed (see
+/// [`crate::output::Deck`]). When a slide fails, nothing in `dir` has changed. `written` hears
+/// of each file once all are in place.
 pub fn write_slides(
     atlas: &Atlas,
     lesson: &Lesson,
@@ -46,19 +51,14 @@ pub fn write_slides(
 ) -> Result<Vec<PathBuf>, RenderError> {
     super::check_size(size.0, size.1)?;
     let mut renderer = Renderer::new();
-    let mut done: Vec<PathBuf> = Vec::new();
+    let mut deck = Deck::new(dir, lesson.id.as_str());
     for index in 0..lesson.steps.len() {
-        let path = dir.join(lesson.slide_name(index));
-        let result = render_slide(&mut renderer, atlas, lesson, index, theme, size)
-            .and_then(|image| write_png(&image, &path));
-        if let Err(e) = result {
-            for p in &done {
-                let _ = std::fs::remove_file(p);
-            }
-            return Err(e);
-        }
-        written(&path);
-        done.push(path);
+        let image = render_slide(&mut renderer, atlas, lesson, index, theme, size)?;
+        deck.add(&lesson.slide_name(index), |w| encode_png(&image, w))?;
+    }
+    let done = deck.commit()?;
+    for path in &done {
+        written(path);
     }
     Ok(done)
 }

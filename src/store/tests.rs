@@ -25,7 +25,7 @@ fn settings_saved_are_the_settings_loaded() {
 }
 
 #[test]
-fn a_damaged_store_loads_as_defaults_and_keeps_a_copy() {
+fn a_damaged_store_keeps_what_reads_and_keeps_a_copy() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
     std::fs::write(store.path(), "Settings(theme: Purple, plan: [").unwrap();
@@ -35,10 +35,12 @@ fn a_damaged_store_loads_as_defaults_and_keeps_a_copy() {
             kept_at,
             why,
             reset,
+            cut,
         } => {
-            assert!(reset.is_empty(), "nothing could be read: {reset:?}");
+            assert_eq!(reset, ["theme"]);
+            assert!(cut, "the file ends inside the plan");
             assert_eq!(settings, Settings::default());
-            assert!(why.contains("settings.ron:1:"), "{why}");
+            assert!(why.contains("theme"), "{why}");
             let kept = std::fs::read_to_string(&kept_at).unwrap();
             assert!(kept.starts_with("Settings(theme: Purple"));
         }
@@ -48,15 +50,118 @@ fn a_damaged_store_loads_as_defaults_and_keeps_a_copy() {
 }
 
 #[test]
-fn a_truncated_store_loads_as_defaults_and_keeps_a_copy() {
+fn text_that_is_not_settings_at_all_loads_as_defaults_and_keeps_a_copy() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    store.save(&sample()).unwrap();
-    let full = std::fs::read(store.path()).unwrap();
-    std::fs::write(store.path(), &full[..full.len() / 3]).unwrap();
+    std::fs::write(store.path(), "[1, 2, 3]").unwrap();
     let loaded = store.load();
-    assert!(matches!(loaded, Loaded::Damaged { .. }), "{loaded:?}");
     assert_eq!(loaded.settings(), &Settings::default());
+    let notice = loaded.notice().unwrap();
+    assert!(notice.contains("defaults are used"), "{notice}");
+    assert!(notice.contains("settings.damaged-1.ron"), "{notice}");
+}
+
+/// A store with every kind of field set, including three progress entries.
+fn full() -> Settings {
+    let mut s = Settings {
+        practitioner: "Dr. Wen".into(),
+        pinyin_labels: true,
+        condition: Some(crate::model::ConditionId::new("upper-back-pain")),
+        ..sample()
+    };
+    s.progress.record("BL23", Grade::Wrong, 20);
+    s.progress.record("KI3", Grade::Close, 30);
+    s.progress.seed = 77;
+    s
+}
+
+#[test]
+fn a_file_missing_only_its_final_paren_keeps_every_setting_the_plan_and_the_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    store.save(&full()).unwrap();
+    let text = std::fs::read_to_string(store.path()).unwrap();
+    let cut = text.trim_end().strip_suffix(')').unwrap();
+    std::fs::write(store.path(), cut).unwrap();
+    let loaded = store.load();
+    assert_eq!(loaded.settings(), &full());
+    let Loaded::Damaged { reset, cut, .. } = &loaded else {
+        panic!("{loaded:?}")
+    };
+    assert!(reset.is_empty() && *cut, "{reset:?}");
+    let notice = loaded.notice().unwrap();
+    assert!(notice.contains("cut short"), "{notice}");
+    assert!(notice.contains("Everything it held was kept"), "{notice}");
+}
+
+#[test]
+fn a_file_cut_inside_the_progress_keeps_everything_before_the_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    store.save(&full()).unwrap();
+    let text = std::fs::read_to_string(store.path()).unwrap();
+    // Cut inside the last progress entry (KI3), after its level.
+    let at = text.find("\"KI3\"").unwrap();
+    let at = at + text[at..].find("level").unwrap() + "level: 0,".len();
+    std::fs::write(store.path(), &text[..at]).unwrap();
+    let s = store.load().into_settings();
+    assert_eq!((s.theme, s.text_scale), (Theme::Dark, 2.0));
+    assert_eq!(s.plan, full().plan);
+    let codes: Vec<&str> = s.progress.points.keys().map(String::as_str).collect();
+    assert_eq!(codes, ["BL23", "BL40"], "only the cut entry is lost");
+    assert_eq!(s.progress.points["BL40"], full().progress.points["BL40"]);
+}
+
+#[test]
+fn one_bad_progress_entry_loses_only_that_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    std::fs::write(
+        store.path(),
+        "(theme: Dark, plan: [\"BL23\", 7, \"BL40\"], progress: (points: {\
+         \"BL23\": (level: 2, asked: 3, right: 2), \
+         \"BL40\": (level: \"high\", asked: 1), \
+         \"KI3\": (level: 1, asked: 1, right: 1)}, seed: 9))",
+    )
+    .unwrap();
+    let loaded = store.load();
+    let s = loaded.settings();
+    let codes: Vec<&str> = s.progress.points.keys().map(String::as_str).collect();
+    assert_eq!(codes, ["BL23", "KI3"]);
+    assert_eq!(s.progress.points["BL23"].asked, 3);
+    assert_eq!(s.progress.seed, 9);
+    assert_eq!(s.plan, [PointCode::new("BL23"), PointCode::new("BL40")]);
+    assert_eq!(s.theme, Theme::Dark);
+    let Loaded::Damaged { reset, .. } = &loaded else {
+        panic!("{loaded:?}")
+    };
+    assert_eq!(reset, &["plan[2]", "progress.points[\"BL40\"]"]);
+}
+
+#[test]
+fn unknown_fields_from_a_newer_version_are_kept_through_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    std::fs::write(
+        store.path(),
+        "(theme: Dark, voice: (rate: 1.5, name: \"Ana\"), plan: [\"BL23\"], tabs: [1, 2])",
+    )
+    .unwrap();
+    let loaded = store.load();
+    assert!(matches!(loaded, Loaded::Read(_)), "{loaded:?}");
+    let mut s = loaded.into_settings();
+    assert_eq!(s.plan, [PointCode::new("BL23")]);
+    s.text_scale = 2.5;
+    store.save(&s).unwrap();
+    let text = std::fs::read_to_string(store.path()).unwrap();
+    assert!(text.contains("voice: (rate: 1.5, name: \"Ana\")"), "{text}");
+    assert!(text.contains("tabs: [1, 2]"), "{text}");
+    let again = store.load();
+    assert!(matches!(again, Loaded::Read(_)), "{again:?}");
+    let again = again.into_settings();
+    assert_eq!(again.text_scale, 2.5);
+    assert_eq!(again.unknown, s.unknown);
+    assert_eq!(again.unknown.len(), 2);
 }
 
 #[test]
@@ -222,4 +327,100 @@ fn a_file_longer_than_it_says_is_read_only_to_the_limit() {
     // /proc files report a size of 0 whatever they hold.
     let err = read_regular(Path::new("/proc/self/maps"), 16).unwrap_err();
     assert!(err.contains("too large"), "{err}");
+}
+
+/// A home folder with a dotfiles folder in it, and a settings folder whose `settings.ron` is a
+/// link to `target`.
+fn linked_store(home: &Path, target: &Path) -> Store {
+    let config = home.join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::os::unix::fs::symlink(target, config.join(FILE_NAME)).unwrap();
+    Store::with_home(config, Some(home.to_owned()))
+}
+
+#[test]
+fn a_linked_settings_file_in_the_home_folder_is_written_through_atomically() {
+    let home = tempfile::tempdir().unwrap();
+    let dotfiles = home.path().join("dotfiles");
+    std::fs::create_dir(&dotfiles).unwrap();
+    let target = dotfiles.join("acupoint.ron");
+    std::fs::write(&target, "(theme: Dark)").unwrap();
+    let store = linked_store(home.path(), &target);
+    assert_eq!(store.load().settings().theme, Theme::Dark, "read through");
+    store.save(&sample()).unwrap();
+    let link = std::fs::symlink_metadata(store.path()).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is still a link");
+    assert_eq!(store.load(), Loaded::Read(sample()), "written through it");
+    let names: Vec<_> = std::fs::read_dir(&dotfiles)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        ["acupoint.ron"],
+        "no temporary file is left beside the target"
+    );
+}
+
+#[test]
+fn a_damaged_linked_settings_file_keeps_its_link_and_a_copy_is_set_aside() {
+    let home = tempfile::tempdir().unwrap();
+    let target = home.path().join("dotfiles.ron");
+    std::fs::write(&target, "(theme: Dark, plan: [\"BL23\"]").unwrap();
+    let store = linked_store(home.path(), &target);
+    let Loaded::Damaged { kept_at, .. } = store.load() else {
+        panic!("the file is cut short")
+    };
+    assert!(
+        std::fs::read_to_string(kept_at)
+            .unwrap()
+            .starts_with("(theme: Dark")
+    );
+    let link = std::fs::symlink_metadata(store.path()).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays");
+    store.save(&sample()).unwrap();
+    assert_eq!(
+        store.load(),
+        Loaded::Read(sample()),
+        "saved through the link"
+    );
+}
+
+#[test]
+fn a_linked_settings_file_outside_the_home_folder_or_not_a_file_is_refused_with_the_reason() {
+    let home = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let outside = elsewhere.path().join("shared.ron");
+    std::fs::write(&outside, "(theme: Dark)").unwrap();
+    let inside_dir = home.path().join("a-folder");
+    std::fs::create_dir(&inside_dir).unwrap();
+    for (target, words) in [
+        (outside.clone(), "outside your home folder"),
+        (home.path().join("missing.ron"), "does not exist"),
+        (inside_dir, "not a regular file"),
+    ] {
+        let home = tempfile::tempdir_in(home.path()).unwrap();
+        let store = linked_store(home.path(), &target);
+        let err = store.save(&sample()).unwrap_err().to_string();
+        assert!(err.contains(words), "{err}");
+        assert!(err.contains("symbolic link"), "{err}");
+    }
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "(theme: Dark)");
+}
+
+#[test]
+fn a_linked_settings_file_owned_by_another_user_is_refused() {
+    use std::os::unix::fs::MetadataExt;
+    let home = tempfile::tempdir().unwrap();
+    let target = home.path().join("theirs.ron");
+    std::fs::write(&target, "(theme: Dark)").unwrap();
+    let me = std::fs::metadata("/proc/self").unwrap().uid();
+    if std::os::unix::fs::chown(&target, Some(me + 1), None).is_err() {
+        eprintln!("skipped: only root can give a file to another user");
+        return;
+    }
+    let store = linked_store(home.path(), &target);
+    let err = store.save(&sample()).unwrap_err().to_string();
+    assert!(err.contains("belongs to another user"), "{err}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "(theme: Dark)");
 }

@@ -1,6 +1,8 @@
 //! Writes the kept settings on a thread of its own, so the window never waits for the disk:
 //! the window hands over a copy when the save schedule says a write is due, and once more on
-//! exit, when it waits for the last write to finish.
+//! exit, when it waits for the last write to finish. A write that fails is reported once, not
+//! at every change: the same reason again says nothing new (a settings file that cannot be
+//! written there stays so until the user acts), and a write that succeeds clears it.
 
 use crate::store::{Settings, Store};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -24,13 +26,15 @@ impl SettingsSaver {
         let thread = std::thread::Builder::new()
             .name("settings-writer".into())
             .spawn(move || {
+                let mut last_failure = None;
                 while let Ok(mut settings) = jobs.recv() {
                     // Only the newest of several waiting copies needs writing.
                     while let Ok(newer) = jobs.try_recv() {
                         settings = newer;
                     }
-                    if let Err(e) = store.save(&settings) {
-                        let _ = report.send(e.to_string());
+                    let result = store.save(&settings).map_err(|e| e.to_string());
+                    if let Some(why) = news_of(&mut last_failure, result) {
+                        let _ = report.send(why);
                     }
                 }
             })
@@ -77,8 +81,67 @@ impl SettingsSaver {
     }
 }
 
+/// The failure to report after a write: `Some` only when it differs from the last one reported
+/// (a success forgets the last one, so a failure after it is news again).
+fn news_of(last: &mut Option<String>, result: Result<(), String>) -> Option<String> {
+    match result {
+        Ok(()) => {
+            *last = None;
+            None
+        }
+        Err(why) if last.as_ref() == Some(&why) => None,
+        Err(why) => {
+            *last = Some(why.clone());
+            Some(why)
+        }
+    }
+}
+
 impl Drop for SettingsSaver {
     fn drop(&mut self) {
         self.finish();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_settings_file_that_cannot_be_written_is_reported_once_not_at_every_change() {
+        let home = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let target = elsewhere.path().join("shared.ron");
+        std::fs::write(&target, "()").unwrap();
+        let config = home.path().join("config");
+        std::fs::create_dir(&config).unwrap();
+        std::os::unix::fs::symlink(&target, config.join(crate::store::FILE_NAME)).unwrap();
+        let mut saver =
+            SettingsSaver::start(Store::with_home(config, Some(home.path().to_owned())));
+        let mut settings = Settings::default();
+        for scale in [1.5, 2.0, 2.5] {
+            settings.text_scale = scale;
+            saver.save(&settings);
+            // One write at a time, so every change is tried on its own.
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        saver.finish();
+        let reports: Vec<String> = saver.failures.try_iter().collect();
+        assert_eq!(reports.len(), 1, "{reports:?}");
+        assert!(
+            reports[0].contains("outside your home folder"),
+            "{reports:?}"
+        );
+    }
+
+    #[test]
+    fn a_failure_after_a_success_is_news_again() {
+        let mut last = None;
+        assert_eq!(news_of(&mut last, Err("full".into())), Some("full".into()));
+        assert_eq!(news_of(&mut last, Err("full".into())), None);
+        assert_eq!(news_of(&mut last, Err("gone".into())), Some("gone".into()));
+        assert_eq!(news_of(&mut last, Ok(())), None);
+        assert_eq!(news_of(&mut last, Err("gone".into())), Some("gone".into()));
     }
 }
