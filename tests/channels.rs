@@ -7,7 +7,7 @@
 mod common;
 
 use acupoint_atlas::load::{load_builtin, load_dir};
-use acupoint_atlas::model::{AnatomyLayer, ConditionId, FigureId};
+use acupoint_atlas::model::{AnatomyLayer, ConditionId, Facing, FigureId, FigurePos, LandmarkId};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -209,6 +209,120 @@ fn sciatica_brings_the_sciatic_nerve_onto_the_back_and_side_views() {
                 .any(|s| s.layer == AnatomyLayer::Nerves),
             "{code}"
         );
+    }
+}
+
+/// The drawn curves of a channel on a figure, cut to their pieces below `knee_y`.
+fn courses_below(
+    atlas: &acupoint_atlas::model::Atlas,
+    channel: &str,
+    figure: &FigureId,
+    knee_y: f32,
+) -> Vec<Vec<FigurePos>> {
+    let id = acupoint_atlas::model::ChannelId::new(channel);
+    let mut out = Vec::new();
+    for path in atlas.channel_paths(&id, figure) {
+        let mut piece: Vec<FigurePos> = Vec::new();
+        for p in &path.points {
+            if p.y >= knee_y {
+                piece.push(*p);
+            } else if piece.len() > 1 {
+                out.push(std::mem::take(&mut piece));
+            } else {
+                piece.clear();
+            }
+        }
+        if piece.len() > 1 {
+            out.push(piece);
+        }
+    }
+    out
+}
+
+/// The x where a set of polylines passes height `y`, on each segment that spans it.
+fn xs_at(courses: &[Vec<FigurePos>], y: f32) -> Vec<f32> {
+    courses
+        .iter()
+        .flat_map(|c| c.windows(2))
+        .filter(|w| (w[0].y - y) * (w[1].y - y) <= 0.0 && w[0].y != w[1].y)
+        .map(|w| w[0].x + (w[1].x - w[0].x) * (y - w[0].y) / (w[1].y - w[0].y))
+        .collect()
+}
+
+/// Whether two segments cross (touching at an end counts).
+fn segments_cross(a: (FigurePos, FigurePos), b: (FigurePos, FigurePos)) -> bool {
+    let side = |p: FigurePos, q: FigurePos, r: FigurePos| {
+        (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x)
+    };
+    let d1 = side(b.0, b.1, a.0);
+    let d2 = side(b.0, b.1, a.1);
+    let d3 = side(a.0, a.1, b.0);
+    let d4 = side(a.0, a.1, b.1);
+    d1 * d2 <= 0.0 && d3 * d4 <= 0.0
+}
+
+/// Content review 3, W1: on a side view the Bladder channel runs behind the fibula and the
+/// Gallbladder channel in front of it, so below the knee the Bladder course stays behind the
+/// Gallbladder course down to the ankle and the two never cross (on the foot too).
+#[test]
+fn on_every_side_view_the_bladder_course_stays_behind_the_gallbladder_course_below_the_knee() {
+    let atlas = load_builtin().unwrap();
+    let mut views = Vec::new();
+    for figure in atlas
+        .figures()
+        .iter()
+        .filter(|f| f.facing == Facing::Lateral)
+    {
+        let at = |id: &str| figure.landmark(&LandmarkId::new(id)).map(|l| l.at);
+        let (Some(malleolus), Some(tendon)) =
+            (at("lateral_malleolus"), at("calcaneal_tendon_ankle"))
+        else {
+            continue;
+        };
+        // Backward is the way from the outer ankle bone to the heel cord.
+        let back = (tendon.x - malleolus.x).signum();
+        let knee_y = at("popliteal_crease_centre").map_or(f32::NEG_INFINITY, |p| p.y);
+        let bl = courses_below(&atlas, "BL", &figure.id, knee_y);
+        let gb = courses_below(&atlas, "GB", &figure.id, knee_y);
+        assert!(
+            !bl.is_empty() && !gb.is_empty(),
+            "{}: both courses below the knee",
+            figure.id
+        );
+        let mut compared = 0;
+        let heights = bl.iter().chain(&gb).flatten().map(|p| p.y);
+        for y in heights.filter(|y| *y <= malleolus.y) {
+            for bl_x in xs_at(&bl, y) {
+                for gb_x in xs_at(&gb, y) {
+                    assert!(
+                        (bl_x - gb_x) * back > 0.0,
+                        "{}: at y {y:.4} the Bladder course (x {bl_x:.4}) is not behind the Gallbladder course (x {gb_x:.4})",
+                        figure.id
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(
+            compared > 10,
+            "{}: only {compared} heights compared",
+            figure.id
+        );
+        for a in bl.iter().flat_map(|c| c.windows(2)) {
+            for b in gb.iter().flat_map(|c| c.windows(2)) {
+                assert!(
+                    !segments_cross((a[0], a[1]), (b[0], b[1])),
+                    "{}: the Bladder and Gallbladder courses cross near ({:.4}, {:.4})",
+                    figure.id,
+                    a[0].x,
+                    a[0].y
+                );
+            }
+        }
+        views.push(figure.id.as_str().to_owned());
+    }
+    for view in ["side", "profile", "foot_lateral"] {
+        assert!(views.iter().any(|v| v == view), "{view} checked: {views:?}");
     }
 }
 
