@@ -163,6 +163,7 @@ fn the_bones_layer_draws_on_the_back_front_side_hand_foot_and_head_figures() {
     for figure in [
         "posterior",
         "anterior",
+        "profile",
         "side",
         "hand_dorsum",
         "hand_ulnar",
@@ -262,7 +263,7 @@ fn segments_cross(a: (FigurePos, FigurePos), b: (FigurePos, FigurePos)) -> bool 
 }
 
 /// Content review 3, W1: on a side view the Bladder channel runs behind the fibula and the
-/// Gallbladder channel in front of it, so below the knee the Bladder course stays behind the
+/// Gallbladder channel on its front border, so below the knee the Bladder course stays behind the
 /// Gallbladder course down to the ankle and the two never cross (on the foot too).
 #[test]
 fn on_every_side_view_the_bladder_course_stays_behind_the_gallbladder_course_below_the_knee() {
@@ -308,6 +309,23 @@ fn on_every_side_view_the_bladder_course_stays_behind_the_gallbladder_course_bel
             "{}: only {compared} heights compared",
             figure.id
         );
+        // The fibula, from its head (or as far up as the view shows it) to the outer ankle bone:
+        // the Bladder course runs behind it, the Gallbladder course on its front border.
+        let top = at("fibular_head").or_else(|| at("fibula_3cun_above_malleolus"));
+        let top = top.unwrap_or_else(|| panic!("{}: no fibula", figure.id));
+        let fibula_x = |y: f32| top.x + (malleolus.x - top.x) * (y - top.y) / (malleolus.y - top.y);
+        let along_fibula = |p: &&FigurePos| p.y > top.y && p.y < malleolus.y;
+        for (course, sign, name) in [(&bl, 1.0, "Bladder"), (&gb, -1.0, "Gallbladder")] {
+            for p in course.iter().flatten().filter(along_fibula) {
+                assert!(
+                    (p.x - fibula_x(p.y)) * back * sign > 0.0,
+                    "{}: the {name} course at ({:.4}, {:.4}) is on the wrong side of the fibula",
+                    figure.id,
+                    p.x,
+                    p.y
+                );
+            }
+        }
         for a in bl.iter().flat_map(|c| c.windows(2)) {
             for b in gb.iter().flat_map(|c| c.windows(2)) {
                 assert!(
@@ -324,6 +342,55 @@ fn on_every_side_view_the_bladder_course_stays_behind_the_gallbladder_course_bel
     for view in ["side", "profile", "foot_lateral"] {
         assert!(views.iter().any(|v| v == view), "{view} checked: {views:?}");
     }
+}
+
+#[test]
+fn the_profile_carries_the_gallbladder_course_from_the_head_to_the_foot_and_its_points() {
+    let atlas = load_builtin().unwrap();
+    let profile = FigureId::new("profile");
+    for code in [
+        "GB20", "GB21", "GB29", "GB30", "GB34", "BL40", "BL57", "BL60",
+    ] {
+        let code = acupoint_atlas::model::PointCode::new(code);
+        assert_eq!(
+            atlas.sites_on(&code, &profile).count(),
+            1,
+            "{code} on the profile"
+        );
+    }
+    // The Gallbladder course reaches from the face to the toes without a gap wider than a cun.
+    let gb = acupoint_atlas::model::ChannelId::new("GB");
+    let paths: Vec<_> = atlas.channel_paths(&gb, &profile).collect();
+    let ys = |f: fn(f32, f32) -> f32, init: f32| {
+        paths
+            .iter()
+            .flat_map(|p| p.points.iter().map(|q| q.y))
+            .fold(init, f)
+    };
+    assert!(ys(f32::min, f32::INFINITY) < 0.07, "GB starts on the head");
+    assert!(
+        ys(f32::max, f32::NEG_INFINITY) > 0.95,
+        "GB ends on the foot"
+    );
+    // Its runs join one another at shared stations (GB20, GB22) into one course.
+    let mut joined = vec![false; paths.len()];
+    joined[0] = true;
+    while let Some(j) = (0..paths.len()).find(|&j| {
+        !joined[j]
+            && (0..paths.len()).any(|i| {
+                joined[i]
+                    && paths[i]
+                        .stations
+                        .iter()
+                        .any(|s| paths[j].stations.contains(s))
+            })
+    }) {
+        joined[j] = true;
+    }
+    assert!(
+        joined.iter().all(|j| *j),
+        "the GB runs on the profile do not join: {joined:?}"
+    );
 }
 
 /// The minimal fixture in a temporary folder with `channels.ron` (and `anatomy.ron`) added.
