@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+#[path = "channels/side_views.rs"]
+mod side_views;
 
 use acupoint_atlas::load::{load_builtin, load_dir};
 use acupoint_atlas::model::{AnatomyLayer, ConditionId, FigureId};
@@ -163,6 +165,7 @@ fn the_bones_layer_draws_on_the_back_front_side_hand_foot_and_head_figures() {
     for figure in [
         "posterior",
         "anterior",
+        "profile",
         "side",
         "hand_dorsum",
         "hand_ulnar",

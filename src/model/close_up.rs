@@ -73,7 +73,7 @@ mod tests {
         for id in ["hand_dorsum", "hand_ulnar", "foot_lateral", "foot_medial"] {
             assert!(close(id), "{id} is a close-up");
         }
-        for id in ["posterior", "anterior", "side"] {
+        for id in ["posterior", "anterior", "profile", "side"] {
             assert!(!close(id), "{id} is a whole body");
         }
     }

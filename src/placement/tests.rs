@@ -246,3 +246,21 @@ fn gb21_sits_on_the_top_of_the_shoulder_in_both_back_views() {
         );
     }
 }
+
+#[test]
+fn gb20_lies_clearly_lateral_to_bl10_in_both_back_views() {
+    // Content review 3, m10: GB20, in the hollow between sternocleidomastoid and trapezius, lies
+    // 0.7 to 1 cun outside BL10 (1.3 cun, just outside trapezius) on standard charts.
+    use crate::model::{FigureId, LandmarkId, SpanId};
+    let atlas = crate::load::load_builtin().unwrap();
+    for view in ["posterior", "head_back"] {
+        let fig = atlas.figure(&FigureId::new(view)).unwrap();
+        let cun = cun_length(fig, fig.span(&SpanId::new("back_scale")).unwrap()).unwrap();
+        let x = |id: &str| fig.landmark(&LandmarkId::new(id)).unwrap().at.x;
+        let gap = (x("trapezius_lateral_c2") - x("occiput_scm_trapezius_hollow")) / cun;
+        assert!(
+            (0.7..=1.0).contains(&gap),
+            "{view}: GB20 is {gap:.2} cun outside BL10"
+        );
+    }
+}
