@@ -74,7 +74,11 @@ pub struct DiagramStep {
     /// One or two plain sentences.
     pub text: String,
     /// The evidence for this step alone; never more than the mechanism's own grade.
+    /// `Established` marks textbook physiology the proposal starts from, which is not graded.
     pub grade: EvidenceGrade,
+    /// Who this step's evidence came from, shown on its badge ("20 women with fibromyalgia").
+    #[serde(default)]
+    pub grade_note: Option<String>,
     /// The structures lit in this step.
     pub show: Vec<PartId>,
     #[serde(default)]
@@ -94,6 +98,13 @@ pub struct Diagram {
     /// The sources its steps rest on.
     pub references: Vec<ReferenceId>,
     pub steps: Vec<DiagramStep>,
+}
+
+impl DiagramStep {
+    /// The badge shown for the step: its grade with its note.
+    pub fn badge(&self) -> String {
+        super::mechanism::badge_text(self.grade, self.grade_note.as_deref())
+    }
 }
 
 impl Diagram {
@@ -123,10 +134,13 @@ impl Diagram {
 }
 
 impl EvidenceGrade {
-    /// How strong the grade is: 3 for human studies down to 0 for not supported.
+    /// How strong the grade is: 4 for human studies down to 0 for not supported.
+    /// Established physiology is not a claim of the proposal, so it has no strength of its own
+    /// (see [`EvidenceGrade::within`]); here it counts as the strongest.
     pub fn strength(self) -> u8 {
         match self {
-            EvidenceGrade::HumanStudies => 3,
+            EvidenceGrade::Established | EvidenceGrade::HumanStudies => 4,
+            EvidenceGrade::HumanConflicting => 3,
             EvidenceGrade::AnimalStudies => 2,
             EvidenceGrade::TheoryOnly => 1,
             EvidenceGrade::NotSupported => 0,
@@ -134,14 +148,19 @@ impl EvidenceGrade {
     }
 
     /// Whether a claim graded `self` stays within what `limit` allows: never stronger.
+    /// An established step claims nothing for the mechanism, so it fits under any grade.
     pub fn within(self, limit: EvidenceGrade) -> bool {
-        self.strength() <= limit.strength()
+        self == EvidenceGrade::Established || self.strength() <= limit.strength()
     }
 
     /// The grade in a patient's words.
     pub fn plain(self) -> &'static str {
         match self {
+            EvidenceGrade::Established => "textbook anatomy and physiology, not in question",
             EvidenceGrade::HumanStudies => "seen in studies of people",
+            EvidenceGrade::HumanConflicting => {
+                "studied in people, with results that disagree"
+            }
             EvidenceGrade::AnimalStudies => "seen in animal studies, not shown in people",
             EvidenceGrade::TheoryOnly => "an idea, not tested as a cause of relief",
             EvidenceGrade::NotSupported => "not supported: measurements did not find it",
@@ -151,7 +170,9 @@ impl EvidenceGrade {
     /// The id used in JSON output, such as `human-studies`.
     pub fn id(self) -> &'static str {
         match self {
+            EvidenceGrade::Established => "established",
             EvidenceGrade::HumanStudies => "human-studies",
+            EvidenceGrade::HumanConflicting => "human-conflicting",
             EvidenceGrade::AnimalStudies => "animal-studies",
             EvidenceGrade::TheoryOnly => "theory-only",
             EvidenceGrade::NotSupported => "not-supported",
@@ -171,5 +192,26 @@ mod tests {
         assert!(NotSupported.within(TheoryOnly));
         assert!(!HumanStudies.within(AnimalStudies));
         assert!(!TheoryOnly.within(NotSupported));
+        assert!(AnimalStudies.within(HumanConflicting));
+        assert!(!HumanStudies.within(HumanConflicting));
+    }
+
+    #[test]
+    fn an_established_step_fits_under_any_grade_and_its_badge_says_so() {
+        use EvidenceGrade::*;
+        assert!(Established.within(NotSupported));
+        assert!(Established.within(TheoryOnly));
+        assert_eq!(Established.label(), "Established anatomy");
+    }
+
+    #[test]
+    fn a_badge_carries_its_note_on_who_was_studied() {
+        use super::super::mechanism::badge_text;
+        assert_eq!(
+            badge_text(EvidenceGrade::HumanStudies, Some("13 healthy volunteers")),
+            "Human studies · 13 healthy volunteers"
+        );
+        assert_eq!(badge_text(EvidenceGrade::TheoryOnly, None), "Theory only");
+        assert_eq!(badge_text(EvidenceGrade::TheoryOnly, Some(" ")), "Theory only");
     }
 }

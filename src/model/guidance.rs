@@ -11,6 +11,9 @@ pub enum GuidanceTopic {
     Schools,
     /// Plain lines for patients: what they may feel, what to tell the practitioner.
     Patient,
+    /// Warning signs that need a doctor before any acupuncture: shown in Guidance, before the
+    /// plan in Patient mode and on every handout.
+    RedFlags,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -18,6 +21,9 @@ pub enum GuidanceTopic {
 pub struct GuidanceItem {
     pub heading: String,
     pub text: String,
+    /// A short list under the text, one plain line each (the warning signs).
+    #[serde(default)]
+    pub list: Vec<String>,
     #[serde(default)]
     pub references: Vec<ReferenceId>,
 }

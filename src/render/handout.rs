@@ -207,6 +207,9 @@ pub fn render_handout_with(
                 figures_ui(ui, atlas, &views, band);
                 let below = ui.cursor().top();
                 list_ui(ui, atlas, condition, &points);
+                if let Some(flags) = atlas.red_flags() {
+                    super::handout_flags::red_flags_ui(ui, flags);
+                }
                 closing_ui(ui, atlas);
                 let used = ui.min_rect().bottom() - page.top();
                 text_height.set(Some(used - (below - top_of_figures) + 8.0));

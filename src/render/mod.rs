@@ -7,6 +7,7 @@ mod clear;
 mod diagram;
 mod gpu;
 mod handout;
+mod handout_flags;
 mod renderer;
 mod slides;
 mod view;

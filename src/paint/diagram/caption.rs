@@ -153,7 +153,7 @@ fn layout(
     };
     let (fill, ink) = theme::grade_colors(current.grade);
     let badge = painter.layout_no_wrap(
-        current.grade.label().to_owned(),
+        current.badge(),
         FontId::new(17.0 * t, fonts::bold()),
         ink,
     );
