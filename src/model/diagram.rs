@@ -158,9 +158,7 @@ impl EvidenceGrade {
         match self {
             EvidenceGrade::Established => "textbook anatomy and physiology, not in question",
             EvidenceGrade::HumanStudies => "seen in studies of people",
-            EvidenceGrade::HumanConflicting => {
-                "studied in people, with results that disagree"
-            }
+            EvidenceGrade::HumanConflicting => "studied in people, with results that disagree",
             EvidenceGrade::AnimalStudies => "seen in animal studies, not shown in people",
             EvidenceGrade::TheoryOnly => "an idea, not tested as a cause of relief",
             EvidenceGrade::NotSupported => "not supported: measurements did not find it",
@@ -212,6 +210,9 @@ mod tests {
             "Human studies · 13 healthy volunteers"
         );
         assert_eq!(badge_text(EvidenceGrade::TheoryOnly, None), "Theory only");
-        assert_eq!(badge_text(EvidenceGrade::TheoryOnly, Some(" ")), "Theory only");
+        assert_eq!(
+            badge_text(EvidenceGrade::TheoryOnly, Some(" ")),
+            "Theory only"
+        );
     }
 }

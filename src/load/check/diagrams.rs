@@ -296,7 +296,10 @@ fn check_step(
     // measured, relief through it was not) only when its note says what was shown.
     if let Some(m) = mechanism
         && !step.grade.within(m.grade)
-        && step.grade_note.as_deref().is_none_or(|n| n.trim().is_empty())
+        && step
+            .grade_note
+            .as_deref()
+            .is_none_or(|n| n.trim().is_empty())
     {
         rep.at(
             origin,

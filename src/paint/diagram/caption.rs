@@ -152,11 +152,7 @@ fn layout(
         painter.layout(s.to_owned(), FontId::new(size * t, family), color, width)
     };
     let (fill, ink) = theme::grade_colors(current.grade);
-    let badge = painter.layout_no_wrap(
-        current.badge(),
-        FontId::new(17.0 * t, fonts::bold()),
-        ink,
-    );
+    let badge = painter.layout_no_wrap(current.badge(), FontId::new(17.0 * t, fonts::bold()), ink);
     let mut pieces = vec![
         Piece::Text(text(&mechanism.title, 17.0, true, colors.muted_text)),
         Piece::Gap(8.0 * t),
