@@ -105,12 +105,16 @@ fn patient_mode_shows_the_warning_signs_above_the_plans_cards() {
     };
     let warning = h.get_by_label(&heading).rect();
     h.get_by_label(&format!("• {first_sign}"));
+    // The cards panel is the rightmost one; the plan list on the left numbers points too.
     let card = h
         .query_all_by_label_contains("1. ")
         .map(|n| n.rect())
-        .filter(|r| r.min.x > warning.min.x - 1.0)
         .max_by(|a, b| a.min.x.total_cmp(&b.min.x))
         .unwrap();
+    assert!(
+        (warning.min.x - card.min.x).abs() < 40.0,
+        "the warning ({warning:?}) is in the cards' panel ({card:?})"
+    );
     assert!(
         warning.max.y <= card.min.y,
         "the warning ({warning:?}) comes before the first card ({card:?})"
