@@ -13,20 +13,22 @@ pub fn red_flags_ui(ui: &mut egui::Ui, item: &GuidanceItem) {
     egui::Frame::new()
         .stroke(egui::Stroke::new(1.2, ink))
         .corner_radius(4)
-        .inner_margin(egui::Margin::same(6))
+        .inner_margin(egui::Margin::symmetric(6, 4))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            // Tight lines: the box must leave the figures their room on a full page.
+            ui.spacing_mut().item_spacing.y = 1.0;
             ui.label(
                 RichText::new(&item.heading)
                     .font(FontId::new(13.5, fonts::bold()))
                     .color(ink),
             );
-            ui.label(RichText::new(&item.text).size(11.5));
+            ui.label(RichText::new(&item.text).size(11.0));
             let half = item.list.len().div_ceil(2).max(1);
             ui.columns(2, |cols| {
                 for (col, chunk) in cols.iter_mut().zip(item.list.chunks(half)) {
                     for sign in chunk {
-                        col.label(RichText::new(format!("• {sign}")).size(11.5));
+                        col.label(RichText::new(format!("• {sign}")).size(11.0));
                     }
                 }
             });
