@@ -6,6 +6,7 @@ use acupoint_atlas::load::load_builtin;
 use acupoint_atlas::model::{ConditionId, FigureId, LessonId, PointCode};
 use acupoint_atlas::render::{
     HandoutDetails, Paper, Picture, Renderer, render_handout, render_slide, render_view,
+    write_slides,
 };
 use acupoint_atlas::scene::{Scene, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -113,6 +114,28 @@ fn slides(c: &mut Criterion) {
         });
     });
     group.sample_size(10);
+    let dir = tempfile::tempdir().unwrap();
+    group.bench_function(
+        format!(
+            "the built-in lesson's {} slides written as PNG files, 1920x1080",
+            lesson.steps.len()
+        ),
+        |b| {
+            b.iter(|| {
+                black_box(
+                    write_slides(
+                        &atlas,
+                        &lesson,
+                        dir.path(),
+                        Theme::Light,
+                        (1920, 1080),
+                        |_| {},
+                    )
+                    .unwrap(),
+                )
+            });
+        },
+    );
     group.bench_function("a first slide with a new renderer, 1920x1080", |b| {
         b.iter(|| {
             let mut fresh = Renderer::new();

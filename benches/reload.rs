@@ -63,8 +63,11 @@ fn reload(c: &mut Criterion) {
                 round += 1;
                 let want = format!("Bend Middle {round}");
                 let tmp = file.with_extension("ron.swp");
-                std::fs::write(&tmp, text.replace("\"Bend Middle\"", &format!("\"{want}\"")))
-                    .unwrap();
+                std::fs::write(
+                    &tmp,
+                    text.replace("\"Bend Middle\"", &format!("\"{want}\"")),
+                )
+                .unwrap();
                 let start = Instant::now();
                 std::fs::rename(&tmp, &file).unwrap();
                 until_shown(&mut h, &want);

@@ -26,15 +26,18 @@ fn startup(c: &mut Criterion) {
     group.bench_function("the built-in atlas loaded and checked", |b| {
         b.iter(|| black_box(load_builtin().unwrap()));
     });
-    group.bench_function("the window's state built and its first frame, 1280x800", |b| {
-        b.iter(|| {
-            let mut h = Harness::builder()
-                .with_size(egui::vec2(1280.0, 800.0))
-                .build_eframe(|cc| AtlasApp::with_store(&cc.egui_ctx, None, None));
-            h.step();
-            black_box(h)
-        });
-    });
+    group.bench_function(
+        "the window's state built and its first frame, 1280x800",
+        |b| {
+            b.iter(|| {
+                let mut h = Harness::builder()
+                    .with_size(egui::vec2(1280.0, 800.0))
+                    .build_eframe(|cc| AtlasApp::with_store(&cc.egui_ctx, None, None));
+                h.step();
+                black_box(h)
+            });
+        },
+    );
     group.finish();
 }
 

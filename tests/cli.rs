@@ -119,6 +119,51 @@ fn points_json_has_the_documented_shape() {
 }
 
 #[test]
+fn points_json_for_a_condition_lists_only_the_levels_it_uses_with_their_flags() {
+    let out = run(&["points", "--condition", "lower-back-pain", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let points = doc["points"].as_array().unwrap();
+    let jiaji = points.iter().find(|p| p["code"] == "EX-B2").unwrap();
+    assert_eq!(jiaji["levels"], serde_json::json!(["lumbar"]));
+    assert_eq!(jiaji["regions"], serde_json::json!(["lower-back"]));
+    let flags = jiaji["flags"].as_array().unwrap();
+    assert!(!flags.contains(&serde_json::json!("lung")), "{flags:?}");
+    let positions = jiaji["positions"].as_array().unwrap();
+    assert_eq!(positions.len(), 10, "L1 to L5, both sides");
+    for site in positions {
+        let level = site["level"].as_str().unwrap();
+        assert!(level.starts_with('L'), "{site}");
+    }
+    // A point without levels keeps every site and says nothing of levels.
+    let bl23 = points.iter().find(|p| p["code"] == "BL23").unwrap();
+    assert!(bl23.get("levels").is_none(), "{bl23}");
+    // The upper back uses the thoracic levels, where the lung flag applies.
+    let out = run(&["points", "--condition", "upper-back-pain", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let jiaji = doc["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "EX-B2")
+        .unwrap();
+    assert_eq!(jiaji["levels"], serde_json::json!(["thoracic"]));
+    assert!(
+        jiaji["flags"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("lung"))
+    );
+    assert!(
+        jiaji["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["level"].as_str().unwrap().starts_with('T'))
+    );
+}
+
+#[test]
 fn points_table_lists_each_point_with_its_figures() {
     let out = run(&[
         "--atlas",

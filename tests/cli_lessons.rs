@@ -76,6 +76,7 @@ fn mechanisms_json_has_the_documented_shape() {
         assert!(
             [
                 "human-studies",
+                "human-conflicting",
                 "animal-studies",
                 "theory-only",
                 "not-supported"

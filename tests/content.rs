@@ -15,6 +15,8 @@ mod evidence;
 mod levels;
 #[path = "content/patient_text.rs"]
 mod patient_text;
+#[path = "content/red_flags.rs"]
+mod red_flags;
 
 fn atlas() -> &'static Atlas {
     static ATLAS: OnceLock<Atlas> = OnceLock::new();

@@ -134,7 +134,7 @@ fn a_diagram_of_two_steps_is_refused() {
     let rel = "diagrams/circulation.ron";
     let text = std::fs::read_to_string(copy.path(rel)).unwrap();
     let last = text
-        .rfind("        (\n            title: \"The sham problem\"")
+        .rfind("        (\n            title: \"Does it ease the pain?\"")
         .unwrap();
     let end = text.rfind("    ],\n)").unwrap();
     let mut cut = text.clone();

@@ -92,6 +92,36 @@ fn a_plan_built_in_explore_mode_is_shown_alone_and_in_plain_words_in_patient_mod
 }
 
 #[test]
+fn patient_mode_shows_the_warning_signs_above_the_plans_cards() {
+    let mut h = harness();
+    h.run();
+    command(&mut h, Command::SelectPoint(PointCode::new("BL23")));
+    h.key_press(egui::Key::P);
+    h.run();
+    command(&mut h, Command::SetMode(Mode::Patient));
+    let (heading, first_sign) = {
+        let flags = h.state().atlas().red_flags().unwrap();
+        (flags.heading.clone(), flags.list[0].clone())
+    };
+    let warning = h.get_by_label(&heading).rect();
+    h.get_by_label(&format!("• {first_sign}"));
+    // The cards panel is the rightmost one; the plan list on the left numbers points too.
+    let card = h
+        .query_all_by_label_contains("1. ")
+        .map(|n| n.rect())
+        .max_by(|a, b| a.min.x.total_cmp(&b.min.x))
+        .unwrap();
+    assert!(
+        (warning.min.x - card.min.x).abs() < 40.0,
+        "the warning ({warning:?}) is in the cards' panel ({card:?})"
+    );
+    assert!(
+        warning.max.y <= card.min.y,
+        "the warning ({warning:?}) comes before the first card ({card:?})"
+    );
+}
+
+#[test]
 fn a_locate_question_is_answered_by_clicking_and_scored_in_cun() {
     let mut h = harness();
     h.run();

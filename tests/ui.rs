@@ -177,3 +177,19 @@ fn the_guidance_contents_open_a_closed_section() {
     h.run();
     assert!(h.query_by_label(&heading).is_some(), "its section opened");
 }
+
+#[test]
+fn the_guidance_tab_opens_on_the_warning_signs_that_need_a_doctor_first() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Guidance").click();
+    h.run();
+    let signs = h.state().atlas().red_flags().unwrap().list.clone();
+    assert!(signs.len() >= 7, "{signs:?}");
+    for sign in &signs {
+        assert!(
+            h.query_by_label(&format!("• {sign}")).is_some(),
+            "the sign is shown without opening anything: {sign}"
+        );
+    }
+}

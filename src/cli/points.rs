@@ -1,6 +1,6 @@
 //! `acupoint-atlas points`: every point with its positions, as a table or as JSON.
 
-use crate::model::{Atlas, Point, RegionId, SafetyFlag};
+use crate::model::{Atlas, ConditionId, PlacedSite, Point, RegionId, SafetyFlag};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -31,6 +31,10 @@ struct PointJson<'a> {
     meridian: &'a str,
     regions: Vec<&'a str>,
     flags: Vec<&'a str>,
+    /// For a point drawn as a row of levels (the Jiaji): the levels listed, such as
+    /// `["lumbar"]` for a condition that uses only those; every group without a condition.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    levels: Vec<&'a str>,
     conditions: Vec<ConditionJson<'a>>,
     positions: Vec<PositionJson<'a>>,
 }
@@ -46,6 +50,9 @@ struct ConditionJson<'a> {
 struct PositionJson<'a> {
     figure: &'a str,
     side: &'a str,
+    /// The level of the site (`L4`) for a point drawn as a row of levels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<&'a str>,
     x: f64,
     y: f64,
 }
@@ -55,11 +62,56 @@ fn round(v: f32) -> f64 {
     (f64::from(v) * 10_000.0).round() / 10_000.0
 }
 
-fn flags(point: &Point) -> Vec<&'static str> {
+/// The point's safety flags: with a condition, only those of the levels it uses (the lumbar
+/// Jiaji carry no lung flag); without one, every flag.
+fn flags(atlas: &Atlas, point: &Point, condition: Option<&ConditionId>) -> Vec<&'static str> {
+    let notes = atlas.safety_for(&point.code, condition);
     SafetyFlag::ALL
         .into_iter()
-        .filter(|f| point.has_flag(*f))
+        .filter(|f| notes.iter().any(|n| n.item.flag == *f))
         .map(SafetyFlag::id)
+        .collect()
+}
+
+/// The sites of a point on every figure, only at the levels the condition uses.
+fn sites<'a>(
+    atlas: &'a Atlas,
+    point: &Point,
+    condition: Option<&ConditionId>,
+) -> Vec<&'a PlacedSite> {
+    let levels = atlas.levels_for(&point.code, condition);
+    atlas
+        .sites(&point.code)
+        .iter()
+        .filter(|s| point.rule_in_levels(s.rule, levels))
+        .collect()
+}
+
+/// The point's regions: with a condition, for a point drawn as a row of levels, only the
+/// regions of the levels it uses (the lumbar Jiaji lie in the lower back only).
+fn regions<'a>(
+    atlas: &'a Atlas,
+    point: &'a Point,
+    condition: Option<&ConditionId>,
+) -> Vec<&'a str> {
+    if condition.is_none() || point.levels.is_empty() {
+        return point.regions.iter().map(RegionId::as_str).collect();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for g in atlas.level_groups_for(&point.code, condition) {
+        if !out.contains(&g.region.as_str()) {
+            out.push(g.region.as_str());
+        }
+    }
+    out
+}
+
+/// The level groups listed for a point: those the condition uses, or all of them.
+fn level_ids<'a>(atlas: &'a Atlas, point: &Point, condition: Option<&ConditionId>) -> Vec<&'a str> {
+    atlas
+        .level_groups_for(&point.code, condition)
+        .into_iter()
+        .map(|g| g.id.as_str())
         .collect()
 }
 
@@ -85,14 +137,19 @@ pub fn run(
     }
     let points = atlas.condition_points(chosen.map(|c| &c.id));
     if json {
-        write_json(atlas, &points, out)?;
+        write_json(atlas, &points, chosen.map(|c| &c.id), out)?;
     } else {
         write_table(atlas, &points, chosen.map(|c| &c.id), out)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_json(atlas: &Atlas, points: &[&Point], out: &mut dyn Write) -> std::io::Result<()> {
+fn write_json(
+    atlas: &Atlas,
+    points: &[&Point],
+    condition: Option<&ConditionId>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let doc = PointsJson {
         figures: atlas
             .figures()
@@ -111,38 +168,47 @@ fn write_json(atlas: &Atlas, points: &[&Point], out: &mut dyn Write) -> std::io:
             .collect(),
         points: points
             .iter()
-            .map(|p| PointJson {
-                code: p.code.as_str(),
-                pinyin: &p.pinyin,
-                hanzi: &p.hanzi,
-                hanzi_traditional: &p.hanzi_traditional,
-                english: &p.english,
-                meridian: p.meridian.abbreviation(),
-                regions: p.regions.iter().map(RegionId::as_str).collect(),
-                flags: flags(p),
-                conditions: atlas
-                    .conditions_of(&p.code)
-                    .map(|(c, e)| ConditionJson {
-                        id: c.id.as_str(),
-                        role: e.role.id(),
-                        reason: &e.reason,
-                    })
-                    .collect(),
-                positions: atlas
-                    .sites(&p.code)
-                    .iter()
-                    .map(|s| PositionJson {
-                        figure: s.figure.as_str(),
-                        side: s.side.id(),
-                        x: round(s.at.x),
-                        y: round(s.at.y),
-                    })
-                    .collect(),
-            })
+            .map(|p| point_json(atlas, p, condition))
             .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
     writeln!(out)
+}
+
+fn point_json<'a>(
+    atlas: &'a Atlas,
+    p: &'a Point,
+    condition: Option<&ConditionId>,
+) -> PointJson<'a> {
+    PointJson {
+        code: p.code.as_str(),
+        pinyin: &p.pinyin,
+        hanzi: &p.hanzi,
+        hanzi_traditional: &p.hanzi_traditional,
+        english: &p.english,
+        meridian: p.meridian.abbreviation(),
+        regions: regions(atlas, p, condition),
+        flags: flags(atlas, p, condition),
+        levels: level_ids(atlas, p, condition),
+        conditions: atlas
+            .conditions_of(&p.code)
+            .map(|(c, e)| ConditionJson {
+                id: c.id.as_str(),
+                role: e.role.id(),
+                reason: &e.reason,
+            })
+            .collect(),
+        positions: sites(atlas, p, condition)
+            .into_iter()
+            .map(|s| PositionJson {
+                figure: s.figure.as_str(),
+                side: s.side.id(),
+                level: atlas.site_level(&p.code, s).map(|l| l.level.as_str()),
+                x: round(s.at.x),
+                y: round(s.at.y),
+            })
+            .collect(),
+    }
 }
 
 fn write_table(
@@ -174,7 +240,7 @@ fn write_table(
             None => p.meridian.abbreviation().to_owned(),
         };
         let mut per_figure: Vec<(String, usize)> = Vec::new();
-        for site in atlas.sites(&p.code) {
+        for site in sites(atlas, p, condition) {
             match per_figure
                 .iter_mut()
                 .find(|(f, _)| f == site.figure.as_str())
@@ -188,12 +254,8 @@ fn write_table(
             p.pinyin.to_string(),
             p.english.to_string(),
             fourth,
-            p.regions
-                .iter()
-                .map(RegionId::as_str)
-                .collect::<Vec<_>>()
-                .join(","),
-            flags(p).join(","),
+            regions(atlas, p, condition).join(","),
+            flags(atlas, p, condition).join(","),
             per_figure
                 .iter()
                 .map(|(f, n)| format!("{f}({n})"))

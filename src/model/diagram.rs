@@ -5,7 +5,7 @@
 
 use super::ids::{MechanismId, PartId, ReferenceId, SchematicId};
 use super::mechanism::EvidenceGrade;
-use super::text::{Prose, Title};
+use super::text::{Name, Prose, Title};
 use serde::Deserialize;
 
 /// The fewest and most steps a diagram has.
@@ -75,7 +75,11 @@ pub struct DiagramStep {
     /// One or two plain sentences.
     pub text: Prose,
     /// The evidence for this step alone; never more than the mechanism's own grade.
+    /// `Established` marks textbook physiology the proposal starts from, which is not graded.
     pub grade: EvidenceGrade,
+    /// Who this step's evidence came from, shown on its badge ("20 women with fibromyalgia").
+    #[serde(default)]
+    pub grade_note: Option<Name>,
     /// The structures lit in this step.
     pub show: Vec<PartId>,
     #[serde(default)]
@@ -95,6 +99,13 @@ pub struct Diagram {
     /// The sources its steps rest on.
     pub references: Vec<ReferenceId>,
     pub steps: Vec<DiagramStep>,
+}
+
+impl DiagramStep {
+    /// The badge shown for the step: its grade with its note.
+    pub fn badge(&self) -> String {
+        super::mechanism::badge_text(self.grade, self.grade_note.as_deref())
+    }
 }
 
 impl Diagram {
@@ -124,10 +135,13 @@ impl Diagram {
 }
 
 impl EvidenceGrade {
-    /// How strong the grade is: 3 for human studies down to 0 for not supported.
+    /// How strong the grade is: 4 for human studies down to 0 for not supported.
+    /// Established physiology is not a claim of the proposal, so it has no strength of its own
+    /// (see [`EvidenceGrade::within`]); here it counts as the strongest.
     pub fn strength(self) -> u8 {
         match self {
-            EvidenceGrade::HumanStudies => 3,
+            EvidenceGrade::Established | EvidenceGrade::HumanStudies => 4,
+            EvidenceGrade::HumanConflicting => 3,
             EvidenceGrade::AnimalStudies => 2,
             EvidenceGrade::TheoryOnly => 1,
             EvidenceGrade::NotSupported => 0,
@@ -135,14 +149,17 @@ impl EvidenceGrade {
     }
 
     /// Whether a claim graded `self` stays within what `limit` allows: never stronger.
+    /// An established step claims nothing for the mechanism, so it fits under any grade.
     pub fn within(self, limit: EvidenceGrade) -> bool {
-        self.strength() <= limit.strength()
+        self == EvidenceGrade::Established || self.strength() <= limit.strength()
     }
 
     /// The grade in a patient's words.
     pub fn plain(self) -> &'static str {
         match self {
+            EvidenceGrade::Established => "textbook anatomy and physiology, not in question",
             EvidenceGrade::HumanStudies => "seen in studies of people",
+            EvidenceGrade::HumanConflicting => "studied in people, with results that disagree",
             EvidenceGrade::AnimalStudies => "seen in animal studies, not shown in people",
             EvidenceGrade::TheoryOnly => "an idea, not tested as a cause of relief",
             EvidenceGrade::NotSupported => "not supported: measurements did not find it",
@@ -152,7 +169,9 @@ impl EvidenceGrade {
     /// The id used in JSON output, such as `human-studies`.
     pub fn id(self) -> &'static str {
         match self {
+            EvidenceGrade::Established => "established",
             EvidenceGrade::HumanStudies => "human-studies",
+            EvidenceGrade::HumanConflicting => "human-conflicting",
             EvidenceGrade::AnimalStudies => "animal-studies",
             EvidenceGrade::TheoryOnly => "theory-only",
             EvidenceGrade::NotSupported => "not-supported",
@@ -172,5 +191,29 @@ mod tests {
         assert!(NotSupported.within(TheoryOnly));
         assert!(!HumanStudies.within(AnimalStudies));
         assert!(!TheoryOnly.within(NotSupported));
+        assert!(AnimalStudies.within(HumanConflicting));
+        assert!(!HumanStudies.within(HumanConflicting));
+    }
+
+    #[test]
+    fn an_established_step_fits_under_any_grade_and_its_badge_says_so() {
+        use EvidenceGrade::*;
+        assert!(Established.within(NotSupported));
+        assert!(Established.within(TheoryOnly));
+        assert_eq!(Established.label(), "Established anatomy");
+    }
+
+    #[test]
+    fn a_badge_carries_its_note_on_who_was_studied() {
+        use super::super::mechanism::badge_text;
+        assert_eq!(
+            badge_text(EvidenceGrade::HumanStudies, Some("13 healthy volunteers")),
+            "Human studies · 13 healthy volunteers"
+        );
+        assert_eq!(badge_text(EvidenceGrade::TheoryOnly, None), "Theory only");
+        assert_eq!(
+            badge_text(EvidenceGrade::TheoryOnly, Some(" ")),
+            "Theory only"
+        );
     }
 }

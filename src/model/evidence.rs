@@ -74,7 +74,7 @@ mod tests {
             .find(|l| l.mechanism.id.as_str() == "endogenous-opioids")
             .unwrap();
         assert_eq!(opioids.kind, LinkKind::Direct);
-        assert_eq!(opioids.grade, EvidenceGrade::HumanStudies);
+        assert_eq!(opioids.grade, EvidenceGrade::HumanConflicting);
         assert!(opioids.at_point.contains("rat"), "{}", opioids.at_point);
     }
 

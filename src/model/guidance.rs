@@ -12,6 +12,9 @@ pub enum GuidanceTopic {
     Schools,
     /// Plain lines for patients: what they may feel, what to tell the practitioner.
     Patient,
+    /// Warning signs that need a doctor before any acupuncture: shown in Guidance, before the
+    /// plan in Patient mode and on every handout.
+    RedFlags,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -19,6 +22,9 @@ pub enum GuidanceTopic {
 pub struct GuidanceItem {
     pub heading: Name,
     pub text: Prose,
+    /// A short list under the text, one plain line each (the warning signs).
+    #[serde(default)]
+    pub list: Vec<Prose>,
     #[serde(default)]
     pub references: Vec<ReferenceId>,
 }

@@ -2,13 +2,21 @@
 
 use super::condition::Role;
 use super::ids::{MechanismId, PointCode, ReferenceId};
-use super::text::{Prose, Title};
+use super::text::{Name, Prose, Title};
 use serde::Deserialize;
 
 /// How strong the evidence for a mechanism is. Panels never claim more than this.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 pub enum EvidenceGrade {
+    /// Textbook anatomy and physiology, such as a needle exciting nerve fibres: the scene a
+    /// proposal starts from, not a proposal. Only a diagram step may carry it; it is never a
+    /// mechanism's grade and never counts for or against one.
+    Established,
     HumanStudies,
+    /// Studied in people, with results that disagree (for example a drug test that a second
+    /// group could not repeat): weaker than consistent human studies, stronger than animals
+    /// alone.
+    HumanConflicting,
     AnimalStudies,
     TheoryOnly,
     NotSupported,
@@ -17,7 +25,9 @@ pub enum EvidenceGrade {
 impl EvidenceGrade {
     pub fn label(self) -> &'static str {
         match self {
+            EvidenceGrade::Established => "Established anatomy",
             EvidenceGrade::HumanStudies => "Human studies",
+            EvidenceGrade::HumanConflicting => "Human studies, conflicting",
             EvidenceGrade::AnimalStudies => "Animal studies",
             EvidenceGrade::TheoryOnly => "Theory only",
             EvidenceGrade::NotSupported => "Not supported",
@@ -55,13 +65,30 @@ pub struct Mechanism {
     /// (other points, whole treatments). Required when `roles` is not empty.
     #[serde(default)]
     pub role_evidence: Option<Prose>,
+    /// Who the evidence behind the grade came from, in a few words the badge shows beside it
+    /// ("13 healthy volunteers"), where one grade would otherwise cover very different studies.
+    #[serde(default)]
+    pub grade_note: Option<Name>,
     pub references: Vec<ReferenceId>,
+}
+
+/// A grade's badge text: its label, and the note on who was studied when there is one.
+pub fn badge_text(grade: EvidenceGrade, note: Option<&str>) -> String {
+    match note {
+        Some(note) if !note.trim().is_empty() => format!("{} · {}", grade.label(), note.trim()),
+        _ => grade.label().to_owned(),
+    }
 }
 
 impl Mechanism {
     /// The codes of the points the mechanism names directly.
     pub fn point_codes(&self) -> impl Iterator<Item = &PointCode> {
         self.points.iter().map(|l| &l.code)
+    }
+
+    /// The badge shown for the mechanism: its grade with its note.
+    pub fn badge(&self) -> String {
+        badge_text(self.grade, self.grade_note.as_deref())
     }
 
     /// The direct link to a point, if the mechanism names it.

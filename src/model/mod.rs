@@ -142,6 +142,15 @@ impl Atlas {
     pub fn guidance(&self) -> &[GuidanceSection] {
         &self.parts.guidance
     }
+
+    /// The warning signs that need a doctor first: the first item of the red-flag section.
+    pub fn red_flags(&self) -> Option<&GuidanceItem> {
+        self.parts
+            .guidance
+            .iter()
+            .find(|s| s.topic == GuidanceTopic::RedFlags)
+            .and_then(|s| s.items.first())
+    }
     pub fn schematics(&self) -> &[Schematic] {
         &self.parts.schematics
     }

@@ -100,7 +100,9 @@ pub fn canvas_colors(kind: Theme) -> CanvasColors {
 /// Badge colours (fill, text) for an evidence grade.
 pub fn grade_colors(grade: EvidenceGrade) -> (Color32, Color32) {
     match grade {
+        EvidenceGrade::Established => (Color32::from_rgb(0x4A, 0x55, 0x68), Color32::WHITE),
         EvidenceGrade::HumanStudies => (Color32::from_rgb(0x1B, 0x7A, 0x3E), Color32::WHITE),
+        EvidenceGrade::HumanConflicting => (Color32::from_rgb(0x7A, 0x4E, 0x9E), Color32::WHITE),
         EvidenceGrade::AnimalStudies => (Color32::from_rgb(0x1F, 0x5F, 0xAD), Color32::WHITE),
         EvidenceGrade::TheoryOnly => (Color32::from_rgb(0xF2, 0xC1, 0x4E), Color32::BLACK),
         EvidenceGrade::NotSupported => (Color32::from_rgb(0x8A, 0x8A, 0x8A), Color32::WHITE),

@@ -183,9 +183,10 @@ pub fn render_handout_with(
         .collect();
     // The text's height is measured on one frame and the figures take what is left on the next.
     let text_height = Cell::new(None::<f32>);
-    // Longer plans are set a little smaller, so the page holds them with room for the figures.
+    // Longer plans are set a little smaller, so the page holds them with room for the figures
+    // (and the warning signs, which every page carries).
     let ppp = match points.len() {
-        0..=4 => 2.8,
+        0..=4 => 2.6,
         5..=8 => 2.5,
         _ => 2.25,
     };
@@ -207,6 +208,9 @@ pub fn render_handout_with(
                 figures_ui(ui, atlas, &views, band);
                 let below = ui.cursor().top();
                 list_ui(ui, atlas, condition, &points);
+                if let Some(flags) = atlas.red_flags() {
+                    super::handout_flags::red_flags_ui(ui, flags);
+                }
                 closing_ui(ui, atlas);
                 let used = ui.min_rect().bottom() - page.top();
                 text_height.set(Some(used - (below - top_of_figures) + 8.0));

@@ -7,6 +7,7 @@ mod clear;
 mod diagram;
 mod gpu;
 mod handout;
+mod handout_flags;
 mod picture;
 mod renderer;
 mod slides;

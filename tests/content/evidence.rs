@@ -83,3 +83,66 @@ fn the_needle_grasp_mechanism_is_graded_as_theory() {
         .unwrap();
     assert_eq!(m.grade, EvidenceGrade::TheoryOnly);
 }
+
+fn mechanism(id: &str) -> &'static acupoint_atlas::model::Mechanism {
+    atlas()
+        .mechanisms()
+        .iter()
+        .find(|m| m.id == MechanismId::new(id))
+        .unwrap()
+}
+
+#[test]
+fn the_opioid_panel_says_the_human_studies_conflict() {
+    let m = mechanism("endogenous-opioids");
+    assert_eq!(m.grade, EvidenceGrade::HumanConflicting);
+    assert!(
+        m.badge().starts_with("Human studies, conflicting"),
+        "{}",
+        m.badge()
+    );
+    // Harris 2009 measured more free receptors, which is not a sign of release.
+    assert!(
+        m.explanation.contains("not evidence of release"),
+        "{}",
+        m.explanation
+    );
+}
+
+#[test]
+fn a_human_badge_resting_on_one_small_study_says_who_was_studied() {
+    let m = mechanism("stress-limbic");
+    assert_eq!(m.badge(), "Human studies · 13 healthy volunteers");
+}
+
+#[test]
+fn nerves_carrying_the_needles_signals_are_established_in_every_diagram_and_never_a_mechanism() {
+    for m in atlas().mechanisms() {
+        assert_ne!(m.grade, EvidenceGrade::Established, "{}", m.id);
+    }
+    let mut seen = 0;
+    for d in atlas().diagrams() {
+        for step in &d.steps {
+            let basic = step.show.iter().any(|p| p.as_str() == "sensory-nerve")
+                && step.arrows.iter().any(|a| {
+                    a.along
+                        .as_ref()
+                        .is_some_and(|p| p.as_str() == "sensory-nerve")
+                });
+            if basic && step.tags.is_empty() {
+                seen += 1;
+                assert_eq!(
+                    step.grade,
+                    EvidenceGrade::Established,
+                    "{}: `{}` is textbook physiology",
+                    d.mechanism,
+                    step.title
+                );
+            }
+        }
+    }
+    assert!(
+        seen >= 3,
+        "the signal steps of the nerve, opioid and brake diagrams"
+    );
+}

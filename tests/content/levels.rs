@@ -117,7 +117,9 @@ fn needling_reads_as_the_textbook_gives_it() {
     assert_eq!(summary("BL13"), "Oblique toward the spine, 0.5–0.7 cun");
     let jiaji = summary("EX-B2");
     assert!(
-        jiaji.contains("Thoracic levels (T1–T12): Perpendicular, 0.5–1 cun")
+        // Over the pleura the headline gives the safer slant (CAM99 writes perpendicular, and
+        // the note says so).
+        jiaji.contains("Thoracic levels (T1–T12): Oblique toward the spine, 0.5–1 cun")
             && jiaji.contains("Lumbar levels (L1–L5): Perpendicular, 1–1.5 cun"),
         "the headline states both depths: {jiaji}"
     );

@@ -33,6 +33,13 @@ pub fn check_content(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
         require_text(rep, origin, ".title", &mechanism.title);
         require_text(rep, origin, ".summary", &mechanism.summary);
         require_text(rep, origin, ".explanation", &mechanism.explanation);
+        if mechanism.grade == crate::model::EvidenceGrade::Established {
+            rep.at(
+                origin,
+                ".grade",
+                "`Established` marks textbook physiology in a diagram step; a mechanism is a proposal and needs the grade its evidence earns",
+            );
+        }
         for (i, link) in mechanism.points.iter().enumerate() {
             if !known.points.contains(link.code.as_str()) {
                 rep.unknown(

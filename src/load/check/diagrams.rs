@@ -292,14 +292,20 @@ fn check_step(
     let at = format!(".steps[{i}]");
     require_text(rep, origin, &format!("{at}.title"), &step.title);
     require_text(rep, origin, &format!("{at}.text"), &step.text);
+    // A step may rest on stronger evidence than the proposal as a whole (the needle grasp was
+    // measured, relief through it was not) only when its note says what was shown.
     if let Some(m) = mechanism
         && !step.grade.within(m.grade)
+        && step
+            .grade_note
+            .as_deref()
+            .is_none_or(|n| n.trim().is_empty())
     {
         rep.at(
             origin,
             &format!("{at}.grade"),
             format!(
-                "a step may not claim more than its mechanism: `{}` is graded {}, this step {}",
+                "a step may not claim more than its mechanism unless its `grade_note` says what was shown: `{}` is graded {}, this step {}",
                 m.id,
                 m.grade.label(),
                 step.grade.label()

@@ -132,7 +132,8 @@ fn draw_piece(
         }
         Piece::Badge(g, fill) => {
             let pill = Rect::from_min_size(at, g.size() + Vec2::new(16.0, 8.0));
-            painter.rect_filled(pill, pill.height() / 2.0, fill);
+            // A pill on one line, a rounded box when the badge wraps.
+            painter.rect_filled(pill, (pill.height() / 2.0).min(14.0), fill);
             painter.galley(at + Vec2::new(8.0, 4.0), g, colors.text);
         }
         Piece::Key(kind, g) => {
@@ -166,10 +167,12 @@ fn layout(
         painter.layout(s.to_owned(), FontId::new(size * t, family), color, width)
     };
     let (fill, ink) = theme::grade_colors(current.grade);
-    let badge = painter.layout_no_wrap(
-        current.grade.label().to_owned(),
+    // The badge wraps: with its note on who was studied it can be wider than the caption.
+    let badge = painter.layout(
+        current.badge(),
         FontId::new(17.0 * t, fonts::bold()),
         ink,
+        (width - 16.0).max(40.0),
     );
     let mut pieces = vec![
         Piece::Text(text(&mechanism.title, 17.0, true, colors.muted_text)),

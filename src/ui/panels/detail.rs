@@ -51,7 +51,7 @@ pub fn detail_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: 
             let m = link.mechanism;
             ui.horizontal_wrapped(|ui| {
                 let (fill, ink) = theme::grade_colors(link.grade);
-                badge_ui(ui, link.grade.label(), fill, ink);
+                badge_ui(ui, &m.badge(), fill, ink);
                 let title = ui
                     .add(
                         egui::Label::new(RichText::new(&m.title).strong())

@@ -77,7 +77,7 @@ pub fn diagram_ui(
         ui.label(&step.text);
         ui.horizontal_wrapped(|ui| {
             let (fill, ink) = theme::grade_colors(step.grade);
-            badge_ui(ui, step.grade.label(), fill, ink);
+            badge_ui(ui, &step.badge(), fill, ink);
             ui.label(RichText::new(format!("this step: {}", step.grade.plain())).small());
         });
     }

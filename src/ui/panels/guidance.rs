@@ -52,6 +52,7 @@ pub fn guidance_ui(ui: &mut egui::Ui, atlas: &Atlas) {
                 for item in &section.items {
                     ui.label(RichText::new(&item.heading).strong());
                     ui.label(&item.text);
+                    super::red_flags::signs_ui(ui, &item.list, 14.0);
                     references_ui(ui, atlas, &item.references);
                     ui.add_space(6.0);
                 }

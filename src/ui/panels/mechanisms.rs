@@ -49,7 +49,7 @@ pub fn mechanisms_ui(
                 );
                 ui.horizontal_wrapped(|ui| {
                     let (fill, ink) = theme::grade_colors(mechanism.grade);
-                    badge_ui(ui, mechanism.grade.label(), fill, ink);
+                    badge_ui(ui, &mechanism.badge(), fill, ink);
                     let label = if selected {
                         "Stop highlighting"
                     } else {

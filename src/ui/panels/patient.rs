@@ -120,6 +120,9 @@ pub fn cards_ui(
     scroll_to: Option<&PointCode>,
 ) {
     let condition = plan_condition(atlas, session);
+    // The warning signs come before the points: anyone who has one needs a doctor first.
+    super::red_flags::red_flags_ui(ui, atlas, 16.0);
+    ui.add_space(6.0);
     if session.kept.plan.is_empty() {
         ui.label(RichText::new("Today's plan is empty.").size(17.0));
     }
