@@ -1,19 +1,13 @@
 //! The shipped atlas: complete, consistent, and faithful to the fact base.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use acupoint_atlas::load::load_builtin;
 use acupoint_atlas::model::{Atlas, Laterality, PointCode, Role, SafetyFlag, Side};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-#[path = "content/diagrams.rs"]
 mod diagrams;
-#[path = "content/evidence.rs"]
 mod evidence;
-#[path = "content/levels.rs"]
 mod levels;
-#[path = "content/patient_text.rs"]
 mod patient_text;
 
 fn atlas() -> &'static Atlas {
