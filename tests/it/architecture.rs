@@ -9,6 +9,7 @@ mod source;
 
 use graph::{Crate, a_loop, circles};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Each top-level module and the modules it may use.
@@ -197,7 +198,7 @@ fn describe_circles(edges: &graph::Edges) -> Vec<String> {
             );
             for ((from, to), path) in edges {
                 if circle.contains(from) && circle.contains(to) {
-                    text.push_str(&format!("\n  {from} -> {to}  (`{path}`)"));
+                    let _ = write!(text, "\n  {from} -> {to}  (`{path}`)");
                 }
             }
             text

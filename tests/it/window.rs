@@ -1,4 +1,4 @@
-//! The window driven through egui_kittest by accessible labels, clicks and keys.
+//! The window driven through `egui_kittest` by accessible labels, clicks and keys.
 
 mod basics;
 mod layers;

@@ -149,7 +149,7 @@ fn read_module(
 
 fn parse_file(rel: String, text: &str) -> File {
     let all = source::tokens(&source::blank_literals(text));
-    let (toks, _test_mods) = source::without_tests(&all);
+    let toks = source::without_tests(&all);
     let children: BTreeSet<String> = source::declared_mods(&toks).into_iter().collect();
     let starts = |w: &str| ["crate", "self", "super"].contains(&w) || children.contains(w);
     let (reexports, uses) = source::paths(&toks, &starts);

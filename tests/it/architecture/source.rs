@@ -184,10 +184,9 @@ fn close_of(toks: &[Tok], i: usize) -> usize {
 
 /// The tokens of a file without its test code: each item marked `#[cfg(test)]` (a `mod tests
 /// { .. }` block, a `mod tests;` line, a test helper) is cut out, and reading goes on after it.
-/// Also returns the names of modules declared as test-only (`#[cfg(test)] mod name;`).
-pub fn without_tests(toks: &[Tok]) -> (Vec<Tok>, Vec<String>) {
+/// A test-only module file (`#[cfg(test)] mod name;`) is thereby never read.
+pub fn without_tests(toks: &[Tok]) -> Vec<Tok> {
     let mut out = Vec::new();
-    let mut test_mods = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if !is_cfg_test(toks, i) {
@@ -203,12 +202,6 @@ pub fn without_tests(toks: &[Tok]) -> (Vec<Tok>, Vec<String>) {
         if ident(toks.get(k)) == Some("pub") && is(toks.get(k + 1), "(") {
             k = close_of(toks, k + 1);
         }
-        let k_pub = usize::from(ident(toks.get(k)) == Some("pub"));
-        if ident(toks.get(k + k_pub)) == Some("mod") && is(toks.get(k + k_pub + 2), ";") {
-            if let Some(name) = ident(toks.get(k + k_pub + 1)) {
-                test_mods.push(name.to_owned());
-            }
-        }
         while k < toks.len() && !is(toks.get(k), ";") && !is(toks.get(k), "{") {
             k = if is(toks.get(k), "(") || is(toks.get(k), "[") {
                 close_of(toks, k)
@@ -222,7 +215,7 @@ pub fn without_tests(toks: &[Tok]) -> (Vec<Tok>, Vec<String>) {
             k + 1
         };
     }
-    (out, test_mods)
+    out
 }
 
 /// Whether the tokens at `i` are `#[cfg(test)]` or `#[cfg(all(test, ..))]`.
@@ -240,10 +233,11 @@ fn is_cfg_test(toks: &[Tok], i: usize) -> bool {
 pub fn declared_mods(toks: &[Tok]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if *t == Tok::Ident("mod".into()) && is(toks.get(i + 2), ";") {
-            if let Some(name) = ident(toks.get(i + 1)) {
-                out.push(name.to_owned());
-            }
+        if *t == Tok::Ident("mod".into())
+            && is(toks.get(i + 2), ";")
+            && let Some(name) = ident(toks.get(i + 1))
+        {
+            out.push(name.to_owned());
         }
     }
     out
