@@ -1,8 +1,7 @@
 //! The command line as a script would use it: exit codes, summaries, problems and JSON.
 
-use std::process::{Command, Output};
-
 use crate::common::fixture::{AtlasCopy, MINIMAL};
+use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_acupoint-atlas"))

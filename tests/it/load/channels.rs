@@ -2,14 +2,13 @@
 //! course wherever the point is shown), the layers on the built-in figures, and the loader's
 //! problems with channel and anatomy files, each at `file:line:col`.
 
+use crate::common::fixture::{AtlasCopy, MINIMAL};
 use acupoint_atlas::load::{load_builtin, load_dir};
 use acupoint_atlas::model::{AnatomyLayer, ConditionId, FigureId};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
-
-use crate::common::fixture::{AtlasCopy, MINIMAL};
 
 fn json(args: &[&str]) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_acupoint-atlas"))

@@ -1,11 +1,8 @@
 //! Damaged atlases: every problem is reported at `file:line:col`, and nothing panics.
 
-use crate::common::fixture::{AtlasCopy, line_col};
-
+use crate::common::fixture::{AtlasCopy, MINIMAL, line_col};
 use acupoint_atlas::load::load_dir;
 use std::path::Path;
-
-use crate::common::fixture::MINIMAL;
 
 #[test]
 fn the_undamaged_fixture_loads() {

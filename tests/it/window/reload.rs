@@ -2,7 +2,6 @@
 //! keep the last good atlas and list the problems until they are fixed.
 
 use crate::common::fixture::AtlasCopy;
-
 use acupoint_atlas::model::PointCode;
 use acupoint_atlas::session::{Command, Mode};
 use acupoint_atlas::ui::AtlasApp;
