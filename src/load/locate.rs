@@ -282,10 +282,25 @@ mod tests {
             "}",
             ")]:,",
         ] {
-            let _ = locate(text, &["[0]", ".a"]);
+            // Every path still gets an answer, and whatever was found is a place in the text.
+            let places = locate(text, &["[0]", ".a"]);
+            assert_eq!(places.len(), 2, "{text}");
+            for place in places.into_iter().flatten() {
+                assert_eq!(place.line, 1, "{text}");
+                assert!(
+                    (1..=text.chars().count()).contains(&place.col),
+                    "{text}: {place:?}"
+                );
+            }
         }
+        // Where the walk ended, a path gets its nearest enclosing value that was reached.
+        assert_eq!(locate("[1, 2", &["[1]", "[5]"]), [at(1, 5), at(1, 1)]);
+        assert_eq!(locate("( a: ", &[".a"]), [at(1, 1)]);
+        // Deep nesting is walked down to its limit and no further.
         let deep = "[".repeat(10_000);
-        let _ = locate(&deep, &["[0][0][0]"]);
+        assert_eq!(locate(&deep, &["[0][0][0]"]), [at(1, 4)]);
+        let too_deep = "[0]".repeat(MAX_DEPTH + 10);
+        assert_eq!(locate(&deep, &[&too_deep]), [at(1, MAX_DEPTH + 1)]);
     }
 
     #[test]

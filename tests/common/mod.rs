@@ -1,8 +1,9 @@
-//! Helpers shared by the integration tests.
+//! Helpers for the integration tests (`tests/it`); `generate.rs` also serves the benches and
+//! the unit tests.
 
-#![allow(dead_code, reason = "each test binary uses some of these helpers")]
 #![allow(clippy::unwrap_used)]
 
+pub mod fixture;
 pub mod generate;
 
 use acupoint_atlas::store::Store;

@@ -1,21 +1,17 @@
 //! The layers in the window: the "Layers" menu and its shortcuts, the landmark steps of the
 //! detail panel, and study's "click the landmark" questions, driven by labels, clicks and keys.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
+use crate::common::click_at;
 use acupoint_atlas::model::{LandmarkId, PointCode};
 use acupoint_atlas::scene::StepFocus;
 use acupoint_atlas::session::{Answer, Command, Mode};
 use acupoint_atlas::study::{Grade, QuestionKind};
 use acupoint_atlas::ui::AtlasApp;
-use common::click_at;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness<'a>() -> Harness<'a, AtlasApp> {
-    common::app_harness(None, None)
+    crate::common::app_harness(None, None)
 }
 
 fn command(h: &mut Harness<'_, AtlasApp>, c: Command) {

@@ -2,8 +2,6 @@
 //! window's scene and framing has the same pixels as the window's canvas, and the `export`
 //! command builds the same scene as the window for the same choices.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use acupoint_atlas::cli::{ExportArgs, LabelsArg, ModeArg, ThemeArg, export_scene};
 use acupoint_atlas::model::{ConditionId, PointCode};
 use acupoint_atlas::render::{Picture, render_view};

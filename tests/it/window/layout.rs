@@ -4,10 +4,6 @@
 //! screen. Rectangles are read from the harness (the app's layout and the accessibility
 //! tree), not from pixels.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
 use acupoint_atlas::model::{Atlas, PointCode};
 use acupoint_atlas::session::{Command, Mode};
 use acupoint_atlas::ui::{AtlasApp, LayoutRects, max_shares};

@@ -2,20 +2,15 @@
 //! course wherever the point is shown), the layers on the built-in figures, and the loader's
 //! problems with channel and anatomy files, each at `file:line:col`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-#[path = "channels/side_views.rs"]
 mod side_views;
 
+use crate::common::fixture::{AtlasCopy, MINIMAL};
 use acupoint_atlas::load::{load_builtin, load_dir};
 use acupoint_atlas::model::{AnatomyLayer, ConditionId, FigureId};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal");
 
 fn json(args: &[&str]) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_acupoint-atlas"))
@@ -216,21 +211,19 @@ fn sciatica_brings_the_sciatic_nerve_onto_the_back_and_side_views() {
 }
 
 /// The minimal fixture in a temporary folder with `channels.ron` (and `anatomy.ron`) added.
-fn fixture_with(channels: &str, anatomy: Option<&str>) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_tree(Path::new(FIXTURE), dir.path());
-    std::fs::write(dir.path().join("channels.ron"), channels).unwrap();
+fn fixture_with(channels: &str, anatomy: Option<&str>) -> AtlasCopy {
+    let copy = AtlasCopy::minimal();
+    copy.write("channels.ron", channels);
     if let Some(text) = anatomy {
-        std::fs::write(dir.path().join("anatomy.ron"), text).unwrap();
+        copy.write("anatomy.ron", text);
     }
-    dir
+    copy
 }
 
 /// The problems of an atlas folder, each as `channels.ron:line:col: message` (the folder cut).
-fn problems(dir: &tempfile::TempDir) -> Vec<String> {
-    let base = format!("{}/", dir.path().display());
-    load_dir(dir.path())
-        .expect_err("the atlas must be refused")
+fn problems(copy: &AtlasCopy) -> Vec<String> {
+    let base = format!("{}/", copy.dir.path().display());
+    copy.problems()
         .iter()
         .map(|p| p.to_string().replace(&base, ""))
         .collect()
@@ -252,8 +245,8 @@ const GOOD: &str = r#"[
 
 #[test]
 fn a_fixture_with_a_good_channel_loads_and_its_point_lies_on_the_course() {
-    let dir = fixture_with(GOOD, None);
-    let atlas = load_dir(dir.path()).unwrap();
+    let copy = fixture_with(GOOD, None);
+    let atlas = load_dir(copy.dir.path()).unwrap();
     let id = acupoint_atlas::model::ChannelId::new("BL");
     let back = FigureId::new("back");
     let paths: Vec<_> = atlas.channel_paths(&id, &back).collect();
@@ -265,8 +258,8 @@ fn a_fixture_with_a_good_channel_loads_and_its_point_lies_on_the_course() {
 
 #[test]
 fn an_unknown_channel_is_reported_where_its_id_is() {
-    let dir = fixture_with(&GOOD.replace("\"BL\"", "\"XY\""), None);
-    let p = problems(&dir);
+    let copy = fixture_with(&GOOD.replace("\"BL\"", "\"XY\""), None);
+    let p = problems(&copy);
     assert!(
         p.iter()
             .any(|l| l.starts_with("channels.ron:3:13: unknown channel `XY`")),
@@ -276,15 +269,15 @@ fn an_unknown_channel_is_reported_where_its_id_is() {
 
 #[test]
 fn an_unknown_point_and_a_point_of_another_channel_are_reported_at_the_station() {
-    let dir = fixture_with(&GOOD.replace("Point(\"BL23\")", "Point(\"BL99\")"), None);
-    let p = problems(&dir);
+    let copy = fixture_with(&GOOD.replace("Point(\"BL23\")", "Point(\"BL99\")"), None);
+    let p = problems(&copy);
     assert!(
         p.iter()
             .any(|l| l.starts_with("channels.ron:9:23: unknown point `BL99`")),
         "{p:#?}"
     );
-    let dir = fixture_with(&GOOD.replace("\"BL\"", "\"GB\""), None);
-    let p = problems(&dir);
+    let copy = fixture_with(&GOOD.replace("\"BL\"", "\"GB\""), None);
+    let p = problems(&copy);
     assert!(
         p.iter()
             .any(|l| l.contains("channels.ron:9:23: `BL23` is a point of the BL channel")),
@@ -365,5 +358,5 @@ fn anatomy_names_are_checked_like_points() {
 
 #[test]
 fn an_atlas_without_channel_or_anatomy_files_still_loads() {
-    assert!(load_dir(Path::new(FIXTURE)).is_ok());
+    assert!(load_dir(Path::new(MINIMAL)).is_ok());
 }

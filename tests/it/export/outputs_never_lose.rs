@@ -2,8 +2,6 @@
 //! slide deck export that runs out of disk part way (a small tmpfs in a private mount
 //! namespace), a re-export of an edited lesson, and the exit codes the README gives.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,80 +1,14 @@
 //! Damaged lessons, diagrams and schematics: every problem at `file:line:col`, on a copy of the
 //! built-in atlas, and a lesson file read on its own is checked the same way.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+use crate::common::fixture::{AtlasCopy, line_col};
+use acupoint_atlas::load::{load_builtin, load_dir, load_lesson_file};
 
-mod common;
-
-use acupoint_atlas::load::{Diagnostics, load_builtin, load_dir, load_lesson_file};
-use std::path::{Path, PathBuf};
-
-const ATLAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/atlas");
 const LESSON: &str = "lessons/chronic-back-pain.ron";
-
-/// A copy of the built-in atlas in a temporary folder.
-struct Copy {
-    dir: tempfile::TempDir,
-}
-
-impl Copy {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        common::copy_tree(Path::new(ATLAS), dir.path());
-        Self { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    /// Replaces the first `from` after `after` in a file by `to`; returns the 1-based line and
-    /// column where `from` stood.
-    fn edit_after(&self, rel: &str, after: &str, from: &str, to: &str) -> (usize, usize) {
-        let text = std::fs::read_to_string(self.path(rel)).unwrap();
-        let start = text
-            .find(after)
-            .unwrap_or_else(|| panic!("`{after}` not in {rel}"));
-        let at = start
-            + text[start..]
-                .find(from)
-                .unwrap_or_else(|| panic!("`{from}` not after `{after}` in {rel}"));
-        let mut changed = text.clone();
-        changed.replace_range(at..at + from.len(), to);
-        std::fs::write(self.path(rel), changed).unwrap();
-        line_col(&text, at)
-    }
-
-    fn edit(&self, rel: &str, from: &str, to: &str) -> (usize, usize) {
-        self.edit_after(rel, "", from, to)
-    }
-
-    fn problems(&self) -> Diagnostics {
-        load_dir(self.dir.path()).expect_err("the damaged atlas must be refused")
-    }
-
-    /// Asserts that a problem is reported at `rel:line:col` and mentions `words`.
-    fn expect_at(&self, rel: &str, (line, col): (usize, usize), words: &str) {
-        let problems = self.problems();
-        let want = format!("{}:{line}:{col}: ", self.path(rel).display());
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.to_string().starts_with(&want) && p.message.contains(words)),
-            "expected a problem at {want} mentioning `{words}`, got:\n{problems}"
-        );
-    }
-}
-
-fn line_col(text: &str, byte: usize) -> (usize, usize) {
-    let before = &text[..byte];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
-    (line, col)
-}
 
 #[test]
 fn the_copied_atlas_loads_with_its_lesson_and_diagrams() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::builtin();
     let atlas = load_dir(copy.dir.path()).unwrap();
     assert_eq!(atlas.lessons().len(), 1);
     assert_eq!(atlas.diagrams().len(), atlas.mechanisms().len());
@@ -82,35 +16,35 @@ fn the_copied_atlas_loads_with_its_lesson_and_diagrams() {
 
 #[test]
 fn a_lesson_naming_an_unknown_point_is_reported_at_the_code() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::builtin();
     let at = copy.edit(LESSON, "\"BL24\"", "\"XX99\"");
     copy.expect_at(LESSON, at, "unknown point `XX99`");
 }
 
 #[test]
 fn a_lesson_naming_an_unknown_view_lists_the_known_ones() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::builtin();
     let at = copy.edit(LESSON, "Some(\"posterior\")", "Some(\"backside\")");
     copy.expect_at(LESSON, at, "unknown view `backside`; known: anterior,");
 }
 
 #[test]
 fn a_lesson_naming_an_unknown_mechanism_is_reported_at_the_id() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::builtin();
     let at = copy.edit(LESSON, "Some(\"adenosine\")", "Some(\"adenosin\")");
     copy.expect_at(LESSON, at, "unknown mechanism `adenosin`");
 }
 
 #[test]
 fn a_diagram_step_beyond_the_diagram_is_reported_with_the_range() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::builtin();
     let at = copy.edit_after(LESSON, "\"adenosine\"", "Some(2)", "Some(9)");
     copy.expect_at(LESSON, at, "has steps 1 to 4, not 9");
 }
 
 #[test]
 fn a_diagram_lighting_an_unknown_structure_is_reported_at_its_name() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::builtin();
     let rel = "diagrams/adenosine.ron";
     let at = copy.edit(
         rel,
@@ -122,7 +56,7 @@ fn a_diagram_lighting_an_unknown_structure_is_reported_at_its_name() {
 
 #[test]
 fn a_step_graded_above_its_mechanism_is_refused_at_its_grade() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::builtin();
     let rel = "diagrams/adenosine.ron";
     let at = copy.edit(rel, "AnimalStudies", "HumanStudies");
     copy.expect_at(rel, at, "a step may not claim more than its mechanism");
@@ -130,7 +64,7 @@ fn a_step_graded_above_its_mechanism_is_refused_at_its_grade() {
 
 #[test]
 fn a_diagram_of_two_steps_is_refused() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::builtin();
     let rel = "diagrams/circulation.ron";
     let text = std::fs::read_to_string(copy.path(rel)).unwrap();
     let last = text
@@ -146,7 +80,7 @@ fn a_diagram_of_two_steps_is_refused() {
 
 #[test]
 fn a_structure_placed_from_an_unknown_landmark_is_reported_where_it_is_named() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::builtin();
     let rel = "schematics/nervous-system.ron";
     let at = copy.edit_after(rel, "(id: \"pag\"", "At(\"midbrain\")", "At(\"mid-brain\")");
     let at = (at.0, at.1 + "At(".len());

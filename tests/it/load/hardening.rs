@@ -2,81 +2,10 @@
 //! about their size, things in the atlas folders that are not files, a broken file beside
 //! sound ones, byte-order marks, brackets in comments and spans too small to place.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
-use acupoint_atlas::load::{Diagnostics, load_dir};
-use common::copy_tree;
+use crate::common::fixture::AtlasCopy;
+use acupoint_atlas::load::load_dir;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal");
-
-struct Copy {
-    dir: tempfile::TempDir,
-}
-
-impl Copy {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        copy_tree(Path::new(FIXTURE), dir.path());
-        Self { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.path(rel)).unwrap()
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        std::fs::write(self.path(rel), text).unwrap();
-    }
-
-    /// Replaces `from` by `to` in a file; returns the 1-based line and column of the change.
-    fn edit(&self, rel: &str, from: &str, to: &str) -> (usize, usize) {
-        let text = self.read(rel);
-        let at = text
-            .find(from)
-            .unwrap_or_else(|| panic!("`{from}` not in {rel}"));
-        self.write(rel, &text.replacen(from, to, 1));
-        let before = &text[..at];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
-        (line, col)
-    }
-
-    fn problems(&self) -> Diagnostics {
-        load_dir(self.dir.path()).expect_err("the damaged atlas must be refused")
-    }
-
-    /// Asserts a problem at `rel:line:col` whose message contains `words`.
-    fn expect_at(&self, rel: &str, line: usize, col: usize, words: &str) {
-        let problems = self.problems();
-        let want = format!("{}:{line}:{col}: ", self.path(rel).display());
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.to_string().starts_with(&want) && p.message.contains(words)),
-            "expected a problem at {want} mentioning `{words}`, got:\n{problems}"
-        );
-    }
-
-    /// Asserts a problem about the whole file or folder `rel` whose message contains `words`.
-    fn expect_file(&self, rel: &str, words: &str) {
-        let problems = self.problems();
-        let want = format!("{}: ", self.path(rel).display());
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.to_string().starts_with(&want) && p.message.contains(words)),
-            "expected a problem for {want} mentioning `{words}`, got:\n{problems}"
-        );
-    }
-}
+use std::path::Path;
 
 fn mkfifo(path: &Path) {
     let ok = std::process::Command::new("mkfifo")
@@ -89,12 +18,11 @@ fn mkfifo(path: &Path) {
 
 #[test]
 fn a_figure_id_that_could_become_a_path_is_refused_where_it_stands() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, col) = copy.edit("figures/back.ron", "\"back\"", "\"../../../../tmp/x\"");
     copy.expect_at(
         "figures/back.ron",
-        line,
-        col,
+        (line, col),
         "figure id `../../../../tmp/x` is not plain",
     );
 }
@@ -134,12 +62,11 @@ fn ids_of_every_kind_must_be_plain() {
         ),
         ("points/bladder.ron", "\"BL23\"", "\"BL 23\"", "point code"),
     ] {
-        let copy = Copy::new();
+        let copy = AtlasCopy::minimal();
         let (line, col) = copy.edit(rel, from, to);
         copy.expect_at(
             rel,
-            line,
-            col,
+            (line, col),
             &format!("{what} `{}` is not plain", to.trim_matches('"')),
         );
     }
@@ -147,7 +74,7 @@ fn ids_of_every_kind_must_be_plain() {
 
 #[test]
 fn a_point_name_of_a_megabyte_is_refused_at_the_name() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let long = "n".repeat(1024 * 1024);
     let (line, col) = copy.edit(
         "points/bladder.ron",
@@ -156,8 +83,7 @@ fn a_point_name_of_a_megabyte_is_refused_at_the_name() {
     );
     copy.expect_at(
         "points/bladder.ron",
-        line,
-        col,
+        (line, col),
         "`english` is 1048576 characters long",
     );
     let text = copy.problems().to_string();
@@ -166,7 +92,7 @@ fn a_point_name_of_a_megabyte_is_refused_at_the_name() {
 
 #[test]
 fn long_prose_is_refused_but_a_few_paragraphs_pass() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let fine = "word ".repeat(600);
     copy.edit(
         "conditions.ron",
@@ -178,15 +104,14 @@ fn long_prose_is_refused_but_a_few_paragraphs_pass() {
     let (line, col) = copy.edit("conditions.ron", &fine, &long);
     copy.expect_at(
         "conditions.ron",
-        line,
-        col - 1,
+        (line, col - 1),
         "`summary` is 10000 characters long",
     );
 }
 
 #[test]
 fn a_file_that_reports_a_small_size_is_read_only_to_the_limit() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     // /proc files report a size of 0; this one holds gigabytes.
     std::os::unix::fs::symlink("/proc/self/pagemap", copy.path("points/huge.ron")).unwrap();
     copy.expect_file("points/huge.ron", "atlas files may be at most");
@@ -194,7 +119,7 @@ fn a_file_that_reports_a_small_size_is_read_only_to_the_limit() {
 
 #[test]
 fn a_dangling_link_a_loop_a_pipe_and_a_folder_in_points_are_each_reported() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     std::os::unix::fs::symlink(
         copy.path("points/nowhere.ron"),
         copy.path("points/dangling.ron"),
@@ -220,7 +145,7 @@ fn a_dangling_link_a_loop_a_pipe_and_a_folder_in_points_are_each_reported() {
 
 #[test]
 fn a_pipe_in_figures_and_at_the_top_level_is_reported_and_never_opened() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     mkfifo(&copy.path("figures/pipe.ron"));
     std::fs::remove_file(copy.path("guidance.ron")).unwrap();
     mkfifo(&copy.path("guidance.ron"));
@@ -245,7 +170,7 @@ fn a_pipe_in_figures_and_at_the_top_level_is_reported_and_never_opened() {
 
 #[test]
 fn editors_hidden_files_and_other_files_in_points_are_ignored() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     // Emacs leaves a dangling link as its lock file; vim a swap file.
     std::os::unix::fs::symlink("user@host.1234", copy.path("points/.#bladder.ron")).unwrap();
     copy.write("points/.bladder.ron.swp", "junk");
@@ -255,13 +180,13 @@ fn editors_hidden_files_and_other_files_in_points_are_ignored() {
 
 #[test]
 fn a_syntax_error_in_one_file_hides_nothing_in_the_others() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     copy.write("mechanisms.ron", "[ Mechanism(id: ");
     let (line, col) = copy.edit("points/bladder.ron", "\"lower-back\"", "\"lumbar\"");
     copy.edit("conditions.ron", "\"who2008\"", "\"who2009\"");
     let problems = copy.problems();
     assert_eq!(problems.len(), 3, "{problems}");
-    copy.expect_at("points/bladder.ron", line, col, "unknown region `lumbar`");
+    copy.expect_at("points/bladder.ron", (line, col), "unknown region `lumbar`");
     assert!(
         problems.to_string().contains("mechanisms.ron:1:"),
         "{problems}"
@@ -270,7 +195,7 @@ fn a_syntax_error_in_one_file_hides_nothing_in_the_others() {
 
 #[test]
 fn ids_a_broken_file_defines_are_not_reported_as_unknown_elsewhere() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     // A missing comma after the id: the region cannot be read, but its id is plain to see.
     copy.edit("regions.ron", "\"lower-back\",", "\"lower-back\"");
     let problems = copy.problems();
@@ -281,7 +206,7 @@ fn ids_a_broken_file_defines_are_not_reported_as_unknown_elsewhere() {
     );
 
     // A figure cut short inside a string may define anything: no unknown landmarks or spans.
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let text = copy.read("figures/back.ron");
     let cut = text.find("l2_spinous_lower").unwrap() + 3;
     copy.write("figures/back.ron", &text[..cut]);
@@ -291,19 +216,19 @@ fn ids_a_broken_file_defines_are_not_reported_as_unknown_elsewhere() {
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     for rel in ["regions.ron", "figures/back.ron", "points/bladder.ron"] {
         let text = copy.read(rel);
         copy.write(rel, &format!("\u{feff}{text}"));
     }
     assert!(load_dir(copy.dir.path()).is_ok());
     let (line, col) = copy.edit("points/bladder.ron", "\"lower-back\"", "\"lumbar\"");
-    copy.expect_at("points/bladder.ron", line, col, "unknown region");
+    copy.expect_at("points/bladder.ron", (line, col), "unknown region");
 }
 
 #[test]
 fn brackets_in_comments_and_strings_are_not_nesting() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let many = "(".repeat(70);
     let text = copy.read("regions.ron");
     copy.write(
@@ -318,9 +243,9 @@ fn brackets_in_comments_and_strings_are_not_nesting() {
 
 #[test]
 fn a_span_too_small_to_place_is_refused_by_name() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, col) = copy.edit("figures/back.ron", "cun: 3.0", "cun: 1e-45");
-    copy.expect_at("figures/back.ron", line, col + 5, "span `back_scale`");
+    copy.expect_at("figures/back.ron", (line, col + 5), "span `back_scale`");
     let text = copy.problems().to_string();
     assert!(text.contains("too small"), "{text}");
 }
@@ -428,8 +353,8 @@ fn the_built_in_atlas_drawn_a_thousand_times_smaller_or_a_million_times_larger_p
 
 #[test]
 fn the_generated_benchmark_atlases_are_sound_and_within_the_limits() {
+    use crate::common::generate::{big_figure, with_points};
     use acupoint_atlas::load::{MAX_FILE_BYTES, load_files};
-    use common::generate::{big_figure, with_points};
     let limit = usize::try_from(MAX_FILE_BYTES).unwrap() - 4096;
     let figure = big_figure(limit, 1_000);
     assert!(
@@ -444,7 +369,7 @@ fn the_generated_benchmark_atlases_are_sound_and_within_the_limits() {
 
 #[test]
 fn an_unknown_landmark_inside_one_of_is_reported_at_the_landmark() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     copy.edit(
         "points/bladder.ron",
         "Offset(from: \"l2_spinous_lower\", scale: \"back_scale\", across: 1.5),",
@@ -456,8 +381,7 @@ fn an_unknown_landmark_inside_one_of_is_reported_at_the_landmark() {
     let col = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
     copy.expect_at(
         "points/bladder.ron",
-        line,
-        col,
+        (line, col),
         "unknown landmark `l2_spinus`",
     );
 }

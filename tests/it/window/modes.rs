@@ -1,11 +1,7 @@
 //! Each user's path through the window: a plan shown to a patient, a locate question answered
 //! by clicking, a presentation stepped with the keys, search, help, and settings that last.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
-use common::click_at;
+use crate::common::click_at;
 
 use acupoint_atlas::model::{FigurePos, PointCode};
 use acupoint_atlas::scene::Theme;
@@ -17,7 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness_with<'a>(store: Option<Store>) -> Harness<'a, AtlasApp> {
-    common::app_harness(None, store)
+    crate::common::app_harness(None, store)
 }
 
 /// Asks the next question until a locate question comes up (questions vary by a fixed seed).

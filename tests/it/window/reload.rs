@@ -1,12 +1,7 @@
 //! Hot reload for atlas authors: saving a file in `--atlas DIR` reloads the atlas; broken files
 //! keep the last good atlas and list the problems until they are fixed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
-use common::copy_tree;
-
+use crate::common::fixture::AtlasCopy;
 use acupoint_atlas::model::PointCode;
 use acupoint_atlas::session::{Command, Mode};
 use acupoint_atlas::ui::AtlasApp;
@@ -37,13 +32,10 @@ fn english(app: &AtlasApp, code: &str) -> String {
 
 #[test]
 fn saving_a_file_reloads_the_atlas_and_broken_files_keep_the_last_good_one() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas")),
-        dir.path(),
-    );
+    let copy = AtlasCopy::builtin();
+    let dir = &copy.dir;
     let path = dir.path().to_owned();
-    let mut h = common::app_harness(Some(path), None);
+    let mut h = crate::common::app_harness(Some(path), None);
     h.run();
     assert!(wait_for(&mut h, |app| !app.loading()), "the folder loaded");
     assert_eq!(english(h.state(), "BL40"), "Bend Middle");
@@ -89,14 +81,11 @@ fn saving_a_file_reloads_the_atlas_and_broken_files_keep_the_last_good_one() {
 
 #[test]
 fn starting_with_a_broken_folder_shows_the_built_in_atlas_and_the_problems() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas")),
-        dir.path(),
-    );
+    let copy = AtlasCopy::builtin();
+    let dir = &copy.dir;
     std::fs::write(dir.path().join("regions.ron"), "[ Region(id: ").unwrap();
     let path = dir.path().to_owned();
-    let mut h = common::app_harness(Some(path), None);
+    let mut h = crate::common::app_harness(Some(path), None);
     h.run();
     assert!(
         wait_for(&mut h, |app| !app.loading()),
@@ -119,12 +108,9 @@ fn save_as_editor(file: &Path, text: &str) {
 
 #[test]
 fn a_reload_keeps_the_mode_the_selection_and_one_notice() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas")),
-        dir.path(),
-    );
-    let mut h = common::app_harness(Some(dir.path().to_owned()), None);
+    let copy = AtlasCopy::builtin();
+    let dir = &copy.dir;
+    let mut h = crate::common::app_harness(Some(dir.path().to_owned()), None);
     h.run();
     assert!(wait_for(&mut h, |app| !app.loading()));
     let ctx = h.ctx.clone();
@@ -162,15 +148,12 @@ fn a_reload_keeps_the_mode_the_selection_and_one_notice() {
 
 #[test]
 fn the_window_keeps_drawing_while_a_large_atlas_is_checked() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas")),
-        dir.path(),
-    );
+    let copy = AtlasCopy::builtin();
+    let dir = &copy.dir;
     // A figure file near the 8 MiB limit: checking it takes a while, on a worker thread.
-    let big = common::generate::big_figure(7 * 1024 * 1024, 20_000);
+    let big = crate::common::generate::big_figure(7 * 1024 * 1024, 20_000);
     std::fs::write(dir.path().join("figures/big.ron"), big).unwrap();
-    let mut h = common::app_harness(Some(dir.path().to_owned()), None);
+    let mut h = crate::common::app_harness(Some(dir.path().to_owned()), None);
     h.step();
     let mut frames_while_loading = 0;
     let start = Instant::now();

@@ -1,11 +1,7 @@
 //! The window, driven as a user would: by accessible labels, clicks and keys. No GPU needed
 //! except for the snapshot images, which render on the CPU (see `.cargo/config.toml`).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
-use common::click_at;
+use crate::common::click_at;
 
 use acupoint_atlas::model::PointCode;
 use acupoint_atlas::session::Tab;
@@ -14,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness<'a>() -> Harness<'a, AtlasApp> {
-    common::app_harness(None, None)
+    crate::common::app_harness(None, None)
 }
 
 /// Clicks a point in the (scrolling) list of points.

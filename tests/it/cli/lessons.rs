@@ -2,8 +2,6 @@
 //! export` (by id or file, one numbered PNG per step, nothing left behind on failure),
 //! `mechanisms --json` and `export --mechanism`, with their refusals and exit codes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -3,10 +3,7 @@
 //! controls and not on the canvas, a diagram stepped in the Mechanisms tab and presented on the
 //! whole canvas, and a point's "How might this work?" link.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
+use crate::common::fixture::AtlasCopy;
 use acupoint_atlas::model::{LessonId, MechanismId, PointCode};
 use acupoint_atlas::session::{Command, Mode, Tab};
 use acupoint_atlas::ui::AtlasApp;
@@ -14,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness<'a>() -> Harness<'a, AtlasApp> {
-    let mut h = common::app_harness(None, None);
+    let mut h = crate::common::app_harness(None, None);
     h.run();
     h
 }
@@ -179,12 +176,9 @@ fn wait_for(h: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) -> 
 
 #[test]
 fn a_lesson_saved_while_it_plays_reloads_and_a_broken_one_is_reported_at_its_place() {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_tree(
-        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas")),
-        dir.path(),
-    );
-    let mut h = common::app_harness(Some(dir.path().to_owned()), None);
+    let copy = AtlasCopy::builtin();
+    let dir = &copy.dir;
+    let mut h = crate::common::app_harness(Some(dir.path().to_owned()), None);
     h.run();
     assert!(wait_for(&mut h, |app| !app.loading()), "the folder loaded");
     command(

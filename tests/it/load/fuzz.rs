@@ -1,9 +1,8 @@
 //! The loader against random bytes and mutated copies of the shipped atlas: it never panics, and
 //! every input it refuses comes with at least one diagnostic naming a file.
 //!
-//! `FUZZ_CASES=100000 cargo test --release --test fuzz` runs a longer campaign.
+//! `FUZZ_CASES=100000 cargo test --release --test it fuzz` runs a longer campaign.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(
     clippy::cast_possible_truncation,
     reason = "random numbers are cut to size on purpose"

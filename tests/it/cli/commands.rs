@@ -1,10 +1,7 @@
 //! The command line as a script would use it: exit codes, summaries, problems and JSON.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
+use crate::common::fixture::{AtlasCopy, MINIMAL};
 use std::process::{Command, Output};
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal");
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_acupoint-atlas"))
@@ -23,7 +20,7 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn check_prints_a_one_line_summary_and_exits_zero() {
-    let out = run(&["check", FIXTURE]);
+    let out = run(&["check", MINIMAL]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 1);
@@ -42,27 +39,15 @@ fn check_on_the_built_in_atlas_passes() {
 
 #[test]
 fn check_on_a_damaged_copy_lists_each_problem_at_file_line_col_and_exits_one() {
-    let dir = tempfile::tempdir().unwrap();
-    for sub in ["figures", "points"] {
-        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
-    }
-    for rel in [
-        "regions.ron",
-        "references.ron",
-        "conditions.ron",
-        "mechanisms.ron",
-        "guidance.ron",
-        "figures/back.ron",
+    let copy = AtlasCopy::minimal();
+    let text = copy.read("points/bladder.ron");
+    copy.write(
         "points/bladder.ron",
-    ] {
-        let mut text = std::fs::read_to_string(format!("{FIXTURE}/{rel}")).unwrap();
-        if rel == "points/bladder.ron" {
-            text = text
-                .replace("\"lower-back\"", "\"lumbar\"")
-                .replace("\"who2008\"", "\"who\"");
-        }
-        std::fs::write(dir.path().join(rel), text).unwrap();
-    }
+        &text
+            .replace("\"lower-back\"", "\"lumbar\"")
+            .replace("\"who2008\"", "\"who\""),
+    );
+    let dir = &copy.dir;
     let out = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -88,7 +73,7 @@ fn check_on_a_missing_folder_says_so_and_exits_one() {
 
 #[test]
 fn points_json_has_the_documented_shape() {
-    let out = run(&["--atlas", FIXTURE, "points", "--json"]);
+    let out = run(&["--atlas", MINIMAL, "points", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let figure = &doc["figures"][0];
@@ -167,7 +152,7 @@ fn points_json_for_a_condition_lists_only_the_levels_it_uses_with_their_flags() 
 fn points_table_lists_each_point_with_its_figures() {
     let out = run(&[
         "--atlas",
-        FIXTURE,
+        MINIMAL,
         "points",
         "--condition",
         "lower-back-pain",
@@ -184,7 +169,7 @@ fn points_table_lists_each_point_with_its_figures() {
 
 #[test]
 fn points_with_an_unknown_condition_names_the_known_ones_and_exits_one() {
-    let out = run(&["--atlas", FIXTURE, "points", "--condition", "headache"]);
+    let out = run(&["--atlas", MINIMAL, "points", "--condition", "headache"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("unknown condition `headache`; known: lower-back-pain"));
 }

@@ -1,21 +1,14 @@
 //! The shipped atlas: complete, consistent, and faithful to the fact base.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use acupoint_atlas::load::load_builtin;
 use acupoint_atlas::model::{Atlas, Laterality, PointCode, Role, SafetyFlag, Side};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-#[path = "content/diagrams.rs"]
 mod diagrams;
-#[path = "content/evidence.rs"]
 mod evidence;
-#[path = "content/levels.rs"]
 mod levels;
-#[path = "content/patient_text.rs"]
 mod patient_text;
-#[path = "content/red_flags.rs"]
 mod red_flags;
 
 fn atlas() -> &'static Atlas {

@@ -1,8 +1,6 @@
 //! Pictures without a window: `export` and `handout` write correct PNGs, refuse bad requests
 //! with a clear message and exit 1, and match their reference images.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use acupoint_atlas::load::load_builtin;
 use acupoint_atlas::model::{ConditionId, FigureId, PointCode};
 use acupoint_atlas::render::{HandoutDetails, Paper, Picture, render_handout, render_view};

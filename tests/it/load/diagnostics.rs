@@ -1,85 +1,19 @@
 //! Damaged atlases: every problem is reported at `file:line:col`, and nothing panics.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
-use common::copy_tree;
-
-use acupoint_atlas::load::{Diagnostics, load_dir};
-use std::path::{Path, PathBuf};
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal");
-
-/// A copy of the minimal fixture atlas in a temporary folder.
-struct Copy {
-    dir: tempfile::TempDir,
-}
-
-impl Copy {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        copy_tree(Path::new(FIXTURE), dir.path());
-        Self { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.path(rel)).unwrap()
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        std::fs::write(self.path(rel), text).unwrap();
-    }
-
-    /// Replaces `from` by `to` in a file; returns the 1-based line and column of the change.
-    fn edit(&self, rel: &str, from: &str, to: &str) -> (usize, usize) {
-        let text = self.read(rel);
-        let at = text
-            .find(from)
-            .unwrap_or_else(|| panic!("`{from}` not in {rel}"));
-        self.write(rel, &text.replacen(from, to, 1));
-        line_col(&text, at)
-    }
-
-    fn problems(&self) -> Diagnostics {
-        load_dir(self.dir.path()).expect_err("the damaged atlas must be refused")
-    }
-
-    /// The single problem reported, as `rel:line:col: message` relative to the copy.
-    fn expect_one(&self, rel: &str, line: usize, col: usize, words: &str) {
-        let problems = self.problems();
-        let text = problems.to_string();
-        let want = format!("{}:{line}:{col}: ", self.path(rel).display());
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.to_string().starts_with(&want) && p.message.contains(words)),
-            "expected a problem at {want} mentioning `{words}`, got:\n{text}"
-        );
-    }
-}
-
-fn line_col(text: &str, byte: usize) -> (usize, usize) {
-    let before = &text[..byte];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
-    (line, col)
-}
+use crate::common::fixture::{AtlasCopy, MINIMAL, line_col};
+use acupoint_atlas::load::load_dir;
+use std::path::Path;
 
 #[test]
 fn the_undamaged_fixture_loads() {
-    let atlas = load_dir(Path::new(FIXTURE)).unwrap();
+    let atlas = load_dir(Path::new(MINIMAL)).unwrap();
     assert_eq!(atlas.points().len(), 1);
     assert_eq!(atlas.sites(&atlas.points()[0].code).len(), 2);
 }
 
 #[test]
 fn a_truncated_file_is_reported_with_its_place() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let text = copy.read("points/bladder.ron");
     copy.write("points/bladder.ron", &text[..text.len() / 2]);
     let problems = copy.problems();
@@ -93,14 +27,14 @@ fn a_truncated_file_is_reported_with_its_place() {
 
 #[test]
 fn text_that_is_not_utf8_is_refused_by_name() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     std::fs::write(copy.path("regions.ron"), [0x5b, 0xff, 0xfe, 0x5d]).unwrap();
     assert!(copy.problems().to_string().contains("not UTF-8"));
 }
 
 #[test]
 fn an_unknown_field_is_reported_where_it_stands() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, _) = copy.edit("points/bladder.ron", "english:", "englsh:");
     let problems = copy.problems();
     let p = problems.iter().next().unwrap();
@@ -110,7 +44,7 @@ fn an_unknown_field_is_reported_where_it_stands() {
 
 #[test]
 fn a_missing_field_is_named() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     copy.edit(
         "points/bladder.ron",
         "        patient_note: \"Beside the spine at the waist.\",\n",
@@ -121,7 +55,7 @@ fn a_missing_field_is_named() {
 
 #[test]
 fn a_value_of_the_wrong_type_is_reported_where_it_stands() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, _) = copy.edit("references.ron", "year: 2008", "year: \"2008\"");
     let problems = copy.problems();
     assert_eq!(
@@ -133,95 +67,104 @@ fn a_value_of_the_wrong_type_is_reported_where_it_stands() {
 
 #[test]
 fn a_duplicate_point_code_in_another_file_is_reported_at_the_second_copy() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let text = copy.read("points/bladder.ron");
     copy.write("points/more.ron", &text);
     let (line, col) = line_col(&text, text.find("\"BL23\"").unwrap());
-    copy.expect_one("points/more.ron", line, col, "duplicate point code `BL23`");
+    copy.expect_at(
+        "points/more.ron",
+        (line, col),
+        "duplicate point code `BL23`",
+    );
 }
 
 #[test]
 fn an_unknown_region_is_reported_at_the_id() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, col) = copy.edit("points/bladder.ron", "[\"lower-back\"]", "[\"lower-bak\"]");
-    copy.expect_one(
+    copy.expect_at(
         "points/bladder.ron",
-        line,
-        col + 1,
+        (line, col + 1),
         "unknown region `lower-bak`",
     );
 }
 
 #[test]
 fn an_unknown_reference_in_a_condition_is_reported_at_the_id() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, col) = copy.edit(
         "conditions.ron",
         "sources: [\"who2008\"]",
         "sources: [\"who2009\"]",
     );
-    copy.expect_one(
+    copy.expect_at(
         "conditions.ron",
-        line,
-        col + 10,
+        (line, col + 10),
         "unknown reference `who2009`",
     );
 }
 
 #[test]
 fn an_unknown_point_in_a_condition_is_reported_at_the_code() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, col) = copy.edit("conditions.ron", "\"BL23\"", "\"BL99\"");
-    copy.expect_one("conditions.ron", line, col, "unknown point `BL99`");
+    copy.expect_at("conditions.ron", (line, col), "unknown point `BL99`");
 }
 
 #[test]
 fn an_unknown_landmark_in_a_rule_is_reported_at_the_landmark() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, col) = copy.edit(
         "points/bladder.ron",
         "\"l2_spinous_lower\"",
         "\"l2_spinus\"",
     );
-    copy.expect_one(
+    copy.expect_at(
         "points/bladder.ron",
-        line,
-        col,
+        (line, col),
         "unknown landmark `l2_spinus`",
     );
 }
 
 #[test]
 fn an_unknown_span_in_a_rule_is_reported_at_the_span() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, col) = copy.edit("points/bladder.ron", "\"back_scale\"", "\"back_scal\"");
-    copy.expect_one("points/bladder.ron", line, col, "unknown span `back_scal`");
+    copy.expect_at(
+        "points/bladder.ron",
+        (line, col),
+        "unknown span `back_scal`",
+    );
 }
 
 #[test]
 fn a_span_of_zero_length_is_refused() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     copy.edit("figures/back.ron", "at: (0.44, 0.25)", "at: (0.5, 0.25)");
     assert!(copy.problems().to_string().contains("zero length"));
 }
 
 #[test]
 fn a_span_of_negative_cun_is_reported_at_the_number() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, col) = copy.edit("figures/back.ron", "cun: 3.0", "cun: -3.0");
-    copy.expect_one("figures/back.ron", line, col + 5, "positive number of cun");
+    copy.expect_at(
+        "figures/back.ron",
+        (line, col + 5),
+        "positive number of cun",
+    );
 }
 
 #[test]
 fn a_non_finite_offset_is_reported() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, col) = copy.edit("points/bladder.ron", "across: 1.5", "across: NaN");
-    copy.expect_one("points/bladder.ron", line, col + 8, "finite");
+    copy.expect_at("points/bladder.ron", (line, col + 8), "finite");
 }
 
 #[test]
 fn a_point_placed_outside_the_outline_is_reported() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     copy.edit("points/bladder.ron", "across: 1.5", "across: 15.0");
     assert!(
         copy.problems()
@@ -232,7 +175,7 @@ fn a_point_placed_outside_the_outline_is_reported() {
 
 #[test]
 fn a_point_no_figure_can_place_is_reported() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     // The landmark exists, but on a figure without the span the rule measures on.
     copy.edit(
         "figures/back.ron",
@@ -247,7 +190,7 @@ fn a_point_no_figure_can_place_is_reported() {
 fn a_missing_folder_and_missing_files_are_named() {
     let problems = load_dir(Path::new("/no/such/atlas")).unwrap_err();
     assert_eq!(problems.to_string(), "/no/such/atlas: folder not found");
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     std::fs::remove_file(copy.path("guidance.ron")).unwrap();
     assert!(
         copy.problems()
@@ -261,7 +204,7 @@ fn very_deep_nesting_is_refused_with_a_message_at_its_place() {
     // `ron` reads with a nesting limit, so no depth can exhaust the stack; here the second
     // bracket already stands where a mechanism must, which is the first problem it meets
     // (nesting past the limit where a value may nest is tested in `load::ron_text`).
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     copy.write(
         "mechanisms.ron",
         &format!("{}{}", "[".repeat(5000), "]".repeat(5000)),
@@ -275,7 +218,7 @@ fn very_deep_nesting_is_refused_with_a_message_at_its_place() {
 
 #[test]
 fn a_very_large_file_is_refused_with_a_message() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let big = format!("[{}]", " ".repeat(9 * 1024 * 1024));
     copy.write("guidance.ron", &big);
     assert!(
@@ -293,7 +236,7 @@ fn every_truncation_of_every_file_gives_diagnostics_and_never_panics() {
         "conditions.ron",
         "references.ron",
     ] {
-        let copy = Copy::new();
+        let copy = AtlasCopy::minimal();
         let text = copy.read(rel);
         let cuts: Vec<usize> = (0..text.len())
             .step_by(7)
@@ -308,7 +251,7 @@ fn every_truncation_of_every_file_gives_diagnostics_and_never_panics() {
 }
 
 /// Gives the fixture's BL23 one level group (`lumbar`, with the single level `L2`).
-fn with_levels(copy: &Copy) {
+fn with_levels(copy: &AtlasCopy) {
     copy.edit(
         "points/bladder.ron",
         "        location:",
@@ -318,7 +261,7 @@ fn with_levels(copy: &Copy) {
 
 #[test]
 fn a_point_with_level_groups_loads_and_a_condition_may_name_its_group_or_a_level() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     with_levels(&copy);
     copy.edit(
         "conditions.ron",
@@ -334,40 +277,38 @@ fn a_point_with_level_groups_loads_and_a_condition_may_name_its_group_or_a_level
 
 #[test]
 fn an_unknown_level_in_a_condition_is_reported_at_the_name() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     with_levels(&copy);
     let (line, col) = copy.edit(
         "conditions.ron",
         "role: Local,",
         "role: Local, levels: [\"lumbr\"],",
     );
-    copy.expect_one(
+    copy.expect_at(
         "conditions.ron",
-        line,
-        col + "role: Local, levels: [".len(),
+        (line, col + "role: Local, levels: [".len()),
         "unknown level `lumbr` of point `BL23`",
     );
 }
 
 #[test]
 fn levels_named_for_a_point_without_levels_are_reported_at_the_name() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let (line, col) = copy.edit(
         "conditions.ron",
         "role: Local,",
         "role: Local, levels: [\"L4\"],",
     );
-    copy.expect_one(
+    copy.expect_at(
         "conditions.ron",
-        line,
-        col + "role: Local, levels: [".len(),
+        (line, col + "role: Local, levels: [".len()),
         "point `BL23` has no levels",
     );
 }
 
 #[test]
 fn a_point_whose_levels_do_not_match_its_rules_is_reported() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     with_levels(&copy);
     copy.edit(
         "points/bladder.ron",
@@ -380,9 +321,9 @@ fn a_point_whose_levels_do_not_match_its_rules_is_reported() {
 
 #[test]
 fn a_mechanism_linked_by_role_without_saying_where_its_evidence_comes_from_is_reported() {
-    let copy = Copy::new();
+    let copy = AtlasCopy::minimal();
     let text = "[\n    Mechanism(id: \"gate\", title: \"Gate\", summary: \"s\", explanation: \"e\",\n        grade: TheoryOnly, roles: [Local], references: []),\n]";
     copy.write("mechanisms.ron", text);
     let (line, col) = line_col(text, text.find("[Local]").unwrap());
-    copy.expect_one("mechanisms.ron", line, col, "needs `role_evidence`");
+    copy.expect_at("mechanisms.ron", (line, col), "needs `role_evidence`");
 }

@@ -1,0 +1,5 @@
+//! Pictures made without a window, and that they match what the window shows.
+
+mod outputs_never_lose;
+mod pictures;
+mod what_you_see;

@@ -1,0 +1,7 @@
+//! The loader on damaged, hostile and random atlases, on lessons and on channel files.
+
+mod channels;
+mod diagnostics;
+mod fuzz;
+mod hardening;
+mod lessons;
