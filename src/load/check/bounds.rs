@@ -73,7 +73,12 @@ pub fn check_shapes(rep: &mut Reporter<'_>, origin: &Origin, shapes: &[Shape], s
         }
         let bad = |ok: &dyn Fn(&FigurePos) -> bool| {
             let first = shape.points.iter().position(|p| !ok(p))?;
-            let more = shape.points.iter().skip(first + 1).filter(|p| !ok(p)).count();
+            let more = shape
+                .points
+                .iter()
+                .skip(first + 1)
+                .filter(|p| !ok(p))
+                .count();
             Some((first, more))
         };
         let and_more = |more: usize| match more {
@@ -90,7 +95,11 @@ pub fn check_shapes(rep: &mut Reporter<'_>, origin: &Origin, shapes: &[Shape], s
             continue;
         }
         if frame_ok && let Some((p, more)) = bad(&near_frame) {
-            let at = shape.points.get(p).copied().unwrap_or(FigurePos::new(0.0, 0.0));
+            let at = shape
+                .points
+                .get(p)
+                .copied()
+                .unwrap_or(FigurePos::new(0.0, 0.0));
             rep.at(
                 origin,
                 &format!(".shapes[{s}].points[{p}]"),
@@ -121,10 +130,22 @@ mod tests {
 
     #[test]
     fn frames_from_tiny_to_huge_are_refused_and_sane_ones_pass() {
-        for size in [(1e-7, 1e-7), (1e30, 1e30), (1.0, 0.0), (f32::NAN, 1.0), (1.0, 500.0)] {
+        for size in [
+            (1e-7, 1e-7),
+            (1e30, 1e30),
+            (1.0, 0.0),
+            (f32::NAN, 1.0),
+            (1.0, 500.0),
+        ] {
             assert!(frame_problem(size).is_some(), "{size:?}");
         }
-        for size in [(1.0, 1.0), (0.322, 1.0), (4000.0, 3000.0), (3.22e-4, 1e-3), (1.254e6, 1e6)] {
+        for size in [
+            (1.0, 1.0),
+            (0.322, 1.0),
+            (4000.0, 3000.0),
+            (3.22e-4, 1e-3),
+            (1.254e6, 1e6),
+        ] {
             assert_eq!(frame_problem(size), None, "{size:?}");
         }
         let text = frame_problem((1e30, 1e30)).unwrap_or_default();
