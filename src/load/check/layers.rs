@@ -464,7 +464,7 @@ mod tests {
             });
             assert_eq!(none, None);
             assert!(
-                read >= 4 && read <= MAX_SAMPLES_PER_CURVE + 8,
+                (4..=MAX_SAMPLES_PER_CURVE + 8).contains(&read),
                 "x{scale}: {read}"
             );
         }

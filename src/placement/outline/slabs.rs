@@ -239,7 +239,7 @@ impl Slabs {
             return true;
         }
         let slabs = self.ys.len().saturating_sub(1);
-        if slabs == 0 || !(lo <= hi) {
+        if slabs == 0 || lo.partial_cmp(&hi).is_none_or(std::cmp::Ordering::is_gt) {
             return false;
         }
         let mut todo = vec![(1, 0, slabs)];
