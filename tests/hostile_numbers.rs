@@ -159,6 +159,18 @@ fn a_figure_or_schematic_1e30_wide_is_refused_with_the_range_it_must_lie_in() {
 }
 
 #[test]
+fn a_span_of_a_thousand_cun_is_refused_at_its_length() {
+    let (files, path, line, col) = edited("figures/posterior.ron", "cun: 3.0", "cun: 1e3");
+    expect_at(
+        &problems(&files),
+        &path,
+        line,
+        col + 5,
+        "no measure of the body",
+    );
+}
+
+#[test]
 fn a_needling_depth_deeper_than_any_standard_text_is_refused_with_the_reason() {
     for deep in ["15.0", "3.4e38"] {
         let (files, path, line, col) = edited(
@@ -252,17 +264,30 @@ fn combs_and_stars_of_many_edges_load_with_their_points_inside() {
 
 #[test]
 fn an_unreadable_points_file_is_named_first_with_what_follows_from_it_folded_under_it() {
-    let dir = tempfile::tempdir().unwrap();
-    write_builtin(dir.path());
-    let bladder = dir.path().join("points/bladder.ron");
-    std::fs::write(&bladder, b"\xff\xfe [").unwrap();
-    let found = load_dir(dir.path()).unwrap_err();
-    let first = found.iter().next().unwrap();
-    assert_eq!(first.path, bladder.display().to_string(), "{found}");
-    assert!(first.message.contains("not UTF-8"), "{found}");
-    assert!(
-        first.message.contains("more problems that follow from it"),
-        "{found}"
-    );
-    assert!(!found.to_string().contains("unknown point"), "{found}");
+    type Spoil = fn(&Path);
+    let causes: [(&str, Spoil); 4] = [
+        ("not UTF-8", |p| std::fs::write(p, b"\xff\xfe [").unwrap()),
+        ("bytes", |p| std::fs::write(p, vec![b' '; 9 << 20]).unwrap()),
+        ("pipe", |p| {
+            let ok = std::process::Command::new("mkfifo")
+                .arg(p)
+                .status()
+                .unwrap();
+            assert!(ok.success());
+        }),
+        ("link", |p| std::os::unix::fs::symlink(p, p).unwrap()),
+    ];
+    for (words, spoil) in causes {
+        let dir = tempfile::tempdir().unwrap();
+        write_builtin(dir.path());
+        let bladder = dir.path().join("points/bladder.ron");
+        std::fs::remove_file(&bladder).unwrap();
+        spoil(&bladder);
+        let found = load_dir(dir.path()).unwrap_err();
+        let first = found.iter().next().unwrap();
+        assert_eq!(first.path, bladder.display().to_string(), "{found}");
+        assert!(first.message.contains(words), "{words}: {found}");
+        assert!(first.message.contains("that follow from it"), "{found}");
+        assert!(!found.to_string().contains("unknown point"), "{found}");
+    }
 }

@@ -73,6 +73,10 @@ pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
     }
 }
 
+/// The longest span in cun: the longest proportional measures of the body (thigh, 19 cun; the
+/// back's height in some systems) are about 20, and twice that leaves room for any of them.
+const MAX_SPAN_CUN: f32 = 40.0;
+
 fn check_spans(rep: &mut Reporter<'_>, figure: &Figure, origin: &Origin) {
     duplicates(
         rep,
@@ -110,6 +114,16 @@ fn check_spans(rep: &mut Reporter<'_>, figure: &Figure, origin: &Origin) {
                 format!(
                     "span `{}` must be a positive number of cun, not {}",
                     span.id, span.cun
+                ),
+            );
+        } else if span.cun > MAX_SPAN_CUN {
+            rep.at(
+                origin,
+                &format!(".spans[{i}].cun"),
+                format!(
+                    "span `{}` is {} cun; no measure of the body is longer than about 20 cun (the thigh is 19), so at most {MAX_SPAN_CUN}",
+                    span.id,
+                    number(span.cun)
                 ),
             );
         } else if span.cun < MIN_SPAN_CUN {
