@@ -17,6 +17,9 @@ mod slabs;
 use super::curve::segment_distance_f64;
 use crate::model::{Figure, FigurePos, ShapeKind};
 
+/// The most slabs one test of nearness reads (see [`PolygonIndex::near_edge`]).
+const NEAR_BUDGET: usize = 1 << 14;
+
 /// One edge of an outline, with its lower and upper height. A level edge is kept for distances;
 /// it never crosses a level ray.
 #[derive(Clone, Copy, Debug)]
@@ -106,19 +109,22 @@ impl PolygonIndex {
         }
     }
 
-    /// Whether some edge passes within `tolerance` of `p`.
+    /// Whether some edge passes within `tolerance` of `p`. A position with more than
+    /// [`NEAR_BUDGET`] of the outline's vertex heights within the tolerance of its own is in a
+    /// thicket of edges: it counts as near one, rather than reading them all (a test of every
+    /// sample of a curve against an outline of a million vertices level with it once ran for
+    /// minutes).
     pub fn near_edge(&self, p: FigurePos, tolerance: f64) -> bool {
-        let mut unlimited = usize::MAX;
-        self.near_edge_within(p, tolerance, &mut unlimited)
+        let mut budget = NEAR_BUDGET;
+        self.near_edge_within(p, tolerance, &mut budget)
+            .unwrap_or(true)
     }
 
-    /// [`Self::near_edge`], giving up (no) once `budget` runs out: the work of a test is
-    /// bounded by the outline's size, but for a few shapes (many vertices level with `p`
-    /// within the tolerance) it is not small.
-    fn near_edge_within(&self, p: FigurePos, tolerance: f64, budget: &mut usize) -> bool {
+    /// [`Self::near_edge`] within a budget of slabs read; `None` when it runs out first.
+    fn near_edge_within(&self, p: FigurePos, tolerance: f64, budget: &mut usize) -> Option<bool> {
         let p = (f64::from(p.x), f64::from(p.y));
         match &self.sorted {
-            Sorted::Bands(bands) => bands.near_edge(p, tolerance),
+            Sorted::Bands(bands) => Some(bands.near_edge(p, tolerance)),
             Sorted::Slabs(slabs) => slabs.near_edge(p, tolerance, budget),
         }
     }
@@ -167,9 +173,10 @@ impl OutlineIndex {
             .all(|p| {
                 let m = figure.mirror(*p);
                 self.outlines.iter().any(|(polygon, mirrored)| {
-                    polygon.near_edge_within(m, tolerance, &mut budget)
+                    polygon.near_edge_within(m, tolerance, &mut budget) == Some(true)
                         || (*mirrored
-                            && polygon.near_edge_within(figure.mirror(m), tolerance, &mut budget))
+                            && polygon.near_edge_within(figure.mirror(m), tolerance, &mut budget)
+                                == Some(true))
                 })
             })
     }
@@ -374,7 +381,7 @@ mod tests {
             panic!("a comb is too tall for bands");
         };
         let mut budget = 64;
-        assert!(slabs.near_edge((0.5, 0.5), 1e-4, &mut budget));
+        assert_eq!(slabs.near_edge((0.5, 0.5), 1e-4, &mut budget), Some(true));
         assert!(budget > 50, "{budget} of 64 left");
         // Positions at no fixed phase to the teeth: about half fall inside.
         let inside = (0..1000)

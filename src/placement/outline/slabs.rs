@@ -231,21 +231,26 @@ impl Slabs {
     /// heights, a position straight above or below `p` inside the slab is found among the
     /// slab's edges: if any edge of the slab comes within reach, so does one of the two beside
     /// that position (they lie between it and the other, and the reach is convex). Each slab
-    /// read takes one from `budget`; when it runs out the answer is no.
-    pub(super) fn near_edge(&self, p: (f64, f64), tolerance: f64, budget: &mut usize) -> bool {
+    /// read takes one from `budget`; `None` when it runs out before an answer.
+    pub(super) fn near_edge(
+        &self,
+        p: (f64, f64),
+        tolerance: f64,
+        budget: &mut usize,
+    ) -> Option<bool> {
         let margin = RELATIVE_EPSILON * (p.1.abs() + tolerance.abs());
         let (lo, hi) = (p.1 - tolerance - margin, p.1 + tolerance + margin);
         if self.near_level(p, tolerance, lo, hi) {
-            return true;
+            return Some(true);
         }
         let slabs = self.ys.len().saturating_sub(1);
         if slabs == 0 || lo.partial_cmp(&hi).is_none_or(std::cmp::Ordering::is_gt) {
-            return false;
+            return Some(false);
         }
         let mut todo = vec![(1, 0, slabs)];
         while let Some((n, l, r)) = todo.pop() {
             if *budget == 0 {
-                return false;
+                return None;
             }
             *budget -= 1;
             let (Some(node), Some(&bottom), Some(&top)) =
@@ -264,7 +269,7 @@ impl Slabs {
                 close.into_iter().any(|e| e.within(p, tolerance))
             };
             if found {
-                return true;
+                return Some(true);
             }
             if r - l > 1 {
                 let mid = usize::midpoint(l, r);
@@ -272,7 +277,7 @@ impl Slabs {
                 todo.push((2 * n + 1, mid, r));
             }
         }
-        false
+        Some(false)
     }
 
     /// Whether a level edge at a height between `lo` and `hi` passes within `tolerance` of `p`.
