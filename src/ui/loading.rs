@@ -104,8 +104,51 @@ impl AtlasLoader {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::panic)]
+    #![allow(clippy::panic, clippy::unwrap_used)]
     use super::*;
+    use std::time::{Duration, Instant};
+
+    /// Polls the loader until a load ends, for at most two minutes.
+    fn next_outcome(loader: &mut AtlasLoader, ctx: &egui::Context) -> LoadOutcome {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(120) {
+            if let Some(outcome) = loader.poll(ctx) {
+                return outcome;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("no load ended within two minutes");
+    }
+
+    #[test]
+    fn a_figure_that_once_hung_every_load_is_refused_and_the_fixed_file_loads() {
+        // A figure a ten-millionth wide kept the loading thread busy for ever, so the window
+        // ignored every later save until it was restarted.
+        let root = tempfile::tempdir().unwrap();
+        let mut posterior = String::new();
+        for f in load::builtin_files() {
+            let path = root.path().join(f.path.trim_start_matches("atlas/"));
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            if f.path.ends_with("figures/posterior.ron") {
+                posterior.clone_from(&f.text);
+            }
+            std::fs::write(path, f.text).unwrap();
+        }
+        let figure = root.path().join("figures/posterior.ron");
+        let tiny = posterior.replacen("size: (1.0000, 1.0000)", "size: (1e-7, 1e-7)", 1);
+        std::fs::write(&figure, tiny).unwrap();
+        let ctx = egui::Context::default();
+        let mut loader = AtlasLoader::start(root.path(), &ctx);
+        let Err(problems) = next_outcome(&mut loader, &ctx) else {
+            panic!("a figure 1e-7 wide must be refused");
+        };
+        assert!(problems.to_string().contains("size must be"), "{problems}");
+        std::fs::write(&figure, posterior).unwrap();
+        assert!(
+            next_outcome(&mut loader, &ctx).is_ok(),
+            "the fixed atlas loads"
+        );
+    }
 
     #[test]
     fn a_load_with_a_huge_problem_list_keeps_a_bounded_number_and_counts_the_rest() {
