@@ -167,7 +167,13 @@ impl Slabs {
 
     /// A node's edges whose x at height `y` is within the rounding margin of `x` (and, with
     /// `beside`, one more on each side), and how many lie wholly to its right.
-    fn around(&self, node: &Node, x: f64, y: f64, beside: bool) -> (Vec<&Edge>, usize) {
+    fn around(
+        &self,
+        node: &Node,
+        x: f64,
+        y: f64,
+        beside: bool,
+    ) -> (impl Iterator<Item = &Edge>, usize) {
         let list = self
             .entries
             .get(node.start as usize..node.end as usize)
@@ -184,8 +190,7 @@ impl Slabs {
             .get(lo..hi)
             .unwrap_or_default()
             .iter()
-            .filter_map(|&i| self.edges.get(i as usize))
-            .collect();
+            .filter_map(|&i| self.edges.get(i as usize));
         (near, list.len().saturating_sub(hi))
     }
 
@@ -265,8 +270,8 @@ impl Slabs {
                 self.listed(node).any(|e| e.within(p, tolerance))
             } else {
                 let y = p.1.clamp(bottom, top);
-                let (close, _) = self.around(node, p.0, y, true);
-                close.into_iter().any(|e| e.within(p, tolerance))
+                let (mut close, _) = self.around(node, p.0, y, true);
+                close.any(|e| e.within(p, tolerance))
             };
             if found {
                 return Some(true);
