@@ -111,7 +111,7 @@ mod tests {
     /// Polls the loader until a load ends, for at most two minutes.
     fn next_outcome(loader: &mut AtlasLoader, ctx: &egui::Context) -> LoadOutcome {
         let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(120) {
+        while start.elapsed() < Duration::from_mins(2) {
             if let Some(outcome) = loader.poll(ctx) {
                 return outcome;
             }
