@@ -57,7 +57,7 @@ pub fn comb(vertices: usize) -> Generated {
         })
         .collect();
     v.extend([(0.9, 0.05), (0.1, 0.05)]);
-    figure(&v, 7, [(0.3, 0.075), (0.7, 0.075)])
+    figure(&v, 6, [(0.3, 0.075), (0.7, 0.075)])
 }
 
 /// A spiral strip of `vertices` vertices, 16 to a turn on each side: the outer side winds out

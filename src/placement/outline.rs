@@ -164,7 +164,7 @@ impl OutlineIndex {
         }
         let tolerance = f64::from(1e-4 * figure.size.0.max(figure.size.1));
         let vertices = figure.shapes.iter().map(|s| s.points.len()).sum::<usize>();
-        let mut budget = vertices.saturating_mul(16).saturating_add(4096);
+        let mut budget = vertices.saturating_mul(8).saturating_add(4096);
         figure
             .shapes
             .iter()
