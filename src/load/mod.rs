@@ -51,18 +51,34 @@ pub fn load(dir: Option<&Path>) -> Result<Atlas, Diagnostics> {
 /// let problems = acupoint_atlas::load::load_dir("no/such/folder".as_ref()).unwrap_err();
 /// assert!(problems.to_string().contains("folder not found"));
 /// ```
+///
+/// What could not be read comes first: the problems that follow from it (references to what
+/// the file defines) are folded under it as a count, not listed ahead of their cause.
 pub fn load_dir(dir: &Path) -> Result<Atlas, Diagnostics> {
     let read = source::read_dir(dir);
-    let mut problems = read.problems;
-    if problems.iter().any(|p| p.path == dir.display().to_string()) {
-        return Err(finish(problems));
+    let mut first = read.problems;
+    if first.iter().any(|p| p.path == dir.display().to_string()) {
+        return Err(finish(first));
     }
+    first.sort();
+    first.dedup();
     match load_checked(&dir.display().to_string(), &read.files, &read.unreadable) {
-        Ok(atlas) if problems.is_empty() => Ok(atlas),
-        Ok(_) => Err(finish(problems)),
-        Err(more) => {
-            problems.extend(more);
-            Err(finish(problems))
+        Ok(atlas) if first.is_empty() => Ok(atlas),
+        Ok(_) => Err(Diagnostics(first)),
+        Err(refused) => {
+            let rest = finish(refused.problems).0;
+            if refused.following > 0
+                && let Some(cause) = first.first_mut()
+            {
+                let n = refused.following;
+                let s = if n == 1 { "" } else { "s" };
+                cause.message = format!(
+                    "{} (and {n} more problem{s} that follow from it, not listed: fix this first)",
+                    cause.message
+                );
+            }
+            first.extend(rest);
+            Err(Diagnostics(first))
         }
     }
 }
@@ -74,7 +90,14 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, Diagnostics> {
 /// reported as unknown (see `unread.rs`). A UTF-8 byte-order mark at the start of a file is
 /// ignored.
 pub fn load_files(base: &str, files: &[SourceFile]) -> Result<Atlas, Diagnostics> {
-    load_checked(base, files, &[]).map_err(finish)
+    load_checked(base, files, &[]).map_err(|refused| finish(refused.problems))
+}
+
+/// Why an atlas was refused: its problems, and how many more were not listed because they
+/// follow from files that could not be read.
+struct Refused {
+    problems: Vec<Diagnostic>,
+    following: usize,
 }
 
 /// Loads `files`; `unreadable` are the kinds of files that exist but could not be read at all
@@ -83,7 +106,7 @@ fn load_checked(
     base: &str,
     files: &[SourceFile],
     unreadable: &[FileKind],
-) -> Result<Atlas, Vec<Diagnostic>> {
+) -> Result<Atlas, Refused> {
     let files = without_byte_order_marks(files);
     let parsed = parse::parse_all(&files);
     let mut problems = parsed.problems;
@@ -125,11 +148,24 @@ fn load_checked(
     );
     let (layers, layer_problems) = layer_jobs.finish(layer_done);
     problems.extend(more);
-    if !problems.is_empty() {
-        return Err(problems);
+    // The layers' problems count once everything else checked clean and every file was read:
+    // with a file unread, the points and landmarks they name may be defined there.
+    let following = if unreadable.is_empty() {
+        0
+    } else {
+        layer_problems.len()
+    };
+    if !problems.is_empty() || following > 0 {
+        return Err(Refused {
+            problems,
+            following,
+        });
     }
     if !layer_problems.is_empty() {
-        return Err(layer_problems);
+        return Err(Refused {
+            problems: layer_problems,
+            following: 0,
+        });
     }
     let mut atlas = Atlas::from_checked(parsed.parts, sites);
     atlas.set_layers(layers);

@@ -4,17 +4,21 @@
 //! edge costs the outline's size for each position: a 200,000-point outline and 100,000 points
 //! took 41 s to check. [`PolygonIndex`] sorts the edges by height, so a test looks only at the
 //! edges level with the position: in bands of equal height (`bands.rs`) for a drawn outline,
-//! or in an interval tree (`tree.rs`) when its edges are too tall for bands. Both give exactly
+//! or in a tree of slabs, each sorted left to right (`slabs.rs`), when its edges are too tall or
+//! too crowded for bands. Both give exactly
 //! the answer of testing every edge. Arithmetic is in `f64`, so figures drawn at any scale
 //! (×0.001 to ×1e30) are tested alike. The same index answers which edges pass near a
 //! position (the loader's test that channels and structures stay on the body, within a
 //! tolerance).
 
 mod bands;
-mod tree;
+mod slabs;
 
 use super::curve::segment_distance_f64;
 use crate::model::{Figure, FigurePos, ShapeKind};
+
+/// The most slabs one test of nearness reads (see [`PolygonIndex::near_edge`]).
+const NEAR_BUDGET: usize = 1 << 14;
 
 /// One edge of an outline, with its lower and upper height. A level edge is kept for distances;
 /// it never crosses a level ray.
@@ -79,7 +83,7 @@ pub struct PolygonIndex {
 #[derive(Debug)]
 enum Sorted {
     Bands(bands::Bands),
-    Tree(tree::Tree),
+    Slabs(slabs::Slabs),
 }
 
 impl PolygonIndex {
@@ -91,7 +95,7 @@ impl PolygonIndex {
             .collect();
         let sorted = match bands::Bands::new(edges) {
             Ok(bands) => Sorted::Bands(bands),
-            Err(edges) => Sorted::Tree(tree::Tree::new(edges)),
+            Err(edges) => Sorted::Slabs(slabs::Slabs::new(edges)),
         };
         Self { sorted }
     }
@@ -101,16 +105,27 @@ impl PolygonIndex {
         let p = (f64::from(p.x), f64::from(p.y));
         match &self.sorted {
             Sorted::Bands(bands) => bands.contains(p),
-            Sorted::Tree(tree) => tree.contains(p),
+            Sorted::Slabs(slabs) => slabs.contains(p),
         }
     }
 
-    /// Whether some edge passes within `tolerance` of `p`.
+    /// Whether some edge passes within `tolerance` of `p`. A position with more than
+    /// [`NEAR_BUDGET`] of the outline's vertex heights within the tolerance of its own is in a
+    /// thicket of edges: it counts as near one, rather than reading them all (a test of every
+    /// sample of a curve against an outline of a million vertices level with it once ran for
+    /// minutes).
     pub fn near_edge(&self, p: FigurePos, tolerance: f64) -> bool {
+        let mut budget = NEAR_BUDGET;
+        self.near_edge_within(p, tolerance, &mut budget)
+            .unwrap_or(true)
+    }
+
+    /// [`Self::near_edge`] within a budget of slabs read; `None` when it runs out first.
+    fn near_edge_within(&self, p: FigurePos, tolerance: f64, budget: &mut usize) -> Option<bool> {
         let p = (f64::from(p.x), f64::from(p.y));
         match &self.sorted {
-            Sorted::Bands(bands) => bands.near_edge(p, tolerance),
-            Sorted::Tree(tree) => tree.near_edge(p, tolerance),
+            Sorted::Bands(bands) => Some(bands.near_edge(p, tolerance)),
+            Sorted::Slabs(slabs) => slabs.near_edge(p, tolerance, budget),
         }
     }
 }
@@ -141,18 +156,29 @@ impl OutlineIndex {
 
     /// Whether the figure's closed outlines are their own mirror image about its midline
     /// (every vertex mirrored lies on an edge): then a curve inside them is inside mirrored
-    /// too.
+    /// too. Only a shortcut (without it the mirrored curve is tested too), so its work is kept
+    /// in proportion to the outline's size: past that, the answer is no.
     fn mirror_symmetric(&self, figure: &Figure) -> bool {
         if figure.midline_x.is_none() || self.is_empty() {
             return false;
         }
-        let tolerance = 1e-4 * figure.size.0.max(figure.size.1);
+        let tolerance = f64::from(1e-4 * figure.size.0.max(figure.size.1));
+        let vertices = figure.shapes.iter().map(|s| s.points.len()).sum::<usize>();
+        let mut budget = vertices.saturating_mul(8).saturating_add(4096);
         figure
             .shapes
             .iter()
             .filter(|s| s.kind == ShapeKind::Outline && s.closed)
             .flat_map(|s| &s.points)
-            .all(|p| self.near_edge(figure, figure.mirror(*p), tolerance))
+            .all(|p| {
+                let m = figure.mirror(*p);
+                self.outlines.iter().any(|(polygon, mirrored)| {
+                    polygon.near_edge_within(m, tolerance, &mut budget) == Some(true)
+                        || (*mirrored
+                            && polygon.near_edge_within(figure.mirror(m), tolerance, &mut budget)
+                                == Some(true))
+                })
+            })
     }
 
     /// Whether the outlines are their own mirror image about the figure's midline.
@@ -272,12 +298,96 @@ mod tests {
     }
 
     #[test]
-    fn the_tree_takes_an_outline_of_tall_edges_and_agrees_with_testing_every_edge() {
+    fn the_slabs_take_an_outline_of_tall_edges_and_agrees_with_testing_every_edge() {
         // 400 long spikes: each edge spans dozens of bands.
         let poly = star(400, 0.2, 0.45);
         let index = PolygonIndex::new(&poly);
-        assert!(matches!(index.sorted, Sorted::Tree(_)));
+        assert!(matches!(index.sorted, Sorted::Slabs(_)));
         agrees_with_every_edge(&poly, &index);
+    }
+
+    /// A comb: a zig-zag of `teeth` edges each spanning the whole height, closed along the
+    /// bottom.
+    fn comb(teeth: usize) -> Vec<FigurePos> {
+        let mut poly: Vec<FigurePos> = (0..=teeth)
+            .map(|i| {
+                let x = 0.1 + 0.8 * i as f32 / teeth as f32;
+                FigurePos::new(x, if i % 2 == 0 { 0.1 } else { 0.9 })
+            })
+            .collect();
+        poly.push(FigurePos::new(0.9, 0.05));
+        poly.push(FigurePos::new(0.1, 0.05));
+        poly
+    }
+
+    /// A square spiral of `turns` turns, its path widened into a closed strip.
+    fn spiral(turns: usize) -> Vec<FigurePos> {
+        let step = 0.4 / turns as f32;
+        let mut path = Vec::new();
+        for t in 0..turns {
+            let r = 0.45 - step * t as f32;
+            for (dx, dy) in [(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)] {
+                path.push(FigurePos::new(0.5 + dx * r, 0.5 + dy * (r - step / 2.0)));
+            }
+        }
+        let inner: Vec<FigurePos> = path
+            .iter()
+            .rev()
+            .map(|p| FigurePos::new(0.5 + (p.x - 0.5) * 0.97, 0.5 + (p.y - 0.5) * 0.97))
+            .collect();
+        path.extend(inner);
+        path
+    }
+
+    #[test]
+    fn combs_spirals_and_outlines_that_cross_themselves_agree_with_testing_every_edge() {
+        for poly in [comb(101), spiral(40)] {
+            let index = PolygonIndex::new(&poly);
+            assert!(matches!(index.sorted, Sorted::Slabs(_)));
+            agrees_with_every_edge(&poly, &index);
+        }
+        agrees_with_every_edge(&comb(2), &PolygonIndex::new(&comb(2)));
+        // A star polygon whose every edge crosses many others: each slab is read edge by edge.
+        let crossing: Vec<FigurePos> = (0..97)
+            .map(|i| {
+                let a = (i * 41 % 97) as f32 / 97.0 * std::f32::consts::TAU;
+                FigurePos::new(0.5 + 0.45 * a.cos(), 0.5 + 0.45 * a.sin())
+            })
+            .collect();
+        agrees_with_every_edge(&crossing, &PolygonIndex::new(&crossing));
+        // A flat outline (no height), and one whose edges crowd into one band.
+        let flat: Vec<FigurePos> = (0..200)
+            .map(|i| FigurePos::new(0.1 + 0.8 * ((i * 37) % 200) as f32 / 200.0, 0.5))
+            .collect();
+        agrees_with_every_edge(&flat, &PolygonIndex::new(&flat));
+        let mut crowded = comb(3000);
+        for p in crowded.iter_mut().take(3001) {
+            p.y = 0.5 + (p.y - 0.5) * 1e-3;
+        }
+        let index = PolygonIndex::new(&crowded);
+        assert!(matches!(index.sorted, Sorted::Slabs(_)));
+        for i in 0..400 {
+            let p = FigurePos::new(0.1003 + 0.002 * i as f32, 0.5 + 1e-6 * (i % 7) as f32);
+            assert_eq!(index.contains(p), brute(&crowded, p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn a_comb_of_many_teeth_is_tested_in_few_steps() {
+        // 380,000 teeth: each test meets every tooth's height, yet reads a few slabs.
+        let poly = comb(380_000);
+        let index = PolygonIndex::new(&poly);
+        let Sorted::Slabs(slabs) = &index.sorted else {
+            panic!("a comb is too tall for bands");
+        };
+        let mut budget = 64;
+        assert_eq!(slabs.near_edge((0.5, 0.5), 1e-4, &mut budget), Some(true));
+        assert!(budget > 50, "{budget} of 64 left");
+        // Positions at no fixed phase to the teeth: about half fall inside.
+        let inside = (0..1000)
+            .filter(|i| index.contains(FigurePos::new(0.1003 + 0.000_791_3 * *i as f32, 0.5)))
+            .count();
+        assert!(inside > 300 && inside < 700, "{inside}");
     }
 
     #[test]

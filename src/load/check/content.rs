@@ -300,20 +300,36 @@ fn code_problem(code: &str, meridian: Meridian) -> Option<String> {
     })
 }
 
-/// Reports a depth range that is not two finite, non-negative numbers, the smaller first.
+/// The deepest needling an atlas may give, in cun. The standard texts' deepest points (at the
+/// buttock, such as GB30) are needled about 1.5 to 3 cun; this leaves room for any of them and
+/// refuses a slip of the keyboard (15 for 1.5).
+pub const MAX_DEPTH_CUN: f32 = 5.0;
+
+/// Reports a depth range that is not two finite, non-negative numbers, the smaller first, or
+/// one deeper than any standard text gives.
 pub(super) fn check_depth(
     rep: &mut Reporter<'_>,
     origin: &Origin,
     field: &str,
     depth: Option<(f32, f32)>,
 ) {
-    if let Some((lo, hi)) = depth
-        && !(lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo <= hi)
-    {
+    let Some((lo, hi)) = depth else {
+        return;
+    };
+    if !(lo.is_finite() && hi.is_finite() && lo >= 0.0 && lo <= hi) {
         rep.at(
             origin,
             field,
             "depth must be two finite numbers of cun, the smaller first",
+        );
+    } else if hi > MAX_DEPTH_CUN {
+        rep.at(
+            origin,
+            field,
+            format!(
+                "a depth of {} cun is deeper than any standard text needles (the deepest, at the buttock, are about 3 cun); at most {MAX_DEPTH_CUN}",
+                super::bounds::number(hi)
+            ),
         );
     }
 }

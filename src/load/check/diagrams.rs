@@ -2,12 +2,13 @@
 //! frame, every structure and mechanism named resolves, 3 to 8 steps with text, and no step
 //! graded above its mechanism.
 
+use super::bounds::{check_shapes, frame_problem, in_frame, number};
 use super::content::require_text;
 use super::{Reporter, duplicates};
 use crate::load::parse::{Origin, Origins};
 use crate::load::unread::IdKind;
 use crate::model::{
-    AtlasParts, DIAGRAM_STEPS, Diagram, FigurePos, Geometry, PartId, Schematic, SchematicRule,
+    AtlasParts, DIAGRAM_STEPS, Diagram, Geometry, PartId, Schematic, SchematicRule,
 };
 
 pub fn check_diagrams(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origins) {
@@ -39,26 +40,11 @@ pub fn check_diagrams(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Orig
 
 fn check_schematic(rep: &mut Reporter<'_>, schematic: &Schematic, origin: &Origin) {
     let (w, h) = schematic.size;
-    if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
-        rep.at(origin, ".size", "size must be two positive, finite numbers");
+    if let Some(why) = frame_problem(schematic.size) {
+        rep.at(origin, ".size", why);
     }
     require_text(rep, origin, ".title", &schematic.title);
-    for (s, shape) in schematic.shapes.iter().enumerate() {
-        if shape.points.len() < 2 {
-            rep.at(
-                origin,
-                &format!(".shapes[{s}]"),
-                "a shape needs at least two points",
-            );
-        }
-        if let Some(p) = shape.points.iter().position(|p| !p.is_finite()) {
-            rep.at(
-                origin,
-                &format!(".shapes[{s}].points[{p}]"),
-                "coordinates must be finite numbers",
-            );
-        }
-    }
+    check_shapes(rep, origin, &schematic.shapes, schematic.size);
     for (i, area) in schematic.areas.iter().enumerate() {
         require_text(rep, origin, &format!(".areas[{i}].text"), &area.text);
         check_rule(rep, schematic, origin, &format!(".areas[{i}].at"), &area.at);
@@ -119,22 +105,34 @@ fn check_structure(
     match &structure.geometry {
         Geometry::Blob { at: rule, size } => {
             check_rule(rep, schematic, origin, &format!("{geometry}.at"), rule);
-            if !(size.0.is_finite() && size.1.is_finite() && size.0 > 0.0 && size.1 > 0.0) {
+            let fits = |v: f32, side: f32| v.is_finite() && v > 0.0 && v <= side;
+            if !(fits(size.0, schematic.size.0) && fits(size.1, schematic.size.1)) {
                 rep.at(
                     origin,
                     &format!("{geometry}.size"),
-                    "size must be two positive, finite numbers",
+                    format!(
+                        "size must be two positive numbers no larger than the schematic ({} x {}), not {} x {}",
+                        number(schematic.size.0),
+                        number(schematic.size.1),
+                        number(size.0),
+                        number(size.1)
+                    ),
                 );
             }
         }
         Geometry::Band { from, to, width } => {
             check_rule(rep, schematic, origin, &format!("{geometry}.from"), from);
             check_rule(rep, schematic, origin, &format!("{geometry}.to"), to);
-            if !(width.is_finite() && *width > 0.0) {
+            let side = schematic.size.0.max(schematic.size.1);
+            if !(width.is_finite() && *width > 0.0 && *width <= side) {
                 rep.at(
                     origin,
                     &format!("{geometry}.width"),
-                    "width must be a positive, finite number",
+                    format!(
+                        "width must be a positive number no larger than the schematic ({}), not {}",
+                        number(side),
+                        number(*width)
+                    ),
                 );
             }
         }
@@ -347,6 +345,15 @@ fn check_step(
                 "an arrow runs either `along` one structure or `from` one `to` another",
             );
         }
+        if let (Some(from), Some(to)) = (&arrow.from, &arrow.to)
+            && from == to
+        {
+            rep.at(
+                origin,
+                &format!("{here}.to"),
+                format!("this arrow runs from `{from}` to itself; an arrow joins two structures"),
+            );
+        }
         if let (Some(id), Some(s)) = (&arrow.along, schematic)
             && let Some(structure) = s.structure(id)
             && matches!(structure.geometry, Geometry::Blob { .. })
@@ -385,8 +392,4 @@ pub(super) fn check_references(
             );
         }
     }
-}
-
-fn in_frame(at: FigurePos, (w, h): (f32, f32)) -> bool {
-    (0.0..=w).contains(&at.x) && (0.0..=h).contains(&at.y)
 }

@@ -1,8 +1,9 @@
 //! Checks of figures: ids, landmarks, spans and numbers.
 
+use super::bounds::{check_shapes, frame_problem, in_frame, number};
 use super::{Reporter, duplicates};
 use crate::load::parse::{Origin, Origins};
-use crate::model::{AtlasParts, Facing, Figure, FigurePos, Landmark};
+use crate::model::{AtlasParts, Facing, Figure, Landmark};
 use crate::placement::MIN_SPAN_CUN;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -18,8 +19,9 @@ pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
     );
     for (figure, origin) in parts.figures.iter().zip(&origins.figures) {
         let (w, h) = figure.size;
-        if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
-            rep.at(origin, ".size", "size must be two positive, finite numbers");
+        let frame = frame_problem(figure.size);
+        if let Some(why) = &frame {
+            rep.at(origin, ".size", why.clone());
         }
         if let Some(m) = figure.midline_x {
             if !m.is_finite() || m < 0.0 || m > w {
@@ -37,24 +39,7 @@ pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
                 );
             }
         }
-        for (s, shape) in figure.shapes.iter().enumerate() {
-            if shape.points.len() < 2 {
-                rep.at(
-                    origin,
-                    &format!(".shapes[{s}]"),
-                    "a shape needs at least two points",
-                );
-            }
-            for (p, at) in shape.points.iter().enumerate() {
-                if !at.is_finite() {
-                    rep.at(
-                        origin,
-                        &format!(".shapes[{s}].points[{p}]"),
-                        "coordinates must be finite numbers",
-                    );
-                }
-            }
-        }
+        check_shapes(rep, origin, &figure.shapes, figure.size);
         duplicates(
             rep,
             "landmark id",
@@ -71,13 +56,15 @@ pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
                     &format!(".landmarks[{i}].at"),
                     "coordinates must be finite numbers",
                 );
-            } else if !in_frame(landmark.at, figure.size) {
+            } else if frame.is_none() && !in_frame(landmark.at, figure.size) {
                 rep.at(
                     origin,
                     &format!(".landmarks[{i}].at"),
                     format!(
-                        "landmark `{}` lies outside the figure's frame ({w} x {h})",
-                        landmark.id
+                        "landmark `{}` lies outside the figure's frame ({} x {})",
+                        landmark.id,
+                        number(w),
+                        number(h)
                     ),
                 );
             }
@@ -85,6 +72,10 @@ pub fn check_figures(rep: &mut Reporter<'_>, parts: &AtlasParts, origins: &Origi
         check_spans(rep, figure, origin);
     }
 }
+
+/// The longest span in cun: the longest proportional measures of the body (thigh, 19 cun; the
+/// back's height in some systems) are about 20, and twice that leaves room for any of them.
+const MAX_SPAN_CUN: f32 = 40.0;
 
 fn check_spans(rep: &mut Reporter<'_>, figure: &Figure, origin: &Origin) {
     duplicates(
@@ -125,6 +116,16 @@ fn check_spans(rep: &mut Reporter<'_>, figure: &Figure, origin: &Origin) {
                     span.id, span.cun
                 ),
             );
+        } else if span.cun > MAX_SPAN_CUN {
+            rep.at(
+                origin,
+                &format!(".spans[{i}].cun"),
+                format!(
+                    "span `{}` is {} cun; no measure of the body is longer than about 20 cun (the thigh is 19), so at most {MAX_SPAN_CUN}",
+                    span.id,
+                    number(span.cun)
+                ),
+            );
         } else if span.cun < MIN_SPAN_CUN {
             rep.at(
                 origin,
@@ -152,8 +153,4 @@ fn check_spans(rep: &mut Reporter<'_>, figure: &Figure, origin: &Origin) {
             }
         }
     }
-}
-
-fn in_frame(at: FigurePos, (w, h): (f32, f32)) -> bool {
-    (0.0..=w).contains(&at.x) && (0.0..=h).contains(&at.y)
 }

@@ -170,8 +170,9 @@ impl<'a> Context<'a> {
         let size = figure.size.0.max(figure.size.1);
         let tolerance = OUTLINE_TOLERANCE * size;
         let outside = |p: FigurePos| !outline.contains_within(figure, p, tolerance);
-        // Every half percent of the figure along the curve, and every station: a stray
-        // narrower than that is hardly wider than the tolerance allows anyway.
+        // Every half percent of the figure along the curve (at most a fixed number of times),
+        // and every station: a stray narrower than that is hardly wider than the tolerance
+        // allows anyway.
         let step = size * 0.005;
         // Inside an outline that is its own mirror image, a curve is inside mirrored too.
         let mirror_too = mirrored && !outline.symmetric();
@@ -188,15 +189,32 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The most samples read between the stations of one curve: a curve's check costs the same
+/// whatever the size its figure gives (a tiny figure once took minutes, then forever).
+const MAX_SAMPLES_PER_CURVE: usize = 2000;
+
 /// Walks a curve, reading its first and last points, every station, and a sample every `step`
-/// of its length, and returns the first sample that `strays`, with the index of the curve
-/// point its stretch starts at.
+/// of its length (longer steps on a curve more than [`MAX_SAMPLES_PER_CURVE`] steps long), and
+/// returns the first sample that `strays`, with the index of the curve point its stretch
+/// starts at. Samples are counted, never found by adding up steps, so a step too small to
+/// move a sum still ends.
 fn find_sample(
     curve: &[FigurePos],
     stations: &[(usize, FigurePos)],
     step: f32,
     mut strays: impl FnMut(FigurePos) -> bool,
 ) -> Option<(usize, FigurePos)> {
+    let length = |i: usize| match (curve.get(i), curve.get(i + 1)) {
+        (Some(p), Some(q)) => {
+            (f64::from(q.x) - f64::from(p.x)).hypot(f64::from(q.y) - f64::from(p.y))
+        }
+        _ => 0.0,
+    };
+    let total: f64 = (0..curve.len()).map(length).sum();
+    #[allow(clippy::cast_precision_loss)]
+    let step = f64::from(step).max(total / MAX_SAMPLES_PER_CURVE as f64);
+    let sampled = step.is_finite() && step > 0.0;
+    let mut budget = MAX_SAMPLES_PER_CURVE + 1;
     let mut next_station = 0;
     // The length walked since the last sample.
     let mut since = 0.0;
@@ -205,25 +223,37 @@ fn find_sample(
         if station {
             next_station += 1;
         }
-        if i == 0 || i + 1 == curve.len() || station || since >= step {
+        if i == 0 || i + 1 == curve.len() || station || (sampled && since >= step) {
             since = 0.0;
             if strays(p) {
                 return Some((i, p));
             }
         }
-        if let Some(&q) = curve.get(i + 1) {
-            let length = p.distance(q);
-            let mut along = step - since;
-            while along < length {
-                let sample = p.lerp(q, along / length);
-                if strays(sample) {
-                    return Some((i, sample));
-                }
-                along += step;
-            }
-            // The last sample lay `along - step` into this stretch (before it, if negative).
-            since = length - (along - step);
+        let (Some(&q), true) = (curve.get(i + 1), sampled) else {
+            continue;
+        };
+        let length = length(i);
+        // The first sample lies `first` into this stretch; `count` of them fit before its end.
+        let first = step - since;
+        if first >= length {
+            since += length;
+            continue;
         }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let count = (((length - first) / step).ceil() as usize).clamp(1, budget.max(1));
+        budget = budget.saturating_sub(count);
+        for k in 0..count {
+            #[allow(clippy::cast_precision_loss)]
+            let along = first + k as f64 * step;
+            #[allow(clippy::cast_possible_truncation)]
+            let sample = p.lerp(q, (along / length) as f32);
+            if strays(sample) {
+                return Some((i, sample));
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let last = first + (count - 1) as f64 * step;
+        since = length - last;
     }
     None
 }
@@ -412,5 +442,31 @@ mod tests {
         assert_eq!(stretch, 2);
         assert!((at.x - 0.7).abs() < 1e-5);
         assert_eq!(between_stations(&stations, &curve, stretch), (1, 2));
+    }
+
+    #[test]
+    fn a_curve_on_a_tiny_or_huge_figure_is_read_a_fixed_number_of_times() {
+        // Steps far too small to move a sum in f32 (a figure 1e-7 wide), and curves at every
+        // scale: each is read at most the fixed number of times plus its stations.
+        for (scale, step) in [
+            (1.0_f32, 1e-12_f32),
+            (1e-7, 5e-10),
+            (1e30, 1e-3),
+            (1.0, 0.0),
+        ] {
+            let p = |x: f32, y: f32| FigurePos::new(x * scale, y * scale);
+            let curve = [p(0.0, 0.0), p(0.3, 0.1), p(0.5, 0.5), p(1.0, 0.2)];
+            let stations = [(0, curve[0]), (1, curve[2]), (2, curve[3])];
+            let mut read = 0;
+            let none = find_sample(&curve, &stations, step, |_| {
+                read += 1;
+                false
+            });
+            assert_eq!(none, None);
+            assert!(
+                (4..=MAX_SAMPLES_PER_CURVE + 8).contains(&read),
+                "x{scale}: {read}"
+            );
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! is reported at the place of the offending value.
 
 mod anatomy;
+mod bounds;
 mod channels;
 mod content;
 mod diagrams;

@@ -1,15 +1,16 @@
 //! The edges of an outline sorted into horizontal bands of equal height: a test reads only the
 //! edges of the band (or bands) it falls in, which for a drawn outline are a handful. Building
-//! takes two passes over the edges and two allocations, where the interval tree
-//! ([`super::tree::Tree`]) allocates at every node; a test reads one short run of memory.
+//! takes two passes over the edges and two allocations, where the slab tree
+//! ([`super::slabs::Slabs`]) allocates at every node; a test reads one short run of memory.
 //!
 //! An edge is listed in every band its height range touches. Outlines whose edges are tall
-//! compared with a band (a star of long spikes) would be listed many times over: for those
-//! [`Bands::new`] declines and the tree is used instead.
+//! compared with a band (a star of long spikes, a comb) would be listed many times over, and
+//! outlines whose edges crowd into a few bands (or have no height at all) would be read edge by
+//! edge: for those [`Bands::new`] declines and the slab tree is used instead.
 
 use super::Edge;
 
-/// The most band entries per edge before the bands give way to the tree.
+/// The most band entries per edge before the bands give way to the slab tree.
 const MAX_ENTRIES_PER_EDGE: usize = 8;
 
 /// Edges per band, on average, that the number of bands aims at.
@@ -17,6 +18,10 @@ const EDGES_PER_BAND: usize = 4;
 
 /// The most bands an outline gets.
 const MAX_BANDS: usize = 1 << 16;
+
+/// The most edges one band may list before the bands give way to the slab tree (a test reads
+/// every edge of its band).
+const MAX_PER_BAND: usize = 2048;
 
 #[derive(Debug)]
 pub(super) struct Bands {
@@ -49,6 +54,9 @@ impl Bands {
         #[allow(clippy::cast_precision_loss)]
         let per_unit = if height.is_finite() && height > 0.0 {
             count as f64 / height
+        } else if n > MAX_PER_BAND {
+            // No height to divide: every edge would share one band.
+            return Err(edges);
         } else {
             0.0
         };
@@ -75,6 +83,10 @@ impl Bands {
                     *s += 1;
                 }
             }
+        }
+        let crowded = bands.starts.iter().any(|&s| s as usize > MAX_PER_BAND);
+        if crowded {
+            return Err(bands.edges);
         }
         for b in 0..count {
             let before = bands.starts.get(b).copied().unwrap_or(0);

@@ -340,7 +340,8 @@ fn the_built_in_atlas_drawn_a_thousand_times_smaller_or_a_million_times_larger_p
     };
     let original = load_files("atlas", &builtin_files()).unwrap();
     let want = count(&original);
-    for k in [1e-3, 1e6, 1e30] {
+    // (A figure 1e30 wide is refused: see hostile_numbers.rs.)
+    for k in [1e-3, 1e6] {
         let mut files = builtin_files();
         for f in files.iter_mut().filter(|f| f.kind == FileKind::Figure) {
             f.text = scaled_figure(&f.text, k);
