@@ -114,6 +114,26 @@ fn slides(c: &mut Criterion) {
         });
     });
     group.sample_size(10);
+    group.bench_function("a first slide with a new renderer, 1920x1080", |b| {
+        b.iter(|| {
+            let mut fresh = Renderer::new();
+            black_box(
+                render_slide(&mut fresh, &atlas, &lesson, 1, Theme::Light, (1920, 1080)).unwrap(),
+            )
+        });
+    });
+    group.finish();
+}
+
+/// A whole lesson written as PNG slides into a folder, as `lesson export` does.
+fn deck(c: &mut Criterion) {
+    let atlas = load_builtin().unwrap();
+    let lesson = atlas
+        .lesson(&LessonId::new("chronic-back-pain"))
+        .unwrap()
+        .clone();
+    let mut group = c.benchmark_group("slides");
+    group.sample_size(10);
     let dir = tempfile::tempdir().unwrap();
     group.bench_function(
         format!(
@@ -136,16 +156,8 @@ fn slides(c: &mut Criterion) {
             });
         },
     );
-    group.bench_function("a first slide with a new renderer, 1920x1080", |b| {
-        b.iter(|| {
-            let mut fresh = Renderer::new();
-            black_box(
-                render_slide(&mut fresh, &atlas, &lesson, 1, Theme::Light, (1920, 1080)).unwrap(),
-            )
-        });
-    });
     group.finish();
 }
 
-criterion_group!(benches, export, slides);
+criterion_group!(benches, export, slides, deck);
 criterion_main!(benches);

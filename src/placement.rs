@@ -15,7 +15,7 @@ mod outline;
 pub use index::{FigureIndex, Lookup};
 pub use outline::{OutlineIndex, PolygonIndex};
 pub mod curve;
-pub mod layers;
+pub mod runs;
 
 use crate::model::{
     Facing, Figure, FigurePos, Laterality, PlacedSite, PlacementRule, Point, Side, Span,

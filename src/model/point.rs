@@ -191,10 +191,10 @@ impl Needling {
     ///     angle: Some(NeedleAngle::Oblique),
     ///     direction: Some("toward the spine".into()),
     ///     depth_cun: Some((0.5, 0.7)),
-    ///     note: String::new(),
+    ///     note: Default::default(),
     /// };
     /// assert_eq!(n.summary(), "Oblique toward the spine, 0.5–0.7 cun");
-    /// let bl67 = Needling { angle: None, direction: None, depth_cun: Some((0.1, 0.1)), note: String::new() };
+    /// let bl67 = Needling { angle: None, direction: None, depth_cun: Some((0.1, 0.1)), note: Default::default() };
     /// assert_eq!(bl67.summary(), "0.1 cun");
     /// ```
     pub fn summary(&self) -> String {

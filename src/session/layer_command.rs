@@ -6,7 +6,7 @@ use super::layer_state::LocationStep;
 use super::mode::Mode;
 use super::state::{Answer, Session};
 use crate::model::{Atlas, ChannelId};
-use crate::placement::layers::landmark_of;
+use crate::placement::runs::landmark_of;
 use crate::scene::{ChannelFocus, Scene, SceneLayers, StepFocus};
 use crate::study::QuestionKind;
 

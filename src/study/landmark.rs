@@ -5,7 +5,7 @@ use super::question_kind::{Question, QuestionKind};
 use super::score::LocateResult;
 use crate::model::{Atlas, FigureId, FigurePos, LandmarkId, Point};
 use crate::placement::cun_length;
-use crate::placement::layers::landmark_of;
+use crate::placement::runs::landmark_of;
 
 /// A question asking for the landmark `point` is found from, on a figure that shows the point
 /// and draws a bone the landmark lies on (`preferred` first). `None` when no figure does.

@@ -82,7 +82,7 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
-/// The top-level module a file under `src/` belongs to (`load` for `load/check/layers.rs`).
+/// The top-level module a file under `src/` belongs to (`load` for `load/check/layer_jobs.rs`).
 fn top_of(rel: &str) -> &str {
     let first = rel.split('/').next().unwrap_or(rel);
     first.strip_suffix(".rs").unwrap_or(first)

@@ -4,4 +4,5 @@ mod channels;
 mod diagnostics;
 mod fuzz;
 mod hardening;
+mod hostile_numbers;
 mod lessons;

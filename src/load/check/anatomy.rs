@@ -2,12 +2,12 @@
 //! the conditions and points they name, positions some figure can place, and curves that stay
 //! inside their figure's outline.
 
-use super::layers::{Context, between_stations};
+use super::course_context::{Context, between_stations};
 use super::{Reporter, duplicates};
 use crate::load::parse::{Origin, Origins};
 use crate::model::{Form, PlacedPath, Structure, is_plain_id};
 use crate::placement::Lookup;
-use crate::placement::layers::{mirrors, structure_runs, to_paths};
+use crate::placement::runs::{mirrors, structure_runs, to_paths};
 
 /// Reports structure ids defined twice.
 pub fn check_structure_ids(rep: &mut Reporter<'_>, context: &Context<'_>, origins: &Origins) {

@@ -2,12 +2,12 @@
 //! can place, curves that stay inside their figure's outline, and every point of a channel on
 //! its course wherever the point is shown.
 
-use super::layers::{Context, between_stations};
+use super::course_context::{Context, between_stations};
 use super::{Reporter, duplicates};
 use crate::load::parse::{Origin, Origins};
 use crate::model::{Channel, Meridian, PlacedPath, Station, meridian_of};
 use crate::placement::Lookup;
-use crate::placement::layers::{PlacedRun, channel_runs, mirrors, to_paths};
+use crate::placement::runs::{PlacedRun, channel_runs, mirrors, to_paths};
 
 /// Reports channel ids defined twice.
 pub fn check_channel_ids(rep: &mut Reporter<'_>, context: &Context<'_>, origins: &Origins) {

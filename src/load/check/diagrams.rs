@@ -324,52 +324,66 @@ fn check_step(
     }
     for (j, arrow) in step.arrows.iter().enumerate() {
         let here = format!("{at}.arrows[{j}]");
-        let ends = [
-            ("along", &arrow.along),
-            ("from", &arrow.from),
-            ("to", &arrow.to),
-        ];
-        for (field, id) in ends {
-            if let Some(id) = id
-                && !known(id)
-            {
-                rep.at(origin, &format!("{here}.{field}"), unknown(id));
-            }
-        }
-        let between = arrow.from.is_some() && arrow.to.is_some();
-        let one_end = arrow.from.is_some() != arrow.to.is_some();
-        if arrow.along.is_some() == between || one_end {
-            rep.at(
-                origin,
-                &here,
-                "an arrow runs either `along` one structure or `from` one `to` another",
-            );
-        }
-        if let (Some(from), Some(to)) = (&arrow.from, &arrow.to)
-            && from == to
-        {
-            rep.at(
-                origin,
-                &format!("{here}.to"),
-                format!("this arrow runs from `{from}` to itself; an arrow joins two structures"),
-            );
-        }
-        if let (Some(id), Some(s)) = (&arrow.along, schematic)
-            && let Some(structure) = s.structure(id)
-            && matches!(structure.geometry, Geometry::Blob { .. })
-        {
-            rep.at(
-                origin,
-                &format!("{here}.along"),
-                format!("`{id}` is a blob; an arrow runs along a path, band or needle"),
-            );
-        }
+        check_arrow(rep, origin, &here, arrow, schematic, &known, &unknown);
     }
     for (j, tag) in step.tags.iter().enumerate() {
         if !known(&tag.at) {
             rep.at(origin, &format!("{at}.tags[{j}].at"), unknown(&tag.at));
         }
         require_text(rep, origin, &format!("{at}.tags[{j}].text"), &tag.text);
+    }
+}
+
+/// Checks one arrow of a step: its ends name known structures, it runs either along one
+/// structure or from one to another (never to itself), and what it runs along is not a blob.
+fn check_arrow(
+    rep: &mut Reporter<'_>,
+    origin: &Origin,
+    here: &str,
+    arrow: &crate::model::Arrow,
+    schematic: Option<&Schematic>,
+    known: &dyn Fn(&PartId) -> bool,
+    unknown: &dyn Fn(&PartId) -> String,
+) {
+    let ends = [
+        ("along", &arrow.along),
+        ("from", &arrow.from),
+        ("to", &arrow.to),
+    ];
+    for (field, id) in ends {
+        if let Some(id) = id
+            && !known(id)
+        {
+            rep.at(origin, &format!("{here}.{field}"), unknown(id));
+        }
+    }
+    let between = arrow.from.is_some() && arrow.to.is_some();
+    let one_end = arrow.from.is_some() != arrow.to.is_some();
+    if arrow.along.is_some() == between || one_end {
+        rep.at(
+            origin,
+            here,
+            "an arrow runs either `along` one structure or `from` one `to` another",
+        );
+    }
+    if let (Some(from), Some(to)) = (&arrow.from, &arrow.to)
+        && from == to
+    {
+        rep.at(
+            origin,
+            &format!("{here}.to"),
+            format!("this arrow runs from `{from}` to itself; an arrow joins two structures"),
+        );
+    }
+    if let (Some(id), Some(s)) = (&arrow.along, schematic)
+        && let Some(structure) = s.structure(id)
+        && matches!(structure.geometry, Geometry::Blob { .. })
+    {
+        rep.at(
+            origin,
+            &format!("{here}.along"),
+            format!("`{id}` is a blob; an arrow runs along a path, band or needle"),
+        );
     }
 }
 

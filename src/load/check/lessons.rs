@@ -62,45 +62,58 @@ pub fn check_lesson(rep: &mut Reporter<'_>, parts: &AtlasParts, lesson: &Lesson,
         );
     }
     for (i, step) in lesson.steps.iter().enumerate() {
-        let at = format!(".steps[{i}]");
-        require_text(rep, origin, &format!("{at}.title"), &step.title);
-        require_text(rep, origin, &format!("{at}.note"), &step.note);
-        if let Some(id) = &step.view
-            && !view(id)
-        {
-            let message = unknown_view(parts, id.as_str());
-            rep.unknown(
-                IdKind::Figure,
-                id.as_str(),
-                origin,
-                &format!("{at}.view"),
-                message,
-            );
-        }
-        if let Some(id) = &step.condition
-            && !condition(id)
-        {
-            let message = unknown_condition(parts, id.as_str());
-            let sub = format!("{at}.condition");
-            rep.unknown(IdKind::Condition, id.as_str(), origin, &sub, message);
-        }
-        let point = |code: &crate::model::PointCode| parts.points.iter().any(|p| &p.code == code);
-        for (j, code) in step.points.iter().enumerate() {
-            if !point(code) {
-                let sub = format!("{at}.points[{j}]");
-                let message = format!("unknown point `{code}`");
-                rep.unknown(IdKind::Point, code.as_str(), origin, &sub, message);
-            }
-        }
-        if let Some(code) = &step.select
-            && !point(code)
-        {
-            let sub = format!("{at}.select");
+        check_step(rep, parts, step, origin, &format!(".steps[{i}]"));
+    }
+}
+
+/// Checks one step of a lesson: its words, and the view, condition, points and diagram it
+/// names.
+fn check_step(
+    rep: &mut Reporter<'_>,
+    parts: &AtlasParts,
+    step: &crate::model::LessonStep,
+    origin: &Origin,
+    at: &str,
+) {
+    let view = |id: &crate::model::FigureId| parts.figures.iter().any(|f| &f.id == id);
+    let condition = |id: &crate::model::ConditionId| parts.conditions.iter().any(|c| &c.id == id);
+    require_text(rep, origin, &format!("{at}.title"), &step.title);
+    require_text(rep, origin, &format!("{at}.note"), &step.note);
+    if let Some(id) = &step.view
+        && !view(id)
+    {
+        let message = unknown_view(parts, id.as_str());
+        rep.unknown(
+            IdKind::Figure,
+            id.as_str(),
+            origin,
+            &format!("{at}.view"),
+            message,
+        );
+    }
+    if let Some(id) = &step.condition
+        && !condition(id)
+    {
+        let message = unknown_condition(parts, id.as_str());
+        let sub = format!("{at}.condition");
+        rep.unknown(IdKind::Condition, id.as_str(), origin, &sub, message);
+    }
+    let point = |code: &crate::model::PointCode| parts.points.iter().any(|p| &p.code == code);
+    for (j, code) in step.points.iter().enumerate() {
+        if !point(code) {
+            let sub = format!("{at}.points[{j}]");
             let message = format!("unknown point `{code}`");
             rep.unknown(IdKind::Point, code.as_str(), origin, &sub, message);
         }
-        check_diagram_step(rep, parts, step, origin, &at);
     }
+    if let Some(code) = &step.select
+        && !point(code)
+    {
+        let sub = format!("{at}.select");
+        let message = format!("unknown point `{code}`");
+        rep.unknown(IdKind::Point, code.as_str(), origin, &sub, message);
+    }
+    check_diagram_step(rep, parts, step, origin, at);
 }
 
 fn check_diagram_step(

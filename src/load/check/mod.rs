@@ -5,15 +5,16 @@ mod anatomy;
 mod bounds;
 mod channels;
 mod content;
+mod course_context;
 mod diagrams;
 mod figures;
 mod ids;
-mod layers;
+mod layer_jobs;
 mod lessons;
 mod levels;
 mod placed;
 
-pub use layers::LayerJobs;
+pub use layer_jobs::LayerJobs;
 pub use lessons::check_lesson;
 
 use super::diagnostic::Diagnostic;

@@ -69,33 +69,7 @@ pub fn check_placement(
                 }
             }
         }
-        let mut sites = Vec::new();
-        for (figure, index) in parts.figures.iter().zip(indexed) {
-            for site in place_point_indexed(point, index) {
-                if !site.at.is_finite() {
-                    rep.at(
-                        origin,
-                        &format!(".placement[{}]", site.rule),
-                        format!(
-                            "`{}` cannot be placed on figure `{}`: its position is not a finite number (an offset is too large for the span)",
-                            point.code, figure.id
-                        ),
-                    );
-                    continue;
-                }
-                if !index.inside_outline(site.at) {
-                    rep.at(
-                        origin,
-                        &format!(".placement[{}]", site.rule),
-                        format!(
-                            "`{}` lands outside the outline of figure `{}` at ({:.3}, {:.3})",
-                            point.code, figure.id, site.at.x, site.at.y
-                        ),
-                    );
-                }
-                sites.push(site);
-            }
-        }
+        let sites = place_on_figures(rep, parts, indexed, point, origin);
         if sites.is_empty() && names_known && !maybe_unread && !point.placement.is_empty() {
             rep.at(
                 origin,
@@ -109,6 +83,45 @@ pub fn check_placement(
         all_sites.push(sites);
     }
     all_sites
+}
+
+/// The sites of `point` on every figure that can place it; a site that is not a finite
+/// number is reported and dropped, one outside its figure's outline reported and kept.
+fn place_on_figures(
+    rep: &mut Reporter<'_>,
+    parts: &AtlasParts,
+    indexed: &[FigureIndex<'_>],
+    point: &crate::model::Point,
+    origin: &crate::load::parse::Origin,
+) -> Vec<PlacedSite> {
+    let mut sites = Vec::new();
+    for (figure, index) in parts.figures.iter().zip(indexed) {
+        for site in place_point_indexed(point, index) {
+            if !site.at.is_finite() {
+                rep.at(
+                    origin,
+                    &format!(".placement[{}]", site.rule),
+                    format!(
+                        "`{}` cannot be placed on figure `{}`: its position is not a finite number (an offset is too large for the span)",
+                        point.code, figure.id
+                    ),
+                );
+                continue;
+            }
+            if !index.inside_outline(site.at) {
+                rep.at(
+                    origin,
+                    &format!(".placement[{}]", site.rule),
+                    format!(
+                        "`{}` lands outside the outline of figure `{}` at ({:.3}, {:.3})",
+                        point.code, figure.id, site.at.x, site.at.y
+                    ),
+                );
+            }
+            sites.push(site);
+        }
+    }
+    sites
 }
 
 pub(super) enum Name<'a> {

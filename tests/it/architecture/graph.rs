@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// One file of the crate.
 pub struct File {
-    /// The path under `src/`, such as `load/check/layers.rs`.
+    /// The path under `src/`, such as `load/check/layer_jobs.rs`.
     pub rel: String,
     /// The file's tokens without test code.
     pub toks: Vec<Tok>,

@@ -18,7 +18,7 @@ fn the_warning_signs_name_each_red_flag_in_plain_words_with_nice_as_source() {
     let all = flags
         .list
         .iter()
-        .map(|s| s.as_str())
+        .map(acupoint_atlas::model::Bounded::as_str)
         .collect::<Vec<_>>()
         .join(" | ")
         .to_lowercase();

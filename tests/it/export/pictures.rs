@@ -63,80 +63,48 @@ fn export_refuses_bad_requests_with_a_message_and_exit_one() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.png");
     let out = out.to_str().unwrap();
-    let cases: &[(&[&str], &str)] = &[
+    // Each request as it would be typed (`OUT` is the output file, `''` an empty argument).
+    let cases: &[(&str, &str)] = &[
         (
-            &["export", "--view", "sideways", "--out", out],
+            "export --view sideways --out OUT",
             "unknown view `sideways`",
         ),
         (
-            &[
-                "export",
-                "--view",
-                "posterior",
-                "--condition",
-                "gout",
-                "--out",
-                out,
-            ],
+            "export --view posterior --condition gout --out OUT",
             "unknown condition `gout`",
         ),
         (
-            &[
-                "export",
-                "--view",
-                "posterior",
-                "--highlight",
-                "BL99",
-                "--out",
-                out,
-            ],
+            "export --view posterior --highlight BL99 --out OUT",
             "unknown point code `BL99`",
         ),
         (
-            &[
-                "export",
-                "--view",
-                "posterior",
-                "--width",
-                "0",
-                "--out",
-                out,
-            ],
+            "export --view posterior --width 0 --out OUT",
             "bad size 0x1080",
         ),
         (
-            &[
-                "export",
-                "--view",
-                "posterior",
-                "--height",
-                "100000",
-                "--out",
-                out,
-            ],
+            "export --view posterior --height 100000 --out OUT",
             "bad size",
         ),
         (
-            &[
-                "export",
-                "--view",
-                "posterior",
-                "--out",
-                "/no/such/dir/x.png",
-            ],
+            "export --view posterior --out /no/such/dir/x.png",
             "does not exist",
         ),
         (
-            &["handout", "--plan", "BL23,XX1", "--out", out],
+            "handout --plan BL23,XX1 --out OUT",
             "unknown point code `XX1`",
         ),
-        (
-            &["handout", "--plan", "", "--out", out],
-            "the plan has no points",
-        ),
+        ("handout --plan '' --out OUT", "the plan has no points"),
     ];
-    for (args, words) in cases {
-        let o = run(args);
+    for (line, words) in cases {
+        let args: Vec<&str> = line
+            .split(' ')
+            .map(|a| match a {
+                "OUT" => out,
+                "''" => "",
+                a => a,
+            })
+            .collect();
+        let o = run(&args);
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
         assert!(err.contains(words), "{args:?}: {err}");

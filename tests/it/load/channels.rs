@@ -122,7 +122,7 @@ fn every_point_of_a_channel_shown_on_a_figure_lies_on_that_channels_path_there()
 #[test]
 fn every_drawn_curve_passes_its_stations_in_order_and_its_segments_stay_on_the_curve() {
     use acupoint_atlas::placement::curve::{distance_to_polyline, smooth};
-    use acupoint_atlas::placement::layers::curve_tolerance;
+    use acupoint_atlas::placement::runs::curve_tolerance;
     let atlas = load_builtin().unwrap();
     let mut checked = 0;
     for figure in atlas.figures() {

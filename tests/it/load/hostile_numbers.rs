@@ -3,8 +3,6 @@
 //! a band wider than the page, an arrow to itself, outlines shaped as combs, spirals and stars,
 //! and a points file that cannot be read. Self-contained (its own small helpers).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use acupoint_atlas::load::{
     Diagnostics, FileKind, SourceFile, builtin_files, load_dir, load_files,
 };
