@@ -1,5 +1,6 @@
 //! "See a doctor first": the warning signs that need a doctor before any acupuncture, drawn as
-//! one framed block in the Guidance tab's section and above the plan in Patient mode.
+//! one framed block in the Guidance tab's section and above the plan in Patient mode, where
+//! one click folds the signs once they have been gone through.
 
 use crate::model::Atlas;
 use egui::{FontId, RichText};
@@ -22,8 +23,22 @@ pub fn red_flags_ui(ui: &mut egui::Ui, atlas: &Atlas, text_size: f32) {
                     .font(FontId::new(text_size + 3.0, crate::paint::fonts::bold()))
                     .color(warn),
             );
-            ui.label(RichText::new(&item.text).size(text_size));
-            signs_ui(ui, &item.list, text_size);
+            // Shown whole at the start; once gone through with the patient, one click folds
+            // it so the plan's cards come into view on a small screen.
+            let id = ui.id().with("red flags folded");
+            let folded = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+            if !folded {
+                ui.label(RichText::new(&item.text).size(text_size));
+                signs_ui(ui, &item.list, text_size);
+            }
+            let toggle = if folded {
+                "Show the warning signs"
+            } else {
+                "Fold the warning signs"
+            };
+            if ui.small_button(toggle).clicked() {
+                ui.data_mut(|d| d.insert_temp(id, !folded));
+            }
         });
 }
 

@@ -115,6 +115,20 @@ fn patient_mode_shows_the_warning_signs_above_the_plans_cards() {
         warning.max.y <= card.min.y,
         "the warning ({warning:?}) comes before the first card ({card:?})"
     );
+    // Once gone through, the signs fold away and the first card moves up; the heading stays.
+    h.get_by_label("Fold the warning signs").click();
+    h.run();
+    assert!(h.query_by_label(&format!("• {first_sign}")).is_none());
+    let folded_card = h
+        .query_all_by_label_contains("1. ")
+        .map(|n| n.rect())
+        .max_by(|a, b| a.min.x.total_cmp(&b.min.x))
+        .unwrap();
+    assert!(folded_card.min.y < card.min.y, "the first card moved up");
+    h.get_by_label(&heading);
+    h.get_by_label("Show the warning signs").click();
+    h.run();
+    h.get_by_label(&format!("• {first_sign}"));
 }
 
 #[test]
