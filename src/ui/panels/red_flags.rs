@@ -25,7 +25,7 @@ pub fn red_flags_ui(ui: &mut egui::Ui, atlas: &Atlas, text_size: f32) {
             );
             // Shown whole at the start; once gone through with the patient, one click folds
             // it so the plan's cards come into view on a small screen.
-            let id = egui::Id::new("red flags folded");
+            let id = ui.make_persistent_id("red flags folded");
             let folded = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
             if !folded {
                 ui.label(RichText::new(&item.text).size(text_size));
