@@ -1,9 +1,9 @@
 //! A tolerant RON tokenizer: brackets, identifiers, colons, commas and strings, with their byte
 //! offsets, skipping whitespace and comments (block comments nest, as in RON). It never fails
 //! and never looks back, so scans built on it are linear in the text; lines and columns are
-//! worked out only for the few offsets that are reported ([`Positions`]). Used to measure
-//! nesting and text lengths before parsing (with `fields.rs`), to find values after it, and to
-//! find the ids a broken file defines.
+//! worked out only for the few offsets that are reported ([`Positions`]). Used to word a refused
+//! file's problem (its nesting, the field of a too-long string, with `fields.rs`), to find values
+//! after parsing, to find the ids a broken file defines, and to salvage a damaged settings file.
 
 use super::diagnostic::TextPos;
 

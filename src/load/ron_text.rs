@@ -19,9 +19,31 @@ pub fn from_ron<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Vec<Diagnos
             line: e.span.start.line.max(1),
             col: e.span.start.col.max(1),
         };
-        let (pos, message) = with_field(&file.text, pos, describe(&e.code));
+        let (pos, message) = match nested_too_deep(&file.text) {
+            // The problem ron met first may only be a consequence (a bracket where a record
+            // must stand); nesting past the limit is what to fix.
+            Some(deep) => (deep, describe(&ron::Error::ExceededRecursionLimit)),
+            None => with_field(&file.text, pos, describe(&e.code)),
+        };
         vec![Diagnostic::at(&file.path, Some(pos), message)]
     })
+}
+
+/// Where the text first nests deeper than [`MAX_NESTING`], if it does (brackets in strings,
+/// characters and comments do not count). Asked only of a file `ron` has refused.
+fn nested_too_deep(text: &str) -> Option<TextPos> {
+    let mut depth = 0_usize;
+    for (at, token) in super::lex::Lexer::new(text) {
+        match token {
+            super::lex::Token::Open(_) if depth >= MAX_NESTING => {
+                return Some(super::lex::Positions::new(text).of(at));
+            }
+            super::lex::Token::Open(_) => depth += 1,
+            super::lex::Token::Close(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A bounded string's refusal names no field (the type does not know it): name the field the
@@ -80,6 +102,19 @@ mod tests {
                 .starts_with(&format!("nesting is deeper than {MAX_NESTING} levels")),
             "{}",
             problems[0]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_where_a_record_must_stand_is_named_as_such_at_the_bracket_past_the_limit() {
+        let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        let problems = from_ron::<Vec<Named>>(&file(&deep)).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            format!(
+                "x.ron:1:{}: nesting is deeper than {MAX_NESTING} levels; atlas files never need that",
+                MAX_NESTING + 1
+            )
         );
     }
 

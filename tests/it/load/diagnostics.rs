@@ -200,19 +200,16 @@ fn a_missing_folder_and_missing_files_are_named() {
 }
 
 #[test]
-fn very_deep_nesting_is_refused_with_a_message_at_its_place() {
-    // `ron` reads with a nesting limit, so no depth can exhaust the stack; here the second
-    // bracket already stands where a mechanism must, which is the first problem it meets
-    // (nesting past the limit where a value may nest is tested in `load::ron_text`).
+fn very_deep_nesting_is_refused_with_a_message() {
     let copy = AtlasCopy::minimal();
     copy.write(
         "mechanisms.ron",
         &format!("{}{}", "[".repeat(5000), "]".repeat(5000)),
     );
-    let problems = copy.problems().to_string();
     assert!(
-        problems.contains("mechanisms.ron:1:2: expected opening `(` for struct `Mechanism`"),
-        "{problems}"
+        copy.problems()
+            .to_string()
+            .contains("nesting is deeper than")
     );
 }
 
