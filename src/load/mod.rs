@@ -66,7 +66,7 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, Diagnostics> {
         Ok(atlas) if first.is_empty() => Ok(atlas),
         Ok(_) => Err(Diagnostics(first)),
         Err(refused) => {
-            let rest = finish(refused.problems).0;
+            let rest = refused.problems;
             if refused.following > 0
                 && let Some(cause) = first.first_mut()
             {
@@ -90,11 +90,12 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, Diagnostics> {
 /// reported as unknown (see `unread.rs`). A UTF-8 byte-order mark at the start of a file is
 /// ignored.
 pub fn load_files(base: &str, files: &[SourceFile]) -> Result<Atlas, Diagnostics> {
-    load_checked(base, files, &[]).map_err(|refused| finish(refused.problems))
+    load_checked(base, files, &[]).map_err(|refused| Diagnostics(refused.problems))
 }
 
-/// Why an atlas was refused: its problems, and how many more were not listed because they
-/// follow from files that could not be read.
+/// Why an atlas was refused: its problems (the files that could not be parsed first, as the
+/// causes of much that follows, then the rest, each part sorted), and how many more were not
+/// listed because they follow from files that could not be read.
 struct Refused {
     problems: Vec<Diagnostic>,
     following: usize,
@@ -109,7 +110,8 @@ fn load_checked(
 ) -> Result<Atlas, Refused> {
     let files = without_byte_order_marks(files);
     let parsed = parse::parse_all(&files);
-    let mut problems = parsed.problems;
+    let causes = finish(parsed.problems).0;
+    let mut problems = Vec::new();
     let mut unread = unread::Unread::default();
     for file in parsed.unread.iter().filter_map(|&i| files.get(i)) {
         unread.add_file(file.kind, &file.text);
@@ -155,15 +157,17 @@ fn load_checked(
     } else {
         layer_problems.len()
     };
-    if !problems.is_empty() || following > 0 {
+    if !causes.is_empty() || !problems.is_empty() || following > 0 {
+        let mut all = causes;
+        all.extend(finish(problems).0);
         return Err(Refused {
-            problems,
+            problems: all,
             following,
         });
     }
     if !layer_problems.is_empty() {
         return Err(Refused {
-            problems: layer_problems,
+            problems: finish(layer_problems).0,
             following: 0,
         });
     }

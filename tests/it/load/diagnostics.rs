@@ -324,3 +324,17 @@ fn a_mechanism_linked_by_role_without_saying_where_its_evidence_comes_from_is_re
     let (line, col) = line_col(text, text.find("[Local]").unwrap());
     copy.expect_at("mechanisms.ron", (line, col), "needs `role_evidence`");
 }
+
+#[test]
+fn a_file_that_cannot_be_parsed_is_listed_before_what_follows_from_it() {
+    // The diagrams name mechanisms that the broken file would define, and they sort ahead of
+    // it by path; the cause still comes first.
+    let copy = AtlasCopy::builtin();
+    copy.write("mechanisms.ron", "[ Mechanism(id: ");
+    let problems = copy.problems();
+    let first = problems.iter().next().unwrap();
+    assert!(
+        first.path.ends_with("mechanisms.ron"),
+        "the unparsed file first, not {first}"
+    );
+}
