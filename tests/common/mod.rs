@@ -46,3 +46,13 @@ pub fn click_at<S>(h: &mut egui_kittest::Harness<'_, S>, at: egui::Pos2) {
     }
     h.run();
 }
+
+/// The code of the point selected in the window, if any.
+pub fn selected(h: &Harness<'_, AtlasApp>) -> Option<String> {
+    h.state()
+        .session()
+        .kept
+        .selected
+        .as_ref()
+        .map(ToString::to_string)
+}

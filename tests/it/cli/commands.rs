@@ -1,22 +1,8 @@
 //! The command line as a script would use it: exit codes, summaries, problems and JSON.
 
+use super::{run, stderr, stdout};
 use crate::common::fixture::{AtlasCopy, MINIMAL};
 use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_acupoint-atlas"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 #[test]
 fn check_prints_a_one_line_summary_and_exits_zero() {

@@ -2,23 +2,8 @@
 //! export` (by id or file, one numbered PNG per step, nothing left behind on failure),
 //! `mechanisms --json` and `export --mechanism`, with their refusals and exit codes.
 
+use super::{run, stderr, stdout};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_acupoint-atlas"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 /// The names in a folder, sorted.
 fn names(dir: &Path) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! The window, driven as a user would: by accessible labels, clicks and keys. No GPU needed
 //! except for the snapshot images, which render on the CPU (see `.cargo/config.toml`).
 
-use crate::common::click_at;
+use crate::common::{click_at, selected};
 
 use acupoint_atlas::model::PointCode;
 use acupoint_atlas::session::Tab;
@@ -19,15 +19,6 @@ fn choose_in_list(h: &mut Harness<'_, AtlasApp>, label: &str) {
     h.run();
     h.get_by_label(label).click();
     h.run();
-}
-
-fn selected(h: &Harness<'_, AtlasApp>) -> Option<String> {
-    h.state()
-        .session()
-        .kept
-        .selected
-        .as_ref()
-        .map(ToString::to_string)
 }
 
 #[test]

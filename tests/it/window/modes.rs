@@ -1,7 +1,7 @@
 //! Each user's path through the window: a plan shown to a patient, a locate question answered
 //! by clicking, a presentation stepped with the keys, search, help, and settings that last.
 
-use crate::common::click_at;
+use crate::common::{click_at, selected};
 
 use acupoint_atlas::model::{FigurePos, PointCode};
 use acupoint_atlas::scene::Theme;
@@ -37,15 +37,6 @@ fn command(h: &mut Harness<'_, AtlasApp>, c: Command) {
     let ctx = h.ctx.clone();
     h.state_mut().run_command(&ctx, c);
     h.run();
-}
-
-fn selected(h: &Harness<'_, AtlasApp>) -> Option<String> {
-    h.state()
-        .session()
-        .kept
-        .selected
-        .as_ref()
-        .map(ToString::to_string)
 }
 
 #[test]
