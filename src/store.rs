@@ -150,6 +150,11 @@ impl Store {
         self.dir.join(FILE_NAME)
     }
 
+    /// The folder the settings file is kept in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Reads the settings. Never fails: a missing file gives defaults; a damaged one is moved
     /// aside (to `settings.damaged-N.ron`), its fields that still read are kept and the others
     /// take their defaults.

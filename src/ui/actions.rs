@@ -308,6 +308,9 @@ fn window() -> Vec<Action> {
     ]
 }
 
+/// The commands whose keys still work while an overlay is open.
+const OVERLAY_COMMANDS: [Command; 3] = [Command::Escape, Command::ToggleHelp, Command::OpenSearch];
+
 /// A shortcut as text, such as `Ctrl+F` (and `?` for the question mark, not its key name).
 pub fn shortcut_text(ctx: &egui::Context, s: KeyboardShortcut) -> String {
     if s.logical_key == Key::Questionmark && s.modifiers.is_none() {
@@ -317,10 +320,18 @@ pub fn shortcut_text(ctx: &egui::Context, s: KeyboardShortcut) -> String {
 }
 
 /// The commands for the shortcuts pressed this frame in `mode`. Letter shortcuts are skipped
-/// while a text field has the keyboard.
-pub fn shortcuts_pressed(ctx: &egui::Context, mode: Mode) -> Vec<Command> {
+/// while a text field has the keyboard. While a popup (a menu, a drop-down) is open, the keys
+/// are its own: none is taken here, so `Esc` reaches it and closes it. While an overlay
+/// (`overlay`: the shortcut list, search) is open, only the keys that close or switch it work.
+pub fn shortcuts_pressed(ctx: &egui::Context, mode: Mode, overlay: bool) -> Vec<Command> {
+    if egui::Popup::is_any_open(ctx) {
+        return Vec::new();
+    }
     let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
-    let here = move |a: &&Action| a.modes.is_empty() || a.modes.contains(&mode);
+    let here = move |a: &&Action| {
+        (a.modes.is_empty() || a.modes.contains(&mode))
+            && (!overlay || OVERLAY_COMMANDS.contains(&a.command))
+    };
     // Shortcuts with modifiers first, so Ctrl+P is not taken for P.
     let ordered = actions()
         .iter()

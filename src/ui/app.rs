@@ -6,6 +6,7 @@ mod commands;
 mod frame;
 
 use super::canvas::CanvasMemory;
+use super::dialogs::Dialogs;
 use super::export_job::ExportJob;
 use super::layout::LayoutRects;
 use super::loading::AtlasLoader;
@@ -50,6 +51,12 @@ pub struct AtlasApp {
     /// A size asked for on the command line, applied on the first frame (it wins over the
     /// size eframe remembers from the last run).
     initial_size: Option<egui::Vec2>,
+    /// The Menu's own dialogs (Open atlas, About).
+    dialogs: Dialogs,
+    /// The folder settings are kept in (none: nothing is kept, as in tests).
+    data_dir: Option<PathBuf>,
+    /// The atlas folder last asked for (the built-in atlas when none).
+    atlas_dir: Option<PathBuf>,
 }
 
 impl AtlasApp {
@@ -86,6 +93,7 @@ impl AtlasApp {
                 problems.iter().map(ToString::to_string).collect(),
             ),
         };
+        let data_dir = store.as_ref().map(|s| s.dir().to_path_buf());
         let loaded = store.as_ref().map(Store::load);
         if let Some(text) = loaded.as_ref().and_then(Loaded::notice) {
             notices.error(NoticeKey::Settings, text, now);
@@ -126,7 +134,22 @@ impl AtlasApp {
             resume: folder_loader.is_some().then_some(kept),
             loader: folder_loader,
             initial_size: None,
+            dialogs: Dialogs::default(),
+            data_dir,
+            atlas_dir: dir.map(Path::to_path_buf),
         }
+    }
+
+    /// Starts loading the atlas in `dir` (the one on screen stays until it has loaded).
+    pub fn open_atlas(&mut self, ctx: &egui::Context, dir: &Path) {
+        let now = (self.clock)();
+        self.notices.news(
+            NoticeKey::Reload,
+            format!("Loading the atlas from {}…", dir.display()),
+            now,
+        );
+        self.loader = Some(AtlasLoader::start(dir, ctx));
+        self.atlas_dir = Some(dir.to_path_buf());
     }
 
     /// Takes in a load of the atlas folder: a good atlas replaces the shown one and keeps the

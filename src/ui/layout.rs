@@ -1,15 +1,19 @@
 //! Where everything goes in each mode. The figure is the product: side panels wrap their text,
-//! start at a sensible width and are clamped so the canvas keeps at least half the window's
-//! width (60% when presenting), whatever egui remembers from an earlier run.
+//! start at a sensible width and are clamped so the canvas keeps most of the window's width
+//! (60% on a small screen, where every point counts; 60% when presenting), whatever egui
+//! remembers from an earlier run.
 
 use super::panels::{detail, guidance, mechanisms, navigator, patient, present, study};
 use crate::model::{Atlas, PointCode};
 use crate::session::{Command, Mode, Session, Tab};
 use egui::Rect;
 
-/// The largest share of the window's width each side panel may take, by mode.
-pub fn max_shares(mode: Mode) -> (f32, f32) {
+/// The largest share of a window `window_width` points wide each side panel may take, by mode.
+/// A small window gives its panels less, so the figure keeps most of it.
+pub fn max_shares(mode: Mode, window_width: f32) -> (f32, f32) {
     match mode {
+        Mode::Explore | Mode::Patient | Mode::Study if window_width < 1200.0 => (0.17, 0.23),
+        Mode::Explore | Mode::Patient | Mode::Study if window_width < 1600.0 => (0.19, 0.25),
         Mode::Explore | Mode::Patient | Mode::Study => (0.24, 0.26),
         Mode::Present => (0.0, 0.40),
     }
@@ -80,19 +84,19 @@ pub fn side_panels_ui(
     show_card: Option<&PointCode>,
     commands: &mut Vec<Command>,
 ) -> (Option<SideRect>, Option<SideRect>) {
-    let (left_share, right_share) = max_shares(session.mode);
+    let (left_share, right_share) = max_shares(session.mode, window_width);
     let left = |id| Sizing {
         id,
         left: true,
-        default: 240.0,
-        min: 170.0,
+        default: (window_width * 0.16).clamp(170.0, 240.0),
+        min: 160.0,
         share: left_share,
     };
     let right = |id| Sizing {
         id,
         left: false,
-        default: 390.0,
-        min: 230.0,
+        default: (window_width * 0.24).clamp(230.0, 390.0),
+        min: 220.0,
         share: right_share,
     };
     let scroll = |id: &'static str| egui::ScrollArea::vertical().id_salt(id);

@@ -4,6 +4,7 @@
 mod actions;
 mod app;
 mod canvas;
+mod dialogs;
 mod export_job;
 mod layout;
 mod loading;

@@ -6,6 +6,7 @@ use super::AtlasApp;
 use crate::session::{Command, Mode, Session};
 use crate::ui::actions::shortcuts_pressed;
 use crate::ui::canvas::{CanvasResponse, canvas_ui};
+use crate::ui::dialogs::{DialogOutcome, MenuRequest};
 use crate::ui::layout::{LayoutRects, SideRect, side_panels_ui};
 use crate::ui::panels::{overlays, present, top_bar, views};
 
@@ -16,12 +17,16 @@ impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.start_frame(&ctx);
-        let mut commands = shortcuts_pressed(&ctx, self.session.mode);
+        // A click that closes a popup (the press began while it was open) is not an answer.
+        let popup_click = egui::Popup::is_any_open(&ctx) && ctx.input(|i| i.pointer.any_click());
+        let overlay =
+            self.session.help_open || self.session.search.open || self.dialogs.any_open();
+        let mut commands = shortcuts_pressed(&ctx, self.session.mode, overlay);
         let window = ui.max_rect();
         let bottom = self.bottom_ui(ui);
         let top = self.top_bar_ui(ui, &mut commands);
         let (left, right) = self.sides_ui(ui, window.width(), &mut commands);
-        let canvas = self.centre_ui(ui, &mut commands);
+        let canvas = self.centre_ui(ui, popup_click, &mut commands);
         self.layout = LayoutRects {
             window: Some(window),
             top,
@@ -33,6 +38,11 @@ impl eframe::App for AtlasApp {
             right_id: right.map(|r| r.1),
         };
         self.overlays_ui(&ctx, &mut commands);
+        if self.dialogs.any_open() && commands.contains(&Command::Escape) {
+            // Esc closes the dialog on top and does nothing else.
+            self.dialogs.close();
+            commands.retain(|c| *c != Command::Escape);
+        }
         self.apply_all(&ctx, commands);
         self.save_if_due(&ctx);
     }
@@ -75,18 +85,34 @@ impl AtlasApp {
         self.fullscreen && self.session.mode == Mode::Present
     }
 
-    /// The bar along the top (none when bare); returns where it was drawn.
-    fn top_bar_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Option<egui::Rect> {
-        (!self.bare()).then(|| {
-            egui::Panel::top("top_bar")
-                .show(ui, |ui| {
-                    ui.add_space(4.0);
-                    top_bar::top_bar_ui(ui, &self.atlas, &self.session, commands);
-                    ui.add_space(2.0);
-                })
-                .response
-                .rect
-        })
+    /// The bar along the top (none when bare); returns where it was drawn. What its Menu
+    /// asks of the window itself (a dialog, quitting) is done here.
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Option<egui::Rect> {
+        if self.bare() {
+            return None;
+        }
+        let mut request = None;
+        let rect = egui::Panel::top("top_bar")
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                request = top_bar::top_bar_ui(ui, &self.atlas, &self.session, commands);
+                ui.add_space(2.0);
+            })
+            .response
+            .rect;
+        match request {
+            Some(MenuRequest::Quit) => ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close),
+            Some(request) => {
+                let start = self
+                    .atlas_dir
+                    .clone()
+                    .or_else(std::env::home_dir)
+                    .or_else(|| std::env::current_dir().ok());
+                self.dialogs.open(request, start.as_deref());
+            }
+            None => {}
+        }
+        Some(rect)
     }
 
     /// The side panels of the current mode (scrolling to a patient card asked for by the last
@@ -109,8 +135,13 @@ impl AtlasApp {
     }
 
     /// The centre: Present mode's step bar and the view chooser above the canvas; returns
-    /// where the canvas was drawn.
-    fn centre_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Option<egui::Rect> {
+    /// where the canvas was drawn. A `popup_click` closed a popup and is not passed on.
+    fn centre_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        popup_click: bool,
+        commands: &mut Vec<Command>,
+    ) -> Option<egui::Rect> {
         let bare = self.bare();
         let (atlas, session) = (&self.atlas, &self.session);
         let mut canvas_rect = None;
@@ -136,16 +167,21 @@ impl AtlasApp {
                 };
                 let out = canvas_ui(ui, &mut self.canvas, atlas, &scene);
                 canvas_rect = self.canvas.rect();
-                canvas_clicks(session, out, commands);
+                if !popup_click {
+                    canvas_clicks(session, out, commands);
+                }
             });
         canvas_rect
     }
 
-    /// The search and help overlays.
+    /// The search and help overlays, and the Menu's dialogs.
     fn overlays_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let focus = std::mem::take(&mut self.focus_search);
         overlays::search_ui(ctx, &self.atlas, &mut self.session, focus, commands);
         overlays::help_ui(ctx, &self.session, commands);
+        if let Some(DialogOutcome::Load(dir)) = self.dialogs.show(ctx, self.data_dir.as_deref()) {
+            self.open_atlas(ctx, &dir);
+        }
     }
 
     /// The bar along the bottom: problems with the atlas folder, loading, and the notices.

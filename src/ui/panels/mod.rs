@@ -3,6 +3,7 @@
 
 pub mod detail;
 pub mod diagram;
+pub mod groups;
 pub mod guidance;
 pub mod layers_menu;
 pub mod lesson;

@@ -5,6 +5,7 @@ use crate::search::search;
 use crate::session::Command;
 use crate::session::Session;
 use crate::ui::actions::{actions, shortcut_text};
+use crate::ui::panels::groups::Group;
 use egui::{Key, RichText};
 
 /// Results shown at most.
@@ -87,32 +88,93 @@ pub fn search_ui(
     }
 }
 
-/// Every action with its shortcuts.
+/// Width of one column of the shortcut list, in points.
+const HELP_COLUMN_W: f32 = 330.0;
+/// Width of the keys beside each action.
+const HELP_KEYS_W: f32 = 96.0;
+
+/// Every action with its shortcuts, grouped as the Menu is, in as many columns as the window
+/// has room for, scrolling when they are taller than it: the title and the close button stay
+/// on screen at any window size from 800×560 up.
 pub fn help_ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Command>) {
     if !session.help_open {
         return;
     }
+    let room = ctx.content_rect().size() - egui::vec2(32.0, 72.0);
+    let columns = ((room.x / HELP_COLUMN_W).floor() as usize).clamp(1, 3);
+    let width = (HELP_COLUMN_W * columns as f32).min(room.x);
     let mut open = true;
     egui::Window::new("Keyboard shortcuts")
         .open(&mut open)
         .collapsible(false)
+        .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .fixed_size(egui::vec2(width, room.y.max(100.0)))
         .show(ctx, |ui| {
-            egui::Grid::new("shortcuts")
-                .striped(true)
-                .num_columns(3)
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    for action in actions() {
-                        let keys: Vec<String> =
-                            action.keys.iter().map(|k| shortcut_text(ctx, *k)).collect();
-                        ui.label(RichText::new(keys.join("  ")).monospace());
-                        ui.label(RichText::new(action.label).strong());
-                        ui.label(action.tooltip);
-                        ui.end_row();
-                    }
+                    ui.columns(columns, |cols| {
+                        for (group, col) in balance(columns) {
+                            if let Some(ui) = cols.get_mut(col) {
+                                help_group_ui(ui, group);
+                            }
+                        }
+                    });
                 });
         });
     if !open {
         commands.push(Command::ToggleHelp);
+    }
+}
+
+/// Which column each group goes in: in order, starting a new column once one holds its share
+/// of the rows.
+fn balance(columns: usize) -> Vec<(Group, usize)> {
+    let rows = |g: Group| actions().iter().filter(|a| Group::of(&a.command) == g).count() + 2;
+    let total: usize = Group::ALL.into_iter().map(rows).sum();
+    let share = total.div_ceil(columns.max(1));
+    let (mut col, mut filled) = (0, 0);
+    let mut out = Vec::new();
+    for group in Group::ALL {
+        if filled > 0 && filled + rows(group) / 2 > share && col + 1 < columns {
+            col += 1;
+            filled = 0;
+        }
+        out.push((group, col));
+        filled += rows(group);
+    }
+    out
+}
+
+/// One group of the shortcut list: its name, then each action's keys, name and what it does.
+fn help_group_ui(ui: &mut egui::Ui, group: Group) {
+    let mut any = false;
+    for action in actions().iter().filter(|a| Group::of(&a.command) == group) {
+        if !any {
+            ui.add_space(4.0);
+            ui.label(RichText::new(group.name()).heading());
+            any = true;
+        }
+        let keys: Vec<String> = action
+            .keys
+            .iter()
+            .map(|k| shortcut_text(ui.ctx(), *k))
+            .collect();
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(HELP_KEYS_W, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(HELP_KEYS_W);
+                    ui.add(egui::Label::new(RichText::new(keys.join("  ")).monospace()).wrap());
+                },
+            );
+            ui.vertical(|ui| {
+                ui.label(RichText::new(action.label).strong());
+                ui.add(egui::Label::new(RichText::new(action.tooltip).small()).wrap());
+            });
+        });
+        ui.add_space(2.0);
     }
 }

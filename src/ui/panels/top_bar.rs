@@ -4,35 +4,98 @@
 use crate::model::Atlas;
 use crate::session::Command;
 use crate::session::{Mode, Session};
-use crate::ui::actions::{actions, shortcut_text};
+use crate::ui::actions::{Action, actions, shortcut_text};
+use crate::ui::dialogs::MenuRequest;
+use crate::ui::panels::groups::Group;
 use crate::ui::widgets::action_button;
 
-/// Every action of the table in one menu, with its shortcut.
-fn menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+/// The Menu: a submenu per group, each short enough for an 800-pixel screen, with the actions
+/// of the table (and their shortcuts) and the window's own entries (open an atlas, quit,
+/// about). Returns what the window itself is asked to do.
+fn menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Option<MenuRequest> {
+    let mut request = None;
     ui.menu_button("Menu", |ui| {
-        for action in actions() {
-            let keys: Vec<String> = action
-                .keys
-                .iter()
-                .map(|k| shortcut_text(ui.ctx(), *k))
-                .collect();
-            let button = egui::Button::new(action.label).shortcut_text(keys.join(", "));
-            if ui.add(button).on_hover_text(action.tooltip).clicked() {
-                commands.push(action.command.clone());
-                ui.close();
-            }
+        for group in Group::ALL {
+            ui.menu_button(group.name(), |ui| {
+                if group == Group::File {
+                    request = request.or(window_entry_ui(
+                        ui,
+                        "Open atlas…",
+                        "Load an atlas from a folder (an edited copy of the atlas files)",
+                        MenuRequest::OpenAtlas,
+                    ));
+                    ui.separator();
+                }
+                for action in actions().iter().filter(|a| Group::of(&a.command) == group) {
+                    action_entry_ui(ui, action, commands);
+                }
+                // The Study submenu also takes "Reset my progress…" (with its confirmation),
+                // after the answers, when that command exists.
+                match group {
+                    Group::File => {
+                        ui.separator();
+                        request = request.or(window_entry_ui(
+                            ui,
+                            "Quit",
+                            "Close the window (settings are saved)",
+                            MenuRequest::Quit,
+                        ));
+                    }
+                    Group::Help => {
+                        request = request.or(window_entry_ui(
+                            ui,
+                            "About Acupoint Atlas",
+                            "The version, sources and licences, and where your settings are kept",
+                            MenuRequest::About,
+                        ));
+                    }
+                    _ => {}
+                }
+            });
         }
     });
+    request
 }
 
+/// One action of the table as a menu entry, with its shortcuts.
+fn action_entry_ui(ui: &mut egui::Ui, action: &Action, commands: &mut Vec<Command>) {
+    let keys: Vec<String> = action
+        .keys
+        .iter()
+        .map(|k| shortcut_text(ui.ctx(), *k))
+        .collect();
+    let button = egui::Button::new(action.label).shortcut_text(keys.join(", "));
+    if ui.add(button).on_hover_text(action.tooltip).clicked() {
+        commands.push(action.command.clone());
+        ui.close();
+    }
+}
+
+/// A menu entry the window answers itself.
+fn window_entry_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    tooltip: &str,
+    request: MenuRequest,
+) -> Option<MenuRequest> {
+    if ui.button(label).on_hover_text(tooltip).clicked() {
+        ui.close();
+        Some(request)
+    } else {
+        None
+    }
+}
+
+/// The bar; returns what its Menu asks of the window itself.
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
     session: &Session,
     commands: &mut Vec<Command>,
-) {
+) -> Option<MenuRequest> {
+    let mut request = None;
     ui.horizontal_wrapped(|ui| {
-        menu_ui(ui, commands);
+        request = menu_ui(ui, commands);
         ui.label(
             egui::RichText::new("Acupoint Atlas")
                 .font(egui::FontId::new(18.0, crate::paint::fonts::bold())),
@@ -65,6 +128,7 @@ pub fn top_bar_ui(
         );
         action_button(ui, "?", &Command::ToggleHelp, commands);
     });
+    request
 }
 
 /// The condition chooser: one button per condition (and All points) when the bar is wide

@@ -65,7 +65,7 @@ fn check_screen(h: &Harness<'_, AtlasApp>, state: &str, focus: Option<&PointCode
     let window = l.window.expect("a frame was drawn");
     let canvas = l.canvas.unwrap_or_else(|| panic!("{state}: no canvas"));
     let mode = app.session().mode;
-    let (left_share, right_share) = max_shares(mode);
+    let (left_share, right_share) = max_shares(mode, window.width());
     let min_share = 1.0 - left_share - right_share;
     assert!(
         canvas.width() >= window.width() * min_share - 2.0,
@@ -311,7 +311,7 @@ fn dragging_a_panel_edge_works_within_its_limits() {
     drag(&mut h, edge, pos2(20.0, edge.y));
     let widest = h.state().layout().right.unwrap();
     assert!(
-        widest.width() <= 1280.0 * max_shares(Mode::Explore).1 + 1.0,
+        widest.width() <= 1280.0 * max_shares(Mode::Explore, 1280.0).1 + 1.0,
         "the panel stops at its limit: {widest:?}"
     );
     check_screen(&h, "after dragging the right panel's edge far left", None);
