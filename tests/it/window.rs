@@ -3,6 +3,7 @@
 mod basics;
 mod layers;
 mod layout;
+mod leaks;
 mod lessons;
 mod modes;
 mod reload;

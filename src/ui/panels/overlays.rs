@@ -128,21 +128,22 @@ pub fn help_ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Comman
     }
 }
 
-/// Which column each group goes in: in order, starting a new column once one holds its share
-/// of the rows.
+/// Which column each group goes in: each in turn to the column holding the fewest rows so far
+/// (an action and its line of text count two rows, a group's name one).
 fn balance(columns: usize) -> Vec<(Group, usize)> {
-    let rows = |g: Group| actions().iter().filter(|a| Group::of(&a.command) == g).count() + 2;
-    let total: usize = Group::ALL.into_iter().map(rows).sum();
-    let share = total.div_ceil(columns.max(1));
-    let (mut col, mut filled) = (0, 0);
+    let rows = |g: Group| 2 * actions().iter().filter(|a| Group::of(&a.command) == g).count() + 1;
+    let mut filled = vec![0; columns.max(1)];
     let mut out = Vec::new();
     for group in Group::ALL {
-        if filled > 0 && filled + rows(group) / 2 > share && col + 1 < columns {
-            col += 1;
-            filled = 0;
-        }
+        let col = filled
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, f)| **f)
+            .map_or(0, |(c, _)| c);
         out.push((group, col));
-        filled += rows(group);
+        if let Some(f) = filled.get_mut(col) {
+            *f += rows(group);
+        }
     }
     out
 }
