@@ -62,7 +62,7 @@ pub struct AtlasApp {
 impl AtlasApp {
     /// The window's app, with settings kept in eframe's storage folder.
     pub fn new(ctx: &egui::Context, dir: Option<&Path>) -> Self {
-        let store = eframe::storage_dir("acupoint-atlas").map(Store::new);
+        let store = super::data_dir().map(Store::new);
         Self::with_store(ctx, dir, store)
     }
 
@@ -197,6 +197,12 @@ impl AtlasApp {
     pub fn add_startup_notice(&mut self, text: impl Into<String>) {
         let now = (self.clock)();
         self.notices.error(NoticeKey::WindowState, text, now);
+    }
+
+    /// Shows news from before the window opened (such as settings moved into one folder).
+    pub fn add_startup_news(&mut self, text: impl Into<String>) {
+        let now = (self.clock)();
+        self.notices.news(NoticeKey::DataFolder, text, now);
     }
 
     /// The session, for tests.

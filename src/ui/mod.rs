@@ -22,11 +22,21 @@ pub use canvas::{CanvasMemory, CanvasResponse, canvas_ui};
 pub use layout::{LayoutRects, max_shares};
 pub use notices::{NoticeKey, Notices};
 
+/// The folder everything kept between runs lives in (settings, progress, window state).
+pub fn data_dir() -> Option<PathBuf> {
+    eframe::storage_dir(APP_NAME)
+}
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-/// The name eframe is started under; its state file lives in `eframe::storage_dir(APP_NAME)`.
-const APP_NAME: &str = "Acupoint Atlas";
+/// The name eframe is started under; its state file (`app.ron`) and the settings both live in
+/// `eframe::storage_dir(APP_NAME)`, one folder for everything kept between runs.
+const APP_NAME: &str = "acupoint-atlas";
+
+/// The name earlier versions started eframe under: its folder held `app.ron` apart from the
+/// settings, and is moved into the one folder on start.
+const OLD_APP_NAME: &str = "Acupoint Atlas";
 
 /// Opens the window on the built-in atlas, or the atlas in `atlas_dir`. With `screenshot`,
 /// saves a PNG of the window after its first frames and closes. `size` is in screen points.
@@ -47,8 +57,14 @@ pub fn run_window(
     };
     // eframe keeps its own state in `app.ron` in the storage folder of the name given to
     // `run_native`; a pipe or a huge file there would block or flood the start.
-    let app_state_notice =
-        eframe::storage_dir(APP_NAME).and_then(|d| crate::store::set_aside_bad_app_state(&d));
+    let data_dir = eframe::storage_dir(APP_NAME);
+    let moved_notice = data_dir.as_ref().and_then(|new| {
+        let old = eframe::storage_dir(OLD_APP_NAME)?;
+        crate::store::move_into_one_folder(&old, new)
+    });
+    let app_state_notice = data_dir
+        .as_ref()
+        .and_then(|d| crate::store::set_aside_bad_app_state(d));
     let failed = Arc::new(Mutex::new(None::<String>));
     let failed_in_app = failed.clone();
     eframe::run_native(
@@ -60,6 +76,9 @@ pub fn run_window(
             startup::stage("fonts, built-in atlas and settings ready");
             if let Some(text) = app_state_notice {
                 app.add_startup_notice(text);
+            }
+            if let Some(text) = moved_notice {
+                app.add_startup_news(text);
             }
             if size.is_some() {
                 app.set_initial_size(egui::vec2(w, h));

@@ -15,6 +15,8 @@ pub enum NoticeKey {
     Settings,
     /// The window's own remembered layout (eframe's state file).
     WindowState,
+    /// Saved files moved into the one data folder.
+    DataFolder,
     /// A request that could not be carried out (such as a handout of an empty plan).
     Request,
 }
