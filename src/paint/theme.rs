@@ -1,7 +1,9 @@
 //! Every colour and text size the window and the pictures use, in one place.
 
+mod contrast;
 mod diagram;
 
+pub use contrast::{MIN_TEXT_CONTRAST, contrast_ratio, readable};
 pub use diagram::{DiagramColors, diagram_colors};
 
 use crate::model::{EvidenceGrade, SafetyFlag};
@@ -153,21 +155,7 @@ pub fn role_colors() -> (Color32, Color32) {
 
 /// Text sizes, in points: generous, for a laptop turned toward a patient.
 pub fn apply(ctx: &egui::Context, kind: Theme) {
-    let visuals = match kind {
-        Theme::Light => egui::Visuals::light(),
-        Theme::Dark => egui::Visuals::dark(),
-        Theme::HighContrast => {
-            let mut v = egui::Visuals::dark();
-            v.override_text_color = Some(Color32::WHITE);
-            v.panel_fill = Color32::BLACK;
-            v.window_fill = Color32::BLACK;
-            v.extreme_bg_color = Color32::BLACK;
-            v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, Color32::WHITE);
-            v.selection.bg_fill = Color32::from_rgb(0x00, 0x5F, 0xCC);
-            v.selection.stroke = egui::Stroke::new(2.0, Color32::WHITE);
-            v
-        }
-    };
+    let visuals = visuals(kind);
     ctx.set_visuals(visuals);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
@@ -190,6 +178,46 @@ pub fn apply(ctx: &egui::Context, kind: Theme) {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
     });
+}
+
+/// The window's colours in a theme.
+pub fn visuals(kind: Theme) -> egui::Visuals {
+    match kind {
+        Theme::Light => readable_visuals(egui::Visuals::light()),
+        Theme::Dark => readable_visuals(egui::Visuals::dark()),
+        Theme::HighContrast => {
+            let mut v = egui::Visuals::dark();
+            v.override_text_color = Some(Color32::WHITE);
+            v.panel_fill = Color32::BLACK;
+            v.window_fill = Color32::BLACK;
+            v.extreme_bg_color = Color32::BLACK;
+            v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, Color32::WHITE);
+            v.selection.bg_fill = Color32::from_rgb(0x00, 0x5F, 0xCC);
+            v.selection.stroke = egui::Stroke::new(2.0, Color32::WHITE);
+            v
+        }
+    }
+}
+
+/// egui's visuals with their weak text (group headers, notes) and plain text moved just far
+/// enough to read at 4.5:1 on the panels and windows.
+fn readable_visuals(mut v: egui::Visuals) -> egui::Visuals {
+    let backgrounds = [v.panel_fill, v.window_fill];
+    let on_all = |ink: Color32, min: f32| {
+        backgrounds
+            .iter()
+            .fold(ink, |ink, bg| readable(ink, *bg, min))
+    };
+    let text = on_all(v.text_color(), MIN_TEXT_CONTRAST + 1.5);
+    v.widgets.noninteractive.fg_stroke.color = text;
+    v.weak_text_color = Some(on_all(v.weak_text_color(), MIN_TEXT_CONTRAST + 0.2));
+    v
+}
+
+/// A channel's colour for its name and course written in a panel of `background`: its own
+/// hue, lifted (or darkened) until it reads at 4.5:1.
+pub fn channel_text_color(id: &str, kind: Theme, background: Color32) -> Color32 {
+    readable(channel_color(id, kind), background, MIN_TEXT_CONTRAST + 0.2)
 }
 
 /// Colours of the layers over the figure: bones, nerves, muscles, the highlighter of a
@@ -290,4 +318,27 @@ fn lift(c: Color32, share: f32) -> Color32 {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let up = |v: u8| (f32::from(v) + (255.0 - f32::from(v)) * share).round() as u8;
     Color32::from_rgb(up(c.r()), up(c.g()), up(c.b()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_weak_text_and_channel_courses_read_at_4_5_to_1_in_every_theme() {
+        for kind in [Theme::Light, Theme::Dark, Theme::HighContrast] {
+            let v = visuals(kind);
+            for bg in [v.panel_fill, v.window_fill] {
+                for (what, ink) in [("text", v.text_color()), ("weak text", v.weak_text_color())] {
+                    let ratio = contrast_ratio(ink, bg);
+                    assert!(ratio >= 4.5, "{kind:?}: {what} {ink:?} on {bg:?} is {ratio:.2}:1");
+                }
+                for (id, _) in CHANNEL_PALETTE {
+                    let ink = channel_text_color(id, kind, bg);
+                    let ratio = contrast_ratio(ink, bg);
+                    assert!(ratio >= 4.5, "{kind:?}: {id} course on {bg:?} is {ratio:.2}:1");
+                }
+            }
+        }
+    }
 }

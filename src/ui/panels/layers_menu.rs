@@ -37,7 +37,11 @@ pub fn layers_menu_ui(
         );
         ui.indent("channels", |ui| {
             for channel in atlas.channels() {
-                let ink = theme::channel_color(channel.id.as_str(), session.kept.theme);
+                let ink = theme::channel_text_color(
+                    channel.id.as_str(),
+                    session.kept.theme,
+                    ui.visuals().window_fill,
+                );
                 let mut shown = switches.shows_channel(&channel.id);
                 let text = RichText::new(format!("{}  {}", channel.id, channel.name)).color(ink);
                 if ui

@@ -68,7 +68,11 @@ pub fn channel_ui(
         return;
     };
     section_ui(ui, &format!("On the {} channel", channel.name));
-    let ink = theme::channel_color(channel.id.as_str(), session.kept.theme);
+    let ink = theme::channel_text_color(
+        channel.id.as_str(),
+        session.kept.theme,
+        ui.visuals().panel_fill,
+    );
     ui.label(RichText::new(&channel.course).small().color(ink));
     let neighbours = channel.neighbours(&point.code);
     if !neighbours.is_empty() {
