@@ -3,7 +3,7 @@
 //! rings a point is framed the same, so the slide is what the room saw.
 
 use super::projector::{self, PanZoom};
-use crate::model::{Atlas, Figure, PointCode};
+use crate::model::{Atlas, ConditionId, Figure, FigurePos, PointCode};
 use crate::placement::ruler_for;
 use egui::Rect;
 
@@ -35,6 +35,39 @@ pub fn frame_point(atlas: &Atlas, code: &PointCode, figure: &Figure, rect: Rect)
         if !figure.is_close_up() && radius < figure.size.1 * FRAME_WHOLE_SHARE {
             projector::frame(&mut view, rect, figure, site.at, radius);
         }
+    }
+    view
+}
+
+/// The pan and zoom that frame a group of points (a condition's local and adjacent points, at
+/// the levels the condition uses) in `rect`: their sites with a margin around them, or the whole figure when they spread over
+/// most of it or it shows none of them.
+pub fn frame_points(
+    atlas: &Atlas,
+    codes: &[PointCode],
+    condition: Option<&ConditionId>,
+    figure: &Figure,
+    rect: Rect,
+) -> PanZoom {
+    let mut view = PanZoom::default();
+    let sites: Vec<FigurePos> = codes
+        .iter()
+        .flat_map(|c| atlas.sites_for(c, &figure.id, condition))
+        .map(|s| s.at)
+        .collect();
+    let Some(first) = sites.first() else {
+        return view;
+    };
+    let (mut min, mut max) = ((first.x, first.y), (first.x, first.y));
+    for p in &sites {
+        min = (min.0.min(p.x), min.1.min(p.y));
+        max = (max.0.max(p.x), max.1.max(p.y));
+    }
+    let half = ((max.0 - min.0) * 0.5).max((max.1 - min.1) * 0.5);
+    let radius = (half * 1.2).max(figure.size.1 * FRAME_RADIUS_SHARE);
+    if !figure.is_close_up() && radius < figure.size.1 * FRAME_WHOLE_SHARE {
+        let centre = FigurePos::new((min.0 + max.0) * 0.5, (min.1 + max.1) * 0.5);
+        projector::frame(&mut view, rect, figure, centre, radius);
     }
     view
 }

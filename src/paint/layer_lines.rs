@@ -7,7 +7,7 @@
 //! only as finely as their bends need); a frame only projects them.
 
 use super::dots::Dot;
-use super::layer_tags::Tags;
+use super::layer_tags::{PlacedTag, Tags};
 use super::projector::Projector;
 use super::strokes::{brackets, dashed, diamond, extent, flow_arrows, line, screen};
 use super::theme::{self, LayerColors};
@@ -18,7 +18,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, vec2};
 
 /// Draws the layers that go under the dots (bones, muscles, nerves, channels, highlighters)
 /// and their tags. Returns the places of the tags (and of the neighbours' rings), for the point
-/// labels to keep clear of.
+/// labels to keep clear of, and the tags to draw over the dots once they are down.
 pub fn draw_under(
     painter: &egui::Painter,
     atlas: &Atlas,
@@ -26,10 +26,10 @@ pub fn draw_under(
     figure: &Figure,
     proj: &Projector,
     dots: &[Dot<'_>],
-) -> Vec<Rect> {
+) -> (Vec<Rect>, Vec<PlacedTag>) {
     let layers = &scene.layers;
     if !layers.any() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let colors = theme::layer_colors(scene.theme);
     let width = (proj.scale() * 0.0022).clamp(1.2, 4.0);
@@ -81,7 +81,8 @@ pub fn draw_under(
             ));
         }
     }
-    tags.taken
+    let over_dots = tags.take_over_dots();
+    (tags.taken, over_dots)
 }
 
 /// The highlighters under a landmark step: the structures that mark the landmark, or the
@@ -252,16 +253,20 @@ fn draw_structure(
         let at = Pos2::new(min_x, mid_y);
         let gap = (max_x - min_x) * 0.5;
         let centre = Pos2::new(min_x + gap, mid_y);
-        if !tags.place_left(painter, at, tag, font.clone(), ink, colors.legend_fill) {
-            tags.place(
+        let placed = tags.place_left(painter, at, tag, font.clone(), ink, colors.legend_fill)
+            || tags.place(
                 painter,
                 centre,
                 gap + 3.0,
                 tag,
-                font,
+                font.clone(),
                 ink,
                 colors.legend_fill,
             );
+        // A bone's level (L2, L4) is the landmark the lumbar points are counted from: among
+        // their dots it still shows, above them.
+        if !placed && structure.layer == AnatomyLayer::Bones {
+            tags.place_over_dots(painter, at, tag, font, (ink, colors.legend_fill));
         }
     }
 }

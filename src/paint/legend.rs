@@ -1,4 +1,5 @@
-//! The legend of the layers: a small box in the canvas corner clearest of the body, naming each
+//! The legend of the layers: a small box at the canvas edge where it hides fewest dots and least
+//! of the body (moving as the figure is zoomed and panned), naming each
 //! channel drawn (with its colour and line), the bones, the nerves, the direction of flow and the
 //! landmark a step points at. Exports draw the same box, so a picture explains itself.
 
@@ -41,25 +42,7 @@ pub fn draw(
         .collect();
     let text_w = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
     let size = vec2(swatch_w + text_w + 20.0, row_h * rows.len() as f32 + 10.0);
-    let area = rect.shrink(8.0);
-    let body = body_rect(figure, proj).unwrap_or(Rect::NOTHING);
-    let corners = [
-        Rect::from_min_size(Pos2::new(area.left(), area.bottom() - size.y), size),
-        Rect::from_min_size(
-            Pos2::new(area.right() - size.x, area.bottom() - size.y),
-            size,
-        ),
-        Rect::from_min_size(area.left_top(), size),
-        Rect::from_min_size(Pos2::new(area.right() - size.x, area.top()), size),
-    ];
-    let overlap = |r: &Rect| {
-        let i = r.intersect(body);
-        if i.is_positive() { i.area() } else { 0.0 }
-    };
-    let Some(boxed) = corners
-        .into_iter()
-        .min_by(|a, b| overlap(a).total_cmp(&overlap(b)))
-    else {
+    let Some(boxed) = clearest_place(atlas, scene, figure, proj, rect.shrink(8.0), size) else {
         return;
     };
     let canvas = theme::canvas_colors(scene.theme);
@@ -186,9 +169,52 @@ fn rows(atlas: &Atlas, scene: &Scene, figure: &Figure) -> Vec<(Swatch, String)> 
     out
 }
 
-/// The outline's bounding box on screen (for the legend to keep clear of the body).
-pub fn body_rect(figure: &Figure, proj: &Projector) -> Option<Rect> {
-    let mut pts = figure
+/// Where the legend box of `size` covers least of what matters inside `area`: the corners and
+/// the middles of the edges, scored by the dots they would hide (each counts heavily) and the
+/// outline's vertices they would cover. Zoomed in, the body fills the canvas and no place is
+/// clear of it, so the dots decide.
+fn clearest_place(
+    atlas: &Atlas,
+    scene: &Scene,
+    figure: &Figure,
+    proj: &Projector,
+    area: Rect,
+    size: egui::Vec2,
+) -> Option<Rect> {
+    let (l, r) = (area.left(), area.right() - size.x);
+    let (t, b) = (area.top(), area.bottom() - size.y);
+    let (cx, cy) = ((l + r) * 0.5, (t + b) * 0.5);
+    let places = [
+        (l, b),
+        (r, b),
+        (l, t),
+        (r, t),
+        (l, cy),
+        (r, cy),
+        (cx, b),
+        (cx, t),
+    ]
+    .map(|(x, y)| Rect::from_min_size(Pos2::new(x, y), size));
+    let dots: Vec<Pos2> = scene
+        .points
+        .iter()
+        .flat_map(|c| atlas.sites_for(c, &figure.id, scene.condition.as_ref()))
+        .map(|site| proj.screen_from_figure(site.at))
+        .collect();
+    let outline: Vec<Pos2> = outline_points(figure)
+        .map(|p| proj.screen_from_figure(p))
+        .collect();
+    let score = |r: &Rect| {
+        let hidden = dots.iter().filter(|p| r.expand(6.0).contains(**p)).count();
+        let covered = outline.iter().filter(|p| r.contains(**p)).count();
+        hidden * 50 + covered
+    };
+    places.into_iter().min_by_key(score)
+}
+
+/// The outline's vertices in figure coordinates, mirrored shapes on both sides.
+fn outline_points(figure: &Figure) -> impl Iterator<Item = FigurePos> + '_ {
+    figure
         .shapes
         .iter()
         .filter(|s| s.kind == ShapeKind::Outline)
@@ -201,9 +227,5 @@ pub fn body_rect(figure: &Figure, proj: &Projector) -> Option<Rect> {
                 .copied()
                 .chain(mirrored.into_iter().flatten())
         })
-        .map(|p: FigurePos| proj.screen_from_figure(p));
-    let first = pts.next()?;
-    Some(pts.fold(Rect::from_min_max(first, first), |r, p| {
-        r.union(Rect::from_min_max(p, p))
-    }))
 }
+

@@ -50,7 +50,8 @@ pub fn draw_scene<'a>(
     } else {
         Vec::new()
     };
-    let layer_tags = layer_lines::draw_under(painter, atlas, scene, figure, proj, &dots);
+    let (layer_tags, tags_over_dots) =
+        layer_lines::draw_under(painter, atlas, scene, figure, proj, &dots);
     let hovered = mouse.filter(|p| rect.contains(*p)).and_then(|p| {
         dots.iter()
             .filter(|d| d.at.distance(p) <= d.radius + 5.0)
@@ -58,6 +59,7 @@ pub fn draw_scene<'a>(
             .map(|d| d.point)
     });
     draw_dots(painter, scene, &dots, hovered, &colors);
+    super::layer_tags::draw_tags(painter, &tags_over_dots);
     if scene.calibration {
         ruler::calibration(painter, figure, proj, &colors);
     }

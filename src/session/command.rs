@@ -163,6 +163,9 @@ fn set_condition(
     session.study.answer = None;
     if session.mode == Mode::Study {
         next_question(session, atlas, now_s, effects);
+    } else if session.mode == Mode::Explore {
+        // Upper back pain is looked at on the upper back, not as a strip of a whole body.
+        effects.push(Effect::FrameCondition);
     }
 }
 

@@ -17,6 +17,8 @@ pub enum Effect {
     /// Frame the area of a locate question so a cun is large enough to aim at, without
     /// centring on the answer.
     FrameQuestion(PointCode),
+    /// Frame the condition's own area: its local and adjacent points on the figure shown.
+    FrameCondition,
     ToggleFullscreen,
     ExportView,
     ExportHandout,

@@ -2,10 +2,10 @@
 //! paint layer. Drag pans, the wheel or a pinch zooms about the pointer, a double-click fits
 //! the figure. Pan and zoom are kept per figure in [`CanvasMemory`].
 
-use crate::model::{Atlas, Figure, FigureId, FigurePos, PointCode};
+use crate::model::{Atlas, ConditionId, Figure, FigureId, FigurePos, PointCode};
 use crate::paint::banner::draw_banner;
 use crate::paint::diagram::{DiagramStyle, draw_diagram};
-use crate::paint::framing::frame_point;
+use crate::paint::framing::{frame_point, frame_points};
 use crate::paint::projector::{self, PanZoom, Projector};
 use crate::paint::{ArtCache, Drawn, draw_scene};
 use crate::scene::{Framing, Scene};
@@ -20,6 +20,8 @@ enum Request {
     Reveal(PointCode),
     Frame(PointCode),
     Question(PointCode),
+    /// Frame these points together (a condition's own area, at its levels).
+    Points(Vec<PointCode>, Option<ConditionId>),
 }
 
 /// The least size of a cun on screen, in points, while a locate question waits for a click.
@@ -45,6 +47,11 @@ struct LastFrame {
 }
 
 impl CanvasMemory {
+    /// Frames these points together on the next frame (the whole figure when they spread).
+    pub fn request_frame_points(&mut self, codes: Vec<PointCode>, condition: Option<ConditionId>) {
+        self.request = Some(Request::Points(codes, condition));
+    }
+
     /// Shows the whole figure on the next frame.
     pub fn request_fit(&mut self) {
         self.request = Some(Request::Fit);
@@ -258,6 +265,9 @@ fn handle_input(
             {
                 frame_question(view, rect, figure, site.at, per_cun, &code);
             }
+        }
+        Some(Request::Points(codes, condition)) => {
+            *view = frame_points(atlas, &codes, condition.as_ref(), figure, rect);
         }
         Some(Request::Frame(_)) | None => {}
     }

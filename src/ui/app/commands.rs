@@ -55,6 +55,11 @@ impl AtlasApp {
                 }
             }
             Effect::FrameQuestion(code) => self.canvas.request_question_frame(code),
+            Effect::FrameCondition => {
+                let codes = self.condition_area();
+                let condition = self.session.kept.condition.clone();
+                self.canvas.request_frame_points(codes, condition);
+            }
             Effect::ToggleFullscreen => {
                 self.fullscreen = !self.fullscreen;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
@@ -70,6 +75,25 @@ impl AtlasApp {
                 self.canvas.request_fit();
             }
         }
+    }
+
+    /// The points that make the chosen condition's own area: its local and adjacent points
+    /// (none without a condition: the whole figure).
+    fn condition_area(&self) -> Vec<crate::model::PointCode> {
+        use crate::model::Role;
+        self.session
+            .kept
+            .condition
+            .as_ref()
+            .and_then(|id| self.atlas.condition(id))
+            .map(|c| {
+                c.points
+                    .iter()
+                    .filter(|p| matches!(p.role, Role::Local | Role::Adjacent))
+                    .map(|p| p.code.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     fn start_export(&mut self, ctx: &egui::Context, handout: bool) {
