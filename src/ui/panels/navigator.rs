@@ -63,6 +63,8 @@ fn region_toggles_ui(
         }
         let shown = !session.hidden_regions.contains(&region.id);
         ui.horizontal(|ui| {
+            // A narrow panel (a small screen) wraps a long region name rather than cutting it.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             let (dot, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::hover());
             let color = theme::region_color(i, session.kept.theme);
             if shown {
