@@ -26,7 +26,11 @@ pub(super) type PlacedTag = (Rect, std::sync::Arc<egui::Galley>, Color32);
 pub(super) fn draw_tags(painter: &egui::Painter, tags: &[PlacedTag]) {
     for (rect, galley, fill) in tags {
         painter.rect_filled(*rect, 2.0, *fill);
-        painter.galley(rect.min + vec2(2.0, 0.0), galley.clone(), Color32::PLACEHOLDER);
+        painter.galley(
+            rect.min + vec2(2.0, 0.0),
+            galley.clone(),
+            Color32::PLACEHOLDER,
+        );
     }
 }
 

@@ -228,4 +228,3 @@ fn outline_points(figure: &Figure) -> impl Iterator<Item = FigurePos> + '_ {
                 .chain(mirrored.into_iter().flatten())
         })
 }
-

@@ -331,12 +331,18 @@ mod tests {
             for bg in [v.panel_fill, v.window_fill] {
                 for (what, ink) in [("text", v.text_color()), ("weak text", v.weak_text_color())] {
                     let ratio = contrast_ratio(ink, bg);
-                    assert!(ratio >= 4.5, "{kind:?}: {what} {ink:?} on {bg:?} is {ratio:.2}:1");
+                    assert!(
+                        ratio >= 4.5,
+                        "{kind:?}: {what} {ink:?} on {bg:?} is {ratio:.2}:1"
+                    );
                 }
                 for (id, _) in CHANNEL_PALETTE {
                     let ink = channel_text_color(id, kind, bg);
                     let ratio = contrast_ratio(ink, bg);
-                    assert!(ratio >= 4.5, "{kind:?}: {id} course on {bg:?} is {ratio:.2}:1");
+                    assert!(
+                        ratio >= 4.5,
+                        "{kind:?}: {id} course on {bg:?} is {ratio:.2}:1"
+                    );
                 }
             }
         }

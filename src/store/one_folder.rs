@@ -71,15 +71,27 @@ mod tests {
     #[test]
     fn the_old_folders_files_move_into_the_one_folder_once_and_the_old_folder_goes() {
         let root = tempfile::tempdir().unwrap();
-        let (old, new) = (root.path().join("acupointatlas"), root.path().join("acupoint-atlas"));
+        let (old, new) = (
+            root.path().join("acupointatlas"),
+            root.path().join("acupoint-atlas"),
+        );
         std::fs::create_dir_all(&old).unwrap();
         std::fs::create_dir_all(&new).unwrap();
         std::fs::write(old.join("app.ron"), "window").unwrap();
         std::fs::write(new.join("settings.ron"), "kept").unwrap();
         let notice = move_into_one_folder(&old, &new).unwrap();
-        assert!(notice.contains("app.ron") && notice.contains("acupoint-atlas"), "{notice}");
-        assert_eq!(std::fs::read_to_string(new.join("app.ron")).unwrap(), "window");
-        assert_eq!(std::fs::read_to_string(new.join("settings.ron")).unwrap(), "kept");
+        assert!(
+            notice.contains("app.ron") && notice.contains("acupoint-atlas"),
+            "{notice}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(new.join("app.ron")).unwrap(),
+            "window"
+        );
+        assert_eq!(
+            std::fs::read_to_string(new.join("settings.ron")).unwrap(),
+            "kept"
+        );
         assert!(!old.exists(), "the emptied old folder is removed");
         assert_eq!(move_into_one_folder(&old, &new), None, "said once");
     }
@@ -93,7 +105,10 @@ mod tests {
         std::fs::write(old.join("app.ron"), "older").unwrap();
         std::fs::write(new.join("app.ron"), "newer").unwrap();
         assert_eq!(move_into_one_folder(&old, &new), None);
-        assert_eq!(std::fs::read_to_string(new.join("app.ron")).unwrap(), "newer");
+        assert_eq!(
+            std::fs::read_to_string(new.join("app.ron")).unwrap(),
+            "newer"
+        );
         assert!(old.join("app.ron").exists(), "nothing is deleted");
     }
 

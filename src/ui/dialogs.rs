@@ -164,7 +164,10 @@ fn folders_ui(ui: &mut egui::Ui, dir: &Path, typed: &mut String) {
                 .flatten()
                 .map(|e| e.path())
                 .filter(|p| p.is_dir())
-                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+                .filter(|p| {
+                    !p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -174,7 +177,9 @@ fn folders_ui(ui: &mut egui::Ui, dir: &Path, typed: &mut String) {
         .auto_shrink([false, true])
         .show(ui, |ui| {
             if let Some(parent) = dir.parent()
-                && ui.selectable_label(false, ".. (the folder above)").clicked()
+                && ui
+                    .selectable_label(false, ".. (the folder above)")
+                    .clicked()
             {
                 *typed = parent.display().to_string();
             }

@@ -19,8 +19,7 @@ impl eframe::App for AtlasApp {
         self.start_frame(&ctx);
         // A click that closes a popup (the press began while it was open) is not an answer.
         let popup_click = egui::Popup::is_any_open(&ctx) && ctx.input(|i| i.pointer.any_click());
-        let overlay =
-            self.session.help_open || self.session.search.open || self.dialogs.any_open();
+        let overlay = self.session.help_open || self.session.search.open || self.dialogs.any_open();
         let mut commands = shortcuts_pressed(&ctx, self.session.mode, overlay);
         let window = ui.max_rect();
         let bottom = self.bottom_ui(ui);

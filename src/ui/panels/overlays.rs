@@ -101,8 +101,15 @@ pub fn help_ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Comman
         return;
     }
     let room = ctx.content_rect().size() - egui::vec2(32.0, 72.0);
-    let columns = ((room.x / HELP_COLUMN_W).floor() as usize).clamp(1, 3);
-    let width = (HELP_COLUMN_W * columns as f32).min(room.x);
+    let columns: u8 = if room.x >= 3.0 * HELP_COLUMN_W {
+        3
+    } else if room.x >= 2.0 * HELP_COLUMN_W {
+        2
+    } else {
+        1
+    };
+    let width = (HELP_COLUMN_W * f32::from(columns)).min(room.x);
+    let columns = usize::from(columns);
     let mut open = true;
     egui::Window::new("Keyboard shortcuts")
         .open(&mut open)
@@ -131,7 +138,13 @@ pub fn help_ui(ctx: &egui::Context, session: &Session, commands: &mut Vec<Comman
 /// Which column each group goes in: each in turn to the column holding the fewest rows so far
 /// (an action and its line of text count two rows, a group's name one).
 fn balance(columns: usize) -> Vec<(Group, usize)> {
-    let rows = |g: Group| 2 * actions().iter().filter(|a| Group::of(&a.command) == g).count() + 1;
+    let rows = |g: Group| {
+        2 * actions()
+            .iter()
+            .filter(|a| Group::of(&a.command) == g)
+            .count()
+            + 1
+    };
     let mut filled = vec![0; columns.max(1)];
     let mut out = Vec::new();
     for group in Group::ALL {

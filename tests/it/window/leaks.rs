@@ -33,8 +33,7 @@ fn popup_open(h: &Harness<'_, AtlasApp>) -> bool {
 fn study_with_click_question(h: &mut Harness<'_, AtlasApp>) {
     command(h, Command::SetMode(Mode::Study));
     for _ in 0..40 {
-        if h
-            .state()
+        if h.state()
             .session()
             .study
             .question
@@ -192,7 +191,10 @@ fn every_submenu_of_the_menu_fits_an_800_pixel_screen() {
         h.run();
         h.run();
         let popups = popup_rects(&h);
-        assert!(popups.len() >= 2, "{group}: the Menu and its submenu are open");
+        assert!(
+            popups.len() >= 2,
+            "{group}: the Menu and its submenu are open"
+        );
         let bottom = popups.iter().map(|r| r.max.y).fold(0.0, f32::max);
         assert!(bottom <= 760.0, "{group} reaches down to {bottom}");
     }
@@ -208,7 +210,10 @@ fn every_submenu_of_the_menu_fits_an_800_pixel_screen() {
     h.get_by_label_contains("Program: MIT or Apache-2.0");
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(h.query_by_label_contains("Program: MIT").is_none(), "Esc closed About");
+    assert!(
+        h.query_by_label_contains("Program: MIT").is_none(),
+        "Esc closed About"
+    );
 }
 
 #[test]
@@ -216,5 +221,8 @@ fn zz_render_for_eyes() {
     let mut h = harness(1024.0, 768.0);
     command(&mut h, Command::ToggleHelp);
     h.run();
-    h.render().unwrap().save("/tmp/window-own/k-help.png").unwrap();
+    h.render()
+        .unwrap()
+        .save("/tmp/window-own/k-help.png")
+        .unwrap();
 }
