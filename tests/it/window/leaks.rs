@@ -215,14 +215,3 @@ fn every_submenu_of_the_menu_fits_an_800_pixel_screen() {
         "Esc closed About"
     );
 }
-
-#[test]
-fn zz_render_for_eyes() {
-    let mut h = harness(1024.0, 768.0);
-    command(&mut h, Command::ToggleHelp);
-    h.run();
-    h.render()
-        .unwrap()
-        .save("/tmp/window-own/k-help.png")
-        .unwrap();
-}

@@ -296,6 +296,8 @@ fn the_menu_offers_every_action_and_runs_it() {
     h.run();
     h.get_by_label("Menu").click();
     h.run();
+    h.get_by_label("Modes").hover();
+    h.run();
     h.get_by_label_contains("Study mode").click();
     h.run();
     assert_eq!(h.state().session().mode, Mode::Study);
