@@ -57,6 +57,8 @@ pub struct AtlasApp {
     data_dir: Option<PathBuf>,
     /// The atlas folder last asked for (the built-in atlas when none).
     atlas_dir: Option<PathBuf>,
+    /// Explore mode's side panels hidden, the window left to the figure.
+    sides_hidden: bool,
 }
 
 impl AtlasApp {
@@ -137,6 +139,7 @@ impl AtlasApp {
             dialogs: Dialogs::default(),
             data_dir,
             atlas_dir: dir.map(Path::to_path_buf),
+            sides_hidden: false,
         }
     }
 

@@ -11,6 +11,8 @@ pub enum MenuRequest {
     OpenAtlas,
     About,
     Quit,
+    /// Hide Explore mode's side panels, leaving the window to the figure (or show them again).
+    ToggleSidePanels,
 }
 
 /// Which dialogs are open, with what the user has typed.
@@ -39,7 +41,7 @@ impl Dialogs {
                 self.open_atlas = Some(start);
             }
             MenuRequest::About => self.about = true,
-            MenuRequest::Quit => {}
+            MenuRequest::Quit | MenuRequest::ToggleSidePanels => {}
         }
     }
 

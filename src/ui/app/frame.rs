@@ -101,6 +101,7 @@ impl AtlasApp {
             .rect;
         match request {
             Some(MenuRequest::Quit) => ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close),
+            Some(MenuRequest::ToggleSidePanels) => self.sides_hidden = !self.sides_hidden,
             Some(request) => {
                 let start = self
                     .atlas_dir
@@ -123,6 +124,11 @@ impl AtlasApp {
         commands: &mut Vec<Command>,
     ) -> (Option<SideRect>, Option<SideRect>) {
         let show_card = self.show_card.take();
+        // Only Explore's panels hide: the other modes' panels hold the plan, the question or
+        // the card the mode is about.
+        if self.sides_hidden && self.session.mode == Mode::Explore {
+            return (None, None);
+        }
         side_panels_ui(
             ui,
             window_width,

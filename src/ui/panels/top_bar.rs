@@ -41,6 +41,16 @@ fn menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Option<MenuRequest
                             MenuRequest::Quit,
                         ));
                     }
+                    Group::View => {
+                        ui.separator();
+                        request = request.or(window_entry_ui(
+                            ui,
+                            "Side panels (show or hide)",
+                            "Explore mode: give the whole window to the figure, or bring the \
+                             region list and the point's details back",
+                            MenuRequest::ToggleSidePanels,
+                        ));
+                    }
                     Group::Help => {
                         request = request.or(window_entry_ui(
                             ui,

@@ -215,3 +215,25 @@ fn every_submenu_of_the_menu_fits_an_800_pixel_screen() {
         "Esc closed About"
     );
 }
+
+#[test]
+fn the_side_panels_hide_from_the_view_menu_and_the_figure_takes_the_window() {
+    let mut h = harness(1024.0, 768.0);
+    let before = h.state().layout().canvas.unwrap().width();
+    assert!(before >= 1024.0 * 0.58, "the figure keeps most of the width: {before}");
+    for hidden in [true, false] {
+        open_menu(&mut h);
+        menu_entry(&h, "View").hover();
+        h.run();
+        h.get_by_label("Side panels (show or hide)").click();
+        h.run();
+        h.run();
+        let l = h.state().layout();
+        assert_eq!(l.left.is_none(), hidden);
+        assert_eq!(l.right.is_none(), hidden);
+        let canvas = l.canvas.unwrap().width();
+        if hidden {
+            assert!(canvas >= 1020.0, "the figure has the window: {canvas}");
+        }
+    }
+}
