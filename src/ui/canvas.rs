@@ -7,6 +7,7 @@ use crate::paint::banner::draw_banner;
 use crate::paint::diagram::{DiagramStyle, draw_diagram};
 use crate::paint::framing::frame_point;
 use crate::paint::projector::{self, PanZoom, Projector};
+use crate::paint::select_framing::{Shown, frame_apart};
 use crate::paint::{ArtCache, Drawn, draw_scene};
 use crate::scene::{Framing, Scene};
 use crate::study::cun_unit;
@@ -19,6 +20,8 @@ enum Request {
     Fit,
     Reveal(PointCode),
     Frame(PointCode),
+    /// Explore's selection: zoom until the point and its neighbours read apart.
+    Apart(PointCode),
     Question(PointCode),
 }
 
@@ -58,6 +61,12 @@ impl CanvasMemory {
     /// Zooms to a point with a few cun around it (the whole figure for a close-up).
     pub fn request_frame(&mut self, code: PointCode) {
         self.request = Some(Request::Frame(code));
+    }
+
+    /// Zooms until a selected point and its neighbours read apart, unless the view already
+    /// shows them so.
+    pub fn request_frame_apart(&mut self, code: PointCode) {
+        self.request = Some(Request::Apart(code));
     }
 
     /// Frames the area around a locate question's point so a cun is at least
@@ -143,7 +152,7 @@ pub fn canvas_ui(
         });
         return nothing;
     }
-    let view = handle_input(ui, memory, atlas, figure, body, &response);
+    let view = handle_input(ui, memory, atlas, scene, figure, body, &response);
     let proj = Projector::fit(body, figure, view);
     memory.last = Some(LastFrame {
         figure: figure.id.clone(),
@@ -168,10 +177,21 @@ pub fn canvas_ui(
         ui.ctx().request_repaint();
     }
     hover_ui(&response, atlas, &drawn, mouse);
+    if mouse.is_some_and(|m| drawn.labels.iter().any(|(r, _)| r.contains(m))) {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
     if !response.clicked() {
         return nothing;
     }
-    let clicked = drawn.hovered.map(|p| p.code.clone());
+    // A click on a dot, else on a label, selects its point.
+    let clicked = drawn.hovered.map(|p| p.code.clone()).or_else(|| {
+        let at = response.interact_pointer_pos()?;
+        drawn
+            .labels
+            .iter()
+            .find(|(r, _)| r.contains(at))
+            .map(|(_, c)| c.clone())
+    });
     CanvasResponse {
         clicked_empty: clicked.is_none(),
         clicked,
@@ -223,6 +243,7 @@ fn handle_input(
     ui: &egui::Ui,
     memory: &mut CanvasMemory,
     atlas: &Atlas,
+    scene: &Scene,
     figure: &Figure,
     rect: Rect,
     response: &egui::Response,
@@ -250,6 +271,14 @@ fn handle_input(
         }
         Some(Request::Frame(code)) if atlas.sites_on(&code, &figure.id).next().is_some() => {
             *view = frame_point(atlas, &code, figure, rect);
+        }
+        Some(Request::Apart(code)) => {
+            let shown = Shown {
+                points: &scene.points,
+                condition: scene.condition.as_ref(),
+                scale: scene.scale,
+            };
+            *view = frame_apart(atlas, &shown, &code, figure, rect, *view);
         }
         Some(Request::Question(code)) => {
             *view = PanZoom::default();

@@ -54,6 +54,11 @@ impl AtlasApp {
                     self.canvas.request_frame(code);
                 }
             }
+            Effect::FrameSelectionApart => {
+                if let Some(code) = selected {
+                    self.canvas.request_frame_apart(code);
+                }
+            }
             Effect::FrameQuestion(code) => self.canvas.request_question_frame(code),
             Effect::ToggleFullscreen => {
                 self.fullscreen = !self.fullscreen;
