@@ -37,6 +37,9 @@ impl AtlasApp {
         if self.session.kept != before {
             self.schedule.changed();
         }
+        // Commands run at the end of a frame: draw again so what they changed (a selection
+        // framed, a search result chosen by Enter) shows without waiting for the next input.
+        ctx.request_repaint();
     }
 
     fn follow(&mut self, ctx: &egui::Context, effect: Effect) {
