@@ -5,7 +5,6 @@
 mod lesson;
 mod scene_layers;
 mod slide;
-pub mod step_marks;
 
 pub use lesson::lesson_scene;
 pub use scene_layers::{ChannelFocus, SceneLayers, StepFocus};

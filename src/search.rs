@@ -118,7 +118,7 @@ impl Found {
                 region.plain.as_str(),
                 region.id.as_str(),
             ];
-            let others = region.words.iter().map(|w| w.as_str());
+            let others = region.words.iter().map(|w| &**w);
             for phrase in phrases.into_iter().chain(others) {
                 let s = tier(slips.find_all(typed, &words::words(phrase)), REGION_WORDS)
                     .max(score_field(q, &fold(phrase), 35, 30, 20));
@@ -186,7 +186,7 @@ impl Found {
 
     /// The best kind's score, raised a little for each other kind that matched, and its name.
     fn best(mut self) -> Option<(u32, String)> {
-        self.kinds.sort_by(|a, b| b.0.cmp(&a.0));
+        self.kinds.sort_by_key(|k| std::cmp::Reverse(k.0));
         let mut kinds = self.kinds.into_iter();
         let (score, why) = kinds.next()?;
         let also = u32::try_from(kinds.count().min(2)).unwrap_or(0);

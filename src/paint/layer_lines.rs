@@ -13,7 +13,7 @@ use super::step_lights;
 use super::strokes::{brackets, dashed, extent, flow_arrows, line, screen};
 use super::theme::{self, LayerColors};
 use crate::model::{AnatomyLayer, Atlas, Figure, PlacedPath, Structure};
-use crate::scene::step_marks::landmark_spots;
+use crate::placement::step_marks::landmark_spots;
 use crate::scene::{Scene, StepFocus};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, vec2};
 
@@ -65,7 +65,15 @@ pub fn draw_under(
         step_lights::draw_landmarks(painter, atlas, scene, point, figure, proj, &mut tags);
     }
     tags.flush(painter);
-    for code in layers.focus.iter().flat_map(|f| &f.neighbours) {
+    // A neighbour drawn as a dot keeps its own label (the labels keep clear of its dot); only
+    // one drawn as a ring alone, with its code beside it, is kept clear of other labels.
+    let drawn = |code: &crate::model::PointCode| scene.show_dots && scene.points.contains(code);
+    for code in layers
+        .focus
+        .iter()
+        .flat_map(|f| &f.neighbours)
+        .filter(|c| !drawn(c))
+    {
         for site in atlas.sites_for(code, &figure.id, scene.condition.as_ref()) {
             let at = proj.screen_from_figure(site.at);
             tags.taken.push(Rect::from_center_size(

@@ -184,7 +184,9 @@ fn rows(atlas: &Atlas, scene: &Scene, figure: &Figure) -> Vec<(Swatch, String)> 
                 .selected
                 .as_ref()
                 .and_then(|c| atlas.point(c))
-                .is_some_and(|p| !crate::scene::step_marks::measure_lines(p, figure).is_empty());
+                .is_some_and(|p| {
+                    !crate::placement::step_marks::measure_lines(p, figure).is_empty()
+                });
             if line {
                 out.push((Swatch::Highlighter, "Measure along the line".to_owned()));
             }

@@ -6,7 +6,7 @@
 use super::point_labels::LABEL_SIZE;
 use super::projector::{self, PanZoom, Projector};
 use crate::model::{Atlas, ConditionId, Figure, FigurePos, PointCode};
-use crate::study::cun_unit;
+use crate::placement::{cun_length, ruler_for};
 use egui::{Rect, Vec2};
 
 /// The least distance on screen between the selected dot and its nearest neighbour, in label
@@ -69,10 +69,30 @@ pub fn zoom_apart(
     }
     let want = APART_LABELS * LABEL_SIZE * shown.scale.max(1.0);
     let apart = want / (nearest * fitted);
-    let most = cun_unit(atlas, code, &figure.id, at).map_or(projector::MAX_ZOOM, |(per_cun, _)| {
+    let most = cun_unit(atlas, code, figure, at).map_or(projector::MAX_ZOOM, |per_cun| {
         rect.size().min_elem() / (2.0 * LEAST_RADIUS_CUN * per_cun * fitted)
     });
     apart.min(most).clamp(1.0, projector::MAX_ZOOM)
+}
+
+/// Figure units in one cun near a point: on the span it is measured on, else on the figure's
+/// span whose middle is nearest (as a locate question measures).
+fn cun_unit(atlas: &Atlas, code: &PointCode, figure: &Figure, at: FigurePos) -> Option<f32> {
+    if let Some(r) = atlas.point(code).and_then(|p| ruler_for(p, figure)) {
+        return (r.cun > 0.0).then(|| r.from.distance(r.to) / r.cun);
+    }
+    figure
+        .spans
+        .iter()
+        .filter_map(|s| {
+            let mid = figure
+                .landmark(&s.from)?
+                .at
+                .lerp(figure.landmark(&s.to)?.at, 0.5);
+            Some((mid.distance(at), cun_length(figure, s)?))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, unit)| unit)
 }
 
 /// The figure distance from `at` to the nearest site of another shown point.
@@ -117,7 +137,7 @@ mod tests {
         let screen = proj.screen_from_figure(at);
         assert!(rect.shrink(100.0).contains(screen), "{screen:?}");
         let nearest = nearest_neighbour(&atlas, &shown, &bl23, figure, at);
-        let cun = cun_unit(&atlas, &bl23, &figure.id, at).unwrap().0;
+        let cun = cun_unit(&atlas, &bl23, figure, at).unwrap();
         let on_screen = nearest * proj.scale();
         let room = rect.size().min_elem() / (2.0 * LEAST_RADIUS_CUN * cun * proj.scale());
         assert!(

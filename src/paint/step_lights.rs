@@ -8,8 +8,8 @@ use super::projector::Projector;
 use super::strokes::{diamond, line};
 use super::theme;
 use crate::model::{Atlas, Figure, LandmarkId, Point};
+use crate::placement::step_marks::{landmark_spots, measure_lines};
 use crate::scene::Scene;
-use crate::scene::step_marks::{landmark_spots, measure_lines};
 use egui::{Color32, FontId, Stroke};
 
 /// The Measure step's highlighter under the dots: each line, `width` being the layers' line

@@ -6,7 +6,7 @@
 
 use super::atlas;
 use acupoint_atlas::model::{Figure, Laterality, Point};
-use acupoint_atlas::scene::step_marks::{landmark_lit, measure_lines};
+use acupoint_atlas::placement::step_marks::{landmark_lit, measure_lines};
 
 /// Whether a Measure step's words send the reader along a ruler or a span: a count of cun, a
 /// scale, or a line split into parts. "No cun count: …" steps measure nothing.
@@ -30,7 +30,7 @@ fn mentions_a_ruler_or_span(text: &str) -> bool {
 }
 
 /// The figures that show a point (close-ups included).
-fn figures_of<'a>(point: &'a Point) -> impl Iterator<Item = &'a Figure> + 'a {
+fn figures_of(point: &Point) -> impl Iterator<Item = &'static Figure> + '_ {
     atlas()
         .figures()
         .iter()

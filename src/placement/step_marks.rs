@@ -4,8 +4,8 @@
 //! ruler, or the line between two landmarks in the parts its fraction counts, such as GB30's
 //! thirds). No egui.
 
+use super::{effective_rule, ruler, ruler_for};
 use crate::model::{Atlas, Figure, FigurePos, LandmarkId, Laterality, PlacementRule, Point};
-use crate::placement::{effective_rule, ruler, ruler_for};
 
 /// A line to measure along: a cun ruler with a tick at every cun, or a line between two
 /// landmarks with a mark at every part (thirds for a fraction of one third).
