@@ -36,6 +36,8 @@ pub struct CanvasMemory {
     art: ArtCache,
     request: Option<Request>,
     last: Option<LastFrame>,
+    /// The point labels drawn in the last frame, each with its point (a click selects it).
+    labels: Vec<(Rect, PointCode)>,
 }
 
 struct LastFrame {
@@ -92,6 +94,11 @@ impl CanvasMemory {
         Some(last.proj.screen_from_figure(site.at))
     }
 
+    /// Where a point's label was drawn in the last frame, if it was.
+    pub fn label_rect(&self, code: &PointCode) -> Option<Rect> {
+        self.labels.iter().find(|(_, c)| c == code).map(|(r, _)| *r)
+    }
+
     /// The canvas's rectangle in the last frame.
     pub fn rect(&self) -> Option<Rect> {
         self.last.as_ref().map(|l| l.rect)
@@ -144,6 +151,7 @@ pub fn canvas_ui(
             caption: true,
         };
         draw_diagram(&painter, body, atlas, view, style);
+        memory.labels.clear();
         memory.last = Some(LastFrame {
             figure: figure.id.clone(),
             rect,
@@ -180,6 +188,7 @@ pub fn canvas_ui(
     if mouse.is_some_and(|m| drawn.labels.iter().any(|(r, _)| r.contains(m))) {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
+    memory.labels.clone_from(&drawn.labels);
     if !response.clicked() {
         return nothing;
     }
