@@ -185,22 +185,11 @@ pub fn canvas_ui(
         ui.ctx().request_repaint();
     }
     hover_ui(&response, atlas, &drawn, mouse);
-    if mouse.is_some_and(|m| drawn.labels.iter().any(|(r, _)| r.contains(m))) {
-        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-    }
     memory.labels.clone_from(&drawn.labels);
     if !response.clicked() {
         return nothing;
     }
-    // A click on a dot, else on a label, selects its point.
-    let clicked = drawn.hovered.map(|p| p.code.clone()).or_else(|| {
-        let at = response.interact_pointer_pos()?;
-        drawn
-            .labels
-            .iter()
-            .find(|(r, _)| r.contains(at))
-            .map(|(_, c)| c.clone())
-    });
+    let clicked = clicked_point(&response, &drawn);
     CanvasResponse {
         clicked_empty: clicked.is_none(),
         clicked,
@@ -226,9 +215,25 @@ fn canvas_label(atlas: &Atlas, scene: &Scene, figure: &Figure) -> String {
     diagram_title.unwrap_or_else(|| format!("Body figure: {}", figure.title))
 }
 
+/// The point a click chose: the dot under it, else the label under it.
+fn clicked_point(response: &egui::Response, drawn: &Drawn<'_>) -> Option<PointCode> {
+    drawn.hovered.map(|p| p.code.clone()).or_else(|| {
+        let at = response.interact_pointer_pos()?;
+        drawn
+            .labels
+            .iter()
+            .find(|(r, _)| r.contains(at))
+            .map(|(_, c)| c.clone())
+    })
+}
+
 /// The tooltip under the pointer: the hovered point's names, or the points a cluster marker
 /// stands for.
 fn hover_ui(response: &egui::Response, atlas: &Atlas, drawn: &Drawn<'_>, mouse: Option<Pos2>) {
+    if mouse.is_some_and(|m| drawn.labels.iter().any(|(r, _)| r.contains(m))) {
+        // A label is a way to choose its point.
+        response.ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
     if let Some(point) = drawn.hovered {
         response.clone().on_hover_ui_at_pointer(|ui| {
             ui.strong(format!("{}  {}  {}", point.code, point.pinyin, point.hanzi));
