@@ -16,6 +16,7 @@ pub use index::{FigureIndex, Lookup};
 pub use outline::{OutlineIndex, PolygonIndex};
 pub mod curve;
 pub mod runs;
+pub mod step_marks;
 
 use crate::model::{
     Facing, Figure, FigurePos, Laterality, PlacedSite, PlacementRule, Point, Side, Span,

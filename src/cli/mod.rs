@@ -7,6 +7,7 @@ mod lesson;
 mod mechanisms;
 mod points;
 mod problems;
+mod search;
 
 pub use export::{ExportArgs, LabelsArg, ModeArg, PaperArg, ThemeArg, export_scene};
 pub use layer_args::LayerArg;
@@ -107,6 +108,16 @@ pub enum CliCommand {
     /// List the proposed mechanisms with their evidence grades and diagram steps.
     Mechanisms {
         /// Print JSON: {"mechanisms": [{"id", "title", "grade", "steps"}]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find points as the window's search box does: codes, pinyin, characters, names,
+    /// channels, organs, body words and conditions, forgiving one slip per word.
+    Search {
+        /// What to look for, such as `bl 23`, `wei zhong`, `kidney` or `back of knee`.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Print JSON: {"results": [{"code", "name", "where", "conditions"}]}.
         #[arg(long)]
         json: bool,
     },
@@ -238,6 +249,10 @@ pub fn run_command(
         CliCommand::Export { .. } => export_command(command, atlas_dir, out, err),
         CliCommand::Mechanisms { json } => match load::load(atlas_dir) {
             Ok(atlas) => mechanisms::run(&atlas, *json, out),
+            Err(problems) => report(&problems, err),
+        },
+        CliCommand::Search { query, json } => match load::load(atlas_dir) {
+            Ok(atlas) => search::run(&atlas, &query.join(" "), *json, out),
             Err(problems) => report(&problems, err),
         },
         CliCommand::Lesson { command } => lesson_command(command, atlas_dir, out, err),

@@ -134,6 +134,11 @@ pub struct LocationSteps {
     pub measure: Prose,
     /// What the finger feels for at the spot.
     pub palpate: Prose,
+    /// The span the Measure step counts along where the placement rule names none (GV20 is
+    /// placed at the vertex, but found 5 cun along the 12 from hairline to hairline); drawn on
+    /// the figures that define it.
+    #[serde(default)]
+    pub ruler: Option<SpanId>,
 }
 
 /// Another location that some sources give.

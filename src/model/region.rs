@@ -23,4 +23,8 @@ pub struct Region {
     /// Whether the region is away from the back, so patients are told why it helps.
     #[serde(default)]
     pub far_from_back: bool,
+    /// Other words people use for this part of the body ("back of the knee", "lumbar"), so
+    /// search finds its points however they ask.
+    #[serde(default)]
+    pub words: Vec<Name>,
 }

@@ -9,10 +9,11 @@
 use super::dots::Dot;
 use super::layer_tags::{PlacedTag, Tags};
 use super::projector::Projector;
-use super::strokes::{brackets, dashed, diamond, extent, flow_arrows, line, screen};
+use super::step_lights;
+use super::strokes::{brackets, dashed, extent, flow_arrows, line, screen};
 use super::theme::{self, LayerColors};
 use crate::model::{AnatomyLayer, Atlas, Figure, PlacedPath, Structure};
-use crate::placement::ruler_for;
+use crate::placement::step_marks::landmark_spots;
 use crate::scene::{Scene, StepFocus};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, vec2};
 
@@ -58,21 +59,21 @@ pub fn draw_under(
         }
     }
     channels(painter, atlas, scene, figure, proj, width, &mut tags);
-    if let Some(StepFocus::Landmark(landmark)) = &layers.step
-        && let Some(l) = figure.landmark(landmark)
+    if let Some(StepFocus::Landmark(_)) = &layers.step
+        && let Some(point) = scene.selected.as_ref().and_then(|c| atlas.point(c))
     {
-        let name = atlas
-            .structures_marking(landmark)
-            .next()
-            .map_or(l.name.as_str(), |s| s.name.as_str());
-        let at = proj.screen_from_figure(l.at);
-        let ink = theme::canvas_colors(scene.theme).highlight;
-        diamond(painter, at, 5.0 * scene.scale.sqrt(), ink);
-        let font = FontId::proportional(12.5 * scene.scale.sqrt());
-        tags.place(painter, at, 9.0, name, font, ink, colors.legend_fill);
+        step_lights::draw_landmarks(painter, atlas, scene, point, figure, proj, &mut tags);
     }
     tags.flush(painter);
-    for code in layers.focus.iter().flat_map(|f| &f.neighbours) {
+    // A neighbour drawn as a dot keeps its own label (the labels keep clear of its dot); only
+    // one drawn as a ring alone, with its code beside it, is kept clear of other labels.
+    let drawn = |code: &crate::model::PointCode| scene.show_dots && scene.points.contains(code);
+    for code in layers
+        .focus
+        .iter()
+        .flat_map(|f| &f.neighbours)
+        .filter(|c| !drawn(c))
+    {
         for site in atlas.sites_for(code, &figure.id, scene.condition.as_ref()) {
             let at = proj.screen_from_figure(site.at);
             tags.taken.push(Rect::from_center_size(
@@ -97,23 +98,30 @@ fn highlighters(
     ink: Color32,
 ) {
     let layers = &scene.layers;
-    if let Some(StepFocus::Landmark(landmark)) = &layers.step {
-        for s in atlas.structures_marking(landmark) {
-            for path in atlas.structure_paths(&s.id, &figure.id) {
-                let pts = screen(proj, path);
-                painter.add(line(pts, Stroke::new(width * 5.0, ink), path.closed));
+    let selected = scene.selected.as_ref().and_then(|c| atlas.point(c));
+    if let Some(StepFocus::Landmark(_)) = &layers.step
+        && let Some(point) = selected
+    {
+        // Every landmark the step names (both ends of a line), not only the first.
+        let spots = landmark_spots(point, figure);
+        let mut marked: Vec<&crate::model::LandmarkId> = Vec::new();
+        for spot in &spots {
+            if marked.contains(&&spot.landmark) {
+                continue;
+            }
+            marked.push(&spot.landmark);
+            for s in atlas.structures_marking(&spot.landmark) {
+                for path in atlas.structure_paths(&s.id, &figure.id) {
+                    let pts = screen(proj, path);
+                    painter.add(line(pts, Stroke::new(width * 5.0, ink), path.closed));
+                }
             }
         }
     }
     if layers.step == Some(StepFocus::Measure)
-        && let Some(point) = scene.selected.as_ref().and_then(|c| atlas.point(c))
-        && let Some(r) = ruler_for(point, figure)
+        && let Some(point) = selected
     {
-        let pts = vec![
-            proj.screen_from_figure(r.from),
-            proj.screen_from_figure(r.to),
-        ];
-        painter.add(line(pts, Stroke::new(width * 6.0, ink), false));
+        step_lights::draw_measure(painter, point, figure, proj, width, ink);
     }
 }
 

@@ -162,7 +162,17 @@ fn rows(atlas: &Atlas, scene: &Scene, figure: &Figure) -> Vec<(Swatch, String)> 
             }
         }
         Some(StepFocus::Measure) => {
-            out.push((Swatch::Highlighter, "Measure along the ruler".to_owned()));
+            // Only a line that is drawn is promised.
+            let line = scene
+                .selected
+                .as_ref()
+                .and_then(|c| atlas.point(c))
+                .is_some_and(|p| {
+                    !crate::placement::step_marks::measure_lines(p, figure).is_empty()
+                });
+            if line {
+                out.push((Swatch::Highlighter, "Measure along the line".to_owned()));
+            }
         }
         Some(StepFocus::Palpate) | None => {}
     }

@@ -18,6 +18,8 @@ pub mod region_key;
 pub mod ruler;
 pub mod scene;
 pub mod segments;
+pub mod select_framing;
+mod step_lights;
 mod strokes;
 pub mod text;
 pub mod theme;

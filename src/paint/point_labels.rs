@@ -69,8 +69,15 @@ pub fn label_requests(
 /// Label text size at scale 1, in points.
 pub const LABEL_SIZE: f32 = 14.0;
 
-/// The labels of the scene, laid out and drawn; returns the cluster markers with the points
-/// each stands for.
+/// Where labels were drawn: each shown label's box with its point (a click on a label selects
+/// its point), and the cluster markers with the points each stands for.
+#[derive(Default)]
+pub struct PlacedLabels {
+    pub labels: Vec<(Rect, PointCode)>,
+    pub clusters: Vec<(Rect, Vec<PointCode>)>,
+}
+
+/// The labels of the scene, laid out and drawn.
 pub fn draw_labels(
     painter: &egui::Painter,
     scene: &Scene,
@@ -79,7 +86,7 @@ pub fn draw_labels(
     avoid: &[Rect],
     rect: Rect,
     colors: &CanvasColors,
-) -> Vec<(Rect, Vec<PointCode>)> {
+) -> PlacedLabels {
     let font = &FontId::proportional(LABEL_SIZE * scene.scale);
     // Labels are laid out in the canvas's own coordinates, snapped to a sixteenth of a point,
     // so the same scene lays out the same wherever the canvas sits (window or picture).
@@ -126,8 +133,18 @@ pub fn draw_labels(
         colors,
         origin,
     };
-    draw_placed(painter, &layout, &requests, &ink);
-    draw_clusters(painter, &layout, &requests, &local_dots, &ink)
+    let shown = draw_placed(painter, &layout, &requests, &ink);
+    let labels = shown
+        .into_iter()
+        .filter_map(|(at, anchor)| {
+            let dot = local_dots.iter().find(|d| d.at == anchor)?;
+            Some((at, dot.point.code.clone()))
+        })
+        .collect();
+    PlacedLabels {
+        labels,
+        clusters: draw_clusters(painter, &layout, &requests, &local_dots, &ink),
+    }
 }
 
 /// The text of a cluster marker standing for `n` labels.
@@ -164,14 +181,16 @@ impl LabelInk<'_> {
     }
 }
 
-/// The labels that found a place, with their leaders.
+/// The labels that found a place, with their leaders; returns each one's box on screen with
+/// its anchor (in local coordinates).
 fn draw_placed(
     painter: &egui::Painter,
     layout: &labels::Layout,
     requests: &[(LabelRequest, String, bool)],
     ink: &LabelInk<'_>,
-) {
-    for (placement, (_, text, dim)) in layout.placements.iter().zip(requests) {
+) -> Vec<(Rect, Pos2)> {
+    let mut shown = Vec::new();
+    for (placement, (request, text, dim)) in layout.placements.iter().zip(requests) {
         if let Placement::Shown { rect, leaders } = placement {
             for l in leaders {
                 ink.leader(painter, *l);
@@ -181,15 +200,12 @@ fn draw_placed(
             } else {
                 ink.colors.label_text
             };
-            ink.boxed(
-                painter,
-                rect.translate(ink.origin),
-                text.clone(),
-                false,
-                color,
-            );
+            let at = rect.translate(ink.origin);
+            ink.boxed(painter, at, text.clone(), false, color);
+            shown.push((at, request.anchor));
         }
     }
+    shown
 }
 
 /// The cluster markers ("+4"); returns each with the points it stands for.

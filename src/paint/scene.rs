@@ -23,6 +23,8 @@ pub struct Drawn<'a> {
     pub hovered: Option<&'a Point>,
     /// Markers such as "+4" for labels that found no place, with the points each stands for.
     pub clusters: Vec<(Rect, Vec<PointCode>)>,
+    /// Each shown label's box with its point.
+    pub labels: Vec<(Rect, PointCode)>,
 }
 
 /// Draws `scene` of `figure` into `rect` through `proj`. `mouse` is where the pointer is (it
@@ -76,13 +78,14 @@ pub fn draw_scene<'a>(
         proj.screen_from_figure(crate::model::FigurePos::new(x, 0.0))
             .x
     });
-    let clusters = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
+    let placed = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
     layer_lines::draw_over(painter, atlas, scene, figure, proj, rect);
     draw_marks(painter, rect, atlas, scene, proj, &dots, mouse);
     Drawn {
         dots,
         hovered,
-        clusters,
+        clusters: placed.clusters,
+        labels: placed.labels,
     }
 }
 

@@ -253,7 +253,8 @@ fn select(session: &mut Session, atlas: &Atlas, code: PointCode, effects: &mut V
             effects.push(Effect::FrameSelection);
             effects.push(Effect::ShowCard(code.clone()));
         }
-        Mode::Explore | Mode::Study => effects.push(Effect::RevealSelection),
+        Mode::Explore => effects.push(Effect::FrameSelectionApart),
+        Mode::Study => effects.push(Effect::RevealSelection),
     }
     session.kept.selected = Some(code);
 }

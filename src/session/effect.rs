@@ -14,6 +14,8 @@ pub enum Effect {
     RevealSelection,
     /// Zoom to the selected point with enough around it to recognise the body part.
     FrameSelection,
+    /// Zoom until the selected point and its neighbours read apart (Explore's selection).
+    FrameSelectionApart,
     /// Frame the area of a locate question so a cun is large enough to aim at, without
     /// centring on the answer.
     FrameQuestion(PointCode),

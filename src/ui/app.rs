@@ -223,6 +223,11 @@ impl AtlasApp {
         self.canvas.screen_pos(&self.atlas, code)
     }
 
+    /// Where a point's label was drawn on the canvas in the last frame, if it was.
+    pub fn label_on_screen(&self, code: &PointCode) -> Option<egui::Rect> {
+        self.canvas.label_rect(code)
+    }
+
     /// Where a figure position was drawn in the last frame.
     pub fn figure_on_screen(&self, at: FigurePos) -> Option<egui::Pos2> {
         self.canvas.screen_from_figure(at)

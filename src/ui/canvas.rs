@@ -7,6 +7,7 @@ use crate::paint::banner::draw_banner;
 use crate::paint::diagram::{DiagramStyle, draw_diagram};
 use crate::paint::framing::{frame_point, frame_points};
 use crate::paint::projector::{self, PanZoom, Projector};
+use crate::paint::select_framing::{Shown, frame_apart};
 use crate::paint::{ArtCache, Drawn, draw_scene};
 use crate::scene::{Framing, Scene};
 use crate::study::cun_unit;
@@ -19,6 +20,8 @@ enum Request {
     Fit,
     Reveal(PointCode),
     Frame(PointCode),
+    /// Explore's selection: zoom until the point and its neighbours read apart.
+    Apart(PointCode),
     Question(PointCode),
     /// Frame these points together (a condition's own area, at its levels).
     Points(Vec<PointCode>, Option<ConditionId>),
@@ -35,6 +38,8 @@ pub struct CanvasMemory {
     art: ArtCache,
     request: Option<Request>,
     last: Option<LastFrame>,
+    /// The point labels drawn in the last frame, each with its point (a click selects it).
+    labels: Vec<(Rect, PointCode)>,
 }
 
 struct LastFrame {
@@ -67,6 +72,12 @@ impl CanvasMemory {
         self.request = Some(Request::Frame(code));
     }
 
+    /// Zooms until a selected point and its neighbours read apart, unless the view already
+    /// shows them so.
+    pub fn request_frame_apart(&mut self, code: PointCode) {
+        self.request = Some(Request::Apart(code));
+    }
+
     /// Frames the area around a locate question's point so a cun is at least
     /// [`QUESTION_POINTS_PER_CUN`] points, off-centre so the middle of the view is no clue.
     pub fn request_question_frame(&mut self, code: PointCode) {
@@ -88,6 +99,11 @@ impl CanvasMemory {
         let last = self.last.as_ref()?;
         let site = atlas.sites_on(code, &last.figure).next()?;
         Some(last.proj.screen_from_figure(site.at))
+    }
+
+    /// Where a point's label was drawn in the last frame, if it was.
+    pub fn label_rect(&self, code: &PointCode) -> Option<Rect> {
+        self.labels.iter().find(|(_, c)| c == code).map(|(r, _)| *r)
     }
 
     /// The canvas's rectangle in the last frame.
@@ -142,6 +158,7 @@ pub fn canvas_ui(
             caption: true,
         };
         draw_diagram(&painter, body, atlas, view, style);
+        memory.labels.clear();
         memory.last = Some(LastFrame {
             figure: figure.id.clone(),
             rect,
@@ -150,7 +167,7 @@ pub fn canvas_ui(
         });
         return nothing;
     }
-    let view = handle_input(ui, memory, atlas, figure, body, &response);
+    let view = handle_input(ui, memory, atlas, scene, figure, body, &response);
     let proj = Projector::fit(body, figure, view);
     memory.last = Some(LastFrame {
         figure: figure.id.clone(),
@@ -175,10 +192,11 @@ pub fn canvas_ui(
         ui.ctx().request_repaint();
     }
     hover_ui(&response, atlas, &drawn, mouse);
+    memory.labels.clone_from(&drawn.labels);
     if !response.clicked() {
         return nothing;
     }
-    let clicked = drawn.hovered.map(|p| p.code.clone());
+    let clicked = clicked_point(&response, &drawn);
     CanvasResponse {
         clicked_empty: clicked.is_none(),
         clicked,
@@ -204,9 +222,25 @@ fn canvas_label(atlas: &Atlas, scene: &Scene, figure: &Figure) -> String {
     diagram_title.unwrap_or_else(|| format!("Body figure: {}", figure.title))
 }
 
+/// The point a click chose: the dot under it, else the label under it.
+fn clicked_point(response: &egui::Response, drawn: &Drawn<'_>) -> Option<PointCode> {
+    drawn.hovered.map(|p| p.code.clone()).or_else(|| {
+        let at = response.interact_pointer_pos()?;
+        drawn
+            .labels
+            .iter()
+            .find(|(r, _)| r.contains(at))
+            .map(|(_, c)| c.clone())
+    })
+}
+
 /// The tooltip under the pointer: the hovered point's names, or the points a cluster marker
 /// stands for.
 fn hover_ui(response: &egui::Response, atlas: &Atlas, drawn: &Drawn<'_>, mouse: Option<Pos2>) {
+    if mouse.is_some_and(|m| drawn.labels.iter().any(|(r, _)| r.contains(m))) {
+        // A label is a way to choose its point.
+        response.ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
     if let Some(point) = drawn.hovered {
         response.clone().on_hover_ui_at_pointer(|ui| {
             ui.strong(format!("{}  {}  {}", point.code, point.pinyin, point.hanzi));
@@ -230,6 +264,7 @@ fn handle_input(
     ui: &egui::Ui,
     memory: &mut CanvasMemory,
     atlas: &Atlas,
+    scene: &Scene,
     figure: &Figure,
     rect: Rect,
     response: &egui::Response,
@@ -257,6 +292,14 @@ fn handle_input(
         }
         Some(Request::Frame(code)) if atlas.sites_on(&code, &figure.id).next().is_some() => {
             *view = frame_point(atlas, &code, figure, rect);
+        }
+        Some(Request::Apart(code)) => {
+            let shown = Shown {
+                points: &scene.points,
+                condition: scene.condition.as_ref(),
+                scale: scene.scale,
+            };
+            *view = frame_apart(atlas, &shown, &code, figure, rect, *view);
         }
         Some(Request::Question(code)) => {
             *view = PanZoom::default();

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 mod diagrams;
 mod evidence;
 mod levels;
+mod location_steps;
 mod patient_text;
 mod red_flags;
 

@@ -7,3 +7,4 @@ mod leaks;
 mod lessons;
 mod modes;
 mod reload;
+mod selection;

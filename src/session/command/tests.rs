@@ -53,7 +53,7 @@ fn selecting_a_point_off_the_current_view_switches_to_a_view_that_shows_it() {
             .next()
             .is_some()
     );
-    assert_eq!(effects, [Effect::RevealSelection]);
+    assert_eq!(effects, [Effect::FrameSelectionApart]);
 }
 
 #[test]

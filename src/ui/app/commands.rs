@@ -37,6 +37,9 @@ impl AtlasApp {
         if self.session.kept != before {
             self.schedule.changed();
         }
+        // Commands run at the end of a frame: draw again so what they changed (a selection
+        // framed, a search result chosen by Enter) shows without waiting for the next input.
+        ctx.request_repaint();
     }
 
     fn follow(&mut self, ctx: &egui::Context, effect: Effect) {
@@ -52,6 +55,11 @@ impl AtlasApp {
             Effect::FrameSelection => {
                 if let Some(code) = selected {
                     self.canvas.request_frame(code);
+                }
+            }
+            Effect::FrameSelectionApart => {
+                if let Some(code) = selected {
+                    self.canvas.request_frame_apart(code);
                 }
             }
             Effect::FrameQuestion(code) => self.canvas.request_question_frame(code),

@@ -1,7 +1,7 @@
 //! The left panel: region toggles that double as the colour legend, and the visible points
 //! grouped by region.
 
-use crate::model::{Atlas, Point, RegionId};
+use crate::model::{Atlas, Point, PointCode, RegionId};
 use crate::paint::theme;
 use crate::session::Command;
 use crate::session::Session;
@@ -26,6 +26,18 @@ pub fn navigator_ui(
     ui.separator();
     let points = session.visible_points(atlas);
     section_ui(ui, &format!("Points ({})", points.len()));
+    // The list scrolls to a point once each time the selection changes (by the canvas, search
+    // or the arrow keys), and leaves the reader's scrolling alone otherwise.
+    let scrolled_id = ui.make_persistent_id("point_list_scrolled_to");
+    let scrolled_to = ui
+        .data(|d| d.get_temp::<Option<PointCode>>(scrolled_id))
+        .flatten();
+    let scroll_to = session
+        .kept
+        .selected
+        .clone()
+        .filter(|c| Some(c) != scrolled_to.as_ref());
+    ui.data_mut(|d| d.insert_temp(scrolled_id, session.kept.selected.clone()));
     egui::ScrollArea::vertical()
         .id_salt("point_list")
         .show(ui, |ui| {
@@ -39,7 +51,10 @@ pub fn navigator_ui(
                 }
                 ui.label(RichText::new(&region.name).small().weak());
                 for point in in_region {
-                    point_row_ui(ui, session, point, commands);
+                    let response = point_row_ui(ui, session, point, commands);
+                    if scroll_to.as_ref() == Some(&point.code) {
+                        response.scroll_to_me(Some(egui::Align::Center));
+                    }
                 }
             }
         });
@@ -87,7 +102,12 @@ fn region_toggles_ui(
 
 /// One point of the list: selects it on a click; adds it to or removes it from today's plan
 /// from its context menu.
-fn point_row_ui(ui: &mut egui::Ui, session: &Session, point: &Point, commands: &mut Vec<Command>) {
+fn point_row_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    point: &Point,
+    commands: &mut Vec<Command>,
+) -> egui::Response {
     let on = session.kept.selected.as_ref() == Some(&point.code);
     let in_plan = session.in_plan(&point.code);
     let text = if in_plan {
@@ -121,4 +141,5 @@ fn point_row_ui(ui: &mut egui::Ui, session: &Session, point: &Point, commands: &
             ui.close();
         }
     });
+    response
 }

@@ -1,7 +1,7 @@
 //! Overlays above everything: the search box (Ctrl+F) and the list of shortcuts (`?`).
 
 use crate::model::Atlas;
-use crate::search::search;
+use crate::search::{Hit, Summary, results};
 use crate::session::Command;
 use crate::session::Session;
 use crate::ui::actions::{actions, shortcut_text};
@@ -32,7 +32,7 @@ pub fn search_ui(
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
             let mut output = egui::TextEdit::singleline(&mut session.search.query)
-                .hint_text("Code, pinyin, characters, English, region or condition")
+                .hint_text("Code, pinyin, characters, name, channel, body part or condition")
                 .desired_width(f32::INFINITY)
                 .show(ui);
             let edit = output.response.response.clone();
@@ -43,7 +43,7 @@ pub fn search_ui(
                 output.state.cursor.set_char_range(Some(all));
                 output.state.store(ui.ctx(), edit.id);
             }
-            let hits = search(atlas, &session.search.query);
+            let hits = results(atlas, &session.search.query);
             let shown = hits.len().min(MAX_RESULTS);
             if edit.has_focus() {
                 ui.input_mut(|i| {
@@ -59,33 +59,66 @@ pub fn search_ui(
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             if session.search.query.trim().is_empty() {
                 ui.label(
-                    RichText::new("Try bl40, weizhong, 委中, kidney, behind the knee or sciatica.")
+                    RichText::new(
+                        "Try bl40, wei zhong, 委中, bladder, kidney, back of knee, ankle or sciatica.",
+                    )
                         .weak(),
                 );
             } else if hits.is_empty() {
                 ui.label("No point matches.");
             }
-            for (i, hit) in hits.iter().take(MAX_RESULTS).enumerate() {
-                let Some(point) = atlas.point(&hit.code) else {
-                    continue;
-                };
-                let text = format!(
-                    "{}  {}  {}  {}",
-                    point.code, point.pinyin, point.hanzi, point.english
-                );
-                let chosen = ui
-                    .selectable_label(i == session.search.cursor, text)
-                    .on_hover_text(format!("Matched by {}", hit.why))
-                    .clicked();
-                if chosen || (enter && i == session.search.cursor) {
-                    commands.push(Command::SelectPoint(hit.code.clone()));
-                    commands.push(Command::CloseSearch);
-                }
-            }
+            egui::ScrollArea::vertical()
+                .max_height(ui.ctx().content_rect().height() * 0.6)
+                .show(ui, |ui| {
+                    for (i, (hit, summary)) in hits.iter().take(MAX_RESULTS).enumerate() {
+                        let chosen = result_ui(ui, atlas, hit, summary, i == session.search.cursor);
+                        if chosen || (enter && i == session.search.cursor) {
+                            commands.push(Command::SelectPoint(hit.code.clone()));
+                            commands.push(Command::CloseSearch);
+                        }
+                    }
+                });
         });
     if !open {
         commands.push(Command::CloseSearch);
     }
+}
+
+/// One result: the point's code and names, then where it lies and the conditions that use it.
+/// Returns whether it was clicked.
+fn result_ui(ui: &mut egui::Ui, atlas: &Atlas, hit: &Hit, summary: &Summary, on: bool) -> bool {
+    let Some(point) = atlas.point(&hit.code) else {
+        return false;
+    };
+    let used = if summary.conditions.is_empty() {
+        "No condition here uses it".to_owned()
+    } else {
+        format!("For {}", summary.conditions.join(", "))
+    };
+    let mut text = egui::text::LayoutJob::default();
+    let style = ui.style();
+    RichText::new(format!(
+        "{}  {}  {}  {}\n",
+        point.code, point.pinyin, point.hanzi, point.english
+    ))
+    .strong()
+    .append_to(
+        &mut text,
+        style,
+        egui::FontSelection::Default,
+        egui::Align::LEFT,
+    );
+    RichText::new(format!("{}. {used}.", summary.place))
+        .small()
+        .append_to(
+            &mut text,
+            style,
+            egui::FontSelection::Default,
+            egui::Align::LEFT,
+        );
+    ui.add(egui::Button::selectable(on, text).wrap())
+        .on_hover_text(format!("Matched by {}", hit.why))
+        .clicked()
 }
 
 /// Width of one column of the shortcut list, in points.
