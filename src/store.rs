@@ -6,9 +6,11 @@
 
 mod app_state;
 mod fields;
+mod history;
 mod link;
 
 pub use app_state::{APP_STATE_FILE, MAX_APP_STATE_BYTES, set_aside_bad_app_state};
+pub use history::{HISTORY_FILE, HistoryRead, MAX_HISTORY_BYTES};
 
 use crate::model::{ConditionId, FigureId, PointCode};
 use crate::scene::Theme;

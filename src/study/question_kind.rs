@@ -1,6 +1,6 @@
 //! What a study question is: its point, its prompt, and how it is answered.
 
-use crate::model::{FigureId, LandmarkId, PointCode};
+use crate::model::{FigureId, LandmarkId, PointCode, StructureId};
 
 /// The kinds of question.
 #[derive(Clone, Debug, PartialEq)]
@@ -11,6 +11,7 @@ pub enum QuestionKind {
     Landmark {
         figure: FigureId,
         landmark: LandmarkId,
+        target: LandmarkTarget,
     },
     /// Pick the right name among `options`; `answer` is the index of the right one.
     Choose { options: Vec<String>, answer: usize },
@@ -31,9 +32,33 @@ impl QuestionKind {
     }
 }
 
+/// What a landmark question asks for: a bone as drawn, or one spot on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LandmarkTarget {
+    /// The bone the landmark lies on.
+    pub structure: StructureId,
+    /// What the question names, as inside a sentence: "L4 spinous process", "anterior superior
+    /// iliac spine (ASIS)".
+    pub name: String,
+    /// Whether only the spot counts (not anywhere on the bone).
+    pub spot: bool,
+}
+
+/// What a question is about, so a study plan can choose its kinds and the window can hide
+/// what would give the answer away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Topic {
+    Location,
+    Landmark,
+    Names,
+    Region,
+    Condition,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     pub code: PointCode,
     pub prompt: String,
+    pub about: Topic,
     pub kind: QuestionKind,
 }

@@ -17,6 +17,8 @@ pub enum NoticeKey {
     WindowState,
     /// A request that could not be carried out (such as a handout of an empty plan).
     Request,
+    /// Reading or writing the study history.
+    StudyHistory,
 }
 
 /// How long news stays on screen; errors stay until dismissed or resolved.
