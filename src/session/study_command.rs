@@ -225,7 +225,7 @@ pub(super) fn answer_locate(
             landmark,
             target,
         } => (
-            study::score_landmark(atlas, figure, landmark, target, at),
+            study::score_landmark(atlas, &q.code, figure, landmark, target, at),
             format!("on the {}", target.name),
         ),
         QuestionKind::Choose { .. } => (None, String::new()),

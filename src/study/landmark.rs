@@ -5,8 +5,8 @@
 
 use super::question_kind::{LandmarkTarget, Question, QuestionKind, Topic};
 use super::score::LocateResult;
-use crate::model::{Atlas, Figure, FigureId, FigurePos, LandmarkId, Point};
-use crate::placement::cun_length;
+use crate::model::{Atlas, Figure, FigureId, FigurePos, LandmarkId, Point, PointCode};
+use crate::placement::{cun_length, ruler_for};
 use crate::placement::runs::landmark_of;
 
 /// A span whose line passes farther than this (in its own cun) from the landmark is not the
@@ -25,6 +25,11 @@ pub fn landmark_question(
         let figure = atlas.figure(figure_id)?;
         atlas.sites_on(&point.code, figure_id).next()?;
         let landmark = landmark_of(&point.placement, figure)?;
+        // Only where a click can be measured in cun.
+        let place = figure.landmark(&landmark)?.at;
+        if ruler_for(point, figure).is_none() {
+            landmark_span(figure, place)?;
+        }
         let structure = atlas
             .structures_marking(&landmark)
             .find(|s| atlas.structure_on(&s.id, figure_id))?;
@@ -67,10 +72,11 @@ fn lower_first(name: &str) -> String {
 /// Scores a click at `at` on `figure` as an answer for the landmark `landmark` on `target`:
 /// the distance in cun to the nearest part of what was asked (zero inside a drawn outline of
 /// the bone; to its lines; to the landmark on either side; a spot alone for a spot question),
-/// measured on the figure's span nearest to the landmark. `None` when the figure lacks the
-/// landmark or any span to measure with.
+/// measured on the span the point `code` is measured from the landmark on, else the figure's
+/// span nearest to the landmark. `None` when the figure lacks the landmark or any span.
 pub fn score_landmark(
     atlas: &Atlas,
+    code: &PointCode,
     figure: &FigureId,
     landmark: &LandmarkId,
     target: &LandmarkTarget,
@@ -78,7 +84,13 @@ pub fn score_landmark(
 ) -> Option<LocateResult> {
     let fig = atlas.figure(figure)?;
     let place = fig.landmark(landmark)?.at;
-    let (unit, span_name, span_near) = landmark_span(fig, place)?;
+    let ruler = atlas.point(code).and_then(|p| ruler_for(p, fig));
+    let (unit, span_name, span_near) = match ruler {
+        Some(r) if r.cun > 0.0 && r.from.distance(r.to) > 0.0 => {
+            (r.from.distance(r.to) / r.cun, r.name, true)
+        }
+        _ => landmark_span(fig, place)?,
+    };
     let mut nearest = nearer(place, fig.mirror(place), at);
     if !target.spot {
         for path in atlas.structure_paths(&target.structure, figure) {

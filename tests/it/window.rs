@@ -6,3 +6,4 @@ mod layout;
 mod lessons;
 mod modes;
 mod reload;
+mod study;

@@ -322,3 +322,51 @@ fn located_ui(
     };
     ui.label(format!("{measured} {shown}"));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::paint::theme;
+    use crate::scene::Theme;
+    use egui::Color32;
+
+    /// WCAG's contrast ratio between two opaque colours.
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let lum = |c: Color32| {
+            let ch = |v: u8| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.040_45 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * ch(c.r()) + 0.7152 * ch(c.g()) + 0.0722 * ch(c.b())
+        };
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn the_answer_colours_read_at_4_5_to_1_on_the_panel_in_every_theme() {
+        for theme_kind in [Theme::Light, Theme::Dark, Theme::HighContrast] {
+            let ctx = egui::Context::default();
+            theme::apply(&ctx, theme_kind);
+            let visuals = ctx.global_style().visuals.clone();
+            let (right, wrong) = theme::answer_colors(theme_kind);
+            for background in [visuals.panel_fill, visuals.window_fill] {
+                for ink in [right, wrong] {
+                    let ratio = contrast(ink, background);
+                    assert!(
+                        ratio >= 4.5,
+                        "{theme_kind:?}: {ink:?} on {background:?} is {ratio:.2}:1"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_contrast_of_black_on_white_is_21() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+    }
+}
