@@ -48,9 +48,13 @@ pub fn draw_landmark_mark(
         })
         .unwrap_or(&place);
     let at = proj.screen_from_figure(*near);
-    // The name goes on the side away from the midline, so it does not cover the spine.
+    // The name goes on the side away from the midline, so it does not cover the spine; above
+    // a landmark on the midline, so it does not cover the points on either side.
+    let on_midline = sides.len() == 1 && figure.midline_x.is_some();
     let outward = figure.midline_x.is_none_or(|x| near.x >= x);
-    let (anchor, offset) = if outward {
+    let (anchor, offset) = if on_midline {
+        (Align2::CENTER_BOTTOM, vec2(0.0, -radius - 6.0))
+    } else if outward {
         (Align2::LEFT_CENTER, vec2(radius + 6.0, 0.0))
     } else {
         (Align2::RIGHT_CENTER, vec2(-radius - 6.0, 0.0))

@@ -99,10 +99,22 @@ pub fn charts_ui(ui: &mut egui::Ui, session: &Session) {
                     .fill(ink)
             })
             .collect();
-        chart_ui(ui, "study_scores", BarChart::new("Score", bars), 100.0);
+        let last = sessions.len().max(SESSIONS_CHARTED.min(6)) as f64;
+        chart_ui(
+            ui,
+            "study_scores",
+            BarChart::new("Score", bars),
+            (0.3, last + 0.7),
+            100.0,
+        );
     }
     section_ui(ui, "Points in each box");
     let counts = box_counts(&session.kept.progress);
+    if counts.iter().all(|n| *n == 0) {
+        ui.label("No answers yet.");
+        return;
+    }
+    let box_ink = theme::role_colors().0;
     let most = counts.iter().copied().max().unwrap_or(0).max(1);
     let bars: Vec<Bar> = counts
         .iter()
@@ -111,18 +123,29 @@ pub fn charts_ui(ui: &mut egui::Ui, session: &Session) {
             Bar::new(i as f64, f64::from(*n))
                 .width(0.7)
                 .name(format!("Box {i}: {n} points"))
+                .fill(box_ink)
         })
         .collect();
-    chart_ui(ui, "study_boxes", BarChart::new("Points", bars), f64::from(most));
+    chart_ui(
+        ui,
+        "study_boxes",
+        BarChart::new("Points", bars),
+        (-0.6, 5.6),
+        f64::from(most),
+    );
     ui.label(
         RichText::new("Box 0 holds new and missed points; each right answer moves a point up a box, asked again later.")
             .small(),
     );
 }
 
-/// One small bar chart that neither pans nor zooms.
-fn chart_ui(ui: &mut egui::Ui, id: &str, chart: BarChart, top: f64) {
+/// One small bar chart that neither pans nor zooms, showing `x` across and 0 to `top` up.
+fn chart_ui(ui: &mut egui::Ui, id: &str, chart: BarChart, x: (f64, f64), top: f64) {
     Plot::new(id)
+        .include_x(x.0)
+        .include_x(x.1)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .x_axis_formatter(|mark, _| whole(mark.value))
         .height(120.0)
         .allow_zoom(false)
         .allow_drag(false)
@@ -133,4 +156,13 @@ fn chart_ui(ui: &mut egui::Ui, id: &str, chart: BarChart, top: f64) {
         .include_y(top)
         .show_grid([false, true])
         .show(ui, |plot| plot.bar_chart(chart));
+}
+
+/// Axis marks at whole numbers only (sessions and boxes are counted, not measured).
+fn whole(value: f64) -> String {
+    if (value - value.round()).abs() < 1e-6 && value >= 0.0 {
+        format!("{value:.0}")
+    } else {
+        String::new()
+    }
 }

@@ -102,10 +102,13 @@ fn reset_my_progress_from_the_menu_asks_first() {
     answer(&mut h);
     command(&mut h, Command::Study(StudyCommand::End));
     assert!(!h.state().session().kept.progress.points.is_empty());
+    // From another mode: the Menu's entry brings Study mode and its confirmation.
+    command(&mut h, Command::SetMode(Mode::Explore));
     h.get_by_label("Menu").click();
     h.run();
     h.get_by_label_contains("Reset my progress").click();
     h.run();
+    assert_eq!(h.state().session().mode, Mode::Study);
     h.get_by_label_contains("This cannot be undone");
     assert!(!h.state().session().kept.progress.points.is_empty());
     h.get_by_label("Reset my progress").click();
