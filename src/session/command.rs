@@ -8,7 +8,9 @@ use super::layer_command::{LayerCommand, apply_layer};
 use super::lesson;
 use super::mode::{Mode, Tab};
 use super::state::Session;
-use super::study_command::{StudyCommand, answer_choice, answer_locate, apply_study, next_question};
+use super::study_command::{
+    StudyCommand, answer_choice, answer_locate, apply_study, next_question,
+};
 use crate::model::{
     Atlas, ConditionId, FigureId, FigurePos, LessonId, MechanismId, PointCode, RegionId,
 };
@@ -248,7 +250,7 @@ fn select(session: &mut Session, atlas: &Atlas, code: PointCode, effects: &mut V
     if atlas.point(&code).is_none() {
         return;
     }
-    show_on_figure(session, atlas, &code);
+    session.show_on_figure(atlas, &code);
     session.tab = Tab::Point;
     match session.mode {
         Mode::Present => effects.push(Effect::FrameSelection),
@@ -306,19 +308,6 @@ fn move_in_plan(plan: &mut [PointCode], code: &PointCode, delta: i32) {
     };
     if let Some(j) = j.filter(|j| *j < plan.len()) {
         plan.swap(i, j);
-    }
-}
-
-/// Switches to the first figure that shows the point, unless the current one does.
-pub(super) fn show_on_figure(session: &mut Session, atlas: &Atlas, code: &PointCode) {
-    let condition = session.kept.condition.as_ref();
-    let on_figure = session
-        .kept
-        .figure
-        .as_ref()
-        .is_some_and(|f| !atlas.sites_for(code, f, condition).is_empty());
-    if !on_figure && let Some(site) = atlas.sites(code).first() {
-        session.kept.figure = Some(site.figure.clone());
     }
 }
 

@@ -20,7 +20,7 @@ pub use layer_state::{LayerState, LayerSwitches, LocationStep};
 pub use mode::{Mode, Tab};
 pub use save::{MIN_INTERVAL, SaveSchedule};
 pub use scene::PATIENT_SCALE;
-pub use study_command::{StudyCommand, deck_name};
 pub use state::{
     Answer, LessonPlay, Missed, PresentState, SearchState, Session, StudyPhase, StudyState,
 };
+pub use study_command::{StudyCommand, deck_name};

@@ -127,6 +127,19 @@ impl Session {
         }
     }
 
+    /// Switches to the first figure that shows the point, unless the current one does.
+    pub fn show_on_figure(&mut self, atlas: &Atlas, code: &PointCode) {
+        let condition = self.kept.condition.as_ref();
+        let on_figure = self
+            .kept
+            .figure
+            .as_ref()
+            .is_some_and(|f| !atlas.sites_for(code, f, condition).is_empty());
+        if !on_figure && let Some(site) = atlas.sites(code).first() {
+            self.kept.figure = Some(site.figure.clone());
+        }
+    }
+
     pub fn selected(&self) -> Option<&PointCode> {
         self.kept.selected.as_ref()
     }

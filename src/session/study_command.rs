@@ -197,7 +197,7 @@ pub(super) fn answer_choice(
     session.kept.progress.record(code.as_str(), grade, now_s);
     session.study.note_answer(&code, right, now_s);
     session.study.answer = Some(Answer::Chose { index, right });
-    super::command::show_on_figure(session, atlas, &code);
+    session.show_on_figure(atlas, &code);
     session.kept.selected = Some(code);
     effects.push(Effect::FrameSelection);
 }
@@ -252,6 +252,20 @@ pub(super) fn answer_locate(
     session.kept.selected = Some(code);
     session.study.answer = Some(Answer::Located(result));
     effects.push(Effect::RevealSelection);
+}
+
+impl Session {
+    /// Whether the window hides the condition chooser: while a "which region" or "which
+    /// condition" question waits for its answer, the chooser on the same screen would give it.
+    pub fn hides_conditions(&self) -> bool {
+        self.mode == Mode::Study
+            && self.study.answer.is_none()
+            && self
+                .study
+                .question
+                .as_ref()
+                .is_some_and(|q| matches!(q.about, study::Topic::Region | study::Topic::Condition))
+    }
 }
 
 #[cfg(test)]

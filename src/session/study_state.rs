@@ -2,7 +2,7 @@
 //! and misses), the record of past sessions, and the reset awaiting confirmation.
 
 use crate::model::PointCode;
-use crate::study::{LocateResult, Question, StudyHistory, StudyPlan, Topic};
+use crate::study::{LocateResult, Question, StudyHistory, StudyPlan};
 
 /// Where a study session is: choosing the plan, asking, or showing its summary.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -90,18 +90,4 @@ impl StudyState {
 pub enum Answer {
     Located(LocateResult),
     Chose { index: usize, right: bool },
-}
-
-impl super::state::Session {
-    /// Whether the window hides the condition chooser: while a "which region" or "which
-    /// condition" question waits for its answer, the chooser on the same screen would give it.
-    pub fn hides_conditions(&self) -> bool {
-        self.mode == super::mode::Mode::Study
-            && self.study.answer.is_none()
-            && self
-                .study
-                .question
-                .as_ref()
-                .is_some_and(|q| matches!(q.about, Topic::Region | Topic::Condition))
-    }
 }

@@ -18,7 +18,10 @@ pub enum HistoryRead {
     Read(StudyHistory),
     /// The file did not read: `why` is `file:line:col: message`, and the file was moved to
     /// `kept_at` so the next save does not overwrite it.
-    Damaged { why: String, kept_at: PathBuf },
+    Damaged {
+        why: String,
+        kept_at: PathBuf,
+    },
 }
 
 impl HistoryRead {
@@ -95,10 +98,8 @@ mod tests {
     use crate::study::SessionRecord;
 
     fn temp_store(name: &str) -> (Store, PathBuf) {
-        let dir = std::env::temp_dir().join(format!(
-            "acupoint-history-{name}-{}",
-            std::process::id()
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("acupoint-history-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         (Store::with_home(&dir, None), dir)
     }
@@ -106,7 +107,10 @@ mod tests {
     #[test]
     fn a_saved_history_reads_back_the_same() {
         let (store, dir) = temp_store("roundtrip");
-        assert_eq!(store.load_history(), HistoryRead::Read(StudyHistory::default()));
+        assert_eq!(
+            store.load_history(),
+            HistoryRead::Read(StudyHistory::default())
+        );
         let mut history = StudyHistory::default();
         history.push(SessionRecord {
             ended_s: 1_700_000_000,

@@ -6,8 +6,8 @@
 use super::question_kind::{LandmarkTarget, Question, QuestionKind, Topic};
 use super::score::LocateResult;
 use crate::model::{Atlas, Figure, FigureId, FigurePos, LandmarkId, Point, PointCode};
-use crate::placement::{cun_length, ruler_for};
 use crate::placement::runs::landmark_of;
+use crate::placement::{cun_length, ruler_for};
 
 /// A span whose line passes farther than this (in its own cun) from the landmark is not the
 /// landmark's own: the distance is still in the figure's cun, but the words say so.
@@ -34,9 +34,7 @@ pub fn landmark_question(
             .structures_marking(&landmark)
             .find(|s| atlas.structure_on(&s.id, figure_id))?;
         let spot = structure.spot(&landmark).map(|s| s.name.to_string());
-        let name = spot
-            .clone()
-            .unwrap_or_else(|| lower_first(&structure.name));
+        let name = spot.clone().unwrap_or_else(|| lower_first(&structure.name));
         Some(Question {
             code: point.code.clone(),
             prompt: format!(

@@ -12,8 +12,8 @@ mod score;
 
 pub use history::{MAX_SESSIONS, SessionRecord, StudyHistory, box_counts};
 pub use landmark::{landmark_question, score_landmark};
-pub use plan::{Deck, Kinds, Length, StudyPlan, deck_pool, percent};
+pub use plan::{Deck, Length, StudyPlan, deck_pool, percent};
 pub use question::{Asking, next_question, pool};
-pub use question_kind::{LandmarkTarget, Question, QuestionKind, Topic};
+pub use question_kind::{Kinds, LandmarkTarget, Question, QuestionKind, Topic};
 pub use schedule::{Grade, PointProgress, Progress, Summary};
 pub use score::{LocateResult, cun_unit, score_locate};

@@ -2,7 +2,7 @@
 //! weak points), which kinds of question, and how many.
 
 use super::question::pool;
-use super::question_kind::Topic;
+use super::question_kind::Kinds;
 use super::schedule::Progress;
 use crate::model::{Atlas, ChannelId, ConditionId, PointCode, RegionId};
 
@@ -18,60 +18,6 @@ pub enum Deck {
     Channel(ChannelId),
     /// The points last answered wrong.
     Weak,
-}
-
-/// The kinds of question a session asks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "four independent switches, each set by its own checkbox"
-)]
-pub struct Kinds {
-    /// Click the point.
-    pub locate: bool,
-    /// Click the bone it is found from.
-    pub landmark: bool,
-    /// Codes, pinyin, characters and English names.
-    pub names: bool,
-    /// Which region, which condition.
-    pub region_condition: bool,
-}
-
-impl Default for Kinds {
-    /// Locating, landmarks and names: the kinds a location exam asks.
-    fn default() -> Self {
-        Self {
-            locate: true,
-            landmark: true,
-            names: true,
-            region_condition: false,
-        }
-    }
-}
-
-impl Kinds {
-    pub fn all() -> Self {
-        Self {
-            locate: true,
-            landmark: true,
-            names: true,
-            region_condition: true,
-        }
-    }
-
-    /// Whether questions about `topic` may be asked.
-    pub fn allows(self, topic: Topic) -> bool {
-        match topic {
-            Topic::Location => self.locate,
-            Topic::Landmark => self.landmark,
-            Topic::Names => self.names,
-            Topic::Region | Topic::Condition => self.region_condition,
-        }
-    }
-
-    pub fn any(self) -> bool {
-        self.locate || self.landmark || self.names || self.region_condition
-    }
 }
 
 /// How many questions a session asks.

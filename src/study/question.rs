@@ -1,8 +1,7 @@
 //! Questions for study mode, drawn from the points of the current condition or region, the most
 //! urgent first.
 
-use super::plan::Kinds;
-use super::question_kind::{Question, QuestionKind, Topic};
+use super::question_kind::{Kinds, Question, QuestionKind, Topic};
 use super::schedule::Progress;
 use crate::model::{Atlas, ConditionId, FigureId, Point, PointCode, RegionId};
 
@@ -142,9 +141,7 @@ fn ask_about(atlas: &Atlas, asking: &Asking<'_>, point: &Point, seq: u64) -> Opt
         .filter(|t| asking.kinds.allows(*t))
         .find_map(|topic| match topic {
             Topic::Location => locate_question(atlas, point, asking.locate_on),
-            Topic::Landmark => {
-                super::landmark::landmark_question(atlas, point, asking.locate_on)
-            }
+            Topic::Landmark => super::landmark::landmark_question(atlas, point, asking.locate_on),
             Topic::Names => Some(name_question(atlas, asking.pool, point, seq)),
             Topic::Region => Some(region_question(atlas, point, seq, asking.condition)),
             Topic::Condition => condition_question(atlas, point, seq),

@@ -72,7 +72,12 @@ fn only_the_chosen_kinds_are_asked() {
         length: Length::Open,
         ..StudyPlan::default()
     };
-    apply(&mut s, &atlas, Command::Study(StudyCommand::SetPlan(plan)), 0);
+    apply(
+        &mut s,
+        &atlas,
+        Command::Study(StudyCommand::SetPlan(plan)),
+        0,
+    );
     apply(&mut s, &atlas, Command::Study(StudyCommand::Start), 0);
     for i in 0..15 {
         let q = s.study.question.clone().unwrap();
@@ -95,7 +100,12 @@ fn the_condition_chooser_hides_while_a_region_or_condition_question_waits() {
         },
         ..StudyPlan::default()
     };
-    apply(&mut s, &atlas, Command::Study(StudyCommand::SetPlan(plan)), 0);
+    apply(
+        &mut s,
+        &atlas,
+        Command::Study(StudyCommand::SetPlan(plan)),
+        0,
+    );
     apply(&mut s, &atlas, Command::Study(StudyCommand::Start), 0);
     assert!(s.hides_conditions());
     answer_wrong(&mut s, &atlas, 1);
@@ -134,7 +144,12 @@ fn a_landmark_answer_rings_the_landmark_not_the_point() {
         },
         ..StudyPlan::default()
     };
-    apply(&mut s, &atlas, Command::Study(StudyCommand::SetPlan(plan)), 0);
+    apply(
+        &mut s,
+        &atlas,
+        Command::Study(StudyCommand::SetPlan(plan)),
+        0,
+    );
     apply(&mut s, &atlas, Command::Study(StudyCommand::Start), 0);
     let q = s.study.question.clone().unwrap();
     let QuestionKind::Landmark {

@@ -153,23 +153,13 @@ fn a_foot_landmark_says_its_span_is_not_its_own() {
     let figure = FigureId::new("foot_lateral");
     let q = landmark_question(&atlas, p, Some(&figure)).unwrap();
     let (figure, landmark, target) = parts(&q);
-    let place = atlas
-        .figure(figure)
-        .unwrap()
-        .landmark(landmark)
-        .unwrap()
-        .at;
+    let place = atlas.figure(figure).unwrap().landmark(landmark).unwrap().at;
     let r = score_landmark(&atlas, &q.code, figure, landmark, target, place).unwrap();
     assert!(!r.span_near, "{r:?}");
     let p = atlas.point(&PointCode::new("BL25")).unwrap();
     let q = landmark_question(&atlas, p, Some(&FigureId::new("posterior"))).unwrap();
     let (figure, landmark, target) = parts(&q);
-    let place = atlas
-        .figure(figure)
-        .unwrap()
-        .landmark(landmark)
-        .unwrap()
-        .at;
+    let place = atlas.figure(figure).unwrap().landmark(landmark).unwrap().at;
     let r = score_landmark(&atlas, &q.code, figure, landmark, target, place).unwrap();
     assert!(r.span_near, "{r:?}");
 }

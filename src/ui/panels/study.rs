@@ -2,9 +2,9 @@
 //! left. Locate questions are answered by clicking the (unlabelled) figure and scored in cun;
 //! the others by clicking a choice or pressing 1 to 4. Enter or N asks the next question.
 
+use super::{study_charts, study_plan};
 use crate::model::{Atlas, PointCode};
 use crate::paint::theme;
-use super::{study_charts, study_plan};
 use crate::session::{Answer, Command, Session, StudyCommand, StudyPhase};
 use crate::study::{Grade, LocateResult, Question, QuestionKind, deck_pool, percent};
 use crate::ui::widgets::{Verdict, section_ui, verdict_ui};
@@ -313,7 +313,10 @@ fn located_ui(
         format!("The figure now shows the {target}, ringed; your click is the cross.")
     };
     let measured = if result.span_near {
-        format!("The distance is measured on {}.", lower_first(&result.span_name))
+        format!(
+            "The distance is measured on {}.",
+            lower_first(&result.span_name)
+        )
     } else {
         format!(
             "This part of the body has no cun span of its own: the distance is in the cun of the figure's nearest span, {}.",

@@ -2,6 +2,7 @@
 //! answer beside the right one) and the charts of the last sessions' scores and of how many
 //! points each box of the spaced repetition holds.
 
+use crate::model::PointCode;
 use crate::paint::theme;
 use crate::session::{Command, Session, StudyCommand};
 use crate::study::{box_counts, percent};
@@ -34,13 +35,16 @@ pub fn summary_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Comma
     if study.missed.is_empty() {
         ui.label("Nothing to review: every answer was right.");
     } else {
-        let list: Vec<&str> = study.missed.iter().map(|c| c.as_str()).collect();
+        let list: Vec<&str> = study.missed.iter().map(PointCode::as_str).collect();
         ui.label(format!("To review: {}", list.join(", ")));
         misses_ui(ui, session);
     }
     ui.add_space(8.0);
     ui.horizontal_wrapped(|ui| {
-        if ui.button(RichText::new("Again with this plan").size(17.0)).clicked() {
+        if ui
+            .button(RichText::new("Again with this plan").size(17.0))
+            .clicked()
+        {
             commands.push(Command::Study(StudyCommand::Start));
         }
         if ui

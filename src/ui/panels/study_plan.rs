@@ -9,20 +9,28 @@ use egui::{FontId, RichText};
 
 /// The plan chooser: what to ask about, which kinds, how many, and Start.
 pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
-    ui.label(RichText::new("Plan a study session").font(FontId::new(21.0, crate::paint::fonts::bold())));
+    ui.label(
+        RichText::new("Plan a study session").font(FontId::new(21.0, crate::paint::fonts::bold())),
+    );
     let plan = &session.study.plan;
     let mut next = plan.clone();
     deck_ui(ui, atlas, session, &mut next);
     section_ui(ui, "Kinds of question");
     let kinds = &mut next.kinds;
     ui.checkbox(&mut kinds.locate, "Locate: click the point");
-    ui.checkbox(&mut kinds.landmark, "Landmark: click the bone it is found from");
+    ui.checkbox(
+        &mut kinds.landmark,
+        "Landmark: click the bone it is found from",
+    );
     ui.checkbox(&mut kinds.names, "Names: code, pinyin, characters, English");
     ui.checkbox(&mut kinds.region_condition, "Region and condition");
     section_ui(ui, "Length");
     ui.horizontal_wrapped(|ui| {
         for length in Length::ALL {
-            if ui.selectable_label(next.length == length, length.name()).clicked() {
+            if ui
+                .selectable_label(next.length == length, length.name())
+                .clicked()
+            {
                 next.length = length;
             }
         }
@@ -47,8 +55,7 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
     let start = ui
         .add_enabled(
             why_not.is_none(),
-            egui::Button::new(RichText::new("Start").size(18.0))
-                .min_size(egui::vec2(120.0, 34.0)),
+            egui::Button::new(RichText::new("Start").size(18.0)).min_size(egui::vec2(120.0, 34.0)),
         )
         .on_hover_text("Start the session (Enter)");
     if start.clicked() {
@@ -75,7 +82,10 @@ fn deck_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, plan: &mut Study
     choice(
         ui,
         Deck::Condition,
-        format!("Every point of {}", deck_name(atlas, condition, &Deck::Condition)),
+        format!(
+            "Every point of {}",
+            deck_name(atlas, condition, &Deck::Condition)
+        ),
     );
     let weak = deck_pool(atlas, &Deck::Weak, condition, &session.kept.progress).len();
     choice(ui, Deck::Weak, format!("My weak points ({weak})"));
@@ -95,7 +105,11 @@ fn deck_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, plan: &mut Study
     ui.label(RichText::new("A channel").weak());
     ui.horizontal_wrapped(|ui| {
         for channel in atlas.channels() {
-            choice(ui, Deck::Channel(channel.id.clone()), channel.id.to_string())
+            choice(
+                ui,
+                Deck::Channel(channel.id.clone()),
+                channel.id.to_string(),
+            );
         }
     });
 }
