@@ -10,7 +10,7 @@ pub use lesson::lesson_scene;
 pub use scene_layers::{ChannelFocus, SceneLayers, StepFocus};
 pub use slide::{Banner, DiagramView};
 
-use crate::model::{ConditionId, FigureId, FigurePos, PointCode};
+use crate::model::{ConditionId, FigureId, FigurePos, LandmarkId, PointCode, StructureId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -58,6 +58,17 @@ pub enum LabelStyle {
     Numbered,
 }
 
+/// The landmark a study question asked for, as the canvas shows it once answered: its bone lit
+/// (unless only a spot on it counted), a ring on it on each side, and its name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LandmarkMark {
+    pub structure: StructureId,
+    pub landmark: LandmarkId,
+    pub spot: bool,
+    /// As the question named it ("anterior superior iliac spine (ASIS)").
+    pub name: String,
+}
+
 /// One frame of the canvas, described.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(
@@ -85,6 +96,8 @@ pub struct Scene {
     pub show_dots: bool,
     /// A mark where the user clicked (a locate answer), in figure coordinates.
     pub marker: Option<FigurePos>,
+    /// The landmark a study question asked for, shown once answered.
+    pub landmark_mark: Option<LandmarkMark>,
     /// Dim everything but a circle around the pointer (or the selected point).
     pub spotlight: bool,
     /// Draw every landmark and span with its name (for atlas authors).
@@ -118,6 +131,7 @@ impl Scene {
             scale: 1.0,
             show_dots: true,
             marker: None,
+            landmark_mark: None,
             spotlight: false,
             calibration: false,
             theme: Theme::Light,

@@ -6,11 +6,13 @@
 
 mod app_state;
 mod fields;
+mod history;
 mod link;
 mod one_folder;
 
 pub use app_state::{APP_STATE_FILE, MAX_APP_STATE_BYTES, set_aside_bad_app_state};
 pub use one_folder::move_into_one_folder;
+pub use history::{HISTORY_FILE, HistoryRead, MAX_HISTORY_BYTES};
 
 use crate::model::{ConditionId, FigureId, PointCode};
 use crate::scene::Theme;

@@ -92,6 +92,11 @@ pub struct Structure {
     /// structure up, and study asks the trainee to click them.
     #[serde(default)]
     pub marks: Vec<LandmarkId>,
+    /// Landmarks of `marks` that are one spot on a larger structure (the ASIS on the iliac
+    /// crest), with the spot's name: study asks for the spot by this name and scores the
+    /// click on the spot, not anywhere on the structure.
+    #[serde(default)]
+    pub spots: Vec<Spot>,
     /// Conditions that show this structure whatever the layer switches say (the sciatic nerve
     /// with sciatica).
     #[serde(default)]
@@ -106,7 +111,21 @@ pub struct Structure {
     pub forms: Vec<Form>,
 }
 
+/// A named spot on a structure, such as the ASIS on the iliac crest.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spot {
+    pub landmark: LandmarkId,
+    /// As a sentence says it, without an article: "anterior superior iliac spine (ASIS)".
+    pub name: Name,
+}
+
 impl Structure {
+    /// The spot's name when `landmark` is a spot on this structure.
+    pub fn spot(&self, landmark: &LandmarkId) -> Option<&Spot> {
+        self.spots.iter().find(|s| &s.landmark == landmark)
+    }
+
     /// Whether a landmark lies on this structure.
     pub fn marks(&self, landmark: &LandmarkId) -> bool {
         self.marks.contains(landmark)

@@ -22,7 +22,7 @@ mod region;
 mod schematic;
 mod text;
 
-pub use anatomy::{AnatomyLayer, Form, FormSlot, Structure};
+pub use anatomy::{AnatomyLayer, Form, FormSlot, Spot, Structure};
 pub use channel::{Channel, Station, meridian_of};
 pub use condition::{Condition, ConditionPoint, Role};
 pub use diagram::{Arrow, ArrowKind, DIAGRAM_STEPS, Diagram, DiagramStep, Tag};

@@ -9,6 +9,7 @@ pub mod dots;
 pub mod fonts;
 pub mod framing;
 pub mod labels;
+mod landmark_mark;
 pub mod layer_lines;
 mod layer_tags;
 pub mod legend;

@@ -138,6 +138,11 @@ fn draw_marks(
         painter.line_segment([at - egui::vec2(s, s), at + egui::vec2(s, s)], stroke);
         painter.line_segment([at - egui::vec2(s, -s), at + egui::vec2(s, -s)], stroke);
     }
+    if let Some(landmark) = &scene.landmark_mark
+        && let Some(figure) = atlas.figure(&scene.figure)
+    {
+        super::landmark_mark::draw_landmark_mark(painter, atlas, scene, figure, proj, landmark);
+    }
     if scene.region_key {
         super::region_key::draw_region_key(painter, rect, atlas, scene, colors);
     }

@@ -7,7 +7,10 @@ use super::effect::Effect;
 use super::layer_command::{LayerCommand, apply_layer};
 use super::lesson;
 use super::mode::{Mode, Tab};
-use super::state::{Answer, Session};
+use super::state::Session;
+use super::study_command::{
+    StudyCommand, answer_choice, answer_locate, apply_study, next_question,
+};
 use crate::model::{
     Atlas, ConditionId, FigureId, FigurePos, LessonId, MechanismId, PointCode, RegionId,
 };
@@ -71,6 +74,8 @@ pub enum Command {
     StepDiagram(MechanismId, i32),
     /// Shows the presenter's note on the canvas too, or only beside the step controls.
     ToggleNoteOnCanvas,
+    /// Study plans, sessions and resetting progress.
+    Study(StudyCommand),
 }
 
 /// Applies a command to the session. `now_s` is the clock for study scheduling.
@@ -112,9 +117,12 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::ToggleRecall => toggle_recall(session),
         Command::ToggleSpotlight => session.present.spotlight = !session.present.spotlight,
         Command::SetStudyRegion(region) => {
-            session.study.region = region;
-            next_question(session, atlas, now_s, fx);
+            session.study.plan.deck = region.map_or(study::Deck::Condition, study::Deck::Region);
+            if session.study.phase == super::StudyPhase::Asking {
+                next_question(session, atlas, now_s, fx);
+            }
         }
+        Command::Study(c) => apply_study(session, atlas, c, now_s, fx),
         Command::NextQuestion => next_question(session, atlas, now_s, fx),
         Command::AnswerChoice(index) => answer_choice(session, atlas, index, now_s, fx),
         Command::AnswerLocate(at) => answer_locate(session, atlas, at, now_s, fx),
@@ -161,7 +169,7 @@ fn set_condition(
     session.kept.condition = id.filter(|c| atlas.condition(c).is_some());
     session.study.question = None;
     session.study.answer = None;
-    if session.mode == Mode::Study {
+    if session.mode == Mode::Study && session.study.phase == super::StudyPhase::Asking {
         next_question(session, atlas, now_s, effects);
     } else if session.mode == Mode::Explore {
         // Upper back pain is looked at on the upper back, not as a strip of a whole body.
@@ -245,7 +253,7 @@ fn select(session: &mut Session, atlas: &Atlas, code: PointCode, effects: &mut V
     if atlas.point(&code).is_none() {
         return;
     }
-    show_on_figure(session, atlas, &code);
+    session.show_on_figure(atlas, &code);
     session.tab = Tab::Point;
     match session.mode {
         Mode::Present => effects.push(Effect::FrameSelection),
@@ -273,7 +281,8 @@ fn set_mode(
     session.mode = mode;
     match mode {
         Mode::Study => {
-            if session.study.question.is_none() {
+            if session.study.question.is_none() && session.study.phase == super::StudyPhase::Asking
+            {
                 next_question(session, atlas, now_s, effects);
             }
         }
@@ -304,112 +313,6 @@ fn move_in_plan(plan: &mut [PointCode], code: &PointCode, delta: i32) {
     if let Some(j) = j.filter(|j| *j < plan.len()) {
         plan.swap(i, j);
     }
-}
-
-fn next_question(session: &mut Session, atlas: &Atlas, now_s: u64, effects: &mut Vec<Effect>) {
-    let pool = study::pool(
-        atlas,
-        session.kept.condition.as_ref(),
-        session.study.region.as_ref(),
-    );
-    session.study.seq += 1;
-    session.study.question = study::next_question(
-        atlas,
-        &pool,
-        &session.kept.progress,
-        now_s,
-        session.study.seq,
-        session.kept.figure.as_ref(),
-        session.kept.condition.as_ref(),
-    );
-    session.study.answer = None;
-    if let Some(q) = &session.study.question
-        && let Some(figure) = q.kind.figure()
-    {
-        session.kept.figure = Some(figure.clone());
-        effects.push(Effect::FrameQuestion(q.code.clone()));
-    }
-}
-
-fn answer_choice(
-    session: &mut Session,
-    atlas: &Atlas,
-    index: usize,
-    now_s: u64,
-    effects: &mut Vec<Effect>,
-) {
-    let Some(q) = &session.study.question else {
-        return;
-    };
-    if session.study.answer.is_some() {
-        return;
-    }
-    let study::QuestionKind::Choose { answer, .. } = &q.kind else {
-        return;
-    };
-    let right = index == *answer;
-    let grade = if right {
-        study::Grade::Right
-    } else {
-        study::Grade::Wrong
-    };
-    let code = q.code.clone();
-    session.kept.progress.record(code.as_str(), grade, now_s);
-    session.study.note_answer(&code, right, now_s);
-    session.study.answer = Some(Answer::Chose { index, right });
-    show_on_figure(session, atlas, &code);
-    session.kept.selected = Some(code);
-    effects.push(Effect::FrameSelection);
-}
-
-/// Switches to the first figure that shows the point, unless the current one does.
-fn show_on_figure(session: &mut Session, atlas: &Atlas, code: &PointCode) {
-    let condition = session.kept.condition.as_ref();
-    let on_figure = session
-        .kept
-        .figure
-        .as_ref()
-        .is_some_and(|f| !atlas.sites_for(code, f, condition).is_empty());
-    if !on_figure && let Some(site) = atlas.sites(code).first() {
-        session.kept.figure = Some(site.figure.clone());
-    }
-}
-
-fn answer_locate(
-    session: &mut Session,
-    atlas: &Atlas,
-    at: FigurePos,
-    now_s: u64,
-    effects: &mut Vec<Effect>,
-) {
-    let Some(q) = &session.study.question else {
-        return;
-    };
-    if session.study.answer.is_some() {
-        return;
-    }
-    let scored = match &q.kind {
-        study::QuestionKind::Locate { figure } => study::score_locate(atlas, &q.code, figure, at),
-        study::QuestionKind::Landmark { figure, landmark } => {
-            study::score_landmark(atlas, figure, landmark, at)
-        }
-        study::QuestionKind::Choose { .. } => None,
-    };
-    let Some(result) = scored else {
-        return;
-    };
-    let code = q.code.clone();
-    let progress = &mut session.kept.progress;
-    progress.record(code.as_str(), result.grade, now_s);
-    if let Some(p) = progress.points.get_mut(code.as_str()) {
-        p.last_error_cun = Some(result.error_cun);
-    }
-    session
-        .study
-        .note_answer(&code, result.grade == study::Grade::Right, now_s);
-    session.kept.selected = Some(code);
-    session.study.answer = Some(Answer::Located(result));
-    effects.push(Effect::RevealSelection);
 }
 
 /// The point `delta` places after `current` in `list`, wrapping around; the first (or last)

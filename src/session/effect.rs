@@ -28,4 +28,6 @@ pub enum Effect {
     ResetLayout,
     /// Scroll the patient card of this point into view.
     ShowCard(PointCode),
+    /// Write the study history to the store (a session ended, or progress was reset).
+    SaveStudyHistory,
 }

@@ -138,11 +138,13 @@ impl Session {
             }
         }
         if answered
-            && let (QuestionKind::Landmark { landmark, .. }, Some(Answer::Located(_))) =
+            && let (QuestionKind::Landmark { .. }, Some(Answer::Located(_))) =
                 (&question.kind, &self.study.answer)
         {
+            // The scene's landmark mark shows what was asked; the point's own landmark step
+            // would name the bone again beside the point.
             layers.focus = None;
-            layers.step = Some(StepFocus::Landmark(landmark.clone()));
+            layers.step = None;
         }
     }
 }

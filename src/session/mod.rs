@@ -10,6 +10,8 @@ mod mode;
 mod save;
 mod scene;
 mod state;
+mod study_command;
+mod study_state;
 
 pub use command::{Command, apply};
 pub use effect::Effect;
@@ -18,4 +20,7 @@ pub use layer_state::{LayerState, LayerSwitches, LocationStep};
 pub use mode::{Mode, Tab};
 pub use save::{MIN_INTERVAL, SaveSchedule};
 pub use scene::PATIENT_SCALE;
-pub use state::{Answer, LessonPlay, PresentState, SearchState, Session, StudyState};
+pub use state::{
+    Answer, LessonPlay, Missed, PresentState, SearchState, Session, StudyPhase, StudyState,
+};
+pub use study_command::{StudyCommand, deck_name};

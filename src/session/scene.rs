@@ -5,7 +5,8 @@
 use super::mode::Mode;
 use super::state::{Answer, Session};
 use crate::model::{Atlas, PointCode};
-use crate::scene::{LabelStyle, Scene};
+use crate::scene::{LabelStyle, LandmarkMark, Scene};
+use crate::study::QuestionKind;
 use std::collections::BTreeSet;
 
 /// Dot and label size for a patient watching a laptop screen.
@@ -88,6 +89,20 @@ impl Session {
                 if let (true, Answer::Located(r)) = (question.kind.is_click(), answer) {
                     scene.marker = Some(r.clicked);
                 }
+                // A landmark's answer is the landmark: its ring and name, not the point's.
+                if let QuestionKind::Landmark {
+                    landmark, target, ..
+                } = &question.kind
+                {
+                    scene.selected = None;
+                    scene.ruler = false;
+                    scene.landmark_mark = Some(LandmarkMark {
+                        structure: target.structure.clone(),
+                        landmark: landmark.clone(),
+                        spot: target.spot,
+                        name: target.name.clone(),
+                    });
+                }
             }
         }
     }
@@ -138,6 +153,12 @@ mod tests {
         let atlas = load_builtin().unwrap();
         let mut s = Session::resume(&atlas, Settings::default());
         apply(&mut s, &atlas, Command::SetMode(Mode::Study), 0);
+        apply(
+            &mut s,
+            &atlas,
+            Command::Study(crate::session::StudyCommand::Start),
+            0,
+        );
         let asked = s.scene(&atlas).unwrap();
         assert!(!asked.show_dots && asked.selected.is_none() && !asked.ruler);
         let code = s.study.question.as_ref().unwrap().code.clone();

@@ -3,9 +3,9 @@
 
 use super::layer_state::LayerState;
 use super::mode::{Mode, Tab};
+pub use super::study_state::{Answer, Missed, StudyPhase, StudyState};
 use crate::model::{Atlas, LessonId, MechanismId, Point, PointCode, RegionId};
 use crate::store::Settings;
-use crate::study::{LocateResult, Question};
 use std::collections::BTreeSet;
 
 /// A lesson being played in Present mode.
@@ -30,54 +30,6 @@ pub struct PresentState {
     pub diagram: Option<MechanismId>,
     /// Show the presenter's note on the canvas too (it is always beside the step controls).
     pub note_on_canvas: bool,
-}
-
-/// Study mode's state for this run; progress lasts in `Settings`.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct StudyState {
-    /// Narrow the questions to one region.
-    pub region: Option<RegionId>,
-    pub question: Option<Question>,
-    /// The answer given to the current question, once given.
-    pub answer: Option<Answer>,
-    /// Counts questions asked this session, so each is asked a different way.
-    pub seq: u64,
-    pub asked: u32,
-    pub right: u32,
-    /// When the first question of this session was answered, and the last, in seconds since
-    /// the Unix epoch (the time spent is between them).
-    pub first_answer_s: Option<u64>,
-    pub last_answer_s: Option<u64>,
-    /// The points missed this session, in the order they were missed, each once.
-    pub missed: Vec<PointCode>,
-}
-
-impl StudyState {
-    /// Notes an answer given at `now_s`.
-    pub fn note_answer(&mut self, code: &PointCode, right: bool, now_s: u64) {
-        self.asked += 1;
-        self.right += u32::from(right);
-        self.first_answer_s.get_or_insert(now_s);
-        self.last_answer_s = Some(now_s);
-        if !right && !self.missed.contains(code) {
-            self.missed.push(code.clone());
-        }
-    }
-
-    /// Seconds from the first answer of the session to the last.
-    pub fn seconds_spent(&self) -> u64 {
-        match (self.first_answer_s, self.last_answer_s) {
-            (Some(a), Some(b)) => b.saturating_sub(a),
-            _ => 0,
-        }
-    }
-}
-
-/// An answer to the current question.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Answer {
-    Located(LocateResult),
-    Chose { index: usize, right: bool },
 }
 
 /// The search box.
@@ -172,6 +124,19 @@ impl Session {
         {
             self.study.question = None;
             self.study.answer = None;
+        }
+    }
+
+    /// Switches to the first figure that shows the point, unless the current one does.
+    pub fn show_on_figure(&mut self, atlas: &Atlas, code: &PointCode) {
+        let condition = self.kept.condition.as_ref();
+        let on_figure = self
+            .kept
+            .figure
+            .as_ref()
+            .is_some_and(|f| !atlas.sites_for(code, f, condition).is_empty());
+        if !on_figure && let Some(site) = atlas.sites(code).first() {
+            self.kept.figure = Some(site.figure.clone());
         }
     }
 

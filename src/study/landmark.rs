@@ -1,11 +1,17 @@
-//! "Click the landmark" questions: the bony landmark a point is found from, named by the
-//! structure it lies on ("Click the L4 spinous process"), scored in cun like a locate question.
+//! "Click the landmark" questions: the bone a point is found from, asked by its name ("Click
+//! the L4 spinous process") and scored on the bone as drawn (a click anywhere on it counts), or,
+//! where the landmark is one spot on a larger bone, asked and scored on that spot ("Click the
+//! anterior superior iliac spine (ASIS)").
 
-use super::question_kind::{Question, QuestionKind};
+use super::question_kind::{LandmarkTarget, Question, QuestionKind, Topic};
 use super::score::LocateResult;
-use crate::model::{Atlas, FigureId, FigurePos, LandmarkId, Point};
-use crate::placement::cun_length;
+use crate::model::{Atlas, Figure, FigureId, FigurePos, LandmarkId, Point, PointCode};
 use crate::placement::runs::landmark_of;
+use crate::placement::{cun_length, ruler_for};
+
+/// A span whose line passes farther than this (in its own cun) from the landmark is not the
+/// landmark's own: the distance is still in the figure's cun, but the words say so.
+const NEAR_SPAN_CUN: f32 = 2.0;
 
 /// A question asking for the landmark `point` is found from, on a figure that shows the point
 /// and draws a bone the landmark lies on (`preferred` first). `None` when no figure does.
@@ -19,20 +25,31 @@ pub fn landmark_question(
         let figure = atlas.figure(figure_id)?;
         atlas.sites_on(&point.code, figure_id).next()?;
         let landmark = landmark_of(&point.placement, figure)?;
+        // Only where a click can be measured in cun.
+        let place = figure.landmark(&landmark)?.at;
+        if ruler_for(point, figure).is_none() {
+            landmark_span(figure, place)?;
+        }
         let structure = atlas
             .structures_marking(&landmark)
             .find(|s| atlas.structure_on(&s.id, figure_id))?;
+        let spot = structure.spot(&landmark).map(|s| s.name.to_string());
+        let name = spot.clone().unwrap_or_else(|| lower_first(&structure.name));
         Some(Question {
             code: point.code.clone(),
             prompt: format!(
-                "Click the {}: the landmark {} ({}) is found from.",
-                lower_first(&structure.name),
-                point.code,
-                point.pinyin
+                "Click the {name}: the landmark {} ({}) is found from.",
+                point.code, point.pinyin
             ),
+            about: Topic::Landmark,
             kind: QuestionKind::Landmark {
                 figure: figure_id.clone(),
-                landmark,
+                landmark: landmark.clone(),
+                target: LandmarkTarget {
+                    structure: structure.id.clone(),
+                    name,
+                    spot: spot.is_some(),
+                },
             },
         })
     })
@@ -50,99 +67,112 @@ fn lower_first(name: &str) -> String {
     }
 }
 
-/// Scores a click at `at` on `figure` as an answer for `landmark`: the distance to the nearer
-/// side's landmark in cun, measured on the figure's span nearest to it. `None` when the figure
-/// lacks the landmark or any span to measure with.
+/// Scores a click at `at` on `figure` as an answer for the landmark `landmark` on `target`:
+/// the distance in cun to the nearest part of what was asked (zero inside a drawn outline of
+/// the bone; to its lines; to the landmark on either side; a spot alone for a spot question),
+/// measured on the span the point `code` is measured from the landmark on, else the figure's
+/// span nearest to the landmark. `None` when the figure lacks the landmark or any span.
 pub fn score_landmark(
     atlas: &Atlas,
+    code: &PointCode,
     figure: &FigureId,
     landmark: &LandmarkId,
+    target: &LandmarkTarget,
     at: FigurePos,
 ) -> Option<LocateResult> {
     let fig = atlas.figure(figure)?;
     let place = fig.landmark(landmark)?.at;
-    let answer = [place, fig.mirror(place)]
-        .into_iter()
-        .min_by(|a, b| a.distance(at).total_cmp(&b.distance(at)))?;
-    let (unit, span_name) = fig
-        .spans
+    let ruler = atlas.point(code).and_then(|p| ruler_for(p, fig));
+    let (unit, span_name, span_near) = match ruler {
+        Some(r) if r.cun > 0.0 && r.from.distance(r.to) > 0.0 => {
+            (r.from.distance(r.to) / r.cun, r.name, true)
+        }
+        _ => landmark_span(fig, place)?,
+    };
+    let mut nearest = nearer(place, fig.mirror(place), at);
+    if !target.spot {
+        for path in atlas.structure_paths(&target.structure, figure) {
+            let on_path = nearest_on_path(&path.points, path.closed, at);
+            if let Some(on_path) = on_path {
+                nearest = nearer(nearest, on_path, at);
+            }
+        }
+    }
+    let mut result = LocateResult::graded(nearest, at, unit, span_name);
+    result.answer = nearer(place, fig.mirror(place), at);
+    result.span_near = span_near;
+    Some(result)
+}
+
+fn nearer(a: FigurePos, b: FigurePos, to: FigurePos) -> FigurePos {
+    if b.distance(to) < a.distance(to) {
+        b
+    } else {
+        a
+    }
+}
+
+/// The figure's span for distances around a landmark: one that starts or ends there, else the
+/// one whose line passes nearest. Gives figure units per cun, the span's name, and whether it
+/// is near enough to call the landmark's own.
+fn landmark_span(fig: &Figure, place: FigurePos) -> Option<(f32, String, bool)> {
+    fig.spans
         .iter()
         .filter_map(|s| {
             let a = fig.landmark(&s.from)?.at;
             let b = fig.landmark(&s.to)?.at;
-            let near = a
-                .distance(place)
-                .min(b.distance(place))
-                .min(a.lerp(b, 0.5).distance(place));
-            Some((near, cun_length(fig, s)?, s.name.to_string()))
+            let unit = cun_length(fig, s)?;
+            let off_cun = distance_to_segment(place, a, b) / unit;
+            Some((off_cun, unit, s.name.to_string()))
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, unit, name)| (unit, name))?;
-    Some(LocateResult::graded(answer, at, unit, span_name))
+        .map(|(off, unit, name)| (unit, name, off <= NEAR_SPAN_CUN))
+}
+
+/// The nearest position to `at` on a drawn path: `at` itself when it lies inside a closed one.
+fn nearest_on_path(points: &[FigurePos], closed: bool, at: FigurePos) -> Option<FigurePos> {
+    if closed && inside(points, at) {
+        return Some(at);
+    }
+    let first = *points.first()?;
+    let closing = closed.then_some(first);
+    points
+        .windows(2)
+        .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
+        .chain(points.last().copied().zip(closing))
+        .map(|(a, b)| nearest_on_segment(at, a, b))
+        .min_by(|a, b| a.distance(at).total_cmp(&b.distance(at)))
+        .or(Some(first))
+}
+
+fn nearest_on_segment(p: FigurePos, a: FigurePos, b: FigurePos) -> FigurePos {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len2 = dx * dx + dy * dy;
+    if len2 <= f32::EPSILON {
+        return a;
+    }
+    let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0);
+    a.lerp(b, t)
+}
+
+fn distance_to_segment(p: FigurePos, a: FigurePos, b: FigurePos) -> f32 {
+    nearest_on_segment(p, a, b).distance(p)
+}
+
+/// Whether `at` lies inside the closed polygon `points` (even-odd rule).
+fn inside(points: &[FigurePos], at: FigurePos) -> bool {
+    let mut inside = false;
+    let n = points.len();
+    for i in 0..n {
+        let (Some(a), Some(b)) = (points.get(i), points.get((i + n - 1) % n)) else {
+            continue;
+        };
+        if (a.y > at.y) != (b.y > at.y) && at.x < (b.x - a.x) * (at.y - a.y) / (b.y - a.y) + a.x {
+            inside = !inside;
+        }
+    }
+    inside
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used, clippy::panic)]
-    use super::*;
-    use crate::load::load_builtin;
-    use crate::model::PointCode;
-    use crate::study::schedule::Grade;
-    use crate::study::score::RIGHT_CUN;
-
-    #[test]
-    fn bl25_asks_for_the_l4_spinous_process_on_the_back() {
-        let atlas = load_builtin().unwrap();
-        let point = atlas.point(&PointCode::new("BL25")).unwrap();
-        let q = landmark_question(&atlas, point, None).unwrap();
-        assert!(
-            q.prompt.starts_with("Click the L4 spinous process"),
-            "{}",
-            q.prompt
-        );
-        let QuestionKind::Landmark { figure, landmark } = q.kind else {
-            panic!("{q:?}")
-        };
-        assert_eq!(figure.as_str(), "posterior");
-        assert_eq!(landmark.as_str(), "l4_spinous_lower");
-    }
-
-    #[test]
-    fn a_click_on_the_landmark_is_right_and_one_a_level_off_is_not() {
-        let atlas = load_builtin().unwrap();
-        let figure = FigureId::new("posterior");
-        let fig = atlas.figure(&figure).unwrap();
-        let l4 = LandmarkId::new("l4_spinous_lower");
-        let at = fig.landmark(&l4).unwrap().at;
-        let r = score_landmark(&atlas, &figure, &l4, at).unwrap();
-        assert_eq!(r.grade, Grade::Right);
-        assert!(r.error_cun < 1e-4);
-        let l2 = fig
-            .landmark(&LandmarkId::new("l2_spinous_lower"))
-            .unwrap()
-            .at;
-        let r = score_landmark(&atlas, &figure, &l4, l2).unwrap();
-        assert!(r.error_cun > RIGHT_CUN, "{}", r.error_cun);
-        assert_ne!(r.grade, Grade::Right);
-    }
-
-    #[test]
-    fn either_side_counts_for_a_paired_landmark() {
-        let atlas = load_builtin().unwrap();
-        let figure = FigureId::new("posterior");
-        let fig = atlas.figure(&figure).unwrap();
-        let psis = LandmarkId::new("psis");
-        let right = fig.mirror(fig.landmark(&psis).unwrap().at);
-        let r = score_landmark(&atlas, &figure, &psis, right).unwrap();
-        assert_eq!(r.grade, Grade::Right);
-    }
-
-    #[test]
-    fn names_read_inside_a_sentence() {
-        assert_eq!(
-            lower_first("Posterior superior iliac spine"),
-            "posterior superior iliac spine"
-        );
-        assert_eq!(lower_first("L4 spinous process"), "L4 spinous process");
-    }
-}
+mod tests;

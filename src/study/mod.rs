@@ -1,14 +1,19 @@
-//! Study mode's logic, apart from the window: questions, scoring in cun, and the spaced
-//! repetition schedule that brings weak points back sooner. No egui; time is passed in.
+//! Study mode's logic, apart from the window: questions, scoring in cun, the spaced
+//! repetition schedule that brings weak points back sooner, study plans and the record of past
+//! sessions. No egui; time is passed in.
 
+mod history;
 mod landmark;
+mod plan;
 mod question;
 mod question_kind;
 mod schedule;
 mod score;
 
+pub use history::{MAX_SESSIONS, SessionRecord, StudyHistory, box_counts};
 pub use landmark::{landmark_question, score_landmark};
-pub use question::{next_question, pool};
-pub use question_kind::{Question, QuestionKind};
+pub use plan::{Deck, Length, StudyPlan, deck_pool, percent};
+pub use question::{Asking, next_question, pool};
+pub use question_kind::{Kinds, LandmarkTarget, Question, QuestionKind, Topic};
 pub use schedule::{Grade, PointProgress, Progress, Summary};
 pub use score::{LocateResult, cun_unit, score_locate};

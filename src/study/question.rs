@@ -1,7 +1,7 @@
 //! Questions for study mode, drawn from the points of the current condition or region, the most
 //! urgent first.
 
-use super::question_kind::{Question, QuestionKind};
+use super::question_kind::{Kinds, Question, QuestionKind, Topic};
 use super::schedule::Progress;
 use crate::model::{Atlas, ConditionId, FigureId, Point, PointCode, RegionId};
 
@@ -96,37 +96,56 @@ fn pick(len: usize, seq: u64, salt: u64) -> usize {
     usize::try_from(mix(seq, salt) % len64).unwrap_or(0)
 }
 
-/// The next question: the most urgent point of the pool, asked in the `seq`-th way.
-/// `locate_on` is the figure a locate question should use when it shows the point.
+/// What the next question is drawn from: the deck's points, the kinds the plan allows, the
+/// figure a locate question should use when it shows the point, and the condition shown.
+#[derive(Clone, Copy, Debug)]
+pub struct Asking<'a> {
+    pub pool: &'a [PointCode],
+    pub kinds: Kinds,
+    pub locate_on: Option<&'a FigureId>,
+    pub condition: Option<&'a ConditionId>,
+}
+
+/// The next question: the most urgent point of the pool that a kind the plan allows can ask
+/// about, asked in the `seq`-th way.
 pub fn next_question(
     atlas: &Atlas,
-    pool: &[PointCode],
+    asking: &Asking<'_>,
     progress: &Progress,
     now_s: u64,
     seq: u64,
-    locate_on: Option<&FigureId>,
-    condition: Option<&ConditionId>,
 ) -> Option<Question> {
     // The profile's seed shuffles the order; the same seed gives the same run.
     let seq = seq ^ mix(progress.seed, 0x5EED);
-    let code = pool
-        .iter()
-        .enumerate()
-        .min_by_key(|(i, c)| (progress.urgency(c.as_str(), now_s), mix(seq, *i as u64)))
-        .map(|(_, c)| c.clone())?;
-    let point = atlas.point(&code)?;
-    let kinds = 6;
-    match pick(kinds, seq, 1) {
-        0 | 1 => locate_question(atlas, point, locate_on)
-            .or_else(|| Some(name_question(atlas, pool, point, seq))),
-        5 => super::landmark::landmark_question(atlas, point, locate_on)
-            .or_else(|| locate_question(atlas, point, locate_on))
-            .or_else(|| Some(name_question(atlas, pool, point, seq))),
-        2 => Some(name_question(atlas, pool, point, seq)),
-        3 => Some(region_question(atlas, point, seq, condition)),
-        _ => condition_question(atlas, point, seq)
-            .or_else(|| Some(region_question(atlas, point, seq, condition))),
-    }
+    let mut order: Vec<(usize, &PointCode)> = asking.pool.iter().enumerate().collect();
+    order.sort_by_key(|(i, c)| (progress.urgency(c.as_str(), now_s), mix(seq, *i as u64)));
+    order
+        .into_iter()
+        .find_map(|(_, code)| ask_about(atlas, asking, atlas.point(code)?, seq))
+}
+
+/// One question about `point` of a kind the plan allows, the kind chosen by `seq` (locating
+/// twice as often as the others); the next allowed kind when that one cannot ask about it.
+fn ask_about(atlas: &Atlas, asking: &Asking<'_>, point: &Point, seq: u64) -> Option<Question> {
+    const WHEEL: [Topic; 6] = [
+        Topic::Location,
+        Topic::Location,
+        Topic::Names,
+        Topic::Region,
+        Topic::Condition,
+        Topic::Landmark,
+    ];
+    let start = pick(WHEEL.len(), seq, 1);
+    (0..WHEEL.len())
+        .filter_map(|k| WHEEL.get((start + k) % WHEEL.len()).copied())
+        .filter(|t| asking.kinds.allows(*t))
+        .find_map(|topic| match topic {
+            Topic::Location => locate_question(atlas, point, asking.locate_on),
+            Topic::Landmark => super::landmark::landmark_question(atlas, point, asking.locate_on),
+            Topic::Names => Some(name_question(atlas, asking.pool, point, seq)),
+            Topic::Region => Some(region_question(atlas, point, seq, asking.condition)),
+            Topic::Condition => condition_question(atlas, point, seq),
+        })
 }
 
 fn locate_question(atlas: &Atlas, point: &Point, preferred: Option<&FigureId>) -> Option<Question> {
@@ -140,6 +159,7 @@ fn locate_question(atlas: &Atlas, point: &Point, preferred: Option<&FigureId>) -
             "Click where {} ({}) lies on this figure.",
             point.code, point.pinyin
         ),
+        about: Topic::Location,
         kind: QuestionKind::Locate { figure },
     })
 }
@@ -172,6 +192,7 @@ fn name_question(atlas: &Atlas, pool: &[PointCode], point: &Point, seq: u64) -> 
     Question {
         code: point.code.clone(),
         prompt: name_prompt(from, to, &from.of(point)),
+        about: Topic::Names,
         kind: QuestionKind::Choose {
             options,
             answer: answer_at,
@@ -200,6 +221,7 @@ fn condition_question(atlas: &Atlas, point: &Point, seq: u64) -> Option<Question
             "For which of these conditions does the atlas use {} ({})?",
             point.code, point.pinyin
         ),
+        about: Topic::Condition,
         kind: QuestionKind::Choose {
             options,
             answer: answer_at,
@@ -240,6 +262,7 @@ fn region_question(
     Question {
         code: point.code.clone(),
         prompt: format!("Which region is {} ({}) in?", point.code, point.pinyin),
+        about: Topic::Region,
         kind: QuestionKind::Choose {
             options,
             answer: answer_at,
@@ -253,6 +276,16 @@ mod tests {
     use crate::load::load_builtin;
     use crate::study::Grade;
 
+    /// Asking every kind of question about `pool`.
+    fn every(pool: &[PointCode]) -> Asking<'_> {
+        Asking {
+            pool,
+            kinds: Kinds::all(),
+            locate_on: None,
+            condition: None,
+        }
+    }
+
     #[test]
     fn questions_come_from_the_pool_and_a_missed_point_comes_back_first() {
         let atlas = load_builtin().unwrap();
@@ -263,7 +296,7 @@ mod tests {
             progress.record(c.as_str(), Grade::Right, 0);
         }
         progress.record("BL40", Grade::Wrong, 0);
-        let q = next_question(&atlas, &pool, &progress, 60, 7, None, None).unwrap();
+        let q = next_question(&atlas, &every(&pool), &progress, 60, 7).unwrap();
         assert_eq!(q.code.as_str(), "BL40");
     }
 
@@ -274,7 +307,7 @@ mod tests {
         let progress = Progress::default();
         let mut choices = 0;
         for seq in 0..60 {
-            let q = next_question(&atlas, &pool, &progress, 0, seq, None, None).unwrap();
+            let q = next_question(&atlas, &every(&pool), &progress, 0, seq).unwrap();
             if let QuestionKind::Choose { options, answer } = &q.kind {
                 choices += 1;
                 assert!(options.len() >= 2, "{q:?}");
@@ -321,7 +354,7 @@ mod tests {
         for seed in 0..6 {
             progress.seed = seed;
             for seq in 0..80 {
-                let q = next_question(&atlas, &pool, &progress, 0, seq, None, None).unwrap();
+                let q = next_question(&atlas, &every(&pool), &progress, 0, seq).unwrap();
                 seen.insert(
                     q.prompt
                         .split_whitespace()
@@ -366,7 +399,7 @@ mod tests {
             };
             (0..10)
                 .map(|seq| {
-                    next_question(&atlas, &pool, &progress, 0, seq, None, None)
+                    next_question(&atlas, &every(&pool), &progress, 0, seq)
                         .unwrap()
                         .prompt
                 })

@@ -19,6 +19,9 @@ pub struct LocateResult {
     pub span_name: String,
     /// Where the click was.
     pub clicked: FigurePos,
+    /// Whether the span lies by the spot asked for (false: the body part has no span of its
+    /// own and the figure's nearest one gives the cun).
+    pub span_near: bool,
 }
 
 /// Figure units in one cun for a point on a figure, and the span's name: the point's own
@@ -80,6 +83,7 @@ impl LocateResult {
             answer,
             span_name,
             clicked,
+            span_near: true,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The table of actions: each command a user can reach from the menu, a shortcut or the help
 //! overlay, with its label, tooltip and keys. Menus, shortcuts and help all read this one table.
 
-use crate::session::{Command, LayerCommand, Mode};
+use crate::session::{Command, LayerCommand, Mode, StudyCommand};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// One entry of the action table: its label, what it does, and its shortcuts.
@@ -283,6 +283,15 @@ fn answering() -> Vec<Action> {
             "Study mode: ask the next question",
             vec![key(Key::Enter), key(Key::N)],
             Command::NextQuestion,
+        ),
+        a(
+            "Reset my progress…",
+            "Study mode: forget every answer and every past session (asks first)",
+            vec![KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Delete,
+            )],
+            Command::Study(StudyCommand::AskReset),
         ),
     ]
 }

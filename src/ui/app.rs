@@ -36,6 +36,8 @@ pub struct AtlasApp {
     frames: u64,
     screenshot: Option<Screenshot>,
     saver: Option<SettingsSaver>,
+    /// Where the study history is kept (none: nothing is kept, as in tests).
+    history_store: Option<Store>,
     schedule: SaveSchedule,
     clock: Clock,
     notices: Notices,
@@ -106,7 +108,13 @@ impl AtlasApp {
             // store, as in tests, the order is the fixed one of seed 0).
             kept.progress.seed = new_seed();
         }
-        let session = Session::resume(&atlas, kept.clone());
+        let mut session = Session::resume(&atlas, kept.clone());
+        if let Some(read) = store.as_ref().map(Store::load_history) {
+            if let Some(text) = read.notice() {
+                notices.error(NoticeKey::StudyHistory, text, now);
+            }
+            session.study.history = read.history();
+        }
         theme::apply(ctx, session.kept.theme);
         let folder_loader = dir.map(|d| {
             notices.news(
@@ -124,6 +132,7 @@ impl AtlasApp {
             layout: LayoutRects::default(),
             frames: 0,
             screenshot: None,
+            history_store: store.clone(),
             saver: store.map(SettingsSaver::start),
             schedule: SaveSchedule::default(),
             clock,

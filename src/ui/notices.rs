@@ -19,6 +19,8 @@ pub enum NoticeKey {
     DataFolder,
     /// A request that could not be carried out (such as a handout of an empty plan).
     Request,
+    /// Reading or writing the study history.
+    StudyHistory,
 }
 
 /// How long news stays on screen; errors stay until dismissed or resolved.

@@ -8,3 +8,4 @@ mod lessons;
 mod modes;
 mod reload;
 mod selection;
+mod study;

@@ -100,6 +100,18 @@ fn check_names(
             );
         }
     }
+    for (i, spot) in structure.spots.iter().enumerate() {
+        if !structure.marks(&spot.landmark) {
+            rep.at(
+                origin,
+                &format!(".spots[{i}].landmark"),
+                format!(
+                    "`{}` is not one of the landmarks this structure marks",
+                    spot.landmark
+                ),
+            );
+        }
+    }
     for (i, code) in structure.points.iter().enumerate() {
         if context.point(code.as_str()).is_none() {
             rep.at(

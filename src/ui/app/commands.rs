@@ -76,6 +76,7 @@ impl AtlasApp {
             Effect::ExportHandout => self.start_export(ctx, true),
             Effect::FocusSearch => self.focus_search = true,
             Effect::ShowCard(code) => self.show_card = Some(code),
+            Effect::SaveStudyHistory => self.save_history(ctx),
             Effect::ResetLayout => {
                 ctx.data_mut(
                     egui::util::IdTypeMap::remove_by_type::<egui::containers::panel::PanelState>,
@@ -102,6 +103,24 @@ impl AtlasApp {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// Writes the study history now (it is small, and written once a session).
+    fn save_history(&mut self, _ctx: &egui::Context) {
+        let Some(store) = &self.history_store else {
+            return;
+        };
+        if let Err(why) = store.save_history(&self.session.study.history) {
+            let now = (self.clock)();
+            self.notices.error(
+                NoticeKey::StudyHistory,
+                format!(
+                    "The study history could not be saved to {}: {why}",
+                    store.history_path().display()
+                ),
+                now,
+            );
+        }
     }
 
     fn start_export(&mut self, ctx: &egui::Context, handout: bool) {

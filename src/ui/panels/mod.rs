@@ -15,5 +15,7 @@ pub mod present;
 pub mod red_flags;
 pub mod steps;
 pub mod study;
+pub mod study_charts;
+pub mod study_plan;
 pub mod top_bar;
 pub mod views;

@@ -2,60 +2,57 @@
 //! left. Locate questions are answered by clicking the (unlabelled) figure and scored in cun;
 //! the others by clicking a choice or pressing 1 to 4. Enter or N asks the next question.
 
+use super::{study_charts, study_plan};
 use crate::model::{Atlas, PointCode};
 use crate::paint::theme;
-use crate::session::{Answer, Command, Session};
-use crate::study::{Grade, LocateResult, Question, QuestionKind, pool};
+use crate::session::{Answer, Command, Session, StudyCommand, StudyPhase};
+use crate::study::{Grade, LocateResult, Question, QuestionKind, deck_pool, percent};
 use crate::ui::widgets::{Verdict, section_ui, verdict_ui};
 use egui::{Color32, FontId, RichText};
 
-/// The left panel: what is asked about, this session so far, and how well each point is known.
+/// The left panel: this session so far, how well the deck is known, the weak points, the
+/// charts, and "Reset my progress" (before and after a session).
 pub fn progress_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
     session: &Session,
     commands: &mut Vec<Command>,
 ) {
-    section_ui(ui, "Ask about");
-    let all = session.study.region.is_none();
-    if ui
-        .add(egui::Button::selectable(all, "Every region of the condition").wrap())
-        .clicked()
-    {
-        commands.push(Command::SetStudyRegion(None));
-    }
-    let condition = session.kept.condition.as_ref();
-    let in_condition = atlas.condition_points(condition);
-    for region in atlas.regions().iter().filter(|r| {
-        in_condition.iter().any(|p| {
-            atlas
-                .display_region(p, condition)
-                .is_some_and(|(_, d)| d.id == r.id)
-        })
-    }) {
-        let on = session.study.region.as_ref() == Some(&region.id);
+    if session.study.phase == StudyPhase::Asking {
+        session_summary_ui(ui, session);
+        ui.add_space(6.0);
         if ui
-            .add(egui::Button::selectable(on, region.name.as_str()).wrap())
+            .button("End session")
+            .on_hover_text("Stop here and see the summary")
             .clicked()
         {
-            commands.push(Command::SetStudyRegion(Some(region.id.clone())));
+            commands.push(Command::Study(StudyCommand::End));
         }
     }
-    session_summary_ui(ui, session);
-    let codes = pool(
+    let codes = deck_pool(
         atlas,
+        &session.study.plan.deck,
         session.kept.condition.as_ref(),
-        session.study.region.as_ref(),
+        &session.kept.progress,
     );
     let summary = session
         .kept
         .progress
         .summary(codes.iter().map(PointCode::as_str));
-    section_ui(ui, "All sessions");
+    section_ui(ui, "This deck, all sessions");
     ui.label(format!("{} known well", summary.known));
     ui.label(format!("{} being learned", summary.learning));
     ui.label(format!("{} weak (missed last time)", summary.weak));
     ui.label(format!("{} not asked yet", summary.unseen));
+    weak_points_ui(ui, session, &codes);
+    if session.study.phase != StudyPhase::Asking {
+        study_charts::charts_ui(ui, session);
+        study_plan::reset_ui(ui, session, commands);
+    }
+}
+
+/// The deck's weak points, the farthest off first.
+fn weak_points_ui(ui: &mut egui::Ui, session: &Session, codes: &[PointCode]) {
     let mut weak: Vec<(&str, f32)> = codes
         .iter()
         .filter_map(|c| {
@@ -80,21 +77,23 @@ pub fn progress_ui(
 fn session_summary_ui(ui: &mut egui::Ui, session: &Session) {
     let study = &session.study;
     section_ui(ui, "This session");
+    if let Some(n) = study.plan.length.count() {
+        ui.label(format!("Question {} of {n}", (study.asked + 1).min(n)));
+    }
     if study.asked == 0 {
         ui.label("No answers yet.");
         return;
     }
-    let share = 100 * study.right / study.asked.max(1);
     ui.label(format!(
-        "{} of {} right ({share}%)",
-        study.right, study.asked
+        "{} of {} right ({}%)",
+        study.right,
+        study.asked,
+        percent(study.right, study.asked)
     ));
-    let minutes = study.seconds_spent() / 60;
-    ui.label(match minutes {
-        0 => "Under a minute so far".to_owned(),
-        1 => "1 minute so far".to_owned(),
-        m => format!("{m} minutes so far"),
-    });
+    ui.label(format!(
+        "{} so far",
+        study_charts::duration_text(study.seconds_spent())
+    ));
     if study.missed.is_empty() {
         ui.label("Nothing to review yet.");
     } else {
@@ -110,8 +109,13 @@ pub fn question_ui(
     session: &Session,
     commands: &mut Vec<Command>,
 ) {
+    match session.study.phase {
+        StudyPhase::Plan => return study_plan::plan_ui(ui, atlas, session, commands),
+        StudyPhase::Summary => return study_charts::summary_ui(ui, session, commands),
+        StudyPhase::Asking => {}
+    }
     let Some(question) = &session.study.question else {
-        ui.label("There are no points to ask about here. Choose another condition or region.");
+        ui.label("No question of the chosen kinds fits this deck. End the session and choose another plan.");
         return;
     };
     let (right_ink, wrong_ink) = theme::answer_colors(session.kept.theme);
@@ -162,31 +166,45 @@ fn choices_ui(
     commands: &mut Vec<Command>,
 ) {
     for (i, option) in options.iter().enumerate() {
-        let mut text = RichText::new(format!("{}.  {option}", i + 1)).size(18.0);
-        if let Some(Answer::Chose { index, .. }) = given {
-            if i == answer {
-                text = RichText::new(format!("{}.  {option}  (the right answer)", i + 1))
-                    .size(18.0)
-                    .color(right_ink)
-                    .strong();
-            } else if i == *index {
-                text = RichText::new(format!("{}.  {option}  (your answer)", i + 1))
-                    .size(18.0)
-                    .color(wrong_ink);
-            }
-        }
-        let button = ui.add_enabled(
-            given.is_none(),
-            egui::Button::new(text)
+        let Some(Answer::Chose { index, .. }) = given else {
+            let text = RichText::new(format!("{}.  {option}", i + 1)).size(18.0);
+            let button = egui::Button::new(text)
                 .wrap()
-                .min_size(egui::vec2(ui.available_width(), 34.0)),
-        );
-        if button
-            .on_hover_text(format!("Answer {} (key {})", option, i + 1))
-            .clicked()
-        {
-            commands.push(Command::AnswerChoice(i));
+                .min_size(egui::vec2(ui.available_width(), 34.0));
+            if ui
+                .add(button)
+                .on_hover_text(format!("Answer {} (key {})", option, i + 1))
+                .clicked()
+            {
+                commands.push(Command::AnswerChoice(i));
+            }
+            continue;
+        };
+        // Once answered the options are plain text on the panel, not faded disabled buttons,
+        // so the marked answers keep their full contrast.
+        let (note, ink) = if i == answer {
+            ("  (the right answer)", Some(right_ink))
+        } else if i == *index {
+            ("  (your answer)", Some(wrong_ink))
+        } else {
+            ("", None)
+        };
+        let mut text = RichText::new(format!("{}.  {option}{note}", i + 1)).size(18.0);
+        if let Some(ink) = ink {
+            text = text.color(ink).strong();
         }
+        let stroke = egui::Stroke::new(
+            if ink.is_some() { 2.0 } else { 1.0 },
+            ink.unwrap_or(ui.visuals().widgets.noninteractive.bg_stroke.color),
+        );
+        egui::Frame::new()
+            .stroke(stroke)
+            .corner_radius(4.0)
+            .inner_margin(egui::Margin::symmetric(8, 5))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.add(egui::Label::new(text).wrap());
+            });
     }
     if let Some(Answer::Chose { right, .. }) = given {
         if *right {
@@ -263,7 +281,16 @@ fn located_ui(
         ),
         Grade::Wrong => (Verdict::Wrong, "Not there".to_owned(), wrong_ink),
     };
-    let words = format!("{verdict}: you were {:.1} cun away.", result.error_cun);
+    let words = match (&question.kind, result.grade) {
+        (QuestionKind::Landmark { target, .. }, Grade::Right) => {
+            format!("Right: on the {}.", target.name)
+        }
+        (QuestionKind::Landmark { target, .. }, _) => format!(
+            "{verdict}: you were {:.1} cun from the {}.",
+            result.error_cun, target.name
+        ),
+        _ => format!("{verdict}: you were {:.1} cun away.", result.error_cun),
+    };
     verdict_ui(ui, mark, &words, ink, 19.0);
     let has_ruler = match &question.kind {
         QuestionKind::Locate { figure } => atlas
@@ -277,11 +304,72 @@ fn located_ui(
         format!(
             "The figure now shows the {target}, ringed, with its cun ruler; your click is the cross."
         )
+    } else if let QuestionKind::Landmark { target, .. } = &question.kind {
+        format!(
+            "The figure now shows the {}, marked and named; your click is the cross.",
+            target.name
+        )
     } else {
         format!("The figure now shows the {target}, ringed; your click is the cross.")
     };
-    ui.label(format!(
-        "The distance is measured on {}. {shown}",
-        lower_first(&result.span_name)
-    ));
+    let measured = if result.span_near {
+        format!(
+            "The distance is measured on {}.",
+            lower_first(&result.span_name)
+        )
+    } else {
+        format!(
+            "This part of the body has no cun span of its own: the distance is in the cun of the figure's nearest span, {}.",
+            lower_first(&result.span_name)
+        )
+    };
+    ui.label(format!("{measured} {shown}"));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::paint::theme;
+    use crate::scene::Theme;
+    use egui::Color32;
+
+    /// WCAG's contrast ratio between two opaque colours.
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let lum = |c: Color32| {
+            let ch = |v: u8| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.040_45 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * ch(c.r()) + 0.7152 * ch(c.g()) + 0.0722 * ch(c.b())
+        };
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn the_answer_colours_read_at_4_5_to_1_on_the_panel_in_every_theme() {
+        for theme_kind in [Theme::Light, Theme::Dark, Theme::HighContrast] {
+            let ctx = egui::Context::default();
+            theme::apply(&ctx, theme_kind);
+            let visuals = ctx.global_style().visuals.clone();
+            let (right, wrong) = theme::answer_colors(theme_kind);
+            for background in [visuals.panel_fill, visuals.window_fill] {
+                for ink in [right, wrong] {
+                    let ratio = contrast(ink, background);
+                    assert!(
+                        ratio >= 4.5,
+                        "{theme_kind:?}: {ink:?} on {background:?} is {ratio:.2}:1"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_contrast_of_black_on_white_is_21() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+    }
 }

@@ -125,7 +125,11 @@ pub fn top_bar_ui(
             }
         }
         ui.separator();
-        if session.mode != Mode::Patient {
+        if session.hides_conditions() {
+            // The chooser would answer the question being asked.
+            ui.label(egui::RichText::new("Condition hidden during this question").weak());
+            ui.separator();
+        } else if session.mode != Mode::Patient {
             conditions_ui(ui, atlas, session, commands);
             ui.separator();
         }

@@ -96,6 +96,11 @@ fn the_exported_view_has_the_window_canvas_pixels_in_every_mode() {
     export_matches_canvas(&mut h, "patient");
 
     command(&mut h, Command::SetMode(Mode::Study));
+
+    command(
+        &mut h,
+        Command::Study(acupoint_atlas::session::StudyCommand::Start),
+    );
     command(&mut h, Command::AnswerChoice(0));
     command(
         &mut h,

@@ -183,6 +183,11 @@ fn every_mode_keeps_the_figure_on_screen_at_every_size() {
         check_screen(&h, &format!("{at} patient, 12-point plan"), Some(&last));
 
         command(&mut h, Command::SetMode(Mode::Study));
+
+        command(
+            &mut h,
+            Command::Study(acupoint_atlas::session::StudyCommand::Start),
+        );
         let kind = h.state().session().study.question.clone().unwrap();
         match kind.kind {
             acupoint_atlas::study::QuestionKind::Locate { .. }

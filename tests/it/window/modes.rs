@@ -128,6 +128,8 @@ fn a_locate_question_is_answered_by_clicking_and_scored_in_cun() {
     h.run();
     h.get_by_label("Study").click();
     h.run();
+    h.get_by_label("Start").click();
+    h.run();
     until_locate_question(&mut h);
     let (code, figure) = {
         let q = h.state().session().study.question.clone().unwrap();
@@ -176,6 +178,10 @@ fn a_wrong_click_is_scored_far_off_and_the_right_spot_is_shown() {
     let mut h = harness();
     h.run();
     command(&mut h, Command::SetMode(Mode::Study));
+    command(
+        &mut h,
+        Command::Study(acupoint_atlas::session::StudyCommand::Start),
+    );
     until_locate_question(&mut h);
     command(&mut h, Command::AnswerLocate(FigurePos::new(0.02, 0.02)));
     match &h.state().session().study.answer {
@@ -395,6 +401,10 @@ fn study_is_answered_with_the_number_keys_and_enter_asks_the_next_question() {
     let mut h = harness();
     h.run();
     command(&mut h, Command::SetMode(Mode::Study));
+    command(
+        &mut h,
+        Command::Study(acupoint_atlas::session::StudyCommand::Start),
+    );
     until_choice_question(&mut h);
     let first = h.state().session().study.question.clone().unwrap();
     h.key_press(egui::Key::Num2);
@@ -424,6 +434,10 @@ fn a_locate_question_frames_a_cun_of_at_least_twenty_points_and_gives_nothing_aw
     let mut h = harness();
     h.run();
     command(&mut h, Command::SetMode(Mode::Study));
+    command(
+        &mut h,
+        Command::Study(acupoint_atlas::session::StudyCommand::Start),
+    );
     until_locate_question(&mut h);
     h.run();
     let (code, figure) = {
