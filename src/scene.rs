@@ -56,6 +56,15 @@ pub enum LabelStyle {
     Full,
     /// The point's number in the scene's list (1, 2, …), for patients and handouts.
     Numbered,
+    /// The number and the code ("5 KI3"), for a patient whose practitioner shows the codes.
+    NumberedCode,
+}
+
+impl LabelStyle {
+    /// Whether labels carry the point's number in the plan (a patient's labels).
+    pub fn is_numbered(self) -> bool {
+        matches!(self, LabelStyle::Numbered | LabelStyle::NumberedCode)
+    }
 }
 
 /// One frame of the canvas, described.

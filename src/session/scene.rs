@@ -45,7 +45,7 @@ impl Session {
                 scene.scale = PATIENT_SCALE;
                 scene.ruler = false;
                 scene.labels = if self.patient_codes {
-                    LabelStyle::Code
+                    LabelStyle::NumberedCode
                 } else {
                     LabelStyle::Numbered
                 };
