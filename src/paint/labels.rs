@@ -199,7 +199,12 @@ fn find_place(
             continue;
         }
         let mut leaders = Vec::new();
-        let targets: &[Pos2] = if led { &own } else { &own[1..] };
+        // The last resort leads to the label's own dot only, not to each of its sites.
+        let targets: &[Pos2] = match (led, pass) {
+            (true, Pass::Through) => own.get(..1).unwrap_or_default(),
+            (true, _) => &own,
+            (false, _) => own.get(1..).unwrap_or_default(),
+        };
         let mut ok = true;
         for target in targets {
             let leader = leader_to(*target, req.radius, rect);

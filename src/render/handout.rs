@@ -12,6 +12,8 @@ mod figures;
 mod page;
 
 pub use date::{date_in_words, today};
+#[cfg(test)]
+use page::{Heights, paginate};
 
 use super::{RenderError, Renderer};
 use crate::model::{Atlas, ConditionId, Point, PointCode};
@@ -128,22 +130,43 @@ fn sheet<'a>(
         return Err(RenderError::NothingToShow);
     }
     let mut art = ArtCache::default();
-    let views = chosen
-        .into_iter()
-        .map(|figure| {
-            let mut scene = Scene::new(figure.id.clone(), plan.to_vec());
-            scene.condition = condition.cloned();
-            scene.labels = LabelStyle::Numbered;
-            scene.scale = FIGURE_LABEL_PT / crate::paint::point_labels::LABEL_SIZE;
-            scene.layers = details.layers.clone();
-            figures::View {
+    let mut views = Vec::new();
+    for figure in chosen {
+        let mut scene = Scene::new(figure.id.clone(), plan.to_vec());
+        scene.condition = condition.cloned();
+        scene.labels = LabelStyle::Numbered;
+        scene.scale = FIGURE_LABEL_PT / crate::paint::point_labels::LABEL_SIZE;
+        scene.layers = details.layers.clone();
+        let crowd = figures::crowd(atlas, figure, plan, condition);
+        let mut zoom = None;
+        if let Some((codes, framing)) = crowd {
+            // The crowded points are numbered on a closer look beside the whole figure, which
+            // numbers only the rest.
+            let mut closer = scene.clone();
+            closer.label_only = Some(codes.iter().cloned().collect());
+            let others = plan
+                .iter()
+                .filter(|c| !codes.contains(c))
+                .cloned()
+                .collect();
+            scene.label_only = Some(others);
+            zoom = Some(figures::View {
                 figure,
                 art: art.get(figure),
-                framing: figures::outline_framing(figure),
-                scene,
-            }
-        })
-        .collect();
+                framing,
+                scene: closer,
+                zoomed: true,
+            });
+        }
+        views.push(figures::View {
+            figure,
+            art: art.get(figure),
+            framing: figures::outline_framing(figure),
+            scene,
+            zoomed: false,
+        });
+        views.extend(zoom);
+    }
     Ok(page::Sheet {
         atlas,
         views,

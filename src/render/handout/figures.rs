@@ -21,9 +21,16 @@ pub struct View<'a> {
     pub scene: Scene,
     pub art: Art,
     pub framing: Framing,
+    /// A closer look at part of a whole-body view (drawn beside it, like a close-up).
+    pub zoomed: bool,
 }
 
 impl View<'_> {
+    /// Whether the view goes in the column of close-ups.
+    fn is_close(&self) -> bool {
+        self.zoomed || self.figure.is_close_up()
+    }
+
     /// Width over height of the framed drawing.
     fn aspect(&self) -> f32 {
         self.framing.half_width / self.framing.half_height.max(1e-6)
@@ -126,10 +133,58 @@ pub fn outline_framing(figure: &Figure) -> Framing {
     }
 }
 
+/// The plan's points on the back or belly of a whole-body figure, when there are enough of
+/// them to crowd its numbers: with the framing that shows just them, a little room around.
+pub fn crowd(
+    atlas: &Atlas,
+    figure: &Figure,
+    plan: &[PointCode],
+    condition: Option<&ConditionId>,
+) -> Option<(Vec<PointCode>, Framing)> {
+    if figure.is_close_up() {
+        return None;
+    }
+    let near: Vec<&PointCode> = plan
+        .iter()
+        .filter(|c| {
+            atlas
+                .point(c)
+                .is_some_and(|p| !atlas.far_from_back(p, condition))
+        })
+        .collect();
+    let sites: Vec<FigurePos> = near
+        .iter()
+        .flat_map(|c| atlas.sites_for(c, &figure.id, condition))
+        .map(|s| s.at)
+        .collect();
+    let first = *sites.first()?;
+    if near.len() < CROWD {
+        return None;
+    }
+    let (mut min, mut max) = (first, first);
+    for p in &sites {
+        min = FigurePos::new(min.x.min(p.x), min.y.min(p.y));
+        max = FigurePos::new(max.x.max(p.x), max.y.max(p.y));
+    }
+    // Square-ish, with room for the numbers around the dots.
+    let room = 0.35 * (max.x - min.x).max(max.y - min.y).max(0.05 * figure.size.1);
+    let half = ((max.x - min.x).max(max.y - min.y) / 2.0 + room).max(1e-3);
+    let framing = Framing {
+        center: FigurePos::new(f32::midpoint(min.x, max.x), f32::midpoint(min.y, max.y)),
+        half_width: half,
+        half_height: half,
+    };
+    let codes = near.into_iter().cloned().collect();
+    Some((codes, framing))
+}
+
+/// How many points on the back of one figure earn it a closer look.
+const CROWD: usize = 4;
+
 /// Where each view goes in a band `height` tall (title included), relative to the band's top
 /// left, and the width the arrangement takes; `stacked` puts the close-ups in a column.
 fn arrange(views: &[View<'_>], height: f32, stacked: bool) -> (Vec<Rect>, f32) {
-    let close = |v: &View<'_>| stacked && v.figure.is_close_up();
+    let close = |v: &View<'_>| stacked && v.is_close();
     let n_close = views.iter().filter(|v| close(v)).count();
     let mut rects = vec![Rect::NOTHING; views.len()];
     let mut x = 0.0;
@@ -178,7 +233,7 @@ fn fitting(views: &[View<'_>], width: f32, height: f32, stacked: bool) -> (f32, 
     let body = views
         .iter()
         .zip(&rects)
-        .filter(|(v, _)| !(stacked && v.figure.is_close_up()))
+        .filter(|(v, _)| !(stacked && v.is_close()))
         .map(|(_, r)| r.height())
         .fold(0.0, f32::max);
     (hi, if body > 0.0 { body } else { hi / 2.0 })
@@ -206,7 +261,11 @@ pub fn draw(painter: &Painter, atlas: &Atlas, views: &[View<'_>], band: Rect) {
     for (view, rect) in views.iter().zip(rects) {
         let rect = rect.translate(offset);
         let title = painter.layout_no_wrap(
-            view.figure.title.to_string(),
+            if view.zoomed {
+                format!("{}, closer", view.figure.title)
+            } else {
+                view.figure.title.to_string()
+            },
             egui::FontId::new(12.0, crate::paint::fonts::bold()),
             super::blocks::INK,
         );
