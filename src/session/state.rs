@@ -104,6 +104,8 @@ pub struct Session {
     pub mechanism: Option<MechanismId>,
     /// Patient mode shows codes only when asked.
     pub patient_codes: bool,
+    /// The plan (and its date) last cleared or replaced, for undo.
+    pub undo_plan: Option<(Vec<PointCode>, String)>,
     pub present: PresentState,
     pub study: StudyState,
     pub search: SearchState,
