@@ -85,6 +85,8 @@ pub struct Scene {
     pub ruler: bool,
     /// Points to emphasise; while non-empty every other point is dimmed.
     pub highlighted: BTreeSet<PointCode>,
+    /// Points in today's plan, ringed in Explore so the practitioner sees the plan on the body.
+    pub in_plan: BTreeSet<PointCode>,
     pub labels: LabelStyle,
     /// When set, only these points are labelled (presentation's recall).
     pub label_only: Option<BTreeSet<PointCode>>,
@@ -122,6 +124,7 @@ impl Scene {
             selected: None,
             ruler: false,
             highlighted: BTreeSet::new(),
+            in_plan: BTreeSet::new(),
             labels: LabelStyle::Code,
             label_only: None,
             scale: 1.0,

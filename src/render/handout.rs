@@ -91,7 +91,7 @@ pub fn render_handout_with(
         let index = pages.len();
         pages.push(
             renderer.picture(paper.pixels(), PIXELS_PER_POINT, Theme::Light, |ui| {
-                count.set(page::page_ui(ui, &sheet, index))
+                count.set(page::page_ui(ui, &sheet, index));
             })?,
         );
     }

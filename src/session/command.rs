@@ -111,7 +111,7 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::TogglePlanSelected => toggle_plan_selected(session, atlas),
         Command::MovePlan(code, delta) => move_in_plan(&mut kept.plan, &code, delta),
         Command::ClearPlan | Command::NewPlan => {
-            super::plan::replace_plan(session, Vec::new(), String::new())
+            super::plan::replace_plan(session, Vec::new(), String::new());
         }
         Command::UndoPlan => super::plan::undo_plan(session),
         Command::OpenPlan(saved) => {
@@ -383,7 +383,6 @@ fn answer_choice(
 }
 
 /// Switches to the first figure that shows the point, unless the current one does.
-
 fn show_on_figure(session: &mut Session, atlas: &Atlas, code: &PointCode) {
     let condition = session.kept.condition.as_ref();
     let on_figure = session

@@ -47,9 +47,8 @@ pub fn patient_figure(session: &mut Session, atlas: &Atlas, code: &PointCode) {
         .iter()
         .filter(|f| shows(f))
         .min_by_key(|f| (f.is_close_up() != far, f.order));
-    match best {
-        Some(f) => session.kept.figure = Some(f.id.clone()),
-        None => {}
+    if let Some(f) = best {
+        session.kept.figure = Some(f.id.clone());
     }
 }
 

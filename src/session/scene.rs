@@ -39,6 +39,7 @@ impl Session {
         match self.mode {
             Mode::Explore => {
                 scene.highlighted = self.mechanism_points(atlas);
+                scene.in_plan = self.kept.plan.iter().cloned().collect();
                 scene.calibration = self.calibration;
             }
             Mode::Patient => {

@@ -106,6 +106,8 @@ pub struct Session {
     pub patient_codes: bool,
     /// The plan (and its date) last cleared or replaced, for undo.
     pub undo_plan: Option<(Vec<PointCode>, String)>,
+    /// Where named plans are kept (none: nowhere, as in tests).
+    pub plans_dir: Option<std::path::PathBuf>,
     pub present: PresentState,
     pub study: StudyState,
     pub search: SearchState,

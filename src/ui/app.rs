@@ -96,7 +96,8 @@ impl AtlasApp {
             // store, as in tests, the order is the fixed one of seed 0).
             kept.progress.seed = new_seed();
         }
-        let session = Session::resume(&atlas, kept.clone());
+        let mut session = Session::resume(&atlas, kept.clone());
+        session.plans_dir = store.as_ref().map(Store::plans_dir);
         theme::apply(ctx, session.kept.theme);
         let folder_loader = dir.map(|d| {
             notices.news(

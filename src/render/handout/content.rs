@@ -96,13 +96,12 @@ pub fn in_rows(mut blocks: Vec<Block>, width: f32) -> Vec<Block> {
     let mut rows = Vec::new();
     let mut it = blocks.drain(..);
     while let Some(left) = it.next() {
-        match it.next() {
-            Some(right) => rows.push(Block::beside(left, right, COLUMN_GAP)),
-            None => {
-                let mut row = Block::new(width);
-                row.put(left, egui::Vec2::ZERO);
-                rows.push(row);
-            }
+        if let Some(right) = it.next() {
+            rows.push(Block::beside(left, right, COLUMN_GAP));
+        } else {
+            let mut row = Block::new(width);
+            row.put(left, egui::Vec2::ZERO);
+            rows.push(row);
         }
     }
     rows

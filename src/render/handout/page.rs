@@ -90,21 +90,18 @@ pub fn paginate(h: &Heights) -> Vec<PagePlan> {
     }
     for page in &mut pages {
         let spare = (h.page - page.used).max(0.0);
-        match &mut page.note_lines {
-            Some(lines) => {
-                #[allow(
-                    clippy::cast_possible_truncation,
-                    clippy::cast_sign_loss,
-                    reason = "a few dozen lines at most"
-                )]
-                let more = (spare / (NOTE_PITCH + 1.0)).floor() as usize;
-                *lines += more;
-            }
-            None => {
-                #[allow(clippy::cast_precision_loss, reason = "a few parts")]
-                let joins = page.flow.len().max(1) as f32;
-                page.spread = (spare / joins).min(MAX_SPREAD);
-            }
+        if let Some(lines) = &mut page.note_lines {
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a few dozen lines at most"
+            )]
+            let more = (spare / (NOTE_PITCH + 1.0)).floor() as usize;
+            *lines += more;
+        } else {
+            #[allow(clippy::cast_precision_loss, reason = "a few parts")]
+            let joins = page.flow.len().max(1) as f32;
+            page.spread = (spare / joins).min(MAX_SPREAD);
         }
     }
     pages

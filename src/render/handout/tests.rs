@@ -5,8 +5,11 @@ use crate::load::load_builtin;
 
 /// Every text the pages of a handout paint, laid out on `paper` as the picture is: each as
 /// (its text, its rectangle, and per section: characters, size in points, colour).
+/// Per section of a text: its characters (not counting spaces), size and colour.
+type Sections = Vec<(usize, f32, egui::Color32)>;
+
 struct Painted {
-    texts: Vec<(String, egui::Rect, Vec<(usize, f32, egui::Color32)>)>,
+    texts: Vec<(String, egui::Rect, Sections)>,
     pages: usize,
 }
 

@@ -26,6 +26,13 @@ pub fn navigator_ui(
     ui.separator();
     let points = session.visible_points(atlas);
     section_ui(ui, &format!("Points ({})", points.len()));
+    let planned = session.kept.plan.len();
+    if planned > 0 {
+        let s = if planned == 1 { "" } else { "s" };
+        ui.label(format!(
+            "Today's plan: {planned} point{s}, ringed on the figure"
+        ));
+    }
     egui::ScrollArea::vertical()
         .id_salt("point_list")
         .show(ui, |ui| {

@@ -31,6 +31,7 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
     }
     if session.kept.plan.is_empty() {
         ui.label("No points yet. In Explore mode, select a point and press \"Add to today's plan\" (or P).");
+        super::plans::plan_files_ui(ui, atlas, session, commands);
         return;
     }
     for (n, code) in session.kept.plan.iter().enumerate() {
@@ -68,6 +69,12 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
         commands.push(Command::TogglePatientCodes);
     }
     ui.add_space(4.0);
+    handout_ui(ui, session, commands);
+    super::plans::plan_files_ui(ui, atlas, session, commands);
+}
+
+/// The practitioner's name, "Export handout…", and starting over.
+fn handout_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     ui.label("Practitioner (printed on the handout):");
     let mut name = session.kept.practitioner.clone();
     if ui
