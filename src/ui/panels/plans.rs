@@ -84,7 +84,14 @@ fn listing(ui: &egui::Ui, dir: &Path) -> Listing {
         now,
         list_plans(dir)
             .into_iter()
-            .map(|(p, r)| (p, r.map_err(|e| e.to_string())))
+            .map(|(p, r)| {
+                // The folder is said once below; each bad file is named by its file name.
+                let shown = |e: crate::store::PlanError| {
+                    let name = e.path.file_name().map(PathBuf::from).unwrap_or_default();
+                    crate::store::PlanError { path: name, ..e }.to_string()
+                };
+                (p, r.map_err(shown))
+            })
             .collect(),
     ));
     ui.data_mut(|d| d.insert_temp(id, fresh.clone()));
