@@ -56,6 +56,15 @@ pub enum LabelStyle {
     Full,
     /// The point's number in the scene's list (1, 2, …), for patients and handouts.
     Numbered,
+    /// The number and the code ("5 KI3"), for a patient whose practitioner shows the codes.
+    NumberedCode,
+}
+
+impl LabelStyle {
+    /// Whether labels carry the point's number in the plan (a patient's labels).
+    pub fn is_numbered(self) -> bool {
+        matches!(self, LabelStyle::Numbered | LabelStyle::NumberedCode)
+    }
 }
 
 /// The landmark a study question asked for, as the canvas shows it once answered: its bone lit
@@ -87,6 +96,8 @@ pub struct Scene {
     pub ruler: bool,
     /// Points to emphasise; while non-empty every other point is dimmed.
     pub highlighted: BTreeSet<PointCode>,
+    /// Points in today's plan, ringed in Explore so the practitioner sees the plan on the body.
+    pub in_plan: BTreeSet<PointCode>,
     pub labels: LabelStyle,
     /// When set, only these points are labelled (presentation's recall).
     pub label_only: Option<BTreeSet<PointCode>>,
@@ -126,6 +137,7 @@ impl Scene {
             selected: None,
             ruler: false,
             highlighted: BTreeSet::new(),
+            in_plan: BTreeSet::new(),
             labels: LabelStyle::Code,
             label_only: None,
             scale: 1.0,

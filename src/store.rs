@@ -9,10 +9,12 @@ mod fields;
 mod history;
 mod link;
 mod one_folder;
+mod plans;
 
 pub use app_state::{APP_STATE_FILE, MAX_APP_STATE_BYTES, set_aside_bad_app_state};
-pub use one_folder::move_into_one_folder;
 pub use history::{HISTORY_FILE, HistoryRead, MAX_HISTORY_BYTES};
+pub use one_folder::move_into_one_folder;
+pub use plans::{PlanError, SavedPlan, list_plans, load_plan, plan_path, save_plan};
 
 use crate::model::{ConditionId, FigureId, PointCode};
 use crate::scene::Theme;
@@ -42,6 +44,8 @@ pub struct Settings {
     pub progress: Progress,
     /// The practitioner's name, printed on handouts (empty: left out).
     pub practitioner: String,
+    /// The date today's plan was begun, as `2026-12-06` (empty: no plan yet).
+    pub plan_date: String,
     /// Fields a newer version wrote that this one does not have, as `(name, RON text)`: kept
     /// so that they outlive a save by this version.
     #[serde(skip)]
@@ -60,6 +64,7 @@ impl Default for Settings {
             plan: Vec::new(),
             progress: Progress::default(),
             practitioner: String::new(),
+            plan_date: String::new(),
             unknown: Vec::new(),
         }
     }
@@ -157,6 +162,11 @@ impl Store {
     /// The folder the settings file is kept in.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The folder named plans are kept in, beside the settings.
+    pub fn plans_dir(&self) -> PathBuf {
+        self.dir.join("plans")
     }
 
     /// Reads the settings. Never fails: a missing file gives defaults; a damaged one is moved

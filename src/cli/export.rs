@@ -261,16 +261,47 @@ pub fn handout(
         practitioner: args.practitioner.unwrap_or_default().to_owned(),
         layers: super::layer_args::switches(args.layers).scene_layers(atlas),
     };
-    let image = render_handout(atlas, &codes, &details, paper)?;
-    write_png(&image, path)?;
-    let [w, h] = paper.pixels();
+    let pages = render_handout(atlas, &codes, &details, paper)?;
+    let paths: Vec<std::path::PathBuf> = (1..=pages.len()).map(|k| page_path(path, k)).collect();
+    for p in paths.iter().skip(1) {
+        check_writable(p)?;
+    }
+    for (image, p) in pages.iter().zip(&paths) {
+        write_png(image, p)?;
+    }
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let paper_name = match paper {
+        Paper::A4 => "A4",
+        Paper::Letter => "Letter",
+    };
+    let (n, points) = (
+        codes.len(),
+        if codes.len() == 1 { "point" } else { "points" },
+    );
+    let sides = if pages.len() == 1 { "page" } else { "pages" };
     let _ = writeln!(
         out,
-        "wrote {} ({w}x{h}, {} points)",
-        path.display(),
-        codes.len()
+        "wrote {} ({paper_name}, {} {sides}, {n} {points})",
+        names.join(" and "),
+        pages.len(),
     );
     Ok(())
+}
+
+/// Where page `k` (from 1) of a handout goes: the path given for the first, `NAME-2.png` and
+/// so on beside it for the others.
+pub fn page_path(first: &Path, k: usize) -> std::path::PathBuf {
+    if k <= 1 {
+        return first.to_path_buf();
+    }
+    let stem = first
+        .file_stem()
+        .map_or_else(|| "handout".into(), |s| s.to_string_lossy().into_owned());
+    let name = match first.extension() {
+        Some(ext) => format!("{stem}-{k}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{k}"),
+    };
+    first.with_file_name(name)
 }
 
 #[cfg(test)]

@@ -126,7 +126,8 @@ pub enum CliCommand {
         #[command(subcommand)]
         command: LessonCommand,
     },
-    /// Save a one-page patient handout (A4 or Letter at 300 dpi) for a plan of points.
+    /// Save a patient handout (A4 or Letter at 300 dpi) for a plan of points: one page, or two
+    /// (NAME.png and NAME-2.png) when the points and what to expect need the back of the sheet.
     Handout {
         /// The points of today's plan, in order, separated by commas (for example BL23,BL40,KI3).
         #[arg(long, value_name = "CODE,CODE…", required = true, num_args = 1.., value_delimiter = ',')]
@@ -146,7 +147,7 @@ pub enum CliCommand {
         /// Layers to draw over the figures, separated by commas.
         #[arg(long, value_enum, value_name = "LAYER,…", num_args = 1.., value_delimiter = ',')]
         layers: Vec<LayerArg>,
-        /// The PNG file to write.
+        /// The PNG file to write (a second page goes beside it as FILE-2.png).
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
     },

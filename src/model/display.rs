@@ -47,17 +47,18 @@ impl Atlas {
         self.regions().iter().enumerate().find(|(_, r)| &r.id == id)
     }
 
-    /// Where a point is, in a patient's words, for the condition it is used for ("The top of
-    /// your shoulder"). The most specific words win: the region of the levels the condition
-    /// uses, else the point's own `place`, else its region for the condition; the English name
-    /// when it has none of these.
+    /// Where a point is, in a patient's words, for the condition it is used for ("Just below
+    /// the outside of your knee"): the point's own `place`, followed for a row of levels by the
+    /// region of the levels the condition uses ("Beside the bumps of your spine, in your lower
+    /// back"); the region's words, or the English name, for a point without a `place`.
     pub fn place_name(&self, point: &Point, condition: Option<&ConditionId>) -> String {
         let by_level = !self.levels_for(&point.code, condition).is_empty();
-        match (&point.place, by_level) {
-            (Some(place), false) => capitalise(place),
-            _ => self
-                .display_region(point, condition)
-                .map_or_else(|| point.english.to_string(), |(_, r)| capitalise(&r.plain)),
+        let region = self.display_region(point, condition).map(|(_, r)| &r.plain);
+        match (&point.place, region) {
+            (Some(place), Some(region)) if by_level => capitalise(&format!("{place}, in {region}")),
+            (Some(place), _) => capitalise(place),
+            (None, Some(region)) => capitalise(region),
+            (None, None) => point.english.to_string(),
         }
     }
 
@@ -158,6 +159,22 @@ mod tests {
         let upper = ConditionId::new("upper-back-pain");
         assert!(atlas.place_name(jiaji, Some(&low)).contains("lower back"));
         assert!(!atlas.place_name(jiaji, Some(&upper)).contains("lower back"));
+    }
+
+    #[test]
+    fn every_point_has_a_place_of_its_own_in_a_patients_words() {
+        let atlas = load_builtin().unwrap();
+        let mut seen = std::collections::BTreeMap::new();
+        for point in atlas.points() {
+            assert!(point.place.is_some(), "{} has no place", point.code);
+            for condition in atlas.conditions() {
+                let place = atlas.place_name(point, Some(&condition.id));
+                if let Some(other) = seen.insert((condition.id.clone(), place.clone()), &point.code)
+                {
+                    panic!("{other} and {} are both headed {place:?}", point.code);
+                }
+            }
+        }
     }
 
     #[test]

@@ -326,8 +326,8 @@ pub struct Point {
     pub english: Name,
     pub meridian: Meridian,
     pub regions: Vec<RegionId>,
-    /// Where the point is in a patient's words when its region's words are too broad ("the
-    /// top of your shoulder"); see `Atlas::place_name`.
+    /// Where the point is in a patient's words, the heading of its card and handout entry ("just
+    /// below the outside of your knee"); no two points share one. See `Atlas::place_name`.
     #[serde(default)]
     pub place: Option<Prose>,
     pub laterality: Laterality,

@@ -120,9 +120,10 @@ pub fn place(
     // First everything that fits right beside its dot, then the rest led out, in order from
     // the top down so leaders to a column do not cross; the selected point's label (the
     // highest priority) may go anywhere a leader reaches rather than into a marker.
-    for pass in [Pass::Beside, Pass::LedOut, Pass::Anywhere] {
+    for pass in [Pass::Beside, Pass::LedOut, Pass::Anywhere, Pass::Through] {
         for &i in &order {
-            if placements[i].is_some() || (pass == Pass::Anywhere && requests[i].priority < 2) {
+            let far = matches!(pass, Pass::Anywhere | Pass::Through);
+            if placements[i].is_some() || (far && requests[i].priority < 2) {
                 continue;
             }
             if let Some((rect, leaders)) = find_place(&board, &requests[i], pass, &[]) {
@@ -157,6 +158,10 @@ enum Pass {
     LedOut,
     /// Anywhere on the canvas a leader can reach, nearest first (cluster markers only).
     Anywhere,
+    /// Anywhere, with leaders that may pass over other dots: the last resort of a label that
+    /// must not go into a marker (a patient's numbers), such as a midline point ringed by a
+    /// row of others.
+    Through,
 }
 
 /// The first free place for a label in this pass, with its leaders. Leaders may pass over the
@@ -170,7 +175,10 @@ fn find_place(
     let own: Vec<Pos2> = std::iter::once(req.anchor)
         .chain(req.others.iter().copied())
         .collect();
-    let may_cross: Vec<Pos2> = own.iter().chain(passable).copied().collect();
+    let mut may_cross: Vec<Pos2> = own.iter().chain(passable).copied().collect();
+    if pass == Pass::Through {
+        may_cross.extend(board.dots.iter().map(|(c, _)| *c));
+    }
     let candidates: Vec<(Rect, bool)> = match pass {
         Pass::Beside => beside_candidates(req)
             .into_iter()
@@ -181,7 +189,7 @@ fn find_place(
             .chain(radial_candidates(req))
             .map(|r| (r, true))
             .collect(),
-        Pass::Anywhere => spiral_candidates(req, board.bounds)
+        Pass::Anywhere | Pass::Through => spiral_candidates(req, board.bounds)
             .into_iter()
             .map(|r| (r, true))
             .collect(),
@@ -191,7 +199,12 @@ fn find_place(
             continue;
         }
         let mut leaders = Vec::new();
-        let targets: &[Pos2] = if led { &own } else { &own[1..] };
+        // The last resort leads to the label's own dot only, not to each of its sites.
+        let targets: &[Pos2] = match (led, pass) {
+            (true, Pass::Through) => own.get(..1).unwrap_or_default(),
+            (true, _) => &own,
+            (false, _) => own.get(1..).unwrap_or_default(),
+        };
         let mut ok = true;
         for target in targets {
             let leader = leader_to(*target, req.radius, rect);

@@ -17,6 +17,9 @@ fn label_text(scene: &Scene, point: &Point) -> String {
         LabelStyle::Numbered => scene
             .number_of(&point.code)
             .map_or_else(String::new, |n| n.to_string()),
+        LabelStyle::NumberedCode => scene
+            .number_of(&point.code)
+            .map_or_else(|| point.code.to_string(), |n| format!("{n} {}", point.code)),
         LabelStyle::Code | LabelStyle::None => point.code.to_string(),
     }
 }
@@ -39,11 +42,15 @@ pub fn label_requests(
         .filter(|d| d.labelled && scene.labels_point(&d.point.code))
         .map(|dot| {
             let text = label_text(scene, dot.point);
-            let priority = if Some(&dot.point.code) == selected {
-                2
-            } else {
-                u8::from(scene.highlighted.contains(&dot.point.code))
-            };
+            // A patient's labels may go anywhere a leader reaches rather than into a "+N"
+            // marker, which tells a patient nothing.
+            let patient = if scene.labels.is_numbered() { 2 } else { 0 };
+            let priority = patient
+                + if Some(&dot.point.code) == selected {
+                    2
+                } else {
+                    u8::from(scene.highlighted.contains(&dot.point.code))
+                };
             let others = dots
                 .iter()
                 .filter(|o| o.point.code == dot.point.code && o.at != dot.at)

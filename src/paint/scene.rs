@@ -110,6 +110,16 @@ fn draw_dots(
     for dot in dots.iter().filter(|d| !emphasised(d) && lit(d)) {
         ringed_dot(painter, dot.at, dot.radius, dot.color, ring);
     }
+    for dot in dots
+        .iter()
+        .filter(|d| scene.in_plan.contains(&d.point.code))
+    {
+        painter.circle_stroke(
+            dot.at,
+            dot.radius + 2.5 * scene.scale.sqrt(),
+            Stroke::new(1.8, colors.label_text),
+        );
+    }
     for dot in dots.iter().filter(|d| emphasised(d)) {
         ringed_dot(painter, dot.at, dot.radius, dot.color, ring);
         painter.circle_stroke(

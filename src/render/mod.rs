@@ -7,14 +7,16 @@ mod clear;
 mod diagram;
 mod gpu;
 mod handout;
-mod handout_flags;
 mod picture;
 mod renderer;
 mod slides;
 mod view;
 
 pub use diagram::render_diagram;
-pub use handout::{HandoutDetails, Paper, render_handout, render_handout_with, today};
+pub use handout::{
+    HandoutDetails, MAX_PLAN, PIXELS_PER_POINT, Paper, date_in_words, render_handout,
+    render_handout_with, today,
+};
 pub use picture::Picture;
 pub use renderer::Renderer;
 pub use slides::{render_slide, write_slides};

@@ -42,6 +42,12 @@ pub enum Command {
     TogglePlanSelected,
     MovePlan(PointCode, i32),
     ClearPlan,
+    /// Brings back the plan that was cleared, replaced or started anew (Ctrl+Z).
+    UndoPlan,
+    /// Starts a new, empty plan for the next patient (the old one can be brought back).
+    NewPlan,
+    /// Replaces today's plan with a saved one (the old one can be brought back).
+    OpenPlan(crate::store::SavedPlan),
     TogglePatientCodes,
     OpenSearch,
     CloseSearch,
@@ -102,11 +108,25 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::TogglePinyinLabels => kept.pinyin_labels = !kept.pinyin_labels,
         Command::FitView => fx.push(Effect::FitView),
         Command::SetMode(mode) => set_mode(session, atlas, mode, now_s, fx),
-        Command::AddToPlan(code) => add_to_plan(&mut kept.plan, atlas, code),
+        Command::AddToPlan(code) => {
+            super::plan::date_plan(kept);
+            add_to_plan(&mut kept.plan, atlas, code);
+        }
         Command::RemoveFromPlan(code) => kept.plan.retain(|c| c != &code),
         Command::TogglePlanSelected => toggle_plan_selected(session, atlas),
         Command::MovePlan(code, delta) => move_in_plan(&mut kept.plan, &code, delta),
-        Command::ClearPlan => kept.plan.clear(),
+        Command::ClearPlan | Command::NewPlan => {
+            super::plan::replace_plan(session, Vec::new(), String::new());
+        }
+        Command::UndoPlan => super::plan::undo_plan(session),
+        Command::OpenPlan(saved) => {
+            let points = saved
+                .points
+                .into_iter()
+                .filter(|c| atlas.point(c).is_some())
+                .collect();
+            super::plan::replace_plan(session, points, saved.date);
+        }
         Command::TogglePatientCodes => session.patient_codes = !session.patient_codes,
         Command::OpenSearch => open_search(session, fx),
         Command::CloseSearch => session.search.open = false,
@@ -221,6 +241,7 @@ fn toggle_plan_selected(session: &mut Session, atlas: &Atlas) {
         if kept.plan.contains(&code) {
             kept.plan.retain(|c| c != &code);
         } else {
+            super::plan::date_plan(kept);
             add_to_plan(&mut kept.plan, atlas, code);
         }
     }
@@ -252,6 +273,9 @@ fn set_scale(session: &mut Session, scale: f32) {
 fn select(session: &mut Session, atlas: &Atlas, code: PointCode, effects: &mut Vec<Effect>) {
     if atlas.point(&code).is_none() {
         return;
+    }
+    if session.mode == Mode::Patient {
+        super::plan::patient_figure(session, atlas, &code);
     }
     session.show_on_figure(atlas, &code);
     session.tab = Tab::Point;

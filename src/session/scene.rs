@@ -40,13 +40,14 @@ impl Session {
         match self.mode {
             Mode::Explore => {
                 scene.highlighted = self.mechanism_points(atlas);
+                scene.in_plan = self.kept.plan.iter().cloned().collect();
                 scene.calibration = self.calibration;
             }
             Mode::Patient => {
                 scene.scale = PATIENT_SCALE;
                 scene.ruler = false;
                 scene.labels = if self.patient_codes {
-                    LabelStyle::Code
+                    LabelStyle::NumberedCode
                 } else {
                     LabelStyle::Numbered
                 };

@@ -56,6 +56,10 @@ pub struct Session {
     pub mechanism: Option<MechanismId>,
     /// Patient mode shows codes only when asked.
     pub patient_codes: bool,
+    /// The plan (and its date) last cleared or replaced, for undo.
+    pub undo_plan: Option<(Vec<PointCode>, String)>,
+    /// Where named plans are kept (none: nowhere, as in tests).
+    pub plans_dir: Option<std::path::PathBuf>,
     pub present: PresentState,
     pub study: StudyState,
     pub search: SearchState,

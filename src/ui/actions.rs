@@ -147,6 +147,12 @@ fn showing() -> Vec<Action> {
             Command::TogglePlanSelected,
         ),
         a(
+            "Undo clearing the plan",
+            "Bring back the plan that was cleared, started anew or replaced by a saved one",
+            vec![ctrl(Key::Z)],
+            Command::UndoPlan,
+        ),
+        a(
             "Hide labels for recall",
             "Present mode: labels appear only as each step reveals them",
             vec![key(Key::R)],
@@ -358,7 +364,9 @@ pub fn shortcuts_pressed(ctx: &egui::Context, mode: Mode, overlay: bool) -> Vec<
     ctx.input_mut(|i| {
         for (shortcut, command) in ordered {
             let plain = shortcut.modifiers.is_none();
-            if typing && plain && shortcut.logical_key != Key::Escape {
+            // Ctrl+Z in a text field undoes the typing, not the plan.
+            let text_undo = shortcut.logical_key == Key::Z;
+            if typing && (plain || text_undo) && shortcut.logical_key != Key::Escape {
                 continue;
             }
             if i.consume_shortcut(&shortcut) {

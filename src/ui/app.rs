@@ -115,6 +115,7 @@ impl AtlasApp {
             }
             session.study.history = read.history();
         }
+        session.plans_dir = store.as_ref().map(Store::plans_dir);
         theme::apply(ctx, session.kept.theme);
         let folder_loader = dir.map(|d| {
             notices.news(

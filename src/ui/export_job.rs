@@ -133,7 +133,8 @@ fn export(renderer: &mut Renderer, atlas: &Atlas, kind: &ExportKind) -> Result<P
             name.push(stamp());
             (
                 name.join("-"),
-                render_view_with(renderer, atlas, &view.scene, view.framing, picture),
+                render_view_with(renderer, atlas, &view.scene, view.framing, picture)
+                    .map(|image| vec![image]),
             )
         }
         ExportKind::Handout {
@@ -156,11 +157,24 @@ fn export(renderer: &mut Renderer, atlas: &Atlas, kind: &ExportKind) -> Result<P
             )
         }
     };
-    let image = image.map_err(|e| e.to_string())?;
+    let pages = image.map_err(|e| e.to_string())?;
     // A new name each time (`-2`, `-3`… when taken); the stem is plain and at most 64 long.
     let stem: String = stem.chars().take(crate::model::MAX_ID_CHARS - 6).collect();
-    crate::output::write_new(&dir, &stem, "png", |w| encode_png(&image, w))
-        .map_err(|e| e.to_string())
+    let mut pages = pages.iter();
+    let first = pages.next().ok_or_else(|| "nothing was drawn".to_owned())?;
+    let path = crate::output::write_new(&dir, &stem, "png", |w| encode_png(first, w))
+        .map_err(|e| e.to_string())?;
+    // A handout's second page goes beside the first, named after it.
+    let written = path
+        .file_stem()
+        .map_or_else(|| stem.clone(), |s| s.to_string_lossy().into_owned());
+    for (k, page) in pages.enumerate() {
+        crate::output::write_new(&dir, &format!("{written}-page{}", k + 2), "png", |w| {
+            encode_png(page, w)
+        })
+        .map_err(|e| e.to_string())?;
+    }
+    Ok(path)
 }
 
 fn px(points: f32) -> u32 {

@@ -11,6 +11,7 @@ pub mod mechanisms;
 pub mod navigator;
 pub mod overlays;
 pub mod patient;
+pub mod plans;
 pub mod present;
 pub mod red_flags;
 pub mod steps;

@@ -38,6 +38,13 @@ pub fn navigator_ui(
         .clone()
         .filter(|c| Some(c) != scrolled_to.as_ref());
     ui.data_mut(|d| d.insert_temp(scrolled_id, session.kept.selected.clone()));
+    let planned = session.kept.plan.len();
+    if planned > 0 {
+        let s = if planned == 1 { "" } else { "s" };
+        ui.label(format!(
+            "Today's plan: {planned} point{s}, ringed on the figure"
+        ));
+    }
     egui::ScrollArea::vertical()
         .id_salt("point_list")
         .show(ui, |ui| {

@@ -13,8 +13,25 @@ use egui::{FontId, RichText};
 /// The left panel: the plan, with buttons to reorder and remove.
 pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
     section_ui(ui, "Today's plan");
+    if !session.kept.plan.is_empty() {
+        let date = crate::render::date_in_words(&session.kept.plan_date, crate::render::Paper::A4);
+        let n = session.kept.plan.len();
+        ui.label(format!(
+            "{date}: {n} point{}",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    if session.undo_plan.is_some() {
+        action_button(
+            ui,
+            "Undo: bring the last plan back",
+            &Command::UndoPlan,
+            commands,
+        );
+    }
     if session.kept.plan.is_empty() {
         ui.label("No points yet. In Explore mode, select a point and press \"Add to today's plan\" (or P).");
+        super::plans::plan_files_ui(ui, atlas, session, commands);
         return;
     }
     for (n, code) in session.kept.plan.iter().enumerate() {
@@ -52,6 +69,12 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
         commands.push(Command::TogglePatientCodes);
     }
     ui.add_space(4.0);
+    handout_ui(ui, session, commands);
+    super::plans::plan_files_ui(ui, atlas, session, commands);
+}
+
+/// The practitioner's name, "Export handout…", and starting over.
+fn handout_ui(ui: &mut egui::Ui, session: &Session, commands: &mut Vec<Command>) {
     ui.label("Practitioner (printed on the handout):");
     let mut name = session.kept.practitioner.clone();
     if ui
@@ -65,13 +88,22 @@ pub fn plan_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
         commands.push(Command::SetPractitioner(name));
     }
     action_button(ui, "Export handout…", &Command::ExportHandout, commands);
-    if ui
-        .button("Clear the plan")
-        .on_hover_text("Remove every point from today's plan")
-        .clicked()
-    {
-        commands.push(Command::ClearPlan);
-    }
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("New plan")
+            .on_hover_text("Start an empty plan for the next patient (Undo brings this one back)")
+            .clicked()
+        {
+            commands.push(Command::NewPlan);
+        }
+        if ui
+            .button("Clear the plan")
+            .on_hover_text("Remove every point from today's plan (Undo brings them back)")
+            .clicked()
+        {
+            commands.push(Command::ClearPlan);
+        }
+    });
 }
 
 /// A plan entry's buttons: move it up or down the plan, or take it out.

@@ -155,6 +155,18 @@ fn the_exported_pictures_match_their_snapshots() {
         Paper::A4,
     )
     .unwrap();
-    let small = image::imageops::resize(&handout, 620, 877, image::imageops::FilterType::Triangle);
-    image_snapshot_options(&small, "handout_a4", &options());
+    assert_eq!(
+        handout.len(),
+        2,
+        "the points on the front, what to expect on the back"
+    );
+    for (k, page) in handout.iter().enumerate() {
+        let small = image::imageops::resize(page, 620, 877, image::imageops::FilterType::Triangle);
+        let name = if k == 0 {
+            "handout_a4".to_owned()
+        } else {
+            format!("handout_a4_page{}", k + 1)
+        };
+        image_snapshot_options(&small, &name, &options());
+    }
 }
