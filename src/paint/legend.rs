@@ -31,7 +31,8 @@ pub fn draw(
     if rows.is_empty() {
         return;
     }
-    let scale = scene.scale.sqrt().clamp(1.0, 1.8);
+    // The legend grows with the presentation, as the labels do, to be read from a room.
+    let scale = scene.scale.clamp(1.0, 3.0);
     let font = FontId::proportional(12.0 * scale);
     let row_h = 17.0 * scale;
     let swatch_w = 26.0 * scale;

@@ -39,10 +39,15 @@ pub fn label_requests(
         .filter(|d| d.labelled && scene.labels_point(&d.point.code))
         .map(|dot| {
             let text = label_text(scene, dot.point);
+            // The selected point first; on a lesson step the points it names next, and they
+            // too may go anywhere a leader reaches rather than fold into a "+N".
+            let named = scene.highlighted.contains(&dot.point.code);
             let priority = if Some(&dot.point.code) == selected {
+                3
+            } else if named && scene.frame_step {
                 2
             } else {
-                u8::from(scene.highlighted.contains(&dot.point.code))
+                u8::from(named)
             };
             let others = dots
                 .iter()
@@ -69,8 +74,15 @@ pub fn label_requests(
 /// Label text size at scale 1, in points.
 pub const LABEL_SIZE: f32 = 14.0;
 
-/// The labels of the scene, laid out and drawn; returns the cluster markers with the points
-/// each stands for.
+/// What the labels took on the canvas.
+pub struct LabelsDrawn {
+    /// Markers such as "+4", each with the points it stands for.
+    pub clusters: Vec<(Rect, Vec<PointCode>)>,
+    /// Each label shown in full, with the point it names.
+    pub shown: Vec<(PointCode, Rect)>,
+}
+
+/// The labels of the scene, laid out and drawn; returns where they went.
 pub fn draw_labels(
     painter: &egui::Painter,
     scene: &Scene,
@@ -79,7 +91,7 @@ pub fn draw_labels(
     avoid: &[Rect],
     rect: Rect,
     colors: &CanvasColors,
-) -> Vec<(Rect, Vec<PointCode>)> {
+) -> LabelsDrawn {
     let font = &FontId::proportional(LABEL_SIZE * scene.scale);
     // Labels are laid out in the canvas's own coordinates, snapped to a sixteenth of a point,
     // so the same scene lays out the same wherever the canvas sits (window or picture).
@@ -126,8 +138,19 @@ pub fn draw_labels(
         colors,
         origin,
     };
-    draw_placed(painter, &layout, &requests, &ink);
-    draw_clusters(painter, &layout, &requests, &local_dots, &ink)
+    let placed = draw_placed(painter, &layout, &requests, &ink);
+    let shown = placed
+        .into_iter()
+        .filter_map(|(i, rect)| {
+            let anchor = requests.get(i)?.0.anchor;
+            let dot = local_dots.iter().find(|d| d.at == anchor)?;
+            Some((dot.point.code.clone(), rect))
+        })
+        .collect();
+    LabelsDrawn {
+        clusters: draw_clusters(painter, &layout, &requests, &local_dots, &ink),
+        shown,
+    }
 }
 
 /// The text of a cluster marker standing for `n` labels.
@@ -164,15 +187,17 @@ impl LabelInk<'_> {
     }
 }
 
-/// The labels that found a place, with their leaders.
+/// The labels that found a place, with their leaders; returns each one's request and place.
 fn draw_placed(
     painter: &egui::Painter,
     layout: &labels::Layout,
     requests: &[(LabelRequest, String, bool)],
     ink: &LabelInk<'_>,
-) {
-    for (placement, (_, text, dim)) in layout.placements.iter().zip(requests) {
+) -> Vec<(usize, Rect)> {
+    let mut placed = Vec::new();
+    for (i, (placement, (_, text, dim))) in layout.placements.iter().zip(requests).enumerate() {
         if let Placement::Shown { rect, leaders } = placement {
+            placed.push((i, rect.translate(ink.origin)));
             for l in leaders {
                 ink.leader(painter, *l);
             }
@@ -190,6 +215,7 @@ fn draw_placed(
             );
         }
     }
+    placed
 }
 
 /// The cluster markers ("+4"); returns each with the points it stands for.

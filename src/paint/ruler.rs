@@ -3,7 +3,7 @@
 
 use super::projector::Projector;
 use super::theme::CanvasColors;
-use crate::model::{Figure, PlacementRule, Point};
+use crate::model::{Figure, FigurePos, PlacementRule, Point};
 use crate::placement::{effective_rule, place_rule, ruler_for};
 use egui::{Align2, FontId, Stroke};
 
@@ -133,6 +133,43 @@ fn offset_legs(
         break;
     }
     texts
+}
+
+/// Every place the ruler of `point` draws through on `figure`: the ends of the span it is
+/// measured on, and the landmark, corner and end of its offset legs (what framing must show
+/// for the ruler to be seen whole).
+pub fn ruler_places(point: &Point, figure: &Figure) -> Vec<FigurePos> {
+    let mut out: Vec<FigurePos> = ruler_for(point, figure)
+        .map(|r| vec![r.from, r.to])
+        .unwrap_or_default();
+    let legs = point
+        .placement
+        .iter()
+        .filter_map(|r| effective_rule(r, figure));
+    for rule in legs {
+        let PlacementRule::Offset {
+            from,
+            scale,
+            across,
+            ..
+        } = rule
+        else {
+            continue;
+        };
+        let corner = PlacementRule::Offset {
+            from: from.clone(),
+            scale: scale.clone(),
+            across: *across,
+            along: 0.0,
+        };
+        let (Some(start), Some(end)) = (figure.landmark(from), place_rule(rule, figure)) else {
+            continue;
+        };
+        out.extend([start.at, end]);
+        out.extend(place_rule(&corner, figure));
+        break;
+    }
+    out
 }
 
 /// Text in the ruler's colour on a backdrop, so it reads over dots and lines.

@@ -23,6 +23,11 @@ pub struct Drawn<'a> {
     pub hovered: Option<&'a Point>,
     /// Markers such as "+4" for labels that found no place, with the points each stands for.
     pub clusters: Vec<(Rect, Vec<PointCode>)>,
+    /// Each point label shown in full, with the point it names.
+    pub labels: Vec<(PointCode, Rect)>,
+    /// What lies over the figure besides labels: the ruler's and the layers' texts, the
+    /// region key.
+    pub overlays: Vec<Rect>,
 }
 
 /// Draws `scene` of `figure` into `rect` through `proj`. `mouse` is where the pointer is (it
@@ -74,13 +79,16 @@ pub fn draw_scene<'a>(
         proj.screen_from_figure(crate::model::FigurePos::new(x, 0.0))
             .x
     });
-    let clusters = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
+    let labels = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
     layer_lines::draw_over(painter, atlas, scene, figure, proj, rect);
-    draw_marks(painter, rect, atlas, scene, proj, &dots, mouse);
+    let mut overlays = ruler_texts;
+    overlays.extend(draw_marks(painter, rect, atlas, scene, proj, &dots, mouse));
     Drawn {
         dots,
         hovered,
-        clusters,
+        clusters: labels.clusters,
+        labels: labels.shown,
+        overlays,
     }
 }
 
@@ -115,7 +123,8 @@ fn draw_dots(
     }
 }
 
-/// What goes over everything: the answer's mark, the region key and the spotlight.
+/// What goes over everything: the answer's mark, the region key and the spotlight; returns
+/// where the region key went.
 fn draw_marks(
     painter: &egui::Painter,
     rect: Rect,
@@ -124,7 +133,7 @@ fn draw_marks(
     proj: &Projector,
     dots: &[Dot<'_>],
     mouse: Option<Pos2>,
-) {
+) -> Option<Rect> {
     let colors = &theme::canvas_colors(scene.theme);
     if let Some(mark) = scene.marker {
         let at = proj.screen_from_figure(mark);
@@ -133,9 +142,10 @@ fn draw_marks(
         painter.line_segment([at - egui::vec2(s, s), at + egui::vec2(s, s)], stroke);
         painter.line_segment([at - egui::vec2(s, -s), at + egui::vec2(s, -s)], stroke);
     }
-    if scene.region_key {
-        super::region_key::draw_region_key(painter, rect, atlas, scene, colors);
-    }
+    let key = scene
+        .region_key
+        .then(|| super::region_key::draw_region_key(painter, rect, atlas, scene, dots, colors))
+        .flatten();
     if scene.spotlight {
         let selected_at = scene
             .selected
@@ -146,6 +156,7 @@ fn draw_marks(
             spotlight(painter, rect, centre);
         }
     }
+    key
 }
 
 /// A filled dot with a ring round its outside (as egui strokes a circle). When both colours

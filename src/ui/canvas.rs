@@ -5,7 +5,7 @@
 use crate::model::{Atlas, Figure, FigureId, FigurePos, PointCode};
 use crate::paint::banner::draw_banner;
 use crate::paint::diagram::{DiagramStyle, draw_diagram};
-use crate::paint::framing::frame_point;
+use crate::paint::framing::{frame_point, frame_scene};
 use crate::paint::projector::{self, PanZoom, Projector};
 use crate::paint::{ArtCache, Drawn, draw_scene};
 use crate::scene::{Framing, Scene};
@@ -33,6 +33,9 @@ pub struct CanvasMemory {
     art: ArtCache,
     request: Option<Request>,
     last: Option<LastFrame>,
+    /// Whether the view follows a lesson step's framing (set when a step is shown, cleared
+    /// when the user pans or zooms), so the frame keeps up with the scale and the window.
+    follow_step: bool,
 }
 
 struct LastFrame {
@@ -143,7 +146,7 @@ pub fn canvas_ui(
         });
         return nothing;
     }
-    let view = handle_input(ui, memory, atlas, figure, body, &response);
+    let view = handle_input(ui, memory, atlas, scene, body, &response);
     let proj = Projector::fit(body, figure, view);
     memory.last = Some(LastFrame {
         figure: figure.id.clone(),
@@ -218,28 +221,38 @@ fn hover_ui(response: &egui::Response, atlas: &Atlas, drawn: &Drawn<'_>, mouse: 
     }
 }
 
-/// Pan, zoom, fit, reveal and frame: updates and returns the figure's pan and zoom.
+/// Pan, zoom, fit, reveal and frame: updates and returns the figure's pan and zoom. A lesson
+/// step is framed on what it names until the user pans or zooms.
 fn handle_input(
     ui: &egui::Ui,
     memory: &mut CanvasMemory,
     atlas: &Atlas,
-    figure: &Figure,
+    scene: &Scene,
     rect: Rect,
     response: &egui::Response,
 ) -> PanZoom {
+    let Some(figure) = atlas.figure(&scene.figure) else {
+        return PanZoom::default();
+    };
     let view = memory.views.entry(figure.id.clone()).or_default();
     if response.double_clicked() {
         *view = PanZoom::default();
+        memory.follow_step = false;
     }
     if response.dragged() {
         view.pan += response.drag_delta();
+        memory.follow_step = false;
     }
     if let Some(pointer) = response.hover_pos() {
         let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = pinch * (scroll / 300.0).exp();
         if (factor - 1.0).abs() > 1e-4 {
             projector::zoom_about(view, rect, figure, pointer, factor);
+            memory.follow_step = false;
         }
+    }
+    if matches!(memory.request, Some(Request::Fit | Request::Frame(_))) {
+        memory.follow_step = true;
     }
     match memory.request.take() {
         Some(Request::Fit) => *view = PanZoom::default(),
@@ -260,6 +273,9 @@ fn handle_input(
             }
         }
         Some(Request::Frame(_)) | None => {}
+    }
+    if scene.frame_step && memory.follow_step {
+        *view = frame_scene(atlas, scene, figure, rect);
     }
     *view
 }
