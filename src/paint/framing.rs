@@ -49,7 +49,7 @@ pub const STEP_CONTEXT_SHARE: f32 = 0.1;
 /// frame can hold them all that far apart.
 const DOT_SPACING: f32 = 2.6;
 /// Room kept around a step's outermost points for their labels, in points at scale 1.
-const LABEL_ROOM: f32 = 56.0;
+const LABEL_ROOM: f32 = 40.0;
 
 /// The pan and zoom that show what a lesson step names in `rect`: every site of its points,
 /// its ringed point's ruler whole, and the structures its words use, with room for their
@@ -94,7 +94,7 @@ pub fn frame_scene(atlas: &Atlas, scene: &Scene, figure: &Figure, rect: Rect) ->
     let per_unit_context = (rect.width() / (2.0 * half.x.max(context)))
         .min(rect.height() / (2.0 * half.y.max(context)));
     // Everything named, with room for labels beyond the outermost ones.
-    let room = (LABEL_ROOM * scale).min(rect.size().min_elem() * 0.25);
+    let room = (LABEL_ROOM * scale).min(rect.size().min_elem() * 0.12);
     let per_unit_fit = ((rect.width() - 2.0 * room) / (2.0 * half.x).max(1e-6))
         .min((rect.height() - 2.0 * room) / (2.0 * half.y).max(1e-6))
         .max(fitted);

@@ -52,7 +52,7 @@ pub fn draw_region_key(
         pad * 2.0 + dot * 2.0 + size * 0.5 + text_w,
         pad * 2.0 + row * galleys.len() as f32,
     );
-    let at = clearest_corner(rect, box_size, size * 0.6, dots);
+    let at = clearest_corner(rect, box_size, size * 0.6, scene, dots);
     painter.rect(
         at,
         6.0,
@@ -81,8 +81,8 @@ pub fn draw_region_key(
 
 /// Where the key goes: the first corner of `rect` (top left, top right, bottom left, bottom
 /// right) whose box of `size`, `inset` from the edges, covers no dot; else the one covering
-/// the fewest emphasised-size dots.
-fn clearest_corner(rect: Rect, size: Vec2, inset: f32, dots: &[Dot<'_>]) -> Rect {
+/// the fewest, a point the scene emphasises or rings counting as many.
+fn clearest_corner(rect: Rect, size: Vec2, inset: f32, scene: &Scene, dots: &[Dot<'_>]) -> Rect {
     let inner = rect.shrink(inset);
     let corners = [
         inner.min,
@@ -90,10 +90,19 @@ fn clearest_corner(rect: Rect, size: Vec2, inset: f32, dots: &[Dot<'_>]) -> Rect
         Pos2::new(inner.left(), inner.bottom() - size.y),
         inner.max - size,
     ];
-    let covered = |r: &Rect| {
+    let weight = |d: &Dot<'_>| {
+        let code = &d.point.code;
+        if scene.highlighted.contains(code) || scene.selected.as_ref() == Some(code) {
+            100
+        } else {
+            1
+        }
+    };
+    let covered = |r: &Rect| -> usize {
         dots.iter()
             .filter(|d| r.expand(d.radius).contains(d.at))
-            .count()
+            .map(weight)
+            .sum()
     };
     corners
         .into_iter()

@@ -70,19 +70,34 @@ pub fn draw_scene<'a>(
     // of its texts.
     let mut ruler_texts = match scene.selected.as_ref().and_then(|c| atlas.point(c)) {
         Some(point) if scene.ruler => {
-            ruler::draw(painter, point, figure, proj, &colors, scene.scale)
+            let obstacles: Vec<(Pos2, f32)> = dots.iter().map(|d| (d.at, d.radius)).collect();
+            ruler::draw(
+                painter,
+                point,
+                figure,
+                proj,
+                &colors,
+                scene.scale,
+                &obstacles,
+            )
         }
         _ => Vec::new(),
     };
     ruler_texts.extend(layer_tags);
+    // The region key before the labels, so they keep clear of it.
+    let key = scene
+        .region_key
+        .then(|| super::region_key::draw_region_key(painter, rect, atlas, scene, &dots, &colors))
+        .flatten();
+    ruler_texts.extend(key);
     let midline = figure.midline_x.map(|x| {
         proj.screen_from_figure(crate::model::FigurePos::new(x, 0.0))
             .x
     });
     let labels = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
     layer_lines::draw_over(painter, atlas, scene, figure, proj, rect);
-    let mut overlays = ruler_texts;
-    overlays.extend(draw_marks(painter, rect, atlas, scene, proj, &dots, mouse));
+    draw_marks(painter, rect, scene, proj, &dots, mouse);
+    let overlays = ruler_texts;
     Drawn {
         dots,
         hovered,
@@ -123,17 +138,15 @@ fn draw_dots(
     }
 }
 
-/// What goes over everything: the answer's mark, the region key and the spotlight; returns
-/// where the region key went.
+/// What goes over everything: the answer's mark and the spotlight.
 fn draw_marks(
     painter: &egui::Painter,
     rect: Rect,
-    atlas: &Atlas,
     scene: &Scene,
     proj: &Projector,
     dots: &[Dot<'_>],
     mouse: Option<Pos2>,
-) -> Option<Rect> {
+) {
     let colors = &theme::canvas_colors(scene.theme);
     if let Some(mark) = scene.marker {
         let at = proj.screen_from_figure(mark);
@@ -142,10 +155,6 @@ fn draw_marks(
         painter.line_segment([at - egui::vec2(s, s), at + egui::vec2(s, s)], stroke);
         painter.line_segment([at - egui::vec2(s, -s), at + egui::vec2(s, -s)], stroke);
     }
-    let key = scene
-        .region_key
-        .then(|| super::region_key::draw_region_key(painter, rect, atlas, scene, dots, colors))
-        .flatten();
     if scene.spotlight {
         let selected_at = scene
             .selected
@@ -156,7 +165,6 @@ fn draw_marks(
             spotlight(painter, rect, centre);
         }
     }
-    key
 }
 
 /// A filled dot with a ring round its outside (as egui strokes a circle). When both colours

@@ -85,11 +85,13 @@ fn problems(scene: &Scene, seen: &Seen) -> Vec<String> {
                     "{code} at {at:?} is covered by a key or a ruler's text"
                 ));
             }
-            let touching = seen.dots.iter().find(|(other, p, q)| {
-                other != *code && named.contains(&other) && p.distance(*at) < r + q
+            // Enlarged dots may touch on a whole-body overview, but never hide each other's
+            // middle, where a leader lands.
+            let hiding = seen.dots.iter().find(|(other, p, q)| {
+                other != *code && named.contains(&other) && p.distance(*at) < r.max(*q)
             });
-            if let Some((other, ..)) = touching {
-                out.push(format!("{code}'s dot overlaps {other}'s"));
+            if let Some((other, ..)) = hiding {
+                out.push(format!("{code}'s dot is hidden by {other}'s"));
             }
         }
         if !scene.labels_point(code) {
