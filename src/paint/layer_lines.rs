@@ -109,14 +109,18 @@ fn named_tags(
 ) {
     let ink = theme::canvas_colors(scene.theme).highlight;
     let fill = theme::layer_colors(scene.theme).legend_fill;
-    let font = FontId::new(14.0 * scene.scale, super::fonts::bold());
     for s in scene
         .layers
         .named
         .iter()
         .filter_map(|id| atlas.structure(id))
     {
-        let text = s.tag.as_deref().unwrap_or(s.name.as_str());
+        // A level's short tag as large as the labels; a structure's whole name smaller.
+        let (text, size) = match &s.tag {
+            Some(tag) => (tag.as_str(), 14.0 * scene.scale),
+            None => (s.name.as_str(), 12.0 * scene.scale.sqrt()),
+        };
+        let font = FontId::new(size, super::fonts::bold());
         let Some(path) = atlas
             .structure_paths(&s.id, &figure.id)
             .find(|p| !p.mirrored)
@@ -194,7 +198,13 @@ pub fn draw_over(
         let font = FontId::proportional(LABEL_SIZE * scene.scale);
         for code in &focus.neighbours {
             let drawn = scene.points.contains(code) && scene.show_dots;
-            for site in atlas.sites_for(code, &figure.id, scene.condition.as_ref()) {
+            let sites = atlas.sites_for(code, &figure.id, scene.condition.as_ref());
+            // One label per point, at its site furthest to the viewer's right, as the dots do.
+            let labelled = sites
+                .iter()
+                .map(|s| s.at.x)
+                .fold(f32::NEG_INFINITY, f32::max);
+            for site in sites {
                 let at = proj.screen_from_figure(site.at);
                 painter.circle_stroke(
                     at,
@@ -203,6 +213,8 @@ pub fn draw_over(
                 );
                 if !drawn {
                     painter.circle(at, base * 0.6, canvas.background, Stroke::new(1.5, ink));
+                }
+                if !drawn && site.at.x >= labelled {
                     painter.text(
                         at + vec2(base + 5.0 * scene.scale, 0.0),
                         Align2::LEFT_CENTER,

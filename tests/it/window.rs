@@ -5,4 +5,5 @@ mod layers;
 mod layout;
 mod lessons;
 mod modes;
+mod present_card;
 mod reload;

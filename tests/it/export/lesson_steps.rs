@@ -31,9 +31,7 @@ struct Seen {
 }
 
 /// Draws `scene` on a canvas of `size` through the renderer's own drawing (no GPU needed).
-fn draw(atlas: &Atlas, scene: &Scene, size: Vec2) -> Seen {
-    let ctx = egui::Context::default();
-    fonts::install(&ctx);
+fn draw(ctx: &egui::Context, atlas: &Atlas, scene: &Scene, size: Vec2) -> Seen {
     let figure = atlas.figure(&scene.figure).unwrap();
     let art = ArtCache::default().get(figure);
     let rect = Rect::from_min_size(Pos2::ZERO, size);
@@ -116,6 +114,8 @@ fn problems(scene: &Scene, seen: &Seen) -> Vec<String> {
 #[test]
 fn every_step_of_every_shipped_lesson_frames_labels_and_uncovers_each_point_it_names() {
     let atlas = load_builtin().unwrap();
+    let ctx = egui::Context::default();
+    fonts::install(&ctx);
     let mut failures = Vec::new();
     let mut walked = 0;
     for lesson in atlas.lessons() {
@@ -128,7 +128,7 @@ fn every_step_of_every_shipped_lesson_frames_labels_and_uncovers_each_point_it_n
             }
             for (size, scale) in CANVASES {
                 scene.scale = scale;
-                let seen = draw(&atlas, &scene, size);
+                let seen = draw(&ctx, &atlas, &scene, size);
                 walked += 1;
                 for p in problems(&scene, &seen) {
                     failures.push(format!(
