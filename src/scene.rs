@@ -120,9 +120,10 @@ pub struct Scene {
     pub diagram: Option<DiagramView>,
     /// A heading across the top of the canvas (a lesson's step).
     pub banner: Option<Banner>,
-    /// Pictures frame the selected point with some body around it, as the window does when
-    /// a lesson step rings a point.
-    pub frame_selected: bool,
+    /// Frame what a lesson step shows (its points, its ruler, the structures it names) rather
+    /// than the whole figure: the window and the slides both frame it through
+    /// `paint::framing::frame_scene`.
+    pub frame_step: bool,
     /// A key to the regions' colours in a corner of the canvas (lessons).
     pub region_key: bool,
 }
@@ -150,7 +151,7 @@ impl Scene {
             layers: SceneLayers::default(),
             diagram: None,
             banner: None,
-            frame_selected: false,
+            frame_step: false,
             region_key: false,
         }
     }

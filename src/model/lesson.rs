@@ -2,7 +2,9 @@
 //! shows (a view of the body with a condition, emphasised points and recall, or a mechanism's
 //! diagram at one of its steps) and a note for the presenter's eyes only.
 
-use super::ids::{ConditionId, FigureId, LessonId, MechanismId, PointCode, ReferenceId};
+use super::ids::{
+    ConditionId, FigureId, LessonId, MechanismId, PointCode, ReferenceId, StructureId,
+};
 use super::text::{Prose, Title};
 use serde::Deserialize;
 
@@ -32,6 +34,10 @@ pub struct LessonStep {
     /// Hide the labels so the room can recall the names.
     #[serde(default)]
     pub recall: bool,
+    /// The bones (or other structures) the step's words use as landmarks, such as the line
+    /// across the iliac crests: the bones are drawn, and these are lit, tagged and framed.
+    #[serde(default)]
+    pub structures: Vec<StructureId>,
     /// A mechanism whose diagram fills the canvas instead of the body.
     #[serde(default)]
     pub mechanism: Option<MechanismId>,
@@ -147,6 +153,7 @@ mod tests {
                     points: Vec::new(),
                     select: None,
                     recall: false,
+                    structures: Vec::new(),
                     mechanism: None,
                     diagram_step: None,
                 })

@@ -5,7 +5,50 @@
 use super::fonts;
 use super::theme::canvas_colors;
 use crate::scene::{Banner, Theme};
-use egui::{FontId, Pos2, Rect, Stroke, Vec2};
+use egui::{Color32, FontId, Pos2, Rect, Stroke, Vec2};
+
+/// The most of the canvas's height the banner takes before its type steps down, so the body
+/// keeps room for the points a step names.
+pub const BANNER_MAX_SHARE: f32 = 0.3;
+
+/// The size of the banner's type relative to its size at scale 1 on an 800-point canvas:
+/// grown with the presentation's scale, then stepped down (no lower than at scale 1) while
+/// the title and text would take more than [`BANNER_MAX_SHARE`] of `rect`'s height.
+fn banner_scale(painter: &egui::Painter, rect: Rect, banner: &Banner, scale: f32) -> f32 {
+    let fit = (rect.height().min(rect.width() * 0.8) / 800.0).clamp(0.55, 2.4);
+    let mut t = fit * scale.clamp(1.0, 3.0).powf(0.5);
+    let height = |t: f32| {
+        let pad = 14.0 * t;
+        let width = (rect.width() - 2.0 * pad).max(40.0);
+        let counter = painter
+            .layout_no_wrap(
+                banner.counter.clone(),
+                FontId::proportional(15.0 * t),
+                Color32::PLACEHOLDER,
+            )
+            .size()
+            .x;
+        let title_width = (width - counter - 16.0 * t).max(width * 0.5);
+        let font = FontId::new(30.0 * t, fonts::bold());
+        let title = painter.layout(
+            banner.title.clone(),
+            font,
+            Color32::PLACEHOLDER,
+            title_width,
+        );
+        let text = painter.layout(
+            banner.text.clone(),
+            FontId::proportional(20.0 * t),
+            Color32::PLACEHOLDER,
+            width,
+        );
+        pad * 1.8 + title.size().y + text.size().y + 6.0 * t
+    };
+    while t > fit && height(t) > rect.height() * BANNER_MAX_SHARE {
+        t = (t * 0.9).max(fit);
+    }
+    t
+}
 
 /// Draws the banner (and the note, if it is to be shown) in `rect`; returns the part of `rect`
 /// left for the body or diagram.
@@ -17,8 +60,7 @@ pub fn draw_banner(
     scale: f32,
 ) -> Rect {
     let colors = canvas_colors(theme);
-    let t = (rect.height().min(rect.width() * 0.8) / 800.0).clamp(0.55, 2.4)
-        * scale.clamp(1.0, 3.0).powf(0.5);
+    let t = banner_scale(painter, rect, banner, scale);
     let pad = 14.0 * t;
     let width = (rect.width() - 2.0 * pad).max(40.0);
     let counter = painter.layout_no_wrap(

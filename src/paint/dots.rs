@@ -18,6 +18,20 @@ pub struct Dot<'a> {
     pub labelled: bool,
 }
 
+/// The radius of a plain dot, in points, on a canvas `rect` at `zoom` and the scene's `scale`
+/// (emphasised and selected dots are [`EMPHASIS`] times larger).
+pub fn dot_radius(rect: Rect, zoom: f32, scale: f32) -> f32 {
+    // Sized by the canvas, not by figure units (close-ups use other units), growing gently
+    // with zoom so dense rows separate as the user zooms in, and with the scene's scale a
+    // little less than the labels do, so a row of dots stays a row when presenting.
+    (rect.size().min_elem() * 0.0062 * zoom.powf(0.35)).clamp(3.5, 12.0) * scale.powf(0.75)
+}
+
+/// How much larger an emphasised or selected dot is than a plain one.
+pub const EMPHASIS: f32 = 1.35;
+/// How much smaller a dimmed dot is (while some points are emphasised).
+pub const DIMMED: f32 = 0.7;
+
 /// Every site of every point of the scene on this figure, sized by the canvas.
 pub fn dots<'a>(
     atlas: &'a Atlas,
@@ -26,11 +40,7 @@ pub fn dots<'a>(
     proj: &Projector,
     rect: Rect,
 ) -> Vec<Dot<'a>> {
-    // Sized by the canvas, not by figure units (close-ups use other units), growing gently
-    // with zoom so dense rows separate as the user zooms in, and with the scene's scale a
-    // little less than the labels do, so a row of dots stays a row when presenting.
-    let base = (rect.size().min_elem() * 0.0062 * proj.zoom().powf(0.35)).clamp(3.5, 12.0)
-        * scene.scale.powf(0.75);
+    let base = dot_radius(rect, proj.zoom(), scene.scale);
     let dimming = !scene.highlighted.is_empty();
     let colors = theme::canvas_colors(scene.theme);
     let condition = scene.condition.as_ref();
@@ -43,8 +53,11 @@ pub fn dots<'a>(
             Some(i) => theme::region_color(i, scene.theme),
             None => theme::NO_REGION,
         };
+        // Dimmed dots shrink too, leaving room around the emphasised ones for their labels.
         let radius = if Some(&point.code) == scene.selected.as_ref() || (dimming && lit) {
-            base * 1.35
+            base * EMPHASIS
+        } else if dimming {
+            base * DIMMED
         } else {
             base
         };

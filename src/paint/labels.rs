@@ -126,7 +126,17 @@ pub fn place(
             if placements[i].is_some() || (far && requests[i].priority < 2) {
                 continue;
             }
-            if let Some((rect, leaders)) = find_place(&board, &requests[i], pass, &[]) {
+            // Led anywhere, a label's leader may pass over dots smaller than its own (the
+            // dimmed points around an emphasised one).
+            let smaller: Vec<Pos2> = match pass {
+                Pass::Anywhere => dots
+                    .iter()
+                    .filter(|(_, r)| *r < requests[i].radius * 0.9)
+                    .map(|(c, _)| *c)
+                    .collect(),
+                Pass::Beside | Pass::LedOut => Vec::new(),
+            };
+            if let Some((rect, leaders)) = find_place(&board, &requests[i], pass, &smaller) {
                 board.take(rect, &leaders);
                 placements[i] = Some(Placement::Shown { rect, leaders });
             }

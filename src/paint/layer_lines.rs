@@ -8,6 +8,7 @@
 
 use super::dots::Dot;
 use super::layer_tags::{PlacedTag, Tags};
+use super::point_labels::LABEL_SIZE;
 use super::projector::Projector;
 use super::step_lights;
 use super::strokes::{brackets, dashed, extent, flow_arrows, line, screen};
@@ -34,7 +35,7 @@ pub fn draw_under(
     }
     let colors = theme::layer_colors(scene.theme);
     let width = (proj.scale() * 0.0022).clamp(1.2, 4.0);
-    let mut tags = Tags::new(dots, scene.scale.sqrt());
+    let mut tags = Tags::new(dots, scene.scale);
     let shown: Vec<&Structure> = atlas
         .structures()
         .iter()
@@ -49,12 +50,24 @@ pub fn draw_under(
         width,
         colors.highlighter,
     );
+    named_tags(painter, atlas, scene, figure, proj, &mut tags);
     for layer in [
         AnatomyLayer::Muscles,
         AnatomyLayer::Bones,
         AnatomyLayer::Nerves,
     ] {
         for s in shown.iter().filter(|s| s.layer == layer) {
+            if layers.named.contains(&s.id) {
+                // Its tag is placed already, before every other.
+                let tagless = Structure {
+                    tag: None,
+                    ..(*s).clone()
+                };
+                draw_structure(
+                    painter, atlas, &tagless, figure, proj, &colors, width, &mut tags,
+                );
+                continue;
+            }
             draw_structure(painter, atlas, s, figure, proj, &colors, width, &mut tags);
         }
     }
@@ -86,6 +99,46 @@ pub fn draw_under(
     (tags.taken, over_dots)
 }
 
+/// The tags of the structures a lesson step names, placed before any other tag so they
+/// always find a place: the structure's own tag (`L4`), else its name, in the highlight ink.
+fn named_tags(
+    painter: &egui::Painter,
+    atlas: &Atlas,
+    scene: &Scene,
+    figure: &Figure,
+    proj: &Projector,
+    tags: &mut Tags<'_>,
+) {
+    let ink = theme::canvas_colors(scene.theme).highlight;
+    let fill = theme::layer_colors(scene.theme).legend_fill;
+    for s in scene
+        .layers
+        .named
+        .iter()
+        .filter_map(|id| atlas.structure(id))
+    {
+        // A level's short tag as large as the labels; a structure's whole name smaller.
+        let (text, size) = match &s.tag {
+            Some(tag) => (tag.as_str(), 14.0 * scene.scale),
+            None => (s.name.as_str(), 12.0 * scene.scale.sqrt()),
+        };
+        let font = FontId::new(size, super::fonts::bold());
+        let Some(path) = atlas
+            .structure_paths(&s.id, &figure.id)
+            .find(|p| !p.mirrored)
+        else {
+            continue;
+        };
+        let (min_x, max_x, mid_y) = extent(&screen(proj, path));
+        let at = Pos2::new(min_x, mid_y);
+        if !tags.place_left(painter, at, text, font.clone(), ink, fill) {
+            let centre = Pos2::new(f32::midpoint(min_x, max_x), mid_y);
+            let gap = (max_x - min_x) * 0.5 + 3.0;
+            tags.place(painter, centre, gap, text, font.clone(), ink, fill);
+        }
+    }
+}
+
 /// The highlighters under a landmark step: the structures that mark the landmark, or the
 /// span the point is measured on, `width` being the layers' line width.
 fn highlighters(
@@ -98,6 +151,12 @@ fn highlighters(
     ink: Color32,
 ) {
     let layers = &scene.layers;
+    for id in &layers.named {
+        for path in atlas.structure_paths(id, &figure.id) {
+            let pts = screen(proj, path);
+            painter.add(line(pts, Stroke::new(width * 4.0, ink), path.closed));
+        }
+    }
     let selected = scene.selected.as_ref().and_then(|c| atlas.point(c));
     if let Some(StepFocus::Landmark(_)) = &layers.step
         && let Some(point) = selected
@@ -145,16 +204,28 @@ pub fn draw_over(
         (rect.size().min_elem() * 0.0065 * proj.zoom().sqrt()).clamp(4.5, 14.0) * scene.scale;
     if let Some(focus) = &layers.focus {
         let ink = theme::channel_color(focus.channel.as_str(), scene.theme);
-        let font = FontId::proportional(11.5 * scene.scale.sqrt());
+        let font = FontId::proportional(LABEL_SIZE * scene.scale);
         for code in &focus.neighbours {
             let drawn = scene.points.contains(code) && scene.show_dots;
-            for site in atlas.sites_for(code, &figure.id, scene.condition.as_ref()) {
+            let sites = atlas.sites_for(code, &figure.id, scene.condition.as_ref());
+            // One label per point, at its site furthest to the viewer's right, as the dots do.
+            let labelled = sites
+                .iter()
+                .map(|s| s.at.x)
+                .fold(f32::NEG_INFINITY, f32::max);
+            for site in sites {
                 let at = proj.screen_from_figure(site.at);
-                painter.circle_stroke(at, base + 3.5, Stroke::new(2.0, ink));
+                painter.circle_stroke(
+                    at,
+                    base + 3.5 * scene.scale,
+                    Stroke::new(2.0 * scene.scale.sqrt(), ink),
+                );
                 if !drawn {
                     painter.circle(at, base * 0.6, canvas.background, Stroke::new(1.5, ink));
+                }
+                if !drawn && site.at.x >= labelled {
                     painter.text(
-                        at + vec2(base + 5.0, 0.0),
+                        at + vec2(base + 5.0 * scene.scale, 0.0),
                         Align2::LEFT_CENTER,
                         code.as_str(),
                         font.clone(),

@@ -9,8 +9,8 @@ use egui::{Color32, FontId, Pos2, Rect, vec2};
 /// Small text tags placed clear of the dots and of each other.
 pub(super) struct Tags<'d> {
     dots: &'d [Dot<'d>],
-    /// How much larger than at scale 1 the tags' text is (grows with the scene's scale, as the
-    /// legend's does, so a projected Present view can read its level tags).
+    /// How much larger than at scale 1 the tags' text is (the scene's scale, as for the point
+    /// labels, so a projected Present view can read its level and channel tags).
     pub(super) text: f32,
     pub(super) taken: Vec<Rect>,
     /// Tags placed but not yet drawn: they go on top of every line of the layers.
@@ -66,7 +66,7 @@ impl<'d> Tags<'d> {
         let galley = painter.layout_no_wrap(text.to_owned(), font, ink);
         let size = galley.size() + vec2(4.0, 0.0);
         let rect = Rect::from_min_size(at + vec2(-size.x - 3.0, -size.y * 0.5), size);
-        if !self.free(rect) {
+        if !self.free(rect) || !painter.clip_rect().contains_rect(rect) {
             return false;
         }
         self.put(rect, galley, fill);
@@ -96,7 +96,11 @@ impl<'d> Tags<'d> {
             Rect::from_min_size(at + vec2(-size.x * 0.5, -gap - size.y), size),
             Rect::from_min_size(at + vec2(-size.x * 0.5, gap), size),
         ];
-        let Some(rect) = candidates.into_iter().find(|r| self.free(*r)) else {
+        // Only where it can be read whole: free, and not cut by the canvas's edge.
+        let Some(rect) = candidates
+            .into_iter()
+            .find(|r| self.free(*r) && painter.clip_rect().contains_rect(*r))
+        else {
             return false;
         };
         self.put(rect, galley, fill);

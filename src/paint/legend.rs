@@ -32,7 +32,9 @@ pub fn draw(
     if rows.is_empty() {
         return;
     }
-    let scale = scene.scale.sqrt().clamp(1.0, 1.8);
+    // The legend grows with the presentation, nearly as the labels do, to be read from a room
+    // (a little less, as it is read once, not pointed at).
+    let scale = scene.scale.clamp(1.0, 3.0).powf(0.75);
     let font = FontId::proportional(12.0 * scale);
     let row_h = 17.0 * scale;
     let swatch_w = 26.0 * scale;

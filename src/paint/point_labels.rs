@@ -42,14 +42,18 @@ pub fn label_requests(
         .filter(|d| d.labelled && scene.labels_point(&d.point.code))
         .map(|dot| {
             let text = label_text(scene, dot.point);
-            // A patient's labels may go anywhere a leader reaches rather than into a "+N"
-            // marker, which tells a patient nothing.
+            // The selected point first; on a lesson step the points it names next, and they
+            // too may go anywhere a leader reaches rather than fold into a "+N". A patient's
+            // labels may also go anywhere a leader reaches: a "+N" tells a patient nothing.
+            let named = scene.highlighted.contains(&dot.point.code);
             let patient = if scene.labels.is_numbered() { 2 } else { 0 };
             let priority = patient
                 + if Some(&dot.point.code) == selected {
+                    3
+                } else if named && scene.frame_step {
                     2
                 } else {
-                    u8::from(scene.highlighted.contains(&dot.point.code))
+                    u8::from(named)
                 };
             let others = dots
                 .iter()

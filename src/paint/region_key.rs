@@ -1,25 +1,28 @@
 //! A key to the regions' colours, in the top-left corner of the canvas, for the regions of
 //! the points drawn (lessons show it, so a room can read the colours).
 
+use super::dots::Dot;
 use super::theme::{self, CanvasColors};
 use crate::model::Atlas;
 use crate::scene::Scene;
 use egui::{FontId, Pos2, Rect, Stroke, Vec2};
 
-/// Draws the key for the regions of `scene`'s points that are drawn on its figure.
+/// Draws the key for the regions of `scene`'s points that have a dot in `rect` (a framed step
+/// keys only what it shows); returns where the key went.
 pub fn draw_region_key(
     painter: &egui::Painter,
     rect: Rect,
     atlas: &Atlas,
     scene: &Scene,
+    dots: &[Dot<'_>],
     colors: &CanvasColors,
-) {
+) -> Option<Rect> {
     let condition = scene.condition.as_ref();
     let mut shown: Vec<(usize, &str)> = Vec::new();
     for point in scene.points.iter().filter_map(|c| atlas.point(c)) {
-        if atlas
-            .sites_for(&point.code, &scene.figure, condition)
-            .is_empty()
+        if !dots
+            .iter()
+            .any(|d| d.point.code == point.code && rect.contains(d.at))
         {
             continue;
         }
@@ -30,7 +33,7 @@ pub fn draw_region_key(
         }
     }
     if shown.is_empty() {
-        return;
+        return None;
     }
     shown.sort_by_key(|(i, _)| *i);
     let size = 14.0 * scene.scale.clamp(1.0, 3.0).powf(0.7);
@@ -49,7 +52,7 @@ pub fn draw_region_key(
         pad * 2.0 + dot * 2.0 + size * 0.5 + text_w,
         pad * 2.0 + row * galleys.len() as f32,
     );
-    let at = Rect::from_min_size(rect.min + Vec2::splat(size * 0.6), box_size);
+    let at = clearest_corner(rect, box_size, size * 0.6, scene, dots);
     painter.rect(
         at,
         6.0,
@@ -73,4 +76,37 @@ pub fn draw_region_key(
             colors.label_text,
         );
     }
+    Some(at)
+}
+
+/// Where the key goes: the first corner of `rect` (top left, top right, bottom left, bottom
+/// right) whose box of `size`, `inset` from the edges, covers no dot; else the one covering
+/// the fewest, a point the scene emphasises or rings counting as many.
+fn clearest_corner(rect: Rect, size: Vec2, inset: f32, scene: &Scene, dots: &[Dot<'_>]) -> Rect {
+    let inner = rect.shrink(inset);
+    let corners = [
+        inner.min,
+        Pos2::new(inner.right() - size.x, inner.top()),
+        Pos2::new(inner.left(), inner.bottom() - size.y),
+        inner.max - size,
+    ];
+    let weight = |d: &Dot<'_>| {
+        let code = &d.point.code;
+        if scene.highlighted.contains(code) || scene.selected.as_ref() == Some(code) {
+            100
+        } else {
+            1
+        }
+    };
+    let covered = |r: &Rect| -> usize {
+        dots.iter()
+            .filter(|d| r.expand(d.radius).contains(d.at))
+            .map(weight)
+            .sum()
+    };
+    corners
+        .into_iter()
+        .map(|min| Rect::from_min_size(min, size))
+        .min_by_key(covered)
+        .unwrap_or_else(|| Rect::from_min_size(inner.min, size))
 }

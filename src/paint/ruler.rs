@@ -3,11 +3,21 @@
 
 use super::projector::Projector;
 use super::theme::CanvasColors;
-use crate::model::{Figure, PlacementRule, Point};
+use crate::model::{Figure, FigurePos, PlacementRule, Point};
 use crate::placement::{effective_rule, place_rule, ruler_for};
-use egui::{Align2, FontId, Stroke};
+use egui::{Align2, FontId, Pos2, Stroke};
 
-/// Draws the ruler; returns where its texts went, so labels can keep clear of them.
+/// How the ruler's texts look, and the dots (centre, radius) they keep clear of.
+struct RulerInk<'a> {
+    painter: &'a egui::Painter,
+    colors: &'a CanvasColors,
+    font: FontId,
+    scale: f32,
+    dots: &'a [(Pos2, f32)],
+}
+
+/// Draws the ruler over the dots, its texts placed clear of `dots` (centre, radius) where they
+/// can be; returns where its texts went, so labels can keep clear of them.
 pub fn draw(
     painter: &egui::Painter,
     point: &Point,
@@ -15,28 +25,29 @@ pub fn draw(
     proj: &Projector,
     colors: &CanvasColors,
     scale: f32,
+    dots: &[(Pos2, f32)],
 ) -> Vec<egui::Rect> {
-    let font = FontId::proportional(12.5 * scale);
-    let mut texts: Vec<egui::Rect> = span_ruler(painter, point, figure, proj, colors, scale, &font)
-        .into_iter()
-        .collect();
-    texts.extend(offset_legs(
-        painter, point, figure, proj, colors, scale, &font,
-    ));
+    let ink = RulerInk {
+        painter,
+        colors,
+        font: FontId::proportional(14.0 * scale),
+        scale,
+        dots,
+    };
+    let mut texts: Vec<egui::Rect> = span_ruler(&ink, point, figure, proj).into_iter().collect();
+    texts.extend(offset_legs(&ink, point, figure, proj));
     texts
 }
 
 /// The span the point is measured on, with a tick per cun and its length; returns where the
 /// length went.
 fn span_ruler(
-    painter: &egui::Painter,
+    ink: &RulerInk<'_>,
     point: &Point,
     figure: &Figure,
     proj: &Projector,
-    colors: &CanvasColors,
-    scale: f32,
-    font: &FontId,
 ) -> Option<egui::Rect> {
+    let (painter, colors, scale) = (ink.painter, ink.colors, ink.scale);
     let ruler = ruler_for(point, figure)?;
     let stroke = Stroke::new(2.0 * scale, colors.ruler);
     let from = proj.screen_from_figure(ruler.from);
@@ -53,28 +64,21 @@ fn span_ruler(
         } * scale;
         painter.line_segment([at - normal * len, at + normal * len], stroke);
     }
-    let mid = from + (to - from) * 0.5 + normal * 14.0 * scale;
-    Some(boxed_text(
-        painter,
-        mid,
-        Align2::CENTER_CENTER,
-        format!("{} cun", trim(ruler.cun)),
-        font,
-        colors,
-    ))
+    let mid = from + (to - from) * 0.5;
+    let places =
+        [1.0, -1.0, 2.2, -2.2].map(|k| (mid + normal * 14.0 * scale * k, Align2::CENTER_CENTER));
+    Some(ink.text(&places, format!("{} cun", trim(ruler.cun))))
 }
 
 /// The legs of the first offset rule this figure can place, from the landmark to the point,
 /// with their lengths; returns where the lengths went.
 fn offset_legs(
-    painter: &egui::Painter,
+    ink: &RulerInk<'_>,
     point: &Point,
     figure: &Figure,
     proj: &Projector,
-    colors: &CanvasColors,
-    scale: f32,
-    font: &FontId,
 ) -> Vec<egui::Rect> {
+    let (painter, colors, scale) = (ink.painter, ink.colors, ink.scale);
     let mut texts = Vec::new();
     for rule in point
         .placement
@@ -111,44 +115,106 @@ fn offset_legs(
         painter.add(egui::Shape::dashed_line(&[a, c, e], dashed, 5.0, 4.0));
         painter.circle_filled(a, 3.0 * scale, colors.ruler);
         if *across != 0.0 {
-            texts.push(boxed_text(
-                painter,
-                a + (c - a) * 0.5 - egui::vec2(0.0, 10.0 * scale),
-                Align2::CENTER_BOTTOM,
-                format!("{} cun", trim(across.abs())),
-                font,
-                colors,
-            ));
+            let mid = a + (c - a) * 0.5;
+            let places: Vec<(Pos2, Align2)> = [1.0_f32, 2.5, 4.0, 5.5]
+                .into_iter()
+                .flat_map(|k| {
+                    let d = egui::vec2(0.0, 10.0 * scale * k);
+                    [
+                        (mid - d, Align2::CENTER_BOTTOM),
+                        (mid + d, Align2::CENTER_TOP),
+                    ]
+                })
+                .collect();
+            texts.push(ink.text(&places, format!("{} cun", trim(across.abs()))));
         }
         if *along != 0.0 {
-            texts.push(boxed_text(
-                painter,
-                c + (e - c) * 0.5 + egui::vec2(10.0 * scale, 0.0),
-                Align2::LEFT_CENTER,
-                format!("{} cun", trim(along.abs())),
-                font,
-                colors,
-            ));
+            let mid = c + (e - c) * 0.5;
+            let places: Vec<(Pos2, Align2)> = [1.0_f32, 2.5, 4.0, 5.5]
+                .into_iter()
+                .flat_map(|k| {
+                    let d = egui::vec2(10.0 * scale * k, 0.0);
+                    [
+                        (mid + d, Align2::LEFT_CENTER),
+                        (mid - d, Align2::RIGHT_CENTER),
+                    ]
+                })
+                .collect();
+            texts.push(ink.text(&places, format!("{} cun", trim(along.abs()))));
         }
         break;
     }
     texts
 }
 
-/// Text in the ruler's colour on a backdrop, so it reads over dots and lines.
-fn boxed_text(
-    painter: &egui::Painter,
-    at: egui::Pos2,
-    align: Align2,
-    text: String,
-    font: &FontId,
-    colors: &CanvasColors,
-) -> egui::Rect {
-    let galley = painter.layout_no_wrap(text, font.clone(), colors.ruler);
-    let rect = align.anchor_size(at, galley.size());
-    painter.rect_filled(rect.expand(2.0), 3.0, colors.label_fill);
-    painter.galley(rect.min, galley, colors.ruler);
-    rect.expand(2.0)
+/// Every place the ruler of `point` draws through on `figure`: the ends of the span it is
+/// measured on, and the landmark, corner and end of its offset legs (what framing must show
+/// for the ruler to be seen whole).
+pub fn ruler_places(point: &Point, figure: &Figure) -> Vec<FigurePos> {
+    let mut out: Vec<FigurePos> = ruler_for(point, figure)
+        .map(|r| vec![r.from, r.to])
+        .unwrap_or_default();
+    let legs = point
+        .placement
+        .iter()
+        .filter_map(|r| effective_rule(r, figure));
+    for rule in legs {
+        let PlacementRule::Offset {
+            from,
+            scale,
+            across,
+            ..
+        } = rule
+        else {
+            continue;
+        };
+        let corner = PlacementRule::Offset {
+            from: from.clone(),
+            scale: scale.clone(),
+            across: *across,
+            along: 0.0,
+        };
+        let (Some(start), Some(end)) = (figure.landmark(from), place_rule(rule, figure)) else {
+            continue;
+        };
+        out.extend([start.at, end]);
+        out.extend(place_rule(&corner, figure));
+        break;
+    }
+    out
+}
+
+impl RulerInk<'_> {
+    /// Text in the ruler's colour on a backdrop, so it reads over lines: at the first of
+    /// `places` (anchor and alignment) where it covers no dot, else at the first.
+    fn text(&self, places: &[(Pos2, Align2)], text: String) -> egui::Rect {
+        let galley = self
+            .painter
+            .layout_no_wrap(text, self.font.clone(), self.colors.ruler);
+        let size = galley.size();
+        let boxed = |(at, align): &(Pos2, Align2)| align.anchor_size(*at, size).expand(2.0);
+        // Clear of every dot if it can be, else at least of the largest (emphasised) ones.
+        let largest = self.dots.iter().map(|d| d.1).fold(0.0, f32::max);
+        let clear_of = |least: f32| {
+            move |r: &egui::Rect| {
+                !self
+                    .dots
+                    .iter()
+                    .any(|(c, radius)| *radius >= least && r.expand(*radius).contains(*c))
+            }
+        };
+        let rect = places
+            .iter()
+            .map(boxed)
+            .find(clear_of(0.0))
+            .or_else(|| places.iter().map(boxed).find(clear_of(largest * 0.9)))
+            .or_else(|| places.first().map(boxed))
+            .unwrap_or(egui::Rect::NOTHING);
+        self.painter.rect_filled(rect, 3.0, self.colors.label_fill);
+        self.painter
+            .galley(rect.min + egui::vec2(2.0, 2.0), galley, self.colors.ruler);
+        rect
+    }
 }
 
 /// A cun count without a trailing `.0`.

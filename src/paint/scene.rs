@@ -25,6 +25,9 @@ pub struct Drawn<'a> {
     pub clusters: Vec<(Rect, Vec<PointCode>)>,
     /// Each shown label's box with its point.
     pub labels: Vec<(Rect, PointCode)>,
+    /// What lies over the figure besides labels: the ruler's and the layers' texts, the
+    /// region key.
+    pub overlays: Vec<Rect>,
 }
 
 /// Draws `scene` of `figure` into `rect` through `proj`. `mouse` is where the pointer is (it
@@ -69,23 +72,43 @@ pub fn draw_scene<'a>(
     // of its texts.
     let mut ruler_texts = match scene.selected.as_ref().and_then(|c| atlas.point(c)) {
         Some(point) if scene.ruler => {
-            ruler::draw(painter, point, figure, proj, &colors, scene.scale)
+            let obstacles: Vec<(Pos2, f32)> = dots.iter().map(|d| (d.at, d.radius)).collect();
+            ruler::draw(
+                painter,
+                point,
+                figure,
+                proj,
+                &colors,
+                scene.scale,
+                &obstacles,
+            )
         }
         _ => Vec::new(),
     };
     ruler_texts.extend(layer_tags);
+    // The region key before the labels, so they keep clear of it.
+    let key = scene
+        .region_key
+        .then(|| super::region_key::draw_region_key(painter, rect, atlas, scene, &dots, &colors))
+        .flatten();
+    ruler_texts.extend(key);
     let midline = figure.midline_x.map(|x| {
         proj.screen_from_figure(crate::model::FigurePos::new(x, 0.0))
             .x
     });
     let placed = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
     layer_lines::draw_over(painter, atlas, scene, figure, proj, rect);
-    draw_marks(painter, rect, atlas, scene, proj, &dots, mouse);
+    draw_marks(painter, rect, scene, proj, &dots, mouse);
+    if let Some(landmark) = &scene.landmark_mark {
+        super::landmark_mark::draw_landmark_mark(painter, atlas, scene, figure, proj, landmark);
+    }
+    let overlays = ruler_texts;
     Drawn {
         dots,
         hovered,
         clusters: placed.clusters,
         labels: placed.labels,
+        overlays,
     }
 }
 
@@ -130,11 +153,10 @@ fn draw_dots(
     }
 }
 
-/// What goes over everything: the answer's mark, the region key and the spotlight.
+/// What goes over everything: the answer's mark and the spotlight.
 fn draw_marks(
     painter: &egui::Painter,
     rect: Rect,
-    atlas: &Atlas,
     scene: &Scene,
     proj: &Projector,
     dots: &[Dot<'_>],
@@ -147,14 +169,6 @@ fn draw_marks(
         let stroke = Stroke::new(2.5, colors.highlight);
         painter.line_segment([at - egui::vec2(s, s), at + egui::vec2(s, s)], stroke);
         painter.line_segment([at - egui::vec2(s, -s), at + egui::vec2(s, -s)], stroke);
-    }
-    if let Some(landmark) = &scene.landmark_mark
-        && let Some(figure) = atlas.figure(&scene.figure)
-    {
-        super::landmark_mark::draw_landmark_mark(painter, atlas, scene, figure, proj, landmark);
-    }
-    if scene.region_key {
-        super::region_key::draw_region_key(painter, rect, atlas, scene, colors);
     }
     if scene.spotlight {
         let selected_at = scene

@@ -20,7 +20,7 @@ pub use handout::{
 pub use picture::Picture;
 pub use renderer::Renderer;
 pub use slides::{render_slide, write_slides};
-pub use view::{CAPTION_HEIGHT, ViewExport, render_view, render_view_with};
+pub use view::{CAPTION_HEIGHT, ViewExport, draw_view, render_view, render_view_with};
 
 use std::path::{Path, PathBuf};
 

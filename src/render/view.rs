@@ -5,9 +5,9 @@ use super::picture::Picture;
 use super::{RenderError, Renderer, check_size};
 use crate::model::{Atlas, ConditionId, Figure, Point};
 use crate::paint::banner::draw_banner;
-use crate::paint::framing::frame_point;
+use crate::paint::framing::frame_scene;
 use crate::paint::projector::{PanZoom, Projector};
-use crate::paint::{Art, ArtCache, draw_scene, fonts, theme};
+use crate::paint::{Art, ArtCache, Drawn, draw_scene, fonts, theme};
 use crate::scene::{Framing, Scene, Theme};
 use egui::RichText;
 
@@ -77,29 +77,32 @@ pub fn render_view_with(
 }
 
 /// The scene in `rect`: a lesson step's banner across the top, the figure framed below it.
-fn draw_view(
+/// Returns the part the figure took and what was drawn there (tests read where each dot and
+/// label went).
+pub fn draw_view<'a>(
     painter: &egui::Painter,
     rect: egui::Rect,
-    atlas: &Atlas,
+    atlas: &'a Atlas,
     scene: &Scene,
     figure: &Figure,
     figure_art: &Art,
     framing: Option<Framing>,
-) {
+) -> (egui::Rect, Drawn<'a>) {
     // A lesson step's banner across the top; the figure fits below it.
     let rect = match &scene.banner {
         Some(b) => draw_banner(painter, rect, b, scene.theme, scene.scale),
         None => rect,
     };
     let painter = &painter.with_clip_rect(rect.intersect(painter.clip_rect()));
-    let proj = match (framing, &scene.selected) {
-        (Some(f), _) => Projector::framed(rect, figure, f),
-        (None, Some(code)) if scene.frame_selected => {
-            Projector::fit(rect, figure, frame_point(atlas, code, figure, rect))
+    let proj = match framing {
+        Some(f) => Projector::framed(rect, figure, f),
+        None if scene.frame_step => {
+            Projector::fit(rect, figure, frame_scene(atlas, scene, figure, rect))
         }
-        (None, _) => Projector::fit(rect, figure, PanZoom::default()),
+        None => Projector::fit(rect, figure, PanZoom::default()),
     };
-    draw_scene(painter, rect, atlas, scene, figure, figure_art, &proj, None);
+    let drawn = draw_scene(painter, rect, atlas, scene, figure, figure_art, &proj, None);
+    (rect, drawn)
 }
 
 /// The picture with a caption: the title and the colour legend above the figure.

@@ -1,5 +1,6 @@
 //! The canvas a lesson's step describes: the body in the step's view with its condition's
-//! points, some emphasised, one ringed with its ruler, labels hidden for recall; or a
+//! points, some emphasised (and those labelled), one ringed with its ruler, the bones its words
+//! use lit and tagged, framed on what it names, labels hidden for recall; or a
 //! mechanism's diagram at one of its steps. The window's Present mode and the slides exported
 //! by `lesson export` both start from here.
 
@@ -41,11 +42,26 @@ pub fn lesson_scene(atlas: &Atlas, lesson: &Lesson, index: usize) -> Option<Scen
     }
     scene.selected = step.select.clone().filter(|c| atlas.point(c).is_some());
     scene.ruler = scene.selected.is_some();
-    scene.frame_selected = scene.selected.is_some();
     scene.region_key = true;
+    // A step that names points labels exactly those, all of them: the other points are there
+    // for context, dimmed, and would only crowd the named ones' labels out.
+    if !scene.highlighted.is_empty() {
+        let named = scene.highlighted.iter().chain(&scene.selected).cloned();
+        scene.label_only = Some(named.collect());
+    }
     if step.recall {
         scene.label_only = Some(BTreeSet::new());
     }
+    // Landmarks the words use: the bones drawn, the named ones lit and tagged.
+    scene.layers.named = step
+        .structures
+        .iter()
+        .filter(|s| atlas.structure(s).is_some())
+        .cloned()
+        .collect();
+    scene.layers.bones = !scene.layers.named.is_empty();
+    scene.frame_step =
+        scene.selected.is_some() || !scene.highlighted.is_empty() || !scene.layers.named.is_empty();
     scene.labels = LabelStyle::Code;
     scene.diagram = step.mechanism.as_ref().map(|m| DiagramView {
         mechanism: m.clone(),

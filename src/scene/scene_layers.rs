@@ -1,5 +1,5 @@
 //! What the layers over the figure show: channels, bones and nerves, and the emphasis that a
-//! selected point or a landmark step puts on them. Plain data, no egui.
+//! selected point, a landmark step or a lesson step puts on them. Plain data, no egui.
 
 use crate::model::{AnatomyLayer, ChannelId, LandmarkId, PointCode, Structure, StructureId};
 use std::collections::BTreeSet;
@@ -21,6 +21,9 @@ pub struct SceneLayers {
     pub structures: BTreeSet<StructureId>,
     /// What a landmark step of the selected point asks to be shown.
     pub step: Option<StepFocus>,
+    /// The structures a lesson step's words use as landmarks: drawn whatever the switches
+    /// say, lit, and tagged before anything else is.
+    pub named: Vec<StructureId>,
 }
 
 /// The selected point's channel and its neighbours along the course.
@@ -51,11 +54,13 @@ impl SceneLayers {
             || self.focus.is_some()
             || !self.structures.is_empty()
             || self.step.is_some()
+            || !self.named.is_empty()
     }
 
     /// Whether a structure is drawn: its layer is on, or it is shown by name.
     pub fn shows(&self, structure: &Structure) -> bool {
         self.structures.contains(&structure.id)
+            || self.named.contains(&structure.id)
             || match structure.layer {
                 AnatomyLayer::Bones => self.bones,
                 AnatomyLayer::Nerves | AnatomyLayer::Muscles => self.nerves,

@@ -82,6 +82,8 @@ pub enum Command {
     ToggleNoteOnCanvas,
     /// Study plans, sessions and resetting progress.
     Study(StudyCommand),
+    /// The point card of this point takes this many pages (reported by the window).
+    SetCardPages(PointCode, usize),
 }
 
 /// Applies a command to the session. `now_s` is the clock for study scheduling.
@@ -101,7 +103,11 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::SetCondition(id) => set_condition(session, atlas, id, now_s, fx),
         Command::ToggleRegion(id) => toggle(&mut session.hidden_regions, id),
         Command::SelectMechanism(id) => session.mechanism = id,
-        Command::Step(delta) => step_selection(session, atlas, delta, fx),
+        Command::Step(delta) => {
+            if !turn_card_page(session, atlas, delta) {
+                step_selection(session, atlas, delta, fx);
+            }
+        }
         Command::SetTab(tab) => session.tab = tab,
         Command::SetTheme(theme) => set_theme(session, theme, fx),
         Command::CycleTheme => set_theme(session, session.kept.theme.next(), fx),
@@ -158,8 +164,42 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::ToggleNoteOnCanvas => {
             session.present.note_on_canvas = !session.present.note_on_canvas;
         }
+        Command::SetCardPages(code, pages) => set_card_pages(session, code, pages),
     }
     effects
+}
+
+/// Turns the Present card's page instead of stepping, while the card shown has a page further
+/// in that direction; `false` when there is none (the step goes ahead).
+fn turn_card_page(session: &mut Session, atlas: &Atlas, delta: i32) -> bool {
+    let shown = session.mode == Mode::Present
+        && session.present.card.code.is_some()
+        && session.present.card.code == session.kept.selected
+        && session.present_card_shown(atlas);
+    if !shown {
+        return false;
+    }
+    let card = &mut session.present.card;
+    if delta > 0 && card.page + 1 < card.pages {
+        card.page += 1;
+        true
+    } else if delta < 0 && card.page > 0 {
+        card.page -= 1;
+        true
+    } else {
+        false
+    }
+}
+
+/// Records how many pages a point's card takes; a new point starts on its first page.
+fn set_card_pages(session: &mut Session, code: PointCode, pages: usize) {
+    let card = &mut session.present.card;
+    if card.code.as_ref() != Some(&code) {
+        card.page = 0;
+    }
+    card.code = Some(code);
+    card.pages = pages.max(1);
+    card.page = card.page.min(card.pages - 1);
 }
 
 /// Closes an open overlay (search, then help), else clears the selection.

@@ -119,6 +119,9 @@ impl Session {
         if self.mode == Mode::Study {
             self.study_layers(&mut layers);
         }
+        // A lesson step's landmarks are drawn whatever the switches say.
+        layers.bones |= scene.layers.bones;
+        layers.named = std::mem::take(&mut scene.layers.named);
         scene.layers = layers;
     }
 

@@ -30,6 +30,20 @@ pub struct PresentState {
     pub diagram: Option<MechanismId>,
     /// Show the presenter's note on the canvas too (it is always beside the step controls).
     pub note_on_canvas: bool,
+    /// The point card's pages when its text does not fit even in its smallest type.
+    pub card: CardPages,
+}
+
+/// Which page of the point card is shown: the card reports how many pages a point's text
+/// takes, and stepping forward turns the card's pages before it moves to the next step.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CardPages {
+    /// The point the count is for.
+    pub code: Option<PointCode>,
+    /// How many pages its card takes (1 when it fits).
+    pub pages: usize,
+    /// The page shown, from 0.
+    pub page: usize,
 }
 
 /// The search box.

@@ -5,7 +5,7 @@
 use crate::model::{Atlas, ConditionId, Figure, FigureId, FigurePos, PointCode};
 use crate::paint::banner::draw_banner;
 use crate::paint::diagram::{DiagramStyle, draw_diagram};
-use crate::paint::framing::{frame_point, frame_points};
+use crate::paint::framing::{frame_point, frame_points, frame_scene};
 use crate::paint::projector::{self, PanZoom, Projector};
 use crate::paint::select_framing::{Shown, frame_apart};
 use crate::paint::{ArtCache, Drawn, draw_scene};
@@ -40,6 +40,9 @@ pub struct CanvasMemory {
     last: Option<LastFrame>,
     /// The point labels drawn in the last frame, each with its point (a click selects it).
     labels: Vec<(Rect, PointCode)>,
+    /// Whether the view follows a lesson step's framing (set when a step is shown, cleared
+    /// when the user pans or zooms), so the frame keeps up with the scale and the window.
+    follow_step: bool,
 }
 
 struct LastFrame {
@@ -259,7 +262,8 @@ fn hover_ui(response: &egui::Response, atlas: &Atlas, drawn: &Drawn<'_>, mouse: 
     }
 }
 
-/// Pan, zoom, fit, reveal and frame: updates and returns the figure's pan and zoom.
+/// Pan, zoom, fit, reveal and frame: updates and returns the figure's pan and zoom. A lesson
+/// step is framed on what it names until the user pans or zooms.
 fn handle_input(
     ui: &egui::Ui,
     memory: &mut CanvasMemory,
@@ -272,16 +276,22 @@ fn handle_input(
     let view = memory.views.entry(figure.id.clone()).or_default();
     if response.double_clicked() {
         *view = PanZoom::default();
+        memory.follow_step = false;
     }
     if response.dragged() {
         view.pan += response.drag_delta();
+        memory.follow_step = false;
     }
     if let Some(pointer) = response.hover_pos() {
         let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
         let factor = pinch * (scroll / 300.0).exp();
         if (factor - 1.0).abs() > 1e-4 {
             projector::zoom_about(view, rect, figure, pointer, factor);
+            memory.follow_step = false;
         }
+    }
+    if matches!(memory.request, Some(Request::Fit | Request::Frame(_))) {
+        memory.follow_step = true;
     }
     match memory.request.take() {
         Some(Request::Fit) => *view = PanZoom::default(),
@@ -313,6 +323,9 @@ fn handle_input(
             *view = frame_points(atlas, &codes, condition.as_ref(), figure, rect);
         }
         Some(Request::Frame(_)) | None => {}
+    }
+    if scene.frame_step && memory.follow_step {
+        *view = frame_scene(atlas, scene, figure, rect);
     }
     *view
 }

@@ -140,7 +140,8 @@ pub fn side_panels_ui(
                 ..right("present_card")
             };
             let rect = side_ui(ui, window_width, &card, |ui| {
-                scroll("card_scroll").show(ui, |ui| present::card_ui(ui, atlas, session));
+                // The card fits its text to the panel, or pages it; it never scrolls.
+                present::card_ui(ui, atlas, session, commands);
             });
             (None, Some(rect))
         }

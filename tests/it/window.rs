@@ -6,6 +6,7 @@ mod layout;
 mod leaks;
 mod lessons;
 mod modes;
+mod present_card;
 mod reload;
 mod selection;
 mod study;

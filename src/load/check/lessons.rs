@@ -1,5 +1,6 @@
 //! Checks of lessons: a plain file name, a title and at least one step, and every view,
-//! condition, point and mechanism a step names resolves (a diagram step within its diagram).
+//! condition, point, structure and mechanism a step names resolves (a diagram step within its
+//! diagram), and a step shows every point its words name.
 
 use super::Reporter;
 use super::content::require_text;
@@ -113,7 +114,66 @@ fn check_step(
         let message = format!("unknown point `{code}`");
         rep.unknown(IdKind::Point, code.as_str(), origin, &sub, message);
     }
+    for (j, id) in step.structures.iter().enumerate() {
+        if !parts.structures.iter().any(|s| &s.id == id) {
+            rep.at(
+                origin,
+                &format!("{at}.structures[{j}]"),
+                format!("unknown structure `{id}` (structures are defined in anatomy.ron)"),
+            );
+        }
+    }
+    check_named_codes(rep, parts, step, origin, at);
     check_diagram_step(rep, parts, step, origin, at);
+}
+
+/// A step whose words name a point should show it: a room reads "BL25" and looks for it. Every
+/// point code in the step's title or text must be among its `points` or its `select`.
+fn check_named_codes(
+    rep: &mut Reporter<'_>,
+    parts: &AtlasParts,
+    step: &crate::model::LessonStep,
+    origin: &Origin,
+    at: &str,
+) {
+    let shown = |code: &str| {
+        step.points.iter().any(|c| c.as_str() == code)
+            || step.select.as_ref().is_some_and(|c| c.as_str() == code)
+    };
+    let mut missing: Vec<&str> = Vec::new();
+    for word in named_codes(parts, &format!("{} {}", step.title, step.text)) {
+        if !shown(word) && !missing.contains(&word) {
+            missing.push(word);
+        }
+    }
+    if !missing.is_empty() {
+        rep.at(
+            origin,
+            &format!("{at}.text"),
+            format!(
+                "the step's words name {} but the step does not show {}: add {} to `points` (or reword)",
+                missing.join(", "),
+                if missing.len() == 1 { "it" } else { "them" },
+                if missing.len() == 1 { "it" } else { "them" },
+            ),
+        );
+    }
+}
+
+/// The point codes of the atlas that `text` names, as whole words (`EX-UE7` whole, `BL23`
+/// not inside `BL230`), in order.
+fn named_codes<'p>(parts: &'p AtlasParts, text: &str) -> Vec<&'p str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| {
+            parts
+                .points
+                .iter()
+                .find(|p| p.code.as_str() == w)
+                .map(|p| p.code.as_str())
+        })
+        .collect()
 }
 
 fn check_diagram_step(
@@ -164,6 +224,7 @@ fn check_diagram_step(
         ("view", step.view.is_some()),
         ("select", step.select.is_some()),
         ("points", !step.points.is_empty()),
+        ("structures", !step.structures.is_empty()),
     ] {
         if set {
             rep.at(

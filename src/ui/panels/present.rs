@@ -62,45 +62,174 @@ pub fn step_bar_ui(
     });
 }
 
-/// The current point's card, large, scaled with the dots.
-pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session) {
-    let k = session.kept.text_scale.clamp(1.0, 3.0);
-    let Some(point) = session.kept.selected.as_ref().and_then(|c| atlas.point(c)) else {
-        ui.label(
-            RichText::new("Press the Right arrow or PageDown to step through the points.")
-                .size(20.0 * k),
-        );
-        return;
+/// The least the card's type steps down to, as a share of the presentation's scale (and never
+/// below scale 1): below it the card pages instead.
+pub const CARD_FLOOR_SHARE: f32 = 0.6;
+
+/// How one paragraph of the card looks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Heading,
+    Plain,
+    Italic,
+    Strong,
+}
+
+/// One paragraph of the card: its text, its type size at scale 1, and the space above it.
+struct Para {
+    text: String,
+    size: f32,
+    look: Look,
+    space: f32,
+}
+
+/// The paragraphs of a point's card, in order: names, its role here, where to find it.
+fn card_paras(atlas: &Atlas, session: &Session, point: &crate::model::Point) -> Vec<Para> {
+    let para = |text: &str, size, look, space| Para {
+        text: text.to_owned(),
+        size,
+        look,
+        space,
     };
-    ui.label(
-        RichText::new(format!("{}  {}", point.code, point.hanzi))
-            .font(FontId::new(34.0 * k, crate::paint::fonts::bold())),
-    );
-    ui.label(RichText::new(&point.pinyin).size(24.0 * k));
-    ui.label(RichText::new(&point.english).size(20.0 * k).italics());
+    let mut out = vec![
+        para(
+            &format!("{}  {}", point.code, point.hanzi),
+            34.0,
+            Look::Heading,
+            0.0,
+        ),
+        para(&point.pinyin, 24.0, Look::Plain, 0.0),
+        para(&point.english, 20.0, Look::Italic, 0.0),
+    ];
     let condition = session.kept.condition.as_ref();
     if let Some(why) = atlas
         .why_here(&point.code, condition, Reader::Trainee)
         .filter(|w| Some(&w.condition.id) == condition)
     {
-        ui.add_space(8.0 * k);
-        ui.label(
-            RichText::new(format!("{} point", capitalise(why.role.id())))
-                .size(19.0 * k)
-                .strong(),
-        );
-        ui.label(RichText::new(why.reason).size(18.0 * k));
+        let role = format!("{} point", capitalise(why.role.id()));
+        out.push(para(&role, 19.0, Look::Strong, 8.0));
+        out.push(para(why.reason, 18.0, Look::Plain, 0.0));
         if let Some(caveat) = why.caveat {
-            ui.label(RichText::new(caveat).size(16.0 * k).italics());
+            out.push(para(caveat, 16.0, Look::Italic, 0.0));
         }
     }
-    ui.add_space(8.0 * k);
-    for text in [
+    for (i, text) in [
         &point.location.landmark,
         &point.location.measure,
         &point.location.palpate,
-    ] {
-        ui.label(RichText::new(text).size(17.0 * k));
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        out.push(para(
+            text,
+            17.0,
+            Look::Plain,
+            if i == 0 { 8.0 } else { 4.0 },
+        ));
+    }
+    out
+}
+
+/// A paragraph laid out at `k` times its size, `width` wide.
+fn lay_out(ui: &egui::Ui, p: &Para, k: f32, width: f32) -> std::sync::Arc<egui::Galley> {
+    let font = match p.look {
+        Look::Heading => FontId::new(p.size * k, crate::paint::fonts::bold()),
+        Look::Plain | Look::Italic | Look::Strong => FontId::proportional(p.size * k),
+    };
+    let mut text = RichText::new(&p.text).font(font);
+    text = match p.look {
+        Look::Italic => text.italics(),
+        Look::Strong => text.strong(),
+        Look::Heading | Look::Plain => text,
+    };
+    egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Wrap),
+        width,
+        egui::TextStyle::Body,
+    )
+}
+
+/// Splits paragraphs of these heights (each with its space above) into pages of at most
+/// `page` points; a paragraph is never split, so no sentence is cut.
+fn pages(heights: &[f32], page: f32) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut used) = (0, 0.0);
+    for (i, h) in heights.iter().enumerate() {
+        if i > start && used + h > page {
+            out.push(start..i);
+            start = i;
+            used = 0.0;
+        }
+        used += h;
+    }
+    out.push(start..heights.len());
+    out
+}
+
+/// The current point's card, large, scaled with the dots. Its type steps down (to
+/// [`CARD_FLOOR_SHARE`] of the scale) until the whole text fits the panel; beyond that the card
+/// pages, a paragraph at a time, and stepping forward turns its pages ("1/2").
+pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
+    let scale = session.kept.text_scale.clamp(1.0, 3.0);
+    let Some(point) = session.kept.selected.as_ref().and_then(|c| atlas.point(c)) else {
+        ui.label(
+            RichText::new("Press the Right arrow or PageDown to step through the points.")
+                .size(20.0 * scale),
+        );
+        return;
+    };
+    let paras = card_paras(atlas, session, point);
+    let width = ui.available_width().max(40.0);
+    let footer = 28.0 * scale.sqrt();
+    let room = (ui.available_height() - footer).max(80.0);
+    // Each paragraph is its space above, its text and a gap, each with the spacing between items.
+    let gaps = 3.0 * ui.spacing().item_spacing.y;
+    let heights = |k: f32| -> Vec<f32> {
+        paras
+            .iter()
+            .map(|p| lay_out(ui, p, k, width).size().y + (p.space + 4.0) * k + gaps)
+            .collect()
+    };
+    let floor = (scale * CARD_FLOOR_SHARE).max(1.0);
+    let mut k = scale;
+    while k > floor && heights(k).iter().sum::<f32>() > room {
+        k = (k * 0.92).max(floor);
+    }
+    let split = pages(&heights(k), room);
+    let count = split.len();
+    if session.present.card.code.as_ref() != Some(&point.code)
+        || session.present.card.pages != count
+    {
+        commands.push(Command::SetCardPages(point.code.clone(), count));
+    }
+    let page = if session.present.card.code.as_ref() == Some(&point.code) {
+        session.present.card.page.min(count - 1)
+    } else {
+        0
+    };
+    for p in split
+        .get(page)
+        .into_iter()
+        .flat_map(|r| paras.get(r.clone()))
+        .flatten()
+    {
+        ui.add_space(p.space * k);
+        ui.add(egui::Label::new(lay_out(ui, p, k, width)));
         ui.add_space(4.0 * k);
+    }
+    if count > 1 {
+        let more = if page + 1 < count {
+            "  ·  Next for more"
+        } else {
+            ""
+        };
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(format!("{}/{count}{more}", page + 1))
+                .size(16.0 * scale.sqrt())
+                .strong(),
+        );
     }
 }

@@ -119,3 +119,25 @@ fn a_lesson_file_with_a_syntax_error_is_reported_at_its_place() {
     let first = problems.iter().next().unwrap();
     assert_eq!(first.pos.map(|p| p.line), Some(3), "{problems}");
 }
+
+#[test]
+fn a_step_whose_words_name_a_point_it_does_not_show_is_reported_at_its_text() {
+    let copy = AtlasCopy::builtin();
+    let at = copy.edit(
+        LESSON,
+        "\"Local points lie in",
+        "\"Local points, such as BL54, lie in",
+    );
+    copy.expect_at(
+        LESSON,
+        at,
+        "the step's words name BL54 but the step does not show it",
+    );
+}
+
+#[test]
+fn a_step_naming_an_unknown_structure_is_reported_at_its_name() {
+    let copy = AtlasCopy::builtin();
+    let at = copy.edit(LESSON, "\"l2_spinous\"]", "\"l9_spinous\"]");
+    copy.expect_at(LESSON, at, "unknown structure `l9_spinous`");
+}
