@@ -129,7 +129,7 @@ pub fn place(
             // Led anywhere, a label's leader may pass over dots smaller than its own (the
             // dimmed points around an emphasised one).
             let smaller: Vec<Pos2> = match pass {
-                Pass::Anywhere => dots
+                Pass::Anywhere | Pass::Through => dots
                     .iter()
                     .filter(|(_, r)| *r < requests[i].radius * 0.9)
                     .map(|(c, _)| *c)
