@@ -51,7 +51,7 @@ fn draw(ctx: &egui::Context, atlas: &Atlas, scene: &Scene, size: Vec2) -> Seen {
                     .iter()
                     .map(|d| (d.point.code.clone(), d.at, d.radius))
                     .collect(),
-                labels: drawn.labels.clone(),
+                labels: drawn.labels.iter().map(|(r, c)| (c.clone(), *r)).collect(),
                 overlays: drawn.overlays.clone(),
                 folded: drawn.clusters.iter().flat_map(|c| c.1.clone()).collect(),
             });
