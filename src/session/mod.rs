@@ -1,6 +1,7 @@
 //! The user's session apart from any window: the mode, the choices that last between runs and
 //! those that do not, the commands that change them, and the scene they describe. No egui.
 
+mod classroom;
 mod command;
 mod effect;
 mod layer_command;
@@ -18,4 +19,6 @@ pub use layer_state::{LayerState, LayerSwitches, LocationStep};
 pub use mode::{Mode, Tab};
 pub use save::{MIN_INTERVAL, SaveSchedule};
 pub use scene::PATIENT_SCALE;
-pub use state::{Answer, LessonPlay, PresentState, SearchState, Session, StudyState};
+pub use state::{
+    Answer, Blank, LessonPlay, PresentState, ReturnTo, SearchState, Session, StudyState,
+};

@@ -3,7 +3,7 @@
 
 use super::layer_state::LayerState;
 use super::mode::{Mode, Tab};
-use crate::model::{Atlas, LessonId, MechanismId, Point, PointCode, RegionId};
+use crate::model::{Atlas, FigureId, FigurePos, LessonId, MechanismId, Point, PointCode, RegionId};
 use crate::store::Settings;
 use crate::study::{LocateResult, Question};
 use std::collections::BTreeSet;
@@ -28,8 +28,38 @@ pub struct PresentState {
     pub lesson: Option<LessonPlay>,
     /// A mechanism whose diagram fills the canvas, if any (a lesson's steps come first).
     pub diagram: Option<MechanismId>,
-    /// Show the presenter's note on the canvas too (it is always beside the step controls).
+    /// Show the presenter's note on the audience's canvas too (otherwise only the presenter
+    /// view shows it).
     pub note_on_canvas: bool,
+    /// The presenter view is open in its own window.
+    pub presenter: bool,
+    /// A recall step waits for its second press: the ringed dot is shown without its label or
+    /// card, and the next press reveals them.
+    pub asking: bool,
+    /// The audience screen is blacked or whitened out (any key brings it back).
+    pub blank: Option<Blank>,
+    /// The pen's strokes on the audience canvas, in figure coordinates (cleared at each step).
+    pub pen: Vec<Vec<FigurePos>>,
+    /// A left drag draws with the pen instead of panning (a right drag always draws).
+    pub pen_tool: bool,
+    /// Where Present mode was before the open lesson, to return to when it closes.
+    pub before_lesson: Option<ReturnTo>,
+    /// The step each lesson was closed on, to resume it there.
+    pub lesson_steps: std::collections::BTreeMap<LessonId, usize>,
+}
+
+/// What fills the audience screen while it is blanked, as a clicker's "black screen" key does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blank {
+    Black,
+    White,
+}
+
+/// The point and figure Present mode showed before a lesson opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReturnTo {
+    pub selected: Option<PointCode>,
+    pub figure: Option<FigureId>,
 }
 
 /// Study mode's state for this run; progress lasts in `Settings`.

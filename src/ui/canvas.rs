@@ -33,6 +33,8 @@ pub struct CanvasMemory {
     art: ArtCache,
     request: Option<Request>,
     last: Option<LastFrame>,
+    /// Pan and zoom kept while a lesson plays, to go back to when it closes.
+    kept_views: Option<HashMap<FigureId, PanZoom>>,
 }
 
 struct LastFrame {
@@ -64,6 +66,20 @@ impl CanvasMemory {
     /// [`QUESTION_POINTS_PER_CUN`] points, off-centre so the middle of the view is no clue.
     pub fn request_question_frame(&mut self, code: PointCode) {
         self.request = Some(Request::Question(code));
+    }
+
+    /// Keeps every figure's pan and zoom, to go back to with [`Self::restore_views`].
+    pub fn remember_views(&mut self) {
+        self.kept_views = Some(self.views.clone());
+    }
+
+    /// Goes back to the pan and zoom kept by [`Self::remember_views`], dropping a pending
+    /// change of view.
+    pub fn restore_views(&mut self) {
+        if let Some(views) = self.kept_views.take() {
+            self.views = views;
+            self.request = None;
+        }
     }
 
     /// Forgets cached art (after the atlas is reloaded); pan and zoom are kept.
