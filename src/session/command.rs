@@ -145,7 +145,12 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::ToggleNoteOnCanvas => {
             session.present.note_on_canvas = !session.present.note_on_canvas;
         }
-        Command::TogglePresenter => session.present.presenter = !session.present.presenter,
+        Command::TogglePresenter => {
+            session.present.presenter = !session.present.presenter;
+            if session.present.presenter {
+                set_mode(session, atlas, Mode::Present, now_s, fx);
+            }
+        }
         Command::GoToStep(index) => lesson::jump_to_step(session, atlas, index, fx),
         Command::Blank(which) => classroom::blank(session, which),
         Command::Unblank => session.present.blank = None,

@@ -4,6 +4,7 @@
 
 mod commands;
 mod frame;
+mod presenter;
 
 use super::canvas::CanvasMemory;
 use super::export_job::ExportJob;
@@ -50,6 +51,8 @@ pub struct AtlasApp {
     /// A size asked for on the command line, applied on the first frame (it wins over the
     /// size eframe remembers from the last run).
     initial_size: Option<egui::Vec2>,
+    /// The presenter view's timer, place and art.
+    presenter: presenter::PresenterWindow,
 }
 
 impl AtlasApp {
@@ -126,6 +129,7 @@ impl AtlasApp {
             resume: folder_loader.is_some().then_some(kept),
             loader: folder_loader,
             initial_size: None,
+            presenter: presenter::PresenterWindow::default(),
         }
     }
 

@@ -35,6 +35,20 @@ pub struct CanvasMemory {
     last: Option<LastFrame>,
     /// Pan and zoom kept while a lesson plays, to go back to when it closes.
     kept_views: Option<HashMap<FigureId, PanZoom>>,
+    /// Which drags draw with the pen instead of panning (set by the window each frame).
+    pub pen: PenDrag,
+}
+
+/// Which drags draw with the pen instead of panning.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PenDrag {
+    /// Every drag pans.
+    #[default]
+    Off,
+    /// A right-button drag draws (Present mode).
+    RightButton,
+    /// Any drag draws (the Pen tool is on).
+    AnyButton,
 }
 
 struct LastFrame {
@@ -116,6 +130,8 @@ pub struct CanvasResponse {
     pub clicked_empty: bool,
     /// Where a click landed, in figure coordinates.
     pub clicked_at: Option<FigurePos>,
+    /// Where the pen is being drawn this frame, and whether a new stroke starts there.
+    pub pen: Option<(FigurePos, bool)>,
 }
 
 /// Draws `scene` in all the space left in `ui`.
@@ -125,10 +141,11 @@ pub fn canvas_ui(
     atlas: &Atlas,
     scene: &Scene,
 ) -> CanvasResponse {
-    let nothing = CanvasResponse {
+    let mut nothing = CanvasResponse {
         clicked: None,
         clicked_empty: false,
         clicked_at: None,
+        pen: None,
     };
     let Some(figure) = atlas.figure(&scene.figure) else {
         return nothing;
@@ -151,16 +168,20 @@ pub fn canvas_ui(
             caption: true,
         };
         draw_diagram(&painter, body, atlas, view, style);
+        let proj = Projector::fit(body, figure, PanZoom::default());
+        nothing.pen = pen_drag(memory.pen, &response, &proj);
         memory.last = Some(LastFrame {
             figure: figure.id.clone(),
             rect,
             body,
-            proj: Projector::fit(body, figure, PanZoom::default()),
+            proj,
         });
         return nothing;
     }
-    let view = handle_input(ui, memory, atlas, figure, body, &response);
+    let pen_down = is_pen_drag(memory.pen, &response);
+    let view = handle_input(ui, memory, atlas, figure, body, &response, !pen_down);
     let proj = Projector::fit(body, figure, view);
+    let drawing = pen_drag(memory.pen, &response, &proj);
     memory.last = Some(LastFrame {
         figure: figure.id.clone(),
         rect,
@@ -185,10 +206,12 @@ pub fn canvas_ui(
     }
     hover_ui(&response, atlas, &drawn, mouse);
     if !response.clicked() {
+        nothing.pen = drawing;
         return nothing;
     }
     let clicked = drawn.hovered.map(|p| p.code.clone());
     CanvasResponse {
+        pen: drawing,
         clicked_empty: clicked.is_none(),
         clicked,
         clicked_at: response
@@ -234,7 +257,31 @@ fn hover_ui(response: &egui::Response, atlas: &Atlas, drawn: &Drawn<'_>, mouse: 
     }
 }
 
-/// Pan, zoom, fit, reveal and frame: updates and returns the figure's pan and zoom.
+/// Where a pen drag is this frame, in figure coordinates, and whether it starts a stroke.
+fn pen_drag(
+    pen: PenDrag,
+    response: &egui::Response,
+    proj: &Projector,
+) -> Option<(FigurePos, bool)> {
+    if !is_pen_drag(pen, response) {
+        return None;
+    }
+    let at = response.interact_pointer_pos()?;
+    Some((proj.figure_from_screen(at), response.drag_started()))
+}
+
+/// Whether the drag under way draws with the pen.
+fn is_pen_drag(pen: PenDrag, response: &egui::Response) -> bool {
+    use egui::PointerButton::{Primary, Secondary};
+    match pen {
+        PenDrag::Off => false,
+        PenDrag::RightButton => response.dragged_by(Secondary),
+        PenDrag::AnyButton => response.dragged_by(Secondary) || response.dragged_by(Primary),
+    }
+}
+
+/// Pan (unless the drag draws with the pen), zoom, fit, reveal and frame: updates and returns
+/// the figure's pan and zoom.
 fn handle_input(
     ui: &egui::Ui,
     memory: &mut CanvasMemory,
@@ -242,12 +289,13 @@ fn handle_input(
     figure: &Figure,
     rect: Rect,
     response: &egui::Response,
+    pans: bool,
 ) -> PanZoom {
     let view = memory.views.entry(figure.id.clone()).or_default();
     if response.double_clicked() {
         *view = PanZoom::default();
     }
-    if response.dragged() {
+    if pans && response.dragged() {
         view.pan += response.drag_delta();
     }
     if let Some(pointer) = response.hover_pos() {

@@ -11,6 +11,7 @@ mod notices;
 mod panels;
 mod reload;
 mod saver;
+mod thumbnail;
 mod screenshot;
 pub mod startup;
 mod widgets;

@@ -4,8 +4,7 @@
 
 use super::AtlasApp;
 use crate::session::{Command, Mode, Session};
-use crate::ui::actions::shortcuts_pressed;
-use crate::ui::canvas::{CanvasResponse, canvas_ui};
+use crate::ui::canvas::{CanvasResponse, PenDrag, canvas_ui};
 use crate::ui::layout::{LayoutRects, SideRect, side_panels_ui};
 use crate::ui::panels::{overlays, present, top_bar, views};
 
@@ -16,7 +15,7 @@ impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.start_frame(&ctx);
-        let mut commands = shortcuts_pressed(&ctx, self.session.mode);
+        let mut commands = self.keys_pressed(&ctx);
         let window = ui.max_rect();
         let bottom = self.bottom_ui(ui);
         let top = self.top_bar_ui(ui, &mut commands);
@@ -33,6 +32,8 @@ impl eframe::App for AtlasApp {
             right_id: right.map(|r| r.1),
         };
         self.overlays_ui(&ctx, &mut commands);
+        self.blank_ui(&ctx, &mut commands);
+        self.presenter_ui(&ctx, &mut commands);
         self.apply_all(&ctx, commands);
         self.save_if_due(&ctx);
     }
@@ -134,8 +135,17 @@ impl AtlasApp {
                     ui.label("This atlas has no figures to draw.");
                     return;
                 };
+                self.canvas.pen = match (session.mode, session.present.pen_tool) {
+                    (Mode::Present, true) => PenDrag::AnyButton,
+                    (Mode::Present, false) => PenDrag::RightButton,
+                    _ => PenDrag::Off,
+                };
                 let out = canvas_ui(ui, &mut self.canvas, atlas, &scene);
                 canvas_rect = self.canvas.rect();
+                super::presenter::pen_strokes_ui(ui, session, &self.canvas);
+                if let Some((at, start)) = out.pen {
+                    commands.push(Command::PenTo(at, start));
+                }
                 canvas_clicks(session, out, commands);
             });
         canvas_rect

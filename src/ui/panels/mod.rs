@@ -11,6 +11,7 @@ pub mod navigator;
 pub mod overlays;
 pub mod patient;
 pub mod present;
+pub mod presenter;
 pub mod red_flags;
 pub mod steps;
 pub mod study;
