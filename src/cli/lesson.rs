@@ -23,6 +23,39 @@ pub fn list(atlas: &Atlas, out: &mut dyn Write) -> std::io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The lesson `--lesson ID` names, checked before the window opens: `Err` (after saying
+/// which lessons there are) when the atlas has none of that id or does not load.
+pub fn window_lesson(
+    atlas_dir: Option<&Path>,
+    id: &str,
+    err: &mut dyn Write,
+) -> Result<LessonId, ExitCode> {
+    let atlas = match load::load(atlas_dir) {
+        Ok(atlas) => atlas,
+        Err(problems) => return Err(super::report(&problems, err).unwrap_or(ExitCode::FAILURE)),
+    };
+    let lesson = LessonId::new(id);
+    if atlas.lesson(&lesson).is_some() {
+        return Ok(lesson);
+    }
+    let _ = writeln!(
+        err,
+        "acupoint-atlas: unknown lesson `{id}` ({})",
+        known_lessons(&atlas)
+    );
+    Err(ExitCode::FAILURE)
+}
+
+/// The atlas's lesson ids, for a message about one it lacks.
+fn known_lessons(atlas: &Atlas) -> String {
+    let known: Vec<&str> = atlas.lessons().iter().map(|l| l.id.as_str()).collect();
+    if known.is_empty() {
+        "the atlas has none".to_owned()
+    } else {
+        format!("known: {}", known.join(", "))
+    }
+}
+
 /// What `lesson export` was asked for.
 pub struct ExportArgs<'a> {
     /// A lesson's id, or the path of a lesson file.
@@ -103,14 +136,9 @@ fn find(atlas: &Atlas, which: &str) -> Result<Lesson, Refusal> {
     if looks_like_file {
         return load::load_lesson_file(atlas, path).map_err(Refusal::Problems);
     }
-    let known: Vec<&str> = atlas.lessons().iter().map(|l| l.id.as_str()).collect();
-    let known = if known.is_empty() {
-        "the atlas has none".to_owned()
-    } else {
-        format!("known: {}", known.join(", "))
-    };
     Err(Refusal::Message(format!(
-        "unknown lesson `{which}` ({known}); or give the path of a lesson file"
+        "unknown lesson `{which}` ({}); or give the path of a lesson file",
+        known_lessons(atlas)
     )))
 }
 

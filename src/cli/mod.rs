@@ -8,6 +8,7 @@ mod mechanisms;
 mod points;
 mod problems;
 
+pub use lesson::window_lesson;
 pub use export::{ExportArgs, LabelsArg, ModeArg, PaperArg, ThemeArg, export_scene};
 pub use layer_args::LayerArg;
 
@@ -36,6 +37,14 @@ pub struct Cli {
     /// The window's size in points, such as 1920x1080 (default 1280x800).
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<(f32, f32)>,
+
+    /// Open straight into Present mode on this lesson's first step (`lesson list` names them).
+    #[arg(long, value_name = "ID")]
+    pub lesson: Option<String>,
+
+    /// With --lesson: open the presenter view too (the notes, the next step, the time).
+    #[arg(long, requires = "lesson")]
+    pub presenter: bool,
 
     #[command(subcommand)]
     pub command: Option<CliCommand>,

@@ -53,6 +53,8 @@ pub struct AtlasApp {
     initial_size: Option<egui::Vec2>,
     /// The presenter view's timer, place and art.
     presenter: presenter::PresenterWindow,
+    /// Commands from the command line, run once the atlas they name has loaded.
+    startup: Vec<crate::session::Command>,
 }
 
 impl AtlasApp {
@@ -130,6 +132,7 @@ impl AtlasApp {
             loader: folder_loader,
             initial_size: None,
             presenter: presenter::PresenterWindow::default(),
+            startup: Vec::new(),
         }
     }
 
@@ -161,6 +164,16 @@ impl AtlasApp {
                 self.problems = problems.iter().map(ToString::to_string).collect();
                 self.notices.clear(NoticeKey::Reload);
             }
+        }
+    }
+
+    /// Opens `lesson` in Present mode on its first step (and the presenter view too) on the
+    /// first frame, or once the atlas folder has loaded.
+    pub fn start_lesson(&mut self, lesson: crate::model::LessonId, presenter: bool) {
+        use crate::session::Command;
+        self.startup = vec![Command::OpenLesson(Some(lesson))];
+        if presenter {
+            self.startup.push(Command::TogglePresenter);
         }
     }
 

@@ -1,8 +1,8 @@
 //! A small picture of a scene, drawn through the paint layer as the canvas draws it (the
-//! banner, then the diagram or the framed body): the presenter view's "next step".
+//! diagram, or the body framed as on the slide): the presenter view's "next step". The step's
+//! banner is left out: its title is written above the picture, and its text would not fit.
 
 use crate::model::Atlas;
-use crate::paint::banner::draw_banner;
 use crate::paint::diagram::{DiagramStyle, draw_diagram};
 use crate::paint::framing::frame_point;
 use crate::paint::{ArtCache, PanZoom, Projector, draw_scene};
@@ -21,10 +21,7 @@ pub fn thumbnail_ui(
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name));
     let painter = ui.painter_at(rect);
-    let body = match &scene.banner {
-        Some(banner) => draw_banner(&painter, rect, banner, scene.theme, 1.0),
-        None => rect,
-    };
+    let body = rect;
     if let Some(view) = &scene.diagram {
         let style = DiagramStyle {
             theme: scene.theme,

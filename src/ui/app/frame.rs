@@ -69,6 +69,10 @@ impl AtlasApp {
         if let Some(outcome) = self.loader.as_mut().and_then(|l| l.poll(ctx)) {
             self.take_load(outcome);
         }
+        if !self.startup.is_empty() && !self.loading() {
+            let startup = std::mem::take(&mut self.startup);
+            self.apply_all(ctx, startup);
+        }
     }
 
     /// Whether the window is bare: full screen in Present mode, without bars or choosers.
@@ -76,9 +80,11 @@ impl AtlasApp {
         self.fullscreen && self.session.mode == Mode::Present
     }
 
-    /// The bar along the top (none when bare); returns where it was drawn.
+    /// The bar along the top (none when bare, nor while the presenter view holds the controls
+    /// and this window is the audience's); returns where it was drawn.
     fn top_bar_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Option<egui::Rect> {
-        (!self.bare()).then(|| {
+        let audience = self.session.mode == Mode::Present && self.session.present.presenter;
+        (!self.bare() && !audience).then(|| {
             egui::Panel::top("top_bar")
                 .show(ui, |ui| {
                     ui.add_space(4.0);

@@ -13,13 +13,16 @@ use std::time::Duration;
 /// The presenter view's own size when it opens, in points.
 const PRESENTER_SIZE: egui::Vec2 = egui::vec2(760.0, 640.0);
 
+/// The audience's window is narrowed at most to this width to stand beside the presenter view.
+const MIN_AUDIENCE_WIDTH: f32 = 800.0;
+
 /// What the window keeps for the presenter view between frames.
 #[derive(Default)]
 pub(super) struct PresenterWindow {
     /// The talk being timed (the open lesson, or none) and when it began on the window's clock.
     started: Option<(Option<LessonId>, Duration)>,
-    /// Where the presenter view opens, worked out once when it opens.
-    place: Option<egui::Pos2>,
+    /// Where the presenter view opens and how large, worked out once when it opens.
+    place: Option<egui::Rect>,
     /// The next step's small picture needs figure art of its own.
     art: crate::paint::ArtCache,
 }
@@ -83,9 +86,9 @@ impl AtlasApp {
         let place = *self.presenter.place.get_or_insert_with(|| beside(ctx));
         let builder = egui::ViewportBuilder::default()
             .with_title(presenter::title(&self.atlas, &self.session))
-            .with_inner_size(PRESENTER_SIZE)
+            .with_inner_size(place.size())
             .with_min_inner_size([480.0, 360.0])
-            .with_position(place);
+            .with_position(place.min);
         let id = egui::ViewportId::from_hash_of("presenter_view");
         let mut pushed = Vec::new();
         ctx.show_viewport_immediate(id, builder, |ui, _class| {
@@ -131,20 +134,34 @@ pub(super) fn pen_strokes_ui(ui: &egui::Ui, session: &Session, memory: &CanvasMe
     }
 }
 
-/// Where the presenter view opens: right of the audience's window when the screen has room,
-/// else at the screen's right edge (a second screen is reached by moving either window).
-fn beside(ctx: &egui::Context) -> egui::Pos2 {
-    let (outer, monitor) = ctx.input(|i| (i.viewport().outer_rect, i.viewport().monitor_size));
+/// Where the presenter view opens and how large: right of the audience's window and as tall,
+/// when the screen has room; when it has not, the audience's window is narrowed so the two
+/// stand side by side (a second screen is reached by moving either window there).
+fn beside(ctx: &egui::Context) -> egui::Rect {
+    let (outer, inner, monitor) = ctx.input(|i| {
+        let v = i.viewport();
+        (v.outer_rect, v.inner_rect, v.monitor_size)
+    });
     let Some(outer) = outer else {
-        return egui::pos2(40.0, 40.0);
+        return egui::Rect::from_min_size(egui::pos2(40.0, 40.0), PRESENTER_SIZE);
     };
+    let height = outer.height().max(PRESENTER_SIZE.y);
+    let size = egui::vec2(PRESENTER_SIZE.x, height);
     let right = egui::pos2(outer.right() + 8.0, outer.top());
-    match monitor {
-        Some(m) if right.x + PRESENTER_SIZE.x > m.x => {
-            egui::pos2((m.x - PRESENTER_SIZE.x).max(0.0), outer.top())
-        }
-        _ => right,
+    let Some(monitor) = monitor.filter(|m| right.x + size.x > m.x) else {
+        return egui::Rect::from_min_size(right, size);
+    };
+    let room = monitor.x - size.x - 8.0 - outer.left();
+    let frame = outer.width() - inner.map_or(outer.width(), |r| r.width());
+    if room - frame >= MIN_AUDIENCE_WIDTH {
+        let audience = egui::vec2(room - frame, inner.map_or(outer.height(), |r| r.height()));
+        ctx.send_viewport_cmd_to(
+            egui::ViewportId::ROOT,
+            egui::ViewportCommand::InnerSize(audience),
+        );
+        return egui::Rect::from_min_size(egui::pos2(outer.left() + room + 8.0, outer.top()), size);
     }
+    egui::Rect::from_min_size(egui::pos2((monitor.x - size.x).max(0.0), outer.top()), size)
 }
 
 /// The time of day as "14:05", in the local time zone when the system says which it is.

@@ -164,7 +164,9 @@ fn next_step_ui(
     ui.label(RichText::new(format!("Next: {}", next.title)).size(18.0).strong());
     if let Some(mut scene) = lesson_scene(atlas, lesson, index + 1) {
         scene.theme = session.kept.theme;
-        let size = egui::vec2(width, width * 0.62);
+        // The key of region colours would crowd a picture this small.
+        scene.region_key = false;
+        let size = egui::vec2(width, width * 0.75);
         thumbnail_ui(ui, art, atlas, &scene, size, "Next step");
     }
 }
@@ -212,7 +214,8 @@ fn next_point_ui(
     preview.present.spotlight = false;
     if let Some(mut scene) = preview.scene(atlas) {
         scene.frame_selected = true;
-        let size = egui::vec2(width, width * 0.62);
+        scene.region_key = false;
+        let size = egui::vec2(width, width * 0.75);
         thumbnail_ui(ui, art, atlas, &scene, size, "Next point");
     }
 }
