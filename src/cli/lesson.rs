@@ -63,7 +63,12 @@ pub struct ExportArgs<'a> {
     pub out_dir: &'a Path,
     pub size: (u32, u32),
     pub theme: ThemeArg,
+    /// Also write `notes.md` with each step's title and note.
+    pub notes: bool,
 }
+
+/// The name of the presenter's notes written beside the slides.
+pub const NOTES_FILE: &str = "notes.md";
 
 /// Why a lesson could not be exported.
 enum Refusal {
@@ -104,6 +109,13 @@ fn try_export(atlas: &Atlas, args: &ExportArgs<'_>, out: &mut dyn Write) -> Resu
     });
     match result {
         Ok(files) => {
+            if args.notes {
+                let path = args.out_dir.join(NOTES_FILE);
+                let text = notes_markdown(&lesson);
+                crate::output::write_with(&path, |w| w.write_all(text.as_bytes()))
+                    .map_err(|e| Refusal::Message(e.to_string()))?;
+                let _ = writeln!(out, "wrote {}", path.display());
+            }
             let _ = writeln!(
                 out,
                 "{} slides of \"{}\" ({}x{}) in {}",
@@ -122,6 +134,27 @@ fn try_export(atlas: &Atlas, args: &ExportArgs<'_>, out: &mut dyn Write) -> Resu
             Err(e.into())
         }
     }
+}
+
+/// The presenter's notes of a lesson as Markdown: its title, then each step's number, title,
+/// slide file and note, in order.
+pub fn notes_markdown(lesson: &Lesson) -> String {
+    let mut text = format!("# {}: presenter's notes\n", lesson.title);
+    for (index, step) in lesson.steps.iter().enumerate() {
+        text.push_str(&format!(
+            "\n## {}. {}\n\nSlide: `{}`\n\n",
+            index + 1,
+            step.title.as_str(),
+            lesson.slide_name(index)
+        ));
+        if step.note.is_empty() {
+            text.push_str("(No note for this step.)\n");
+        } else {
+            text.push_str(step.note.as_str());
+            text.push('\n');
+        }
+    }
+    text
 }
 
 /// The lesson named by `which`: one of the atlas's lessons by id, else a lesson file.

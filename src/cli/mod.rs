@@ -167,6 +167,9 @@ pub enum LessonCommand {
         size: (u32, u32),
         #[arg(long, value_enum, default_value = "light")]
         theme: ThemeArg,
+        /// Also write notes.md: each step's title and the presenter's note.
+        #[arg(long)]
+        notes: bool,
     },
 }
 
@@ -371,12 +374,14 @@ fn lesson_command(
             out_dir,
             size,
             theme,
+            notes,
         } => {
             let args = lesson::ExportArgs {
                 lesson,
                 out_dir,
                 size: *size,
                 theme: *theme,
+                notes: *notes,
             };
             lesson::export(&atlas, &args, out, err)
         }
