@@ -139,14 +139,16 @@ fn try_export(atlas: &Atlas, args: &ExportArgs<'_>, out: &mut dyn Write) -> Resu
 /// The presenter's notes of a lesson as Markdown: its title, then each step's number, title,
 /// slide file and note, in order.
 pub fn notes_markdown(lesson: &Lesson) -> String {
+    use std::fmt::Write as _;
     let mut text = format!("# {}: presenter's notes\n", lesson.title);
     for (index, step) in lesson.steps.iter().enumerate() {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n## {}. {}\n\nSlide: `{}`\n\n",
             index + 1,
             step.title.as_str(),
             lesson.slide_name(index)
-        ));
+        );
         if step.note.is_empty() {
             text.push_str("(No note for this step.)\n");
         } else {

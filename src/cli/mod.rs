@@ -8,9 +8,9 @@ mod mechanisms;
 mod points;
 mod problems;
 
-pub use lesson::window_lesson;
 pub use export::{ExportArgs, LabelsArg, ModeArg, PaperArg, ThemeArg, export_scene};
 pub use layer_args::LayerArg;
+pub use lesson::window_lesson;
 
 use crate::load;
 use crate::model::Atlas;

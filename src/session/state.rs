@@ -18,6 +18,10 @@ pub struct LessonPlay {
 
 /// Presentation mode's switches.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, each set by its own control or key"
+)]
 pub struct PresentState {
     /// Labels stay hidden until a step reveals them.
     pub recall: bool,

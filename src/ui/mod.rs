@@ -11,9 +11,9 @@ mod notices;
 mod panels;
 mod reload;
 mod saver;
-mod thumbnail;
 mod screenshot;
 pub mod startup;
+mod thumbnail;
 mod widgets;
 
 pub use actions::{Action, actions};

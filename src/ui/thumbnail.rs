@@ -37,7 +37,16 @@ pub fn thumbnail_ui(
         let proj = Projector::fit(body, figure, view);
         let clipped = painter.with_clip_rect(body.intersect(painter.clip_rect()));
         let figure_art = art.get(figure);
-        draw_scene(&clipped, body, atlas, scene, figure, &figure_art, &proj, None);
+        draw_scene(
+            &clipped,
+            body,
+            atlas,
+            scene,
+            figure,
+            &figure_art,
+            &proj,
+            None,
+        );
     }
     painter.rect_stroke(
         rect,

@@ -5,8 +5,8 @@
 use super::AtlasApp;
 use crate::model::LessonId;
 use crate::session::{Blank, Command, Mode, Session};
-use crate::ui::canvas::CanvasMemory;
 use crate::ui::actions::{shortcuts_pressed, take_any_key};
+use crate::ui::canvas::CanvasMemory;
 use crate::ui::panels::presenter::{self, Times};
 use std::time::Duration;
 
@@ -71,7 +71,12 @@ impl AtlasApp {
         }
         let now = (self.clock)();
         let lesson = self.session.present.lesson.as_ref().map(|p| p.id.clone());
-        if self.presenter.started.as_ref().is_none_or(|(l, _)| *l != lesson) {
+        if self
+            .presenter
+            .started
+            .as_ref()
+            .is_none_or(|(l, _)| *l != lesson)
+        {
             self.presenter.started = Some((lesson, now));
         }
         let elapsed = self
@@ -103,6 +108,10 @@ impl AtlasApp {
                 presenter::presenter_ui(ui, atlas, session, art, &times, &mut pushed);
             });
         });
+        if !pushed.is_empty() {
+            // The audience's window was drawn before these commands: draw it again.
+            ctx.request_repaint_of(egui::ViewportId::ROOT);
+        }
         commands.extend(pushed);
         // The timer moves on by the second while the view is open.
         ctx.request_repaint_after(Duration::from_millis(500));
@@ -172,8 +181,16 @@ fn clock_text() -> String {
     let offset = local_offset_s();
     let local = i64::try_from(secs).unwrap_or(0) + offset.unwrap_or(0);
     let minutes = local.div_euclid(60);
-    let text = format!("{:02}:{:02}", minutes.div_euclid(60).rem_euclid(24), minutes.rem_euclid(60));
-    if offset.is_some() { text } else { format!("{text} UTC") }
+    let text = format!(
+        "{:02}:{:02}",
+        minutes.div_euclid(60).rem_euclid(24),
+        minutes.rem_euclid(60)
+    );
+    if offset.is_some() {
+        text
+    } else {
+        format!("{text} UTC")
+    }
 }
 
 /// The local time zone's offset from UTC in seconds, asked of `date` once (the standard
@@ -181,7 +198,10 @@ fn clock_text() -> String {
 fn local_offset_s() -> Option<i64> {
     static OFFSET: std::sync::OnceLock<Option<i64>> = std::sync::OnceLock::new();
     *OFFSET.get_or_init(|| {
-        let out = std::process::Command::new("date").arg("+%z").output().ok()?;
+        let out = std::process::Command::new("date")
+            .arg("+%z")
+            .output()
+            .ok()?;
         let text = String::from_utf8(out.stdout).ok()?;
         let text = text.trim();
         let sign = match text.get(..1)? {

@@ -16,31 +16,32 @@ pub fn lesson_bar_ui(
     bare: bool,
     commands: &mut Vec<Command>,
 ) -> bool {
-    let (what, at, total, close, has_note) = if let Some((lesson, index)) = session.lesson_play(atlas) {
-        (
-            format!("Lesson: {}", lesson.title),
-            index,
-            lesson.steps.len(),
-            ("Close lesson", Command::OpenLesson(None)),
-            lesson.step(index).is_some_and(|s| !s.note.is_empty()),
-        )
-    } else if let Some(view) = session.presented_diagram(atlas) {
-        let Some(diagram) = atlas.diagram(&view.mechanism) else {
+    let (what, at, total, close, has_note) =
+        if let Some((lesson, index)) = session.lesson_play(atlas) {
+            (
+                format!("Lesson: {}", lesson.title),
+                index,
+                lesson.steps.len(),
+                ("Close lesson", Command::OpenLesson(None)),
+                lesson.step(index).is_some_and(|s| !s.note.is_empty()),
+            )
+        } else if let Some(view) = session.presented_diagram(atlas) {
+            let Some(diagram) = atlas.diagram(&view.mechanism) else {
+                return false;
+            };
+            let title = atlas
+                .mechanism(&view.mechanism)
+                .map_or("", |m| m.title.as_str());
+            (
+                format!("Diagram: {title}"),
+                view.step,
+                diagram.steps.len(),
+                ("Back to the points", Command::PresentDiagram(None)),
+                false,
+            )
+        } else {
             return false;
         };
-        let title = atlas
-            .mechanism(&view.mechanism)
-            .map_or("", |m| m.title.as_str());
-        (
-            format!("Diagram: {title}"),
-            view.step,
-            diagram.steps.len(),
-            ("Back to the points", Command::PresentDiagram(None)),
-            false,
-        )
-    } else {
-        return false;
-    };
     ui.horizontal_wrapped(|ui| {
         action_button(ui, "Previous", &Command::Step(-1), commands);
         ui.label(RichText::new(format!("{} / {total}", at + 1)).strong());

@@ -47,9 +47,12 @@ pub fn presenter_ui(
     let side = (ui.available_width() * 0.38).clamp(220.0, 520.0);
     ui.horizontal_top(|ui| {
         let height = ui.available_height();
-        ui.allocate_ui(egui::vec2(ui.available_width() - side - 12.0, height), |ui| {
-            ui.vertical(|ui| now_ui(ui, atlas, session));
-        });
+        ui.allocate_ui(
+            egui::vec2(ui.available_width() - side - 12.0, height),
+            |ui| {
+                ui.vertical(|ui| now_ui(ui, atlas, session));
+            },
+        );
         ui.separator();
         ui.allocate_ui(egui::vec2(side, height), |ui| {
             ui.vertical(|ui| match lesson {
@@ -73,16 +76,15 @@ fn header_ui(
 ) {
     ui.horizontal_wrapped(|ui| {
         action_button(ui, "Previous", &Command::Step(-1), commands);
-        let at = match session.lesson_play(atlas) {
-            Some((lesson, index)) => format!("Step {} / {}", index + 1, lesson.steps.len()),
-            None => {
-                let points = session.visible_points(atlas);
-                let at = session
-                    .selected()
-                    .and_then(|c| points.iter().position(|p| &p.code == c))
-                    .map_or(0, |i| i + 1);
-                format!("Point {at} / {}", points.len())
-            }
+        let at = if let Some((lesson, index)) = session.lesson_play(atlas) {
+            format!("Step {} / {}", index + 1, lesson.steps.len())
+        } else {
+            let points = session.visible_points(atlas);
+            let at = session
+                .selected()
+                .and_then(|c| points.iter().position(|p| &p.code == c))
+                .map_or(0, |i| i + 1);
+            format!("Point {at} / {}", points.len())
         };
         ui.label(RichText::new(at).size(20.0).strong());
         action_button(ui, "Next", &Command::Step(1), commands);
@@ -94,7 +96,11 @@ fn header_ui(
                 .monospace(),
         );
         ui.separator();
-        ui.label(RichText::new(format!("Clock {}", times.clock)).size(20.0).monospace());
+        ui.label(
+            RichText::new(format!("Clock {}", times.clock))
+                .size(20.0)
+                .monospace(),
+        );
     });
     if let Some(blank) = session.present.blank {
         let what = match blank {
@@ -128,14 +134,20 @@ fn now_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session) {
     let Some(step) = lesson.step(index) else {
         return;
     };
-    ui.label(RichText::new(step.title.as_str()).font(FontId::new(22.0, crate::paint::fonts::bold())));
+    ui.label(
+        RichText::new(step.title.as_str()).font(FontId::new(22.0, crate::paint::fonts::bold())),
+    );
     ui.add_space(8.0);
     egui::ScrollArea::vertical()
         .id_salt("presenter_note")
         .auto_shrink([false, true])
         .show(ui, |ui| {
             if step.note.is_empty() {
-                ui.label(RichText::new("(No note for this step.)").size(NOTE_SIZE).weak());
+                ui.label(
+                    RichText::new("(No note for this step.)")
+                        .size(NOTE_SIZE)
+                        .weak(),
+                );
             } else {
                 ui.label(RichText::new(step.note.as_str()).size(NOTE_SIZE));
             }
@@ -158,10 +170,18 @@ fn next_step_ui(
     width: f32,
 ) {
     let Some(next) = lesson.step(index + 1) else {
-        ui.label(RichText::new("Next: the end of the lesson").size(18.0).strong());
+        ui.label(
+            RichText::new("Next: the end of the lesson")
+                .size(18.0)
+                .strong(),
+        );
         return;
     };
-    ui.label(RichText::new(format!("Next: {}", next.title)).size(18.0).strong());
+    ui.label(
+        RichText::new(format!("Next: {}", next.title))
+            .size(18.0)
+            .strong(),
+    );
     if let Some(mut scene) = lesson_scene(atlas, lesson, index + 1) {
         scene.theme = session.kept.theme;
         // The key of region colours would crowd a picture this small.
@@ -208,7 +228,11 @@ fn next_point_ui(
     let Some(point) = points.get(next) else {
         return;
     };
-    ui.label(RichText::new(format!("Next: {}  {}", point.code, point.pinyin)).size(18.0).strong());
+    ui.label(
+        RichText::new(format!("Next: {}  {}", point.code, point.pinyin))
+            .size(18.0)
+            .strong(),
+    );
     let mut preview = session.clone();
     preview.kept.selected = Some(point.code.clone());
     preview.present.spotlight = false;
@@ -225,11 +249,33 @@ fn next_point_ui(
 fn controls_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
     let present = &session.present;
     ui.horizontal_wrapped(|ui| {
-        super::lesson::scale_ui(ui, session, commands, "Scale", "Scale text and dots for the room");
-        action_checkbox(ui, present.spotlight, "Spotlight", &Command::ToggleSpotlight, commands);
-        action_checkbox(ui, present.recall, "Recall", &Command::ToggleRecall, commands);
+        super::lesson::scale_ui(
+            ui,
+            session,
+            commands,
+            "Scale",
+            "Scale text and dots for the room",
+        );
+        action_checkbox(
+            ui,
+            present.spotlight,
+            "Spotlight",
+            &Command::ToggleSpotlight,
+            commands,
+        );
+        action_checkbox(
+            ui,
+            present.recall,
+            "Recall",
+            &Command::ToggleRecall,
+            commands,
+        );
         let pen_hover = "A left drag draws on the audience's canvas (a right drag always does)";
-        if ui.selectable_label(present.pen_tool, "Pen").on_hover_text(pen_hover).clicked() {
+        if ui
+            .selectable_label(present.pen_tool, "Pen")
+            .on_hover_text(pen_hover)
+            .clicked()
+        {
             commands.push(Command::TogglePen);
         }
         action_button(ui, "Erase pen", &Command::ClearPen, commands);
@@ -244,7 +290,12 @@ fn controls_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
         }
         action_button(ui, "Black", &Command::Blank(Blank::Black), commands);
         action_button(ui, "White", &Command::Blank(Blank::White), commands);
-        action_button(ui, "Audience full screen", &Command::ToggleFullscreen, commands);
+        action_button(
+            ui,
+            "Audience full screen",
+            &Command::ToggleFullscreen,
+            commands,
+        );
         super::lesson::choosers_ui(ui, atlas, session, commands);
         if session.lesson_play(atlas).is_some() && ui.button("Close lesson").clicked() {
             commands.push(Command::OpenLesson(None));

@@ -8,9 +8,8 @@ use std::time::{Duration, Instant};
 
 /// Whether `program` can be found on the PATH.
 fn installed(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| dir.join(program).is_file())
-    })
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
 /// A child process killed when the test ends, passed or not.
@@ -30,7 +29,12 @@ fn start_xvfb() -> Option<(Running, u32)> {
             && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
     })?;
     let child = Command::new("Xvfb")
-        .args([format!(":{free}"), "-screen".into(), "0".into(), "1920x1080x24".into()])
+        .args([
+            format!(":{free}"),
+            "-screen".into(),
+            "0".into(),
+            "1920x1080x24".into(),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -76,7 +80,13 @@ fn lesson_with_presenter_opens_the_audience_window_and_a_presenter_view_window()
     };
     let home = tempfile::tempdir().unwrap();
     let app = Command::new(env!("CARGO_BIN_EXE_acupoint-atlas"))
-        .args(["--lesson", "chronic-back-pain", "--presenter", "--size", "1280x800"])
+        .args([
+            "--lesson",
+            "chronic-back-pain",
+            "--presenter",
+            "--size",
+            "1280x800",
+        ])
         .env("DISPLAY", format!(":{display}"))
         .env("HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("data"))
@@ -88,7 +98,7 @@ fn lesson_with_presenter_opens_the_audience_window_and_a_presenter_view_window()
     let app = Running(app);
     let start = Instant::now();
     let mut names = Vec::new();
-    while start.elapsed() < Duration::from_secs(120) {
+    while start.elapsed() < Duration::from_mins(2) {
         names = window_names(display, app.0.id());
         if names.len() >= 2 {
             break;

@@ -228,7 +228,10 @@ fn the_presenter_view_shows_the_note_the_next_step_and_jumps_from_its_list() {
             .is_some(),
         "the window is named for the lesson"
     );
-    assert!(h.query_by_label(&lesson.steps[0].note).is_some(), "the note");
+    assert!(
+        h.query_by_label(&lesson.steps[0].note).is_some(),
+        "the note"
+    );
     let next = format!("Next: {}", lesson.steps[1].title);
     assert!(h.query_by_label(&next).is_some(), "{next}");
     assert!(h.query_by_label("Next step").is_some(), "its picture");
