@@ -114,7 +114,7 @@ impl AtlasApp {
         }
         commands.extend(pushed);
         // The timer moves on by the second while the view is open.
-        ctx.request_repaint_after(Duration::from_millis(500));
+        ctx.request_repaint_after(Duration::from_secs(1));
     }
 }
 
