@@ -1,6 +1,6 @@
 //! The `acupoint-atlas` binary: parse the command line, run a subcommand or open the window.
 
-use acupoint_atlas::cli::{CliCommand, parse, run_command};
+use acupoint_atlas::cli::{CliCommand, parse, run_command, window_lesson};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -15,20 +15,38 @@ fn main() -> ExitCode {
     if draws {
         runtime_dir::ensure();
     }
-    match &cli.command {
-        Some(command) => run_command(
+    if let Some(command) = &cli.command {
+        return run_command(
             command,
             cli.atlas.as_deref(),
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
-        ),
-        None => match acupoint_atlas::ui::run_window(cli.atlas, cli.screenshot, cli.size) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("acupoint-atlas: {e}");
-                ExitCode::FAILURE
-            }
+        );
+    }
+    // A lesson named on the command line is checked before the window opens.
+    let lesson = match &cli.lesson {
+        Some(id) => match window_lesson(cli.atlas.as_deref(), id, &mut std::io::stderr()) {
+            Ok(lesson) => Some((lesson, cli.presenter)),
+            Err(code) => return code,
         },
+        None => None,
+    };
+    open_window(cli.atlas, cli.screenshot, cli.size, lesson)
+}
+
+/// Opens the window; its error, if any, is said on stderr (exit 1).
+fn open_window(
+    atlas: Option<std::path::PathBuf>,
+    screenshot: Option<std::path::PathBuf>,
+    size: Option<(f32, f32)>,
+    lesson: Option<(acupoint_atlas::model::LessonId, bool)>,
+) -> ExitCode {
+    match acupoint_atlas::ui::run_window(atlas, screenshot, size, lesson) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("acupoint-atlas: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

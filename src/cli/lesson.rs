@@ -23,6 +23,39 @@ pub fn list(atlas: &Atlas, out: &mut dyn Write) -> std::io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The lesson `--lesson ID` names, checked before the window opens: `Err` (after saying
+/// which lessons there are) when the atlas has none of that id or does not load.
+pub fn window_lesson(
+    atlas_dir: Option<&Path>,
+    id: &str,
+    err: &mut dyn Write,
+) -> Result<LessonId, ExitCode> {
+    let atlas = match load::load(atlas_dir) {
+        Ok(atlas) => atlas,
+        Err(problems) => return Err(super::report(&problems, err).unwrap_or(ExitCode::FAILURE)),
+    };
+    let lesson = LessonId::new(id);
+    if atlas.lesson(&lesson).is_some() {
+        return Ok(lesson);
+    }
+    let _ = writeln!(
+        err,
+        "acupoint-atlas: unknown lesson `{id}` ({})",
+        known_lessons(&atlas)
+    );
+    Err(ExitCode::FAILURE)
+}
+
+/// The atlas's lesson ids, for a message about one it lacks.
+fn known_lessons(atlas: &Atlas) -> String {
+    let known: Vec<&str> = atlas.lessons().iter().map(|l| l.id.as_str()).collect();
+    if known.is_empty() {
+        "the atlas has none".to_owned()
+    } else {
+        format!("known: {}", known.join(", "))
+    }
+}
+
 /// What `lesson export` was asked for.
 pub struct ExportArgs<'a> {
     /// A lesson's id, or the path of a lesson file.
@@ -30,7 +63,12 @@ pub struct ExportArgs<'a> {
     pub out_dir: &'a Path,
     pub size: (u32, u32),
     pub theme: ThemeArg,
+    /// Also write `notes.md` with each step's title and note.
+    pub notes: bool,
 }
+
+/// The name of the presenter's notes written beside the slides.
+pub const NOTES_FILE: &str = "notes.md";
 
 /// Why a lesson could not be exported.
 enum Refusal {
@@ -71,6 +109,13 @@ fn try_export(atlas: &Atlas, args: &ExportArgs<'_>, out: &mut dyn Write) -> Resu
     });
     match result {
         Ok(files) => {
+            if args.notes {
+                let path = args.out_dir.join(NOTES_FILE);
+                let text = notes_markdown(&lesson);
+                crate::output::write_with(&path, |w| w.write_all(text.as_bytes()))
+                    .map_err(|e| Refusal::Message(e.to_string()))?;
+                let _ = writeln!(out, "wrote {}", path.display());
+            }
             let _ = writeln!(
                 out,
                 "{} slides of \"{}\" ({}x{}) in {}",
@@ -91,6 +136,29 @@ fn try_export(atlas: &Atlas, args: &ExportArgs<'_>, out: &mut dyn Write) -> Resu
     }
 }
 
+/// The presenter's notes of a lesson as Markdown: its title, then each step's number, title,
+/// slide file and note, in order.
+pub fn notes_markdown(lesson: &Lesson) -> String {
+    use std::fmt::Write as _;
+    let mut text = format!("# {}: presenter's notes\n", lesson.title);
+    for (index, step) in lesson.steps.iter().enumerate() {
+        let _ = write!(
+            text,
+            "\n## {}. {}\n\nSlide: `{}`\n\n",
+            index + 1,
+            step.title.as_str(),
+            lesson.slide_name(index)
+        );
+        if step.note.is_empty() {
+            text.push_str("(No note for this step.)\n");
+        } else {
+            text.push_str(step.note.as_str());
+            text.push('\n');
+        }
+    }
+    text
+}
+
 /// The lesson named by `which`: one of the atlas's lessons by id, else a lesson file.
 fn find(atlas: &Atlas, which: &str) -> Result<Lesson, Refusal> {
     if let Some(lesson) = atlas.lesson(&LessonId::new(which)) {
@@ -103,14 +171,9 @@ fn find(atlas: &Atlas, which: &str) -> Result<Lesson, Refusal> {
     if looks_like_file {
         return load::load_lesson_file(atlas, path).map_err(Refusal::Problems);
     }
-    let known: Vec<&str> = atlas.lessons().iter().map(|l| l.id.as_str()).collect();
-    let known = if known.is_empty() {
-        "the atlas has none".to_owned()
-    } else {
-        format!("known: {}", known.join(", "))
-    };
     Err(Refusal::Message(format!(
-        "unknown lesson `{which}` ({known}); or give the path of a lesson file"
+        "unknown lesson `{which}` ({}); or give the path of a lesson file",
+        known_lessons(atlas)
     )))
 }
 

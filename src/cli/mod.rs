@@ -11,6 +11,7 @@ mod search;
 
 pub use export::{ExportArgs, LabelsArg, ModeArg, PaperArg, ThemeArg, export_scene};
 pub use layer_args::LayerArg;
+pub use lesson::window_lesson;
 
 use crate::load;
 use crate::model::Atlas;
@@ -37,6 +38,14 @@ pub struct Cli {
     /// The window's size in points, such as 1920x1080 (default 1280x800).
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<(f32, f32)>,
+
+    /// Open straight into Present mode on this lesson's first step (`lesson list` names them).
+    #[arg(long, value_name = "ID")]
+    pub lesson: Option<String>,
+
+    /// With --lesson: open the presenter view too (the notes, the next step, the time).
+    #[arg(long, requires = "lesson")]
+    pub presenter: bool,
 
     #[command(subcommand)]
     pub command: Option<CliCommand>,
@@ -170,6 +179,9 @@ pub enum LessonCommand {
         size: (u32, u32),
         #[arg(long, value_enum, default_value = "light")]
         theme: ThemeArg,
+        /// Also write notes.md: each step's title and the presenter's note.
+        #[arg(long)]
+        notes: bool,
     },
 }
 
@@ -378,12 +390,14 @@ fn lesson_command(
             out_dir,
             size,
             theme,
+            notes,
         } => {
             let args = lesson::ExportArgs {
                 lesson,
                 out_dir,
                 size: *size,
                 theme: *theme,
+                notes: *notes,
             };
             lesson::export(&atlas, &args, out, err)
         }

@@ -3,11 +3,12 @@
 //! changes state another is drawing. What a command asks of the window beyond the session
 //! (a theme to install, the canvas to reframe, an export to start) comes back as [`Effect`]s.
 
+use super::classroom;
 use super::effect::Effect;
 use super::layer_command::{LayerCommand, apply_layer};
 use super::lesson;
 use super::mode::{Mode, Tab};
-use super::state::Session;
+use super::state::{Blank, Session};
 use super::study_command::{
     StudyCommand, answer_choice, answer_locate, apply_study, next_question,
 };
@@ -78,12 +79,26 @@ pub enum Command {
     PresentDiagram(Option<MechanismId>),
     /// Moves a mechanism's diagram by this many steps (the Mechanisms tab's Previous and Next).
     StepDiagram(MechanismId, i32),
-    /// Shows the presenter's note on the canvas too, or only beside the step controls.
+    /// Shows the presenter's note on the audience's canvas too, or only in the presenter view.
     ToggleNoteOnCanvas,
     /// Study plans, sessions and resetting progress.
     Study(StudyCommand),
     /// The point card of this point takes this many pages (reported by the window).
     SetCardPages(PointCode, usize),
+    /// Opens or closes the presenter view: the note, the next step, the time, the step list.
+    TogglePresenter,
+    /// Jumps to this step of the open lesson (from 0).
+    GoToStep(usize),
+    /// Blacks or whitens the audience screen, or brings it back when it already is.
+    Blank(Blank),
+    /// Brings the audience screen back after a blank.
+    Unblank,
+    /// A left drag draws with the pen instead of panning.
+    TogglePen,
+    /// Draws the pen to this point of the figure (`true` starts a new stroke).
+    PenTo(FigurePos, bool),
+    /// Wipes the pen's strokes.
+    ClearPen,
 }
 
 /// Applies a command to the session. `now_s` is the clock for study scheduling.
@@ -93,7 +108,7 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
     let kept = &mut session.kept;
     match command {
         Command::SelectPoint(code) => select(session, atlas, code, fx),
-        Command::Escape => escape(session),
+        Command::Escape => escape(session, fx),
         Command::ClearSelection => clear_selection(session),
         Command::SetFigure(id) => {
             if atlas.figure(&id).is_some() {
@@ -165,6 +180,18 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
             session.present.note_on_canvas = !session.present.note_on_canvas;
         }
         Command::SetCardPages(code, pages) => set_card_pages(session, code, pages),
+        Command::TogglePresenter => {
+            session.present.presenter = !session.present.presenter;
+            if session.present.presenter {
+                set_mode(session, atlas, Mode::Present, now_s, fx);
+            }
+        }
+        Command::GoToStep(index) => lesson::jump_to_step(session, atlas, index, fx),
+        Command::Blank(which) => classroom::blank(session, which),
+        Command::Unblank => session.present.blank = None,
+        Command::TogglePen => session.present.pen_tool = !session.present.pen_tool,
+        Command::PenTo(at, start) => classroom::pen_to(session, at, start),
+        Command::ClearPen => session.present.pen.clear(),
     }
     effects
 }
@@ -202,12 +229,16 @@ fn set_card_pages(session: &mut Session, code: PointCode, pages: usize) {
     card.page = card.page.min(card.pages - 1);
 }
 
-/// Closes an open overlay (search, then help), else clears the selection.
-fn escape(session: &mut Session) {
+/// Closes an open overlay (search, then help); else in Present mode brings a blanked screen
+/// back or leaves full screen (a clicker's Esc never clears the step); else clears the
+/// selection.
+fn escape(session: &mut Session, effects: &mut Vec<Effect>) {
     if session.search.open {
         session.search.open = false;
     } else if session.help_open {
         session.help_open = false;
+    } else if session.mode == Mode::Present {
+        classroom::escape_in_present(session, effects);
     } else {
         clear_selection(session);
     }
@@ -250,6 +281,10 @@ fn step_selection(session: &mut Session, atlas: &Atlas, delta: i32, effects: &mu
     if session.mode == Mode::Present && lesson::step_present(session, atlas, delta, effects) {
         return;
     }
+    // Recall outside a lesson: the second press names the point the first one ringed.
+    if session.mode == Mode::Present && delta > 0 && classroom::answer(session) {
+        return;
+    }
     let visible: Vec<PointCode> = session
         .visible_points(atlas)
         .into_iter()
@@ -257,7 +292,11 @@ fn step_selection(session: &mut Session, atlas: &Atlas, delta: i32, effects: &mu
         .collect();
     if let Some(code) = step(&visible, session.kept.selected.as_ref(), delta) {
         if session.mode == Mode::Present {
-            session.present.revealed.insert(code.clone());
+            let ask = session.present.recall && delta > 0;
+            classroom::arrive(session, ask);
+            if !ask {
+                session.present.revealed.insert(code.clone());
+            }
         }
         select(session, atlas, code, effects);
     }
@@ -293,10 +332,11 @@ fn open_search(session: &mut Session, effects: &mut Vec<Effect>) {
     effects.push(Effect::FocusSearch);
 }
 
-/// Recall hides every label again.
+/// Recall hides every label again (the point on screen becomes the question).
 fn toggle_recall(session: &mut Session) {
     session.present.recall = !session.present.recall;
     session.present.revealed.clear();
+    session.present.asking = session.present.recall && session.kept.selected.is_some();
 }
 
 /// A name, not a document: one line, of a sensible length.

@@ -22,6 +22,12 @@ pub enum Effect {
     /// Frame the condition's own area: its local and adjacent points on the figure shown.
     FrameCondition,
     ToggleFullscreen,
+    /// Leave full screen, if the window is full screen (Esc in Present mode).
+    LeaveFullscreen,
+    /// Keep the canvas's pan and zoom of the shown figure, to come back to.
+    RememberView,
+    /// Go back to the pan and zoom kept by [`Effect::RememberView`].
+    RestoreView,
     ExportView,
     ExportHandout,
     FocusSearch,

@@ -2,6 +2,7 @@
 //! diagram filling the canvas and stepped with the same keys as the points, and each diagram's
 //! own step kept for the Mechanisms tab. No egui.
 
+use super::classroom::{self, close_lesson, remember_place};
 use super::effect::Effect;
 use super::mode::Mode;
 use super::state::LessonPlay;
@@ -66,6 +67,8 @@ impl Session {
             lesson_canvas.theme = scene.theme;
             lesson_canvas.scale = scene.scale;
             lesson_canvas.spotlight = scene.spotlight;
+            // A recall step hides the labels only until its second press.
+            lesson_canvas.label_only = self.present.asking.then(Default::default);
             if self.kept.pinyin_labels && lesson_canvas.labels == LabelStyle::Code {
                 lesson_canvas.labels = LabelStyle::Full;
             }
@@ -112,7 +115,8 @@ impl Session {
     }
 }
 
-/// Opens a lesson in Present mode at its first step, or closes the one open.
+/// Opens a lesson in Present mode (at the step it was last closed on, else its first), or
+/// closes the one open and goes back to where Present mode was before it.
 pub(super) fn open_lesson(
     session: &mut Session,
     atlas: &Atlas,
@@ -120,14 +124,32 @@ pub(super) fn open_lesson(
     effects: &mut Vec<Effect>,
 ) {
     let Some(id) = id.filter(|l| atlas.lesson(l).is_some()) else {
-        session.present.lesson = None;
-        effects.push(Effect::FitView);
+        close_lesson(session, atlas, effects);
         return;
     };
     enter_present(session, effects);
+    remember_place(session, effects);
+    if let Some(open) = session.present.lesson.take() {
+        session.present.lesson_steps.insert(open.id, open.step);
+    }
     session.present.diagram = None;
-    session.present.lesson = Some(LessonPlay { id, step: 0 });
-    go_to_step(session, atlas, 0, effects);
+    let step = session.present.lesson_steps.get(&id).copied().unwrap_or(0);
+    session.present.lesson = Some(LessonPlay { id, step });
+    go_to_step(session, atlas, step, true, effects);
+}
+
+/// Jumps to step `index` of the open lesson (from the presenter's step list).
+pub(super) fn jump_to_step(
+    session: &mut Session,
+    atlas: &Atlas,
+    index: usize,
+    effects: &mut Vec<Effect>,
+) {
+    if let Some((lesson, _)) = session.lesson_play(atlas)
+        && index < lesson.steps.len()
+    {
+        go_to_step(session, atlas, index, true, effects);
+    }
 }
 
 /// Shows a mechanism's diagram on Present mode's whole canvas, or stops showing it.
@@ -166,9 +188,13 @@ pub(super) fn step_present(
     effects: &mut Vec<Effect>,
 ) -> bool {
     if let Some((lesson, index)) = session.lesson_play(atlas) {
+        // A recall step's second press shows the answer before moving on.
+        if delta > 0 && classroom::answer(session) {
+            return true;
+        }
         let next = moved(index, delta, lesson.steps.len());
         if next != index {
-            go_to_step(session, atlas, next, effects);
+            go_to_step(session, atlas, next, delta > 0, effects);
         }
         return true;
     }
@@ -182,16 +208,25 @@ pub(super) fn step_present(
 }
 
 /// Shows step `index` of the open lesson: its ringed point becomes the selection (so the card
-/// shows it) and is framed, as on its slide.
-fn go_to_step(session: &mut Session, atlas: &Atlas, index: usize, effects: &mut Vec<Effect>) {
+/// shows it) and is framed, as on its slide. Arriving forward (`ask`) at a recall step asks
+/// first; stepping back shows the answer at once.
+fn go_to_step(
+    session: &mut Session,
+    atlas: &Atlas,
+    index: usize,
+    ask: bool,
+    effects: &mut Vec<Effect>,
+) {
     let Some(play) = &mut session.present.lesson else {
         return;
     };
     play.step = index;
-    let select = atlas
-        .lesson(&play.id)
-        .and_then(|l| l.step(index))
-        .and_then(|s| s.select.clone());
+    let step = atlas.lesson(&play.id).and_then(|l| l.step(index));
+    let select = step.and_then(|s| s.select.clone());
+    let recall = step.is_some_and(|s| {
+        (s.recall || session.present.recall) && (s.select.is_some() || !s.points.is_empty())
+    });
+    classroom::arrive(session, ask && recall);
     // A ringed point is framed with some body around it; other steps show the whole figure.
     if let Some(code) = select {
         session.kept.selected = Some(code);

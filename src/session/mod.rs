@@ -1,6 +1,7 @@
 //! The user's session apart from any window: the mode, the choices that last between runs and
 //! those that do not, the commands that change them, and the scene they describe. No egui.
 
+mod classroom;
 mod command;
 mod effect;
 mod layer_command;
@@ -22,6 +23,7 @@ pub use mode::{Mode, Tab};
 pub use save::{MIN_INTERVAL, SaveSchedule};
 pub use scene::PATIENT_SCALE;
 pub use state::{
-    Answer, LessonPlay, Missed, PresentState, SearchState, Session, StudyPhase, StudyState,
+    Answer, Blank, LessonPlay, Missed, PresentState, ReturnTo, SearchState, Session, StudyPhase,
+    StudyState,
 };
 pub use study_command::{StudyCommand, deck_name};

@@ -4,7 +4,9 @@
 use super::layer_state::LayerState;
 use super::mode::{Mode, Tab};
 pub use super::study_state::{Answer, Missed, StudyPhase, StudyState};
-use crate::model::{Atlas, LessonId, MechanismId, Point, PointCode, RegionId};
+use crate::model::{
+    Atlas, FigureId, FigurePos, LessonId, MechanismId, Point, PointCode, RegionId,
+};
 use crate::store::Settings;
 use std::collections::BTreeSet;
 
@@ -18,6 +20,10 @@ pub struct LessonPlay {
 
 /// Presentation mode's switches.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, each set by its own control or key"
+)]
 pub struct PresentState {
     /// Labels stay hidden until a step reveals them.
     pub recall: bool,
@@ -28,10 +34,40 @@ pub struct PresentState {
     pub lesson: Option<LessonPlay>,
     /// A mechanism whose diagram fills the canvas, if any (a lesson's steps come first).
     pub diagram: Option<MechanismId>,
-    /// Show the presenter's note on the canvas too (it is always beside the step controls).
+    /// Show the presenter's note on the audience's canvas too (otherwise only the presenter
+    /// view shows it).
     pub note_on_canvas: bool,
     /// The point card's pages when its text does not fit even in its smallest type.
     pub card: CardPages,
+    /// The presenter view is open in its own window.
+    pub presenter: bool,
+    /// A recall step waits for its second press: the ringed dot is shown without its label or
+    /// card, and the next press reveals them.
+    pub asking: bool,
+    /// The audience screen is blacked or whitened out (any key brings it back).
+    pub blank: Option<Blank>,
+    /// The pen's strokes on the audience canvas, in figure coordinates (cleared at each step).
+    pub pen: Vec<Vec<FigurePos>>,
+    /// A left drag draws with the pen instead of panning (a right drag always draws).
+    pub pen_tool: bool,
+    /// Where Present mode was before the open lesson, to return to when it closes.
+    pub before_lesson: Option<ReturnTo>,
+    /// The step each lesson was closed on, to resume it there.
+    pub lesson_steps: std::collections::BTreeMap<LessonId, usize>,
+}
+
+/// What fills the audience screen while it is blanked, as a clicker's "black screen" key does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blank {
+    Black,
+    White,
+}
+
+/// The point and figure Present mode showed before a lesson opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReturnTo {
+    pub selected: Option<PointCode>,
+    pub figure: Option<FigureId>,
 }
 
 /// Which page of the point card is shown: the card reports how many pages a point's text

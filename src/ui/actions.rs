@@ -1,7 +1,7 @@
 //! The table of actions: each command a user can reach from the menu, a shortcut or the help
 //! overlay, with its label, tooltip and keys. Menus, shortcuts and help all read this one table.
 
-use crate::session::{Command, LayerCommand, Mode, StudyCommand};
+use crate::session::{Blank, Command, LayerCommand, Mode, StudyCommand};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// One entry of the action table: its label, what it does, and its shortcuts.
@@ -34,6 +34,7 @@ fn build_table() -> Vec<Action> {
         moving(),
         modes(),
         showing(),
+        presenting(),
         saving(),
         layers(),
         answering(),
@@ -94,7 +95,7 @@ fn moving() -> Vec<Action> {
         ),
         a(
             "Clear / close",
-            "Close the open overlay, or clear the selection",
+            "Close the open overlay, or clear the selection (in Present mode: leave full screen; the step stays)",
             vec![key(Key::Escape)],
             Command::Escape,
         ),
@@ -203,6 +204,49 @@ fn showing() -> Vec<Action> {
     ]
 }
 
+/// An action whose keys work in Present mode only.
+fn present(
+    label: &'static str,
+    tooltip: &'static str,
+    keys: Vec<KeyboardShortcut>,
+    command: Command,
+) -> Action {
+    Action {
+        modes: &[Mode::Present],
+        ..a(label, tooltip, keys, command)
+    }
+}
+
+/// A room's habits: the presenter view, a clicker's black and white screens, the pen.
+fn presenting() -> Vec<Action> {
+    vec![
+        a(
+            "Presenter view",
+            "Open the presenter's own window: the note, the next step, the time and the step list",
+            vec![key(Key::F5)],
+            Command::TogglePresenter,
+        ),
+        present(
+            "Black screen",
+            "Present mode: black out the audience's screen; any key brings it back",
+            vec![key(Key::B), key(Key::Period)],
+            Command::Blank(Blank::Black),
+        ),
+        present(
+            "White screen",
+            "Present mode: white out the audience's screen; any key brings it back",
+            vec![key(Key::W)],
+            Command::Blank(Blank::White),
+        ),
+        present(
+            "Erase the pen",
+            "Present mode: wipe what the pen drew (a right-button drag draws; each step starts clean)",
+            vec![key(Key::E)],
+            Command::ClearPen,
+        ),
+    ]
+}
+
 /// Saving pictures, and the authors' view.
 fn saving() -> Vec<Action> {
     vec![
@@ -245,7 +289,7 @@ fn layers() -> Vec<Action> {
         a(
             "Bones",
             "Draw the bones the landmarks lie on, with the spinal levels",
-            vec![key(Key::B)],
+            vec![key(Key::O)],
             Command::Layer(LayerCommand::ToggleBones),
         ),
         a(
@@ -332,6 +376,26 @@ pub fn shortcut_text(ctx: &egui::Context, s: KeyboardShortcut) -> String {
         return "?".to_owned();
     }
     ctx.format_shortcut(&s)
+}
+
+/// Whether a key was pressed this frame; the presses are used up (a blanked screen comes back
+/// on any key, and that key does nothing else).
+pub fn take_any_key(ctx: &egui::Context) -> bool {
+    ctx.input_mut(|i| {
+        let pressed = i
+            .events
+            .iter()
+            .any(|e| matches!(e, egui::Event::Key { pressed: true, .. }));
+        if pressed {
+            i.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::Key { .. } | egui::Event::Text(_) | egui::Event::Copy
+                )
+            });
+        }
+        pressed
+    })
 }
 
 /// The commands for the shortcuts pressed this frame in `mode`. Letter shortcuts are skipped

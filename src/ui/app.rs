@@ -4,6 +4,7 @@
 
 mod commands;
 mod frame;
+mod presenter;
 
 use super::canvas::CanvasMemory;
 use super::dialogs::Dialogs;
@@ -61,6 +62,10 @@ pub struct AtlasApp {
     atlas_dir: Option<PathBuf>,
     /// Explore mode's side panels hidden, the window left to the figure.
     sides_hidden: bool,
+    /// The presenter view's timer, place and art.
+    presenter: presenter::PresenterWindow,
+    /// Commands from the command line, run once the atlas they name has loaded.
+    startup: Vec<crate::session::Command>,
 }
 
 impl AtlasApp {
@@ -150,6 +155,8 @@ impl AtlasApp {
             data_dir,
             atlas_dir: dir.map(Path::to_path_buf),
             sides_hidden: false,
+            presenter: presenter::PresenterWindow::default(),
+            startup: Vec::new(),
         }
     }
 
@@ -193,6 +200,16 @@ impl AtlasApp {
                 self.problems = problems.iter().map(ToString::to_string).collect();
                 self.notices.clear(NoticeKey::Reload);
             }
+        }
+    }
+
+    /// Opens `lesson` in Present mode on its first step (and the presenter view too) on the
+    /// first frame, or once the atlas folder has loaded.
+    pub fn start_lesson(&mut self, lesson: crate::model::LessonId, presenter: bool) {
+        use crate::session::Command;
+        self.startup = vec![Command::OpenLesson(Some(lesson))];
+        if presenter {
+            self.startup.push(Command::TogglePresenter);
         }
     }
 

@@ -43,6 +43,22 @@ pub struct CanvasMemory {
     /// Whether the view follows a lesson step's framing (set when a step is shown, cleared
     /// when the user pans or zooms), so the frame keeps up with the scale and the window.
     follow_step: bool,
+    /// Pan and zoom kept while a lesson plays, to go back to when it closes.
+    kept_views: Option<HashMap<FigureId, PanZoom>>,
+    /// Which drags draw with the pen instead of panning (set by the window each frame).
+    pub pen: PenDrag,
+}
+
+/// Which drags draw with the pen instead of panning.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PenDrag {
+    /// Every drag pans.
+    #[default]
+    Off,
+    /// A right-button drag draws (Present mode).
+    RightButton,
+    /// Any drag draws (the Pen tool is on).
+    AnyButton,
 }
 
 struct LastFrame {
@@ -87,6 +103,20 @@ impl CanvasMemory {
         self.request = Some(Request::Question(code));
     }
 
+    /// Keeps every figure's pan and zoom, to go back to with [`Self::restore_views`].
+    pub fn remember_views(&mut self) {
+        self.kept_views = Some(self.views.clone());
+    }
+
+    /// Goes back to the pan and zoom kept by [`Self::remember_views`], dropping a pending
+    /// change of view.
+    pub fn restore_views(&mut self) {
+        if let Some(views) = self.kept_views.take() {
+            self.views = views;
+            self.request = None;
+        }
+    }
+
     /// Forgets cached art (after the atlas is reloaded); pan and zoom are kept.
     pub fn forget_art(&mut self) {
         self.art.clear();
@@ -126,6 +156,8 @@ pub struct CanvasResponse {
     pub clicked_empty: bool,
     /// Where a click landed, in figure coordinates.
     pub clicked_at: Option<FigurePos>,
+    /// Where the pen is being drawn this frame, and whether a new stroke starts there.
+    pub pen: Option<(FigurePos, bool)>,
 }
 
 /// Draws `scene` in all the space left in `ui`.
@@ -135,10 +167,11 @@ pub fn canvas_ui(
     atlas: &Atlas,
     scene: &Scene,
 ) -> CanvasResponse {
-    let nothing = CanvasResponse {
+    let mut nothing = CanvasResponse {
         clicked: None,
         clicked_empty: false,
         clicked_at: None,
+        pen: None,
     };
     let Some(figure) = atlas.figure(&scene.figure) else {
         return nothing;
@@ -162,16 +195,20 @@ pub fn canvas_ui(
         };
         draw_diagram(&painter, body, atlas, view, style);
         memory.labels.clear();
+        let proj = Projector::fit(body, figure, PanZoom::default());
+        nothing.pen = pen_drag(memory.pen, &response, &proj);
         memory.last = Some(LastFrame {
             figure: figure.id.clone(),
             rect,
             body,
-            proj: Projector::fit(body, figure, PanZoom::default()),
+            proj,
         });
         return nothing;
     }
-    let view = handle_input(ui, memory, atlas, scene, figure, body, &response);
+    let pen_down = is_pen_drag(memory.pen, &response);
+    let view = handle_input(ui, memory, atlas, scene, figure, body, &response, !pen_down);
     let proj = Projector::fit(body, figure, view);
+    let drawing = pen_drag(memory.pen, &response, &proj);
     memory.last = Some(LastFrame {
         figure: figure.id.clone(),
         rect,
@@ -197,10 +234,12 @@ pub fn canvas_ui(
     hover_ui(&response, atlas, &drawn, mouse);
     memory.labels.clone_from(&drawn.labels);
     if !response.clicked() {
+        nothing.pen = drawing;
         return nothing;
     }
     let clicked = clicked_point(&response, &drawn);
     CanvasResponse {
+        pen: drawing,
         clicked_empty: clicked.is_none(),
         clicked,
         clicked_at: response
@@ -262,8 +301,32 @@ fn hover_ui(response: &egui::Response, atlas: &Atlas, drawn: &Drawn<'_>, mouse: 
     }
 }
 
-/// Pan, zoom, fit, reveal and frame: updates and returns the figure's pan and zoom. A lesson
-/// step is framed on what it names until the user pans or zooms.
+/// Where a pen drag is this frame, in figure coordinates, and whether it starts a stroke.
+fn pen_drag(
+    pen: PenDrag,
+    response: &egui::Response,
+    proj: &Projector,
+) -> Option<(FigurePos, bool)> {
+    if !is_pen_drag(pen, response) {
+        return None;
+    }
+    let at = response.interact_pointer_pos()?;
+    Some((proj.figure_from_screen(at), response.drag_started()))
+}
+
+/// Whether the drag under way draws with the pen.
+fn is_pen_drag(pen: PenDrag, response: &egui::Response) -> bool {
+    use egui::PointerButton::{Primary, Secondary};
+    match pen {
+        PenDrag::Off => false,
+        PenDrag::RightButton => response.dragged_by(Secondary),
+        PenDrag::AnyButton => response.dragged_by(Secondary) || response.dragged_by(Primary),
+    }
+}
+
+/// Pan (unless the drag draws with the pen), zoom, fit, reveal and frame: updates and returns
+/// the figure's pan and zoom. A lesson step is framed on what it names until the user pans or
+/// zooms.
 fn handle_input(
     ui: &egui::Ui,
     memory: &mut CanvasMemory,
@@ -272,13 +335,14 @@ fn handle_input(
     figure: &Figure,
     rect: Rect,
     response: &egui::Response,
+    pans: bool,
 ) -> PanZoom {
     let view = memory.views.entry(figure.id.clone()).or_default();
     if response.double_clicked() {
         *view = PanZoom::default();
         memory.follow_step = false;
     }
-    if response.dragged() {
+    if pans && response.dragged() {
         view.pan += response.drag_delta();
         memory.follow_step = false;
     }

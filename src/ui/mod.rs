@@ -14,6 +14,7 @@ mod reload;
 mod saver;
 mod screenshot;
 pub mod startup;
+mod thumbnail;
 mod widgets;
 
 pub use actions::{Action, actions};
@@ -40,10 +41,13 @@ const OLD_APP_NAME: &str = "Acupoint Atlas";
 
 /// Opens the window on the built-in atlas, or the atlas in `atlas_dir`. With `screenshot`,
 /// saves a PNG of the window after its first frames and closes. `size` is in screen points.
+/// With `lesson`, opens in Present mode on that lesson's first step (and with `true`, the
+/// presenter view too).
 pub fn run_window(
     atlas_dir: Option<PathBuf>,
     screenshot: Option<PathBuf>,
     size: Option<(f32, f32)>,
+    lesson: Option<(crate::model::LessonId, bool)>,
 ) -> Result<(), String> {
     let (w, h) = size.unwrap_or((1280.0, 800.0));
     let options = eframe::NativeOptions {
@@ -82,6 +86,9 @@ pub fn run_window(
             }
             if size.is_some() {
                 app.set_initial_size(egui::vec2(w, h));
+            }
+            if let Some((id, presenter)) = lesson {
+                app.start_lesson(id, presenter);
             }
             if let Some(path) = screenshot {
                 app.take_screenshot(path, failed_in_app);

@@ -4,6 +4,7 @@ use std::process::{Command, Output};
 
 mod commands;
 mod lessons;
+mod presenter_window;
 mod search;
 
 /// The program run with `args`, to its end.

@@ -1,6 +1,7 @@
 //! The window driven through `egui_kittest` by accessible labels, clicks and keys.
 
 mod basics;
+mod classroom;
 mod layers;
 mod layout;
 mod leaks;

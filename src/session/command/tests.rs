@@ -57,7 +57,7 @@ fn selecting_a_point_off_the_current_view_switches_to_a_view_that_shows_it() {
 }
 
 #[test]
-fn a_present_step_frames_the_point_and_reveals_its_label() {
+fn a_present_step_with_recall_frames_the_point_and_reveals_its_label_on_the_next_press() {
     let atlas = load_builtin().unwrap();
     let mut s = session(&atlas);
     run(&mut s, &atlas, Command::SetMode(Mode::Present));
@@ -65,7 +65,10 @@ fn a_present_step_frames_the_point_and_reveals_its_label() {
     let effects = run(&mut s, &atlas, Command::Step(1));
     let first = s.kept.selected.clone().unwrap();
     assert_eq!(effects, [Effect::FrameSelection]);
-    assert!(s.present.revealed.contains(&first));
+    assert!(s.present.asking && !s.present.revealed.contains(&first));
+    run(&mut s, &atlas, Command::Step(1));
+    assert_eq!(s.kept.selected.as_ref(), Some(&first), "the same point");
+    assert!(!s.present.asking && s.present.revealed.contains(&first));
 }
 
 #[test]

@@ -70,8 +70,23 @@ impl AtlasApp {
             }
             Effect::ToggleFullscreen => {
                 self.fullscreen = !self.fullscreen;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+                // The audience's window, also when the key is pressed in the presenter view.
+                ctx.send_viewport_cmd_to(
+                    egui::ViewportId::ROOT,
+                    egui::ViewportCommand::Fullscreen(self.fullscreen),
+                );
             }
+            Effect::LeaveFullscreen => {
+                if self.fullscreen {
+                    self.fullscreen = false;
+                    ctx.send_viewport_cmd_to(
+                        egui::ViewportId::ROOT,
+                        egui::ViewportCommand::Fullscreen(false),
+                    );
+                }
+            }
+            Effect::RememberView => self.canvas.remember_views(),
+            Effect::RestoreView => self.canvas.restore_views(),
             Effect::ExportView => self.start_export(ctx, false),
             Effect::ExportHandout => self.start_export(ctx, true),
             Effect::FocusSearch => self.focus_search = true,

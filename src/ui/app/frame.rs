@@ -4,8 +4,7 @@
 
 use super::AtlasApp;
 use crate::session::{Command, Mode, Session};
-use crate::ui::actions::shortcuts_pressed;
-use crate::ui::canvas::{CanvasResponse, canvas_ui};
+use crate::ui::canvas::{CanvasResponse, PenDrag, canvas_ui};
 use crate::ui::dialogs::{DialogOutcome, MenuRequest};
 use crate::ui::layout::{LayoutRects, SideRect, side_panels_ui};
 use crate::ui::panels::{overlays, present, top_bar, views};
@@ -20,7 +19,7 @@ impl eframe::App for AtlasApp {
         // A click that closes a popup (the press began while it was open) is not an answer.
         let popup_click = egui::Popup::is_any_open(&ctx) && ctx.input(|i| i.pointer.any_click());
         let overlay = self.session.help_open || self.session.search.open || self.dialogs.any_open();
-        let mut commands = shortcuts_pressed(&ctx, self.session.mode, overlay);
+        let mut commands = self.keys_pressed(&ctx, overlay);
         let window = ui.max_rect();
         let bottom = self.bottom_ui(ui);
         let top = self.top_bar_ui(ui, &mut commands);
@@ -42,6 +41,8 @@ impl eframe::App for AtlasApp {
             self.dialogs.close();
             commands.retain(|c| *c != Command::Escape);
         }
+        self.blank_ui(&ctx, &mut commands);
+        self.presenter_ui(&ctx, &mut commands);
         self.apply_all(&ctx, commands);
         self.save_if_due(&ctx);
     }
@@ -77,6 +78,10 @@ impl AtlasApp {
         if let Some(outcome) = self.loader.as_mut().and_then(|l| l.poll(ctx)) {
             self.take_load(outcome);
         }
+        if !self.startup.is_empty() && !self.loading() {
+            let startup = std::mem::take(&mut self.startup);
+            self.apply_all(ctx, startup);
+        }
     }
 
     /// Whether the window is bare: full screen in Present mode, without bars or choosers.
@@ -84,10 +89,13 @@ impl AtlasApp {
         self.fullscreen && self.session.mode == Mode::Present
     }
 
-    /// The bar along the top (none when bare); returns where it was drawn. What its Menu
+    /// The bar along the top (none when bare, nor in the audience's window while the presenter
+    /// view holds the controls); returns where it was drawn. What its Menu
     /// asks of the window itself (a dialog, quitting) is done here.
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Option<egui::Rect> {
-        if self.bare() {
+        // The audience's window shows no controls while the presenter view holds them.
+        let audience = self.session.mode == Mode::Present && self.session.present.presenter;
+        if self.bare() || audience {
             return None;
         }
         let mut request = None;
@@ -170,8 +178,17 @@ impl AtlasApp {
                     ui.label("This atlas has no figures to draw.");
                     return;
                 };
+                self.canvas.pen = match (session.mode, session.present.pen_tool) {
+                    (Mode::Present, true) => PenDrag::AnyButton,
+                    (Mode::Present, false) => PenDrag::RightButton,
+                    _ => PenDrag::Off,
+                };
                 let out = canvas_ui(ui, &mut self.canvas, atlas, &scene);
                 canvas_rect = self.canvas.rect();
+                super::presenter::pen_strokes_ui(ui, session, &self.canvas);
+                if let Some((at, start)) = out.pen {
+                    commands.push(Command::PenTo(at, start));
+                }
                 if !popup_click {
                     canvas_clicks(session, out, commands);
                 }

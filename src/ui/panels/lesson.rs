@@ -1,6 +1,6 @@
 //! Present mode's lessons and diagrams: choosers for a lesson or a diagram to present, and the
-//! step bar while one plays, with the presenter's note on its own line beside the controls
-//! (never on the canvas unless the presenter asks).
+//! step bar while one plays. The presenter's note is for the presenter view alone: it reaches
+//! this window only on the canvas, and only when the presenter asks ("Note on screen").
 
 use crate::model::Atlas;
 use crate::session::{Command, Session};
@@ -16,31 +16,32 @@ pub fn lesson_bar_ui(
     bare: bool,
     commands: &mut Vec<Command>,
 ) -> bool {
-    let (what, at, total, close, note) = if let Some((lesson, index)) = session.lesson_play(atlas) {
-        (
-            format!("Lesson: {}", lesson.title),
-            index,
-            lesson.steps.len(),
-            ("Close lesson", Command::OpenLesson(None)),
-            lesson.step(index).map(|s| s.note.as_str()),
-        )
-    } else if let Some(view) = session.presented_diagram(atlas) {
-        let Some(diagram) = atlas.diagram(&view.mechanism) else {
+    let (what, at, total, close, has_note) =
+        if let Some((lesson, index)) = session.lesson_play(atlas) {
+            (
+                format!("Lesson: {}", lesson.title),
+                index,
+                lesson.steps.len(),
+                ("Close lesson", Command::OpenLesson(None)),
+                lesson.step(index).is_some_and(|s| !s.note.is_empty()),
+            )
+        } else if let Some(view) = session.presented_diagram(atlas) {
+            let Some(diagram) = atlas.diagram(&view.mechanism) else {
+                return false;
+            };
+            let title = atlas
+                .mechanism(&view.mechanism)
+                .map_or("", |m| m.title.as_str());
+            (
+                format!("Diagram: {title}"),
+                view.step,
+                diagram.steps.len(),
+                ("Back to the points", Command::PresentDiagram(None)),
+                false,
+            )
+        } else {
             return false;
         };
-        let title = atlas
-            .mechanism(&view.mechanism)
-            .map_or("", |m| m.title.as_str());
-        (
-            format!("Diagram: {title}"),
-            view.step,
-            diagram.steps.len(),
-            ("Back to the points", Command::PresentDiagram(None)),
-            None,
-        )
-    } else {
-        return false;
-    };
     ui.horizontal_wrapped(|ui| {
         action_button(ui, "Previous", &Command::Step(-1), commands);
         ui.label(RichText::new(format!("{} / {total}", at + 1)).strong());
@@ -50,6 +51,9 @@ pub fn lesson_bar_ui(
         if bare {
             ui.separator();
             action_button(ui, "Exit full screen", &Command::ToggleFullscreen, commands);
+        }
+        // With the presenter view open, its controls are there: this bar stays slim.
+        if bare || session.present.presenter {
             return;
         }
         if ui.button(close.0).clicked() {
@@ -63,7 +67,14 @@ pub fn lesson_bar_ui(
             "Text",
             "Scale the text for the back row (Ctrl+Plus, Ctrl+Minus)",
         );
-        if note.is_some() {
+        action_checkbox(
+            ui,
+            session.present.presenter,
+            "Presenter view",
+            &Command::TogglePresenter,
+            commands,
+        );
+        if has_note {
             action_checkbox(
                 ui,
                 session.present.note_on_canvas,
@@ -74,13 +85,6 @@ pub fn lesson_bar_ui(
         }
         action_button(ui, "Full screen", &Command::ToggleFullscreen, commands);
     });
-    if let Some(note) = note {
-        // The presenter's line: beside the controls, in the interface's own colours.
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Presenter's note:").strong().weak());
-            ui.label(RichText::new(note).italics());
-        });
-    }
     true
 }
 

@@ -13,6 +13,7 @@ pub mod overlays;
 pub mod patient;
 pub mod plans;
 pub mod present;
+pub mod presenter;
 pub mod red_flags;
 pub mod steps;
 pub mod study;

@@ -32,6 +32,9 @@ pub fn step_bar_ui(
         if bare {
             ui.separator();
             action_button(ui, "Exit full screen", &Command::ToggleFullscreen, commands);
+        }
+        // With the presenter view open, its controls are there: this bar stays slim.
+        if bare || session.present.presenter {
             return;
         }
         ui.separator();
@@ -55,6 +58,13 @@ pub fn step_bar_ui(
             session.present.spotlight,
             "Spotlight",
             &Command::ToggleSpotlight,
+            commands,
+        );
+        action_checkbox(
+            ui,
+            session.present.presenter,
+            "Presenter view",
+            &Command::TogglePresenter,
             commands,
         );
         action_button(ui, "Full screen", &Command::ToggleFullscreen, commands);
@@ -173,6 +183,15 @@ fn pages(heights: &[f32], page: f32) -> Vec<std::ops::Range<usize>> {
 /// pages, a paragraph at a time, and stepping forward turns its pages ("1/2").
 pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &mut Vec<Command>) {
     let scale = session.kept.text_scale.clamp(1.0, 3.0);
+    if session.present.asking {
+        // Recall's first press: the question only; the next press shows the card.
+        ui.label(
+            RichText::new("What is this point?")
+                .font(FontId::new(34.0 * scale, crate::paint::fonts::bold())),
+        );
+        ui.label(RichText::new("Name it, then find it on yourself.").size(20.0 * scale));
+        return;
+    }
     let Some(point) = session.kept.selected.as_ref().and_then(|c| atlas.point(c)) else {
         ui.label(
             RichText::new("Press the Right arrow or PageDown to step through the points.")

@@ -1,6 +1,7 @@
 //! The lesson and mechanism commands as a script would use them: `lesson list`, `lesson
 //! export` (by id or file, one numbered PNG per step, nothing left behind on failure),
-//! `mechanisms --json` and `export --mechanism`, with their refusals and exit codes.
+//! `mechanisms --json` and `export --mechanism`, with their refusals and exit codes; the notes
+//! written with `--notes`, and `--lesson` refusing a lesson the atlas lacks.
 
 use super::{run, stderr, stdout};
 use std::path::Path;
@@ -287,4 +288,53 @@ fn a_slide_that_fails_takes_the_slides_written_before_it_away() {
         ["02-two.png"],
         "the first slide was taken away"
     );
+}
+
+#[test]
+fn lesson_export_with_notes_writes_each_steps_title_and_note_to_notes_md() {
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = two_step_lesson(dir.path());
+    let slides = dir.path().join("slides");
+    let out = run(&[
+        "lesson",
+        "export",
+        lesson.to_str().unwrap(),
+        "--out-dir",
+        slides.to_str().unwrap(),
+        "--size",
+        "480x300",
+        "--notes",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let notes = std::fs::read_to_string(slides.join("notes.md")).unwrap();
+    assert_eq!(
+        notes,
+        "# Two steps: presenter's notes\n\n## 1. One: BL23\n\nSlide: `01-one-bl23.png`\n\nfirst\n\n## 2. Two\n\nSlide: `02-two.png`\n\nsecond\n"
+    );
+    assert!(stdout(&out).contains("notes.md"), "{}", stdout(&out));
+    let plain = dir.path().join("plain");
+    let out = run(&[
+        "lesson",
+        "export",
+        lesson.to_str().unwrap(),
+        "--out-dir",
+        plain.to_str().unwrap(),
+        "--size",
+        "480x300",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!plain.join("notes.md").exists(), "only when asked");
+}
+
+#[test]
+fn opening_the_window_on_an_unknown_lesson_lists_the_known_ones_and_exits_one() {
+    let out = run(&["--lesson", "no-such-lesson", "--presenter"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("unknown lesson `no-such-lesson` (known: chronic-back-pain)"),
+        "{}",
+        stderr(&out)
+    );
+    let alone = run(&["--presenter"]);
+    assert_eq!(alone.status.code(), Some(2), "--presenter needs --lesson");
 }

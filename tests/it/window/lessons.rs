@@ -1,6 +1,6 @@
 //! Lessons and diagrams in the window: the built-in lesson chosen in Present mode and stepped
-//! with the arrow keys and a clicker's Page Up and Page Down, the presenter's note beside the
-//! controls and not on the canvas, a diagram stepped in the Mechanisms tab and presented on the
+//! with the arrow keys and a clicker's Page Up and Page Down, the presenter's note kept out of
+//! the audience's window, a diagram stepped in the Mechanisms tab and presented on the
 //! whole canvas, and a point's "How might this work?" link.
 
 use crate::common::fixture::AtlasCopy;
@@ -55,11 +55,11 @@ fn the_built_in_lesson_plays_in_present_mode_with_the_arrow_keys_and_a_clicker()
         .lesson(&LessonId::new("chronic-back-pain"))
         .unwrap()
         .clone();
-    // The presenter's note is beside the controls, not on the canvas.
+    // The presenter's note is for the presenter view only: neither the bar nor the canvas.
     let note = &lesson.steps[1].note;
     assert!(
-        h.query_by_label(note).is_some(),
-        "the note is shown: {note}"
+        h.query_by_label(note).is_none(),
+        "the audience's window shows no note: {note}"
     );
     let scene = h.state().view_export().unwrap().scene;
     assert_eq!(scene.banner.as_ref().unwrap().title, lesson.steps[1].title);
