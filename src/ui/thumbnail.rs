@@ -4,7 +4,7 @@
 
 use crate::model::Atlas;
 use crate::paint::diagram::{DiagramStyle, draw_diagram};
-use crate::paint::framing::frame_point;
+use crate::paint::framing::frame_scene;
 use crate::paint::{ArtCache, PanZoom, Projector, draw_scene};
 use crate::scene::Scene;
 
@@ -30,9 +30,10 @@ pub fn thumbnail_ui(
         };
         draw_diagram(&painter, body, atlas, view, style);
     } else if let Some(figure) = atlas.figure(&scene.figure) {
-        let view = match &scene.selected {
-            Some(code) if scene.frame_selected => frame_point(atlas, code, figure, body),
-            _ => PanZoom::default(),
+        let view = if scene.frame_step {
+            frame_scene(atlas, scene, figure, body)
+        } else {
+            PanZoom::default()
         };
         let proj = Projector::fit(body, figure, view);
         let clipped = painter.with_clip_rect(body.intersect(painter.clip_rect()));

@@ -98,7 +98,7 @@ impl AtlasApp {
         let mut pushed = Vec::new();
         ctx.show_viewport_immediate(id, builder, |ui, _class| {
             let ctx = ui.ctx().clone();
-            pushed.extend(self.keys_pressed(&ctx));
+            pushed.extend(self.keys_pressed(&ctx, false));
             if ctx.input(|i| i.viewport().close_requested()) {
                 pushed.push(Command::TogglePresenter);
             }

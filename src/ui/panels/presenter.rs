@@ -237,7 +237,7 @@ fn next_point_ui(
     preview.kept.selected = Some(point.code.clone());
     preview.present.spotlight = false;
     if let Some(mut scene) = preview.scene(atlas) {
-        scene.frame_selected = true;
+        scene.frame_step = true;
         scene.region_key = false;
         let size = egui::vec2(width, width * 0.75);
         thumbnail_ui(ui, art, atlas, &scene, size, "Next point");
