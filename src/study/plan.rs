@@ -102,7 +102,7 @@ pub fn percent(part: u32, whole: u32) -> u32 {
 mod tests {
     use super::*;
     use crate::load::load_builtin;
-    use crate::study::Grade;
+    use crate::study::{Grade, Kinds, Topic};
 
     #[test]
     fn percentages_are_rounded_not_cut() {
