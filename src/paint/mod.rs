@@ -12,6 +12,7 @@ pub mod labels;
 pub mod layer_lines;
 mod layer_tags;
 pub mod legend;
+pub mod photo;
 pub mod point_labels;
 pub mod projector;
 pub mod region_key;

@@ -172,3 +172,18 @@ pub fn marks_by_use(atlas: &Atlas, view: &Figure) -> Vec<MarkName> {
     counts.sort_by(|a, b| b.1.cmp(&a.1));
     counts.into_iter().map(|(m, _)| m).collect()
 }
+
+/// The photo's figure and its points in one step, from its marks: `None` when the marks name
+/// a view the atlas lacks.
+pub fn place_marked_photo(
+    atlas: &Atlas,
+    marks: &PhotoMarks,
+    size: (f32, f32),
+    points: &[&Point],
+    condition: Option<&ConditionId>,
+) -> Option<(PhotoFigure, PhotoPlacement)> {
+    let view = atlas.figure(&marks.view)?;
+    let figure = PhotoFigure::new(view, marks, size);
+    let placement = place_on_photo(atlas, view, &figure, marks, points, condition);
+    Some((figure, placement))
+}

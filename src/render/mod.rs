@@ -8,6 +8,7 @@ mod diagram;
 mod gpu;
 mod handout;
 mod handout_flags;
+mod photo;
 mod picture;
 mod renderer;
 mod slides;
@@ -15,6 +16,7 @@ mod view;
 
 pub use diagram::render_diagram;
 pub use handout::{HandoutDetails, Paper, render_handout, render_handout_with, today};
+pub use photo::{MAX_PHOTO_RENDER_SIDE, fit_photo, render_photo};
 pub use picture::Picture;
 pub use renderer::Renderer;
 pub use slides::{render_slide, write_slides};

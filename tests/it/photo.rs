@@ -1,8 +1,10 @@
 //! Photos of a patient as figures: the marks file's checks, the photo's orientation, and points
 //! placed on a photo by the view's own rules.
 
+mod cli;
 mod marks;
 mod orientation;
+mod picture;
 mod placement;
 
 use acupoint_atlas::model::{Figure, PhotoMarks, mark_names};
