@@ -147,7 +147,10 @@ fn unknown_marks(
     if unknown.is_empty() {
         return Vec::new();
     }
-    let known: Vec<String> = mark_names(figure).iter().map(|m| m.text()).collect();
+    let known: Vec<String> = mark_names(figure)
+        .iter()
+        .map(crate::model::MarkName::text)
+        .collect();
     unknown
         .into_iter()
         .map(|name| {

@@ -169,7 +169,7 @@ pub fn marks_by_use(atlas: &Atlas, view: &Figure) -> Vec<MarkName> {
     }
     counts.retain(|(_, n)| *n > 0);
     // A stable sort keeps the view's order among marks needed equally often.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().map(|(m, _)| m).collect()
 }
 

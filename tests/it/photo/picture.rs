@@ -2,6 +2,12 @@
 //! figure's silhouette filled with skin, shaded toward its edges, a spine groove, shorts and
 //! hair, on a plain backdrop, the patient leaning a little. Its true landmarks are known.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss
+)]
+
 use acupoint_atlas::model::{Figure, FigurePos, PhotoMarks, ShapeKind};
 use image::{Rgb, RgbImage};
 

@@ -32,7 +32,7 @@ fn place(atlas: &Atlas, loaded: &LoadedPhoto, condition: Option<&str>) -> PhotoP
     let view = atlas.figure(&loaded.marks.view).unwrap();
     let size = (loaded.image.width as f32, loaded.image.height as f32);
     let figure = PhotoFigure::new(view, &loaded.marks, size);
-    let condition = condition.map(|c| acupoint_atlas::model::ConditionId::new(c));
+    let condition = condition.map(acupoint_atlas::model::ConditionId::new);
     let points = atlas.condition_points(condition.as_ref());
     place_on_photo(
         atlas,
