@@ -145,13 +145,28 @@ pub fn place_on_photo(
 }
 
 /// The marks the view's points need, those needed by most sites first (ties in the view's
-/// order of landmarks): the order of a guided walk.
-pub fn marks_by_use(atlas: &Atlas, view: &Figure) -> Vec<MarkName> {
+/// order of landmarks): the order of a guided walk. The marks that `first` (today's plan, or
+/// the condition's points) need come before all others.
+pub fn marks_by_use(atlas: &Atlas, view: &Figure, first: &[&Point]) -> Vec<MarkName> {
+    let mut order = marks_used_by(atlas, view, first.iter().copied());
+    for mark in marks_used_by(atlas, view, atlas.points().iter()) {
+        if !order.contains(&mark) {
+            order.push(mark);
+        }
+    }
+    order
+}
+
+fn marks_used_by<'a>(
+    atlas: &Atlas,
+    view: &Figure,
+    points: impl Iterator<Item = &'a Point>,
+) -> Vec<MarkName> {
     let mut counts: Vec<(MarkName, usize)> = crate::model::mark_names(view)
         .into_iter()
         .map(|m| (m, 0))
         .collect();
-    for point in atlas.points() {
+    for point in points {
         for site in atlas
             .sites(&point.code)
             .iter()

@@ -22,6 +22,8 @@ pub enum Effect {
     ExportHandout,
     FocusSearch,
     ResetLayout,
+    /// Ask for a photo of the patient to open.
+    OpenPhoto,
     /// Scroll the patient card of this point into view.
     ShowCard(PointCode),
 }

@@ -50,13 +50,17 @@ pub struct AtlasApp {
     /// A size asked for on the command line, applied on the first frame (it wins over the
     /// size eframe remembers from the last run).
     initial_size: Option<egui::Vec2>,
+    /// A patient's photo, when one is open (never kept in the settings).
+    photo: super::photo::PhotoUi,
 }
 
 impl AtlasApp {
     /// The window's app, with settings kept in eframe's storage folder.
     pub fn new(ctx: &egui::Context, dir: Option<&Path>) -> Self {
-        let store = eframe::storage_dir("acupoint-atlas").map(Store::new);
-        Self::with_store(ctx, dir, store)
+        let data = eframe::storage_dir("acupoint-atlas");
+        let mut app = Self::with_store(ctx, dir, data.clone().map(Store::new));
+        app.photo = super::photo::PhotoUi::with_data_dir(data);
+        app
     }
 
     /// The app with settings kept in `store` (none: nothing is kept, as in tests). Installs
@@ -126,6 +130,7 @@ impl AtlasApp {
             resume: folder_loader.is_some().then_some(kept),
             loader: folder_loader,
             initial_size: None,
+            photo: super::photo::PhotoUi::default(),
         }
     }
 

@@ -63,6 +63,10 @@ impl AtlasApp {
             Effect::ExportHandout => self.start_export(ctx, true),
             Effect::FocusSearch => self.focus_search = true,
             Effect::ShowCard(code) => self.show_card = Some(code),
+            Effect::OpenPhoto => {
+                self.photo.ask_open();
+                ctx.request_repaint();
+            }
             Effect::ResetLayout => {
                 ctx.data_mut(
                     egui::util::IdTypeMap::remove_by_type::<egui::containers::panel::PanelState>,

@@ -16,6 +16,7 @@ impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.start_frame(&ctx);
+        self.photo.take_dropped(&ctx, &self.atlas);
         let mut commands = shortcuts_pressed(&ctx, self.session.mode);
         let window = ui.max_rect();
         let bottom = self.bottom_ui(ui);
@@ -112,7 +113,14 @@ impl AtlasApp {
     /// where the canvas was drawn.
     fn centre_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Option<egui::Rect> {
         let bare = self.bare();
+        if self.photo.showing() && self.session.mode != Mode::Study {
+            let (atlas, session) = (&self.atlas, &self.session);
+            return egui::CentralPanel::default()
+                .show(ui, |ui| self.photo.centre_ui(ui, atlas, session, commands))
+                .inner;
+        }
         let (atlas, session) = (&self.atlas, &self.session);
+        let photo = &mut self.photo;
         let mut canvas_rect = None;
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(ui.visuals().panel_fill))
@@ -129,6 +137,7 @@ impl AtlasApp {
                         if !bare && !session.present_sets_canvas(atlas) {
                             views::views_ui(ui, atlas, session, commands);
                         }
+                        photo.reshow_ui(ui);
                     });
                 let Some(scene) = session.scene(atlas) else {
                     ui.label("This atlas has no figures to draw.");
@@ -146,6 +155,7 @@ impl AtlasApp {
         let focus = std::mem::take(&mut self.focus_search);
         overlays::search_ui(ctx, &self.atlas, &mut self.session, focus, commands);
         overlays::help_ui(ctx, &self.session, commands);
+        self.photo.dialogs_ui(ctx, &self.atlas, &self.session);
     }
 
     /// The bar along the bottom: problems with the atlas folder, loading, and the notices.
