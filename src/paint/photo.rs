@@ -112,11 +112,27 @@ pub fn draw_photo(
             );
         }
     }
-    for (dot, at) in scene.dots.iter().zip(drawn.dots.clone()) {
+    // The selected point's label first, so it always finds a place; in a dense row the
+    // others that find no free place are left out (the list and a click name them).
+    let mut order: Vec<usize> = (0..scene.dots.len()).collect();
+    order.sort_by_key(|&i| scene.dots.get(i).is_none_or(|d| !d.selected));
+    for i in order {
+        let (Some(dot), Some(at)) = (scene.dots.get(i), drawn.dots.get(i).copied()) else {
+            continue;
+        };
         if dot.labelled {
             let r = if dot.selected { radius * 1.4 } else { radius };
-            let rect = label(painter, at, r, &dot.label, &font, &taken, scale);
-            taken.push(rect);
+            let placed = label(
+                painter,
+                at,
+                r,
+                &dot.label,
+                &font,
+                &taken,
+                scale,
+                dot.selected,
+            );
+            taken.extend(placed);
         }
     }
     if let Some(note) = &scene.note {
@@ -134,7 +150,9 @@ pub fn draw_photo(
 }
 
 /// A label beside its dot: to the right, else to the left, above or below, wherever it
-/// covers no dot or label already placed (to the right, with a leader, when none is free).
+/// covers no dot or label already placed; when none is free, a label that `must` be shown
+/// goes up and to the right with a leader, any other is left out. Returns where it went.
+#[allow(clippy::too_many_arguments)]
 fn label(
     painter: &Painter,
     at: Pos2,
@@ -143,7 +161,8 @@ fn label(
     font: &FontId,
     taken: &[Rect],
     scale: f32,
-) -> Rect {
+    must: bool,
+) -> Option<Rect> {
     let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE);
     let gap = radius + 5.0 * scale;
     let candidates = [
@@ -159,11 +178,15 @@ fn label(
             .anchor_size(at + offset, galley.size())
             .expand(3.0 * scale)
     };
-    let rect = candidates
+    let free = candidates
         .into_iter()
         .map(place)
-        .find(|r| !taken.iter().any(|t| t.intersects(*r)))
-        .unwrap_or_else(|| place((Align2::LEFT_BOTTOM, vec2(gap * 1.6, -gap * 1.6))));
+        .find(|r| !taken.iter().any(|t| t.intersects(*r)));
+    let rect = match free {
+        Some(rect) => rect,
+        None if must => place((Align2::LEFT_BOTTOM, vec2(gap * 2.0, -gap * 2.0))),
+        None => return None,
+    };
     if rect.distance_to_pos(at) > gap {
         painter.line_segment(
             [at, rect.center()],
@@ -176,7 +199,7 @@ fn label(
         galley,
         Color32::WHITE,
     );
-    rect
+    Some(rect)
 }
 
 fn draw_marks(painter: &Painter, proj: &PhotoProjector, scene: &PhotoScene, scale: f32) {

@@ -199,7 +199,13 @@ impl PhotoState {
                 .collect();
         }
         let texture = self.texture(ui.ctx());
-        let drawn = draw_photo(ui.painter(), &proj, texture, &scene, 1.0);
+        // A patient looks from further away: larger dots and numbers.
+        let scale = if session.mode == Mode::Patient {
+            1.35
+        } else {
+            1.0
+        };
+        let drawn = draw_photo(ui.painter(), &proj, texture, &scene, scale);
         if marking {
             self.marking_input(&response, &proj);
         } else if response.clicked() {

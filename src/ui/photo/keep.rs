@@ -119,8 +119,11 @@ fn keep_in(root: &Path, state: &mut PhotoState) -> Result<PathBuf, String> {
 }
 
 fn write_marks(dir: &Path, state: &PhotoState) -> Result<(), String> {
-    let text = ron::ser::to_string_pretty(&state.marks, ron::ser::PrettyConfig::default())
-        .map_err(|e| e.to_string())?;
+    let text = ron::ser::to_string_pretty(
+        &state.marks,
+        ron::ser::PrettyConfig::default().struct_names(true),
+    )
+    .map_err(|e| e.to_string())?;
     crate::output::write_with(&dir.join(MARKS_FILE), |w| w.write_all(text.as_bytes()))
         .map_err(|e| e.why)
 }
