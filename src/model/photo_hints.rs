@@ -61,9 +61,73 @@ pub fn palpation_hint(landmark: &str) -> Option<String> {
         }
         "lateral_malleolus" => "The most prominent point of the outer ankle bone.",
         "medial_malleolus" => "The most prominent point of the inner ankle bone.",
-        _ => return vertebra_hint(landmark),
+        _ => {
+            return limb_hint(landmark)
+                .map(str::to_owned)
+                .or_else(|| vertebra_hint(landmark));
+        }
     };
     Some(fixed.to_owned())
+}
+
+/// Landmarks of the sacrum, the limbs, the head and the shoulder.
+fn limb_hint(landmark: &str) -> Option<&'static str> {
+    Some(match landmark {
+        "sacral_foramen_1" => "The first hollow of the sacrum, just below and inside the PSIS.",
+        "sacral_foramen_2" => {
+            "The second hollow of the sacrum, about midway between the PSIS and the midline."
+        }
+        "sacral_foramen_3" => "The third hollow of the sacrum, below the second.",
+        "sacral_foramen_4" => "The fourth hollow of the sacrum, level with the sacral hiatus.",
+        "calcaneal_tendon_ankle" => "The heel cord (Achilles tendon) level with the ankle bones.",
+        "lateral_malleolus_below" => {
+            "The hollow just below the outer ankle bone, above the heel bone."
+        }
+        "popliteal_crease_biceps_medial" => {
+            "On the knee crease, just inside the tendon at its outer end (it stands out when \
+             the knee bends a little)."
+        }
+        "wrist_crease_dorsal_mc2_3" | "wrist_crease_dorsal_mc4_5" => {
+            "The crease on the back of the wrist, in line with the gap between the two \
+             hand bones named."
+        }
+        "mcp_2_3_gap" | "mcp_4_5_gap" => "Between the two knuckles named, on the back of the hand.",
+        "mc2_radial_mid" => "The thumb side of the index finger's hand bone, at its middle.",
+        "mcp5_ulnar_proximal" => {
+            "The little-finger edge of the hand, just before the knuckle, where the palm's \
+             skin meets the back's."
+        }
+        "middle_finger_pip" | "middle_finger_dip" => {
+            "The thumb-side end of the middle finger's crease named (bend the finger to see it)."
+        }
+        "vertex" => "The top of the head on the midline.",
+        "occiput_below_protuberance" => {
+            "The hollow on the midline just below the bump at the back of the skull."
+        }
+        "occiput_scm_trapezius_hollow" => {
+            "Below the skull, in the hollow between the two big neck muscles, level with the \
+             midline hollow."
+        }
+        "trapezius_lateral_c2" => "Just outside the thick neck muscle, at the level of C2.",
+        "c2_spinous_upper" => "The first clear bump below the skull on the midline (C2).",
+        "shoulder_top" => "The highest point of the shoulder, midway between C7 and the acromion.",
+        "acromion_posterior_hollow" => {
+            "The hollow behind the shoulder tip, arm at rest by the side."
+        }
+        "scapula_superior_angle" => "The upper inner corner of the shoulder blade.",
+        "suprascapular_fossa_above_superior_angle" => {
+            "The hollow just above the upper inner corner of the shoulder blade."
+        }
+        "scapular_spine_mid" => "The middle of the bony ridge across the shoulder blade.",
+        "scapular_spine_below_axillary_fold" => {
+            "Below the ridge of the shoulder blade, straight above the back fold of the armpit."
+        }
+        "posterior_axillary_fold_top" => {
+            "The upper end of the armpit's back fold, arm by the side."
+        }
+        "elbow_crease_posterior" => "The tip of the elbow, level with the elbow crease.",
+        _ => return None,
+    })
 }
 
 /// Thoracic and lumbar levels without their own hint: count from a level that has one.

@@ -54,7 +54,6 @@ pub fn draw_photo(
     scene: &PhotoScene,
     scale: f32,
 ) -> PhotoDrawn {
-    let colors = theme::canvas_colors(scene.theme);
     match texture {
         Some(id) => {
             painter.image(
@@ -68,7 +67,6 @@ pub fn draw_photo(
             painter.rect_filled(proj.rect, 0.0, Color32::from_gray(90));
         }
     }
-    let halo = Stroke::new(4.0 * scale, Color32::from_black_alpha(150));
     if scene.midline.len() >= 2 {
         let line: Vec<Pos2> = scene.midline.iter().map(|p| proj.screen(*p)).collect();
         painter.add(egui::Shape::dashed_line(
@@ -83,8 +81,25 @@ pub fn draw_photo(
     }
     draw_marks(painter, proj, scene, scale);
     if let Some(ruler) = &scene.ruler {
+        let colors = theme::canvas_colors(scene.theme);
         draw_ruler(painter, proj, ruler, &colors, scale);
     }
+    let drawn = draw_dots(painter, proj, scene, scale);
+    if let Some(note) = &scene.note {
+        draw_note(painter, proj, note, scale);
+    }
+    drawn
+}
+
+/// The dots and their labels; returns where the dots went.
+fn draw_dots(
+    painter: &Painter,
+    proj: &PhotoProjector,
+    scene: &PhotoScene,
+    scale: f32,
+) -> PhotoDrawn {
+    let colors = theme::canvas_colors(scene.theme);
+    let halo = Stroke::new(4.0 * scale, Color32::from_black_alpha(150));
     let radius = (proj.rect.size().min_elem() * 0.009).clamp(4.0, 14.0) * scale;
     let mut drawn = PhotoDrawn {
         dots: Vec::with_capacity(scene.dots.len()),
@@ -135,18 +150,25 @@ pub fn draw_photo(
             taken.extend(placed);
         }
     }
-    if let Some(note) = &scene.note {
-        let font = FontId::proportional(12.0 * scale);
-        let galley = painter.layout(note.clone(), font, Color32::WHITE, proj.rect.width() - 16.0);
-        let at = pos2(
-            proj.rect.min.x + 8.0,
-            proj.rect.max.y - galley.size().y - 8.0,
-        );
-        let back = Rect::from_min_size(at, galley.size()).expand(4.0);
-        painter.rect_filled(back, 4.0, Color32::from_black_alpha(190));
-        painter.galley(at, galley, Color32::WHITE);
-    }
     drawn
+}
+
+/// The note along the bottom of the photo.
+fn draw_note(painter: &Painter, proj: &PhotoProjector, note: &str, scale: f32) {
+    let font = FontId::proportional(12.0 * scale);
+    let galley = painter.layout(
+        note.to_owned(),
+        font,
+        Color32::WHITE,
+        proj.rect.width() - 16.0,
+    );
+    let at = pos2(
+        proj.rect.min.x + 8.0,
+        proj.rect.max.y - galley.size().y - 8.0,
+    );
+    let back = Rect::from_min_size(at, galley.size()).expand(4.0);
+    painter.rect_filled(back, 4.0, Color32::from_black_alpha(190));
+    painter.galley(at, galley, Color32::WHITE);
 }
 
 /// A label beside its dot: to the right, else to the left, above or below, wherever it

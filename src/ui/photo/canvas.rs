@@ -177,26 +177,12 @@ impl PhotoState {
                 theme: session.kept.theme,
             },
         };
-        if marking {
-            scene.dots.clear();
+        if session.mode == Mode::Patient {
+            // The patient sees where, not how it is measured.
             scene.ruler = None;
-            // The bar above says it already; the photo stays clear for marking.
-            scene.note = None;
-            let current = self
-                .walk
-                .as_ref()
-                .and_then(|w| w.current())
-                .map(|m| m.text());
-            scene.marks = self
-                .marks
-                .landmarks
-                .iter()
-                .map(|(name, at)| PhotoMarkDot {
-                    name: name.clone(),
-                    at: *at,
-                    current: Some(name) == current.as_ref() || self.dragging.as_ref() == Some(name),
-                })
-                .collect();
+        }
+        if marking {
+            self.show_marks(&mut scene);
         }
         let texture = self.texture(ui.ctx());
         // A patient looks from further away: larger dots and numbers.
@@ -210,16 +196,7 @@ impl PhotoState {
             self.marking_input(&response, &proj);
         } else if response.clicked() {
             let at = response.interact_pointer_pos();
-            let hit = at.and_then(|p| {
-                scene
-                    .dots
-                    .iter()
-                    .zip(&drawn.dots)
-                    .filter(|(_, d)| d.distance(p) <= GRAB.max(drawn.dot_radius))
-                    .min_by(|a, b| a.1.distance(p).total_cmp(&b.1.distance(p)))
-                    .map(|(dot, _)| dot.code.clone())
-            });
-            match hit {
+            match at.and_then(|p| dot_at(&scene, &drawn, p)) {
                 Some(code) => commands.push(Command::SelectPoint(code)),
                 None if session.mode == Mode::Explore => commands.push(Command::ClearSelection),
                 None => {}
@@ -231,6 +208,29 @@ impl PhotoState {
             unplaced_ui(ui, area, placement);
         }
         area
+    }
+
+    /// While marking: the marks instead of the points, the current one picked out.
+    fn show_marks(&self, scene: &mut crate::scene::photo::PhotoScene) {
+        scene.dots.clear();
+        scene.ruler = None;
+        // The bar above says it already; the photo stays clear for marking.
+        scene.note = None;
+        let current = self
+            .walk
+            .as_ref()
+            .and_then(|w| w.current())
+            .map(crate::model::MarkName::text);
+        scene.marks = self
+            .marks
+            .landmarks
+            .iter()
+            .map(|(name, at)| PhotoMarkDot {
+                name: name.clone(),
+                at: *at,
+                current: Some(name) == current.as_ref() || self.dragging.as_ref() == Some(name),
+            })
+            .collect();
     }
 
     /// Clicks mark the current landmark; a drag that starts on a mark moves it.
@@ -266,6 +266,21 @@ impl PhotoState {
     }
 }
 
+/// The point whose dot is nearest a click, if one is near enough.
+fn dot_at(
+    scene: &crate::scene::photo::PhotoScene,
+    drawn: &crate::paint::photo::PhotoDrawn,
+    p: egui::Pos2,
+) -> Option<crate::model::PointCode> {
+    scene
+        .dots
+        .iter()
+        .zip(&drawn.dots)
+        .filter(|(_, d)| d.distance(p) <= GRAB.max(drawn.dot_radius))
+        .min_by(|a, b| a.1.distance(p).total_cmp(&b.1.distance(p)))
+        .map(|(dot, _)| dot.code.clone())
+}
+
 fn clamp_to(p: crate::model::FigurePos, size: (f32, f32)) -> crate::model::FigurePos {
     crate::model::FigurePos::new(p.x.clamp(0.0, size.0), p.y.clamp(0.0, size.1))
 }
@@ -284,7 +299,7 @@ fn unplaced_ui(ui: &egui::Ui, area: egui::Rect, placement: &PhotoPlacement) {
     let more = placement.unplaced.len().saturating_sub(6);
     let mut text = format!("Not placed yet: {}", list.join("; "));
     if more > 0 {
-        text.push_str(&format!("; and {more} more"));
+        text = format!("{text}; and {more} more");
     }
     let painter = ui.painter();
     let galley = painter.layout(

@@ -63,6 +63,7 @@ impl PhotoUi {
                 && self.data_dir.as_ref().is_some_and(|d| dir.starts_with(d))
             {
                 state.kept = Some(dir.to_path_buf());
+                state.name = super::file_name(dir);
             }
         }
     }

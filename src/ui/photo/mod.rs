@@ -114,8 +114,8 @@ impl PhotoUi {
     }
 
     /// Opens a photo dropped as bytes.
-    pub fn open_bytes(&mut self, name: &str, bytes: Arc<[u8]>) {
-        let opened = decode_photo(&bytes)
+    pub fn open_bytes(&mut self, name: &str, bytes: &Arc<[u8]>) {
+        let opened = decode_photo(bytes)
             .map(|image| PhotoState::new(name.to_owned(), PhotoSource::Bytes(bytes.clone()), image))
             .map_err(|why| format!("{name}: {why}"));
         self.take(opened);
@@ -152,7 +152,7 @@ impl PhotoUi {
         if path.as_os_str().is_empty() {
             // Without a path (a browser, some desktops) the bytes are all there is.
             match file.bytes() {
-                Ok(bytes) => self.open_bytes("dropped photo", bytes.into()),
+                Ok(bytes) => self.open_bytes("dropped photo", &bytes.into()),
                 Err(why) => self.message = Some(format!("The dropped file: {why}")),
             }
         } else {

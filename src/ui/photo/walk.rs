@@ -105,12 +105,12 @@ impl PhotoState {
             egui::vec2(ui.available_width(), height),
             egui::Sense::hover(),
         );
-        guide_figure(ui.painter_at(rect), rect, figure, &mark);
+        guide_figure(&ui.painter_at(rect), rect, figure, &mark);
     }
 }
 
 /// The drawn figure with the landmark asked for ringed (on the side of the body asked for).
-fn guide_figure(painter: egui::Painter, rect: egui::Rect, figure: &Figure, mark: &MarkName) {
+fn guide_figure(painter: &egui::Painter, rect: egui::Rect, figure: &Figure, mark: &MarkName) {
     let colors = theme::canvas_colors(crate::scene::Theme::Light);
     painter.rect_filled(rect, 6.0, colors.background);
     let Some(landmark) = figure.landmark(&mark.landmark) else {

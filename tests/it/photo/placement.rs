@@ -199,3 +199,60 @@ fn on_a_leaning_patient_the_points_follow_the_marked_spine() {
     }
     assert!(placed.placed.len() > 50);
 }
+
+#[test]
+fn the_landmark_walk_asks_first_for_what_todays_plan_needs() {
+    let atlas = load_builtin().unwrap();
+    let view = atlas
+        .figure(&acupoint_atlas::model::FigureId::new("posterior"))
+        .unwrap();
+    let plan: Vec<&Point> = ["BL23", "GV4"]
+        .iter()
+        .map(|c| {
+            atlas
+                .point(&acupoint_atlas::model::PointCode::new(*c))
+                .unwrap()
+        })
+        .collect();
+    let order: Vec<String> = acupoint_atlas::placement::marks_by_use(&atlas, view, &plan)
+        .iter()
+        .map(acupoint_atlas::model::MarkName::text)
+        .collect();
+    let first: std::collections::BTreeSet<&str> =
+        order.iter().take(4).map(String::as_str).collect();
+    let want: std::collections::BTreeSet<&str> = [
+        "l2_spinous_lower",
+        "t3_spinous_lower",
+        "scapula_medial_border_t3_left",
+        "scapula_medial_border_t3_right",
+    ]
+    .into();
+    assert_eq!(first, want);
+    // Every mark any point of the view needs follows, each once.
+    let unique: std::collections::BTreeSet<&String> = order.iter().collect();
+    assert_eq!(unique.len(), order.len());
+    assert!(order.len() > 40, "{}", order.len());
+}
+
+#[test]
+fn every_landmark_the_back_walk_asks_for_has_a_palpation_hint() {
+    let atlas = load_builtin().unwrap();
+    let view = atlas
+        .figure(&acupoint_atlas::model::FigureId::new("posterior"))
+        .unwrap();
+    let lbp = acupoint_atlas::model::ConditionId::new("lower-back-pain");
+    let points = atlas.condition_points(Some(&lbp));
+    let order = acupoint_atlas::placement::marks_by_use(&atlas, view, &points);
+    for mark in &order {
+        let hint = acupoint_atlas::model::palpation_hint(mark.landmark.as_str());
+        assert!(
+            hint.is_some_and(|h| h.len() > 20),
+            "no hint for {}",
+            mark.landmark
+        );
+    }
+    assert_eq!(
+        acupoint_atlas::model::palpation_hint("t5_spinous_lower").unwrap(),
+        "Count 5 spinous processes down from C7; mark the lower edge."
+    );
+}
