@@ -7,7 +7,7 @@ use crate::load::{LoadedPhoto, load_photo_marks};
 use crate::model::{Atlas, ConditionId, Point};
 use crate::placement::{PhotoPlacement, place_marked_photo};
 use crate::scene::Theme;
-use crate::scene::photo::{PhotoLabels, PhotoSceneInput, photo_scene};
+use crate::session::photo_scene::{PhotoLabels, PhotoSceneInput, photo_scene};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;

@@ -253,7 +253,7 @@ fn draw_marks(painter: &Painter, proj: &PhotoProjector, scene: &PhotoScene, scal
 fn draw_ruler(
     painter: &Painter,
     proj: &PhotoProjector,
-    ruler: &crate::placement::Ruler,
+    ruler: &crate::scene::photo::PhotoRuler,
     colors: &CanvasColors,
     scale: f32,
 ) {

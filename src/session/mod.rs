@@ -7,6 +7,7 @@ mod layer_command;
 mod layer_state;
 mod lesson;
 mod mode;
+pub mod photo_scene;
 mod save;
 mod scene;
 mod state;

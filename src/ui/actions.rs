@@ -215,7 +215,7 @@ fn saving() -> Vec<Action> {
         a(
             "Open photo…",
             "Open a photo of the patient, mark its landmarks and see the points on their own body",
-            vec![],
+            vec![ctrl(Key::O)],
             Command::OpenPhoto,
         ),
         a(

@@ -181,6 +181,16 @@ impl AtlasApp {
         self.notices.error(NoticeKey::WindowState, text, now);
     }
 
+    /// Opens a patient's photo (JPEG or PNG) or a marks file, as "Open photo…" does.
+    pub fn open_photo(&mut self, path: &Path) {
+        self.photo.open_path(&self.atlas, path);
+    }
+
+    /// The marks of the open photo, if one is open.
+    pub fn photo_marks(&self) -> Option<&crate::model::PhotoMarks> {
+        self.photo.marks()
+    }
+
     /// The session, for tests.
     pub fn session(&self) -> &Session {
         &self.session

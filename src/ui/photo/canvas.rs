@@ -6,7 +6,8 @@ use super::{PhotoState, PhotoUi};
 use crate::model::{Atlas, Point};
 use crate::paint::photo::{PhotoProjector, draw_photo};
 use crate::placement::{PhotoPlacement, place_marked_photo};
-use crate::scene::photo::{APPROXIMATE, PhotoLabels, PhotoMarkDot, PhotoSceneInput, photo_scene};
+use crate::scene::photo::{APPROXIMATE, PhotoMarkDot};
+use crate::session::photo_scene::{PhotoLabels, PhotoSceneInput, photo_scene};
 use crate::session::{Command, Mode, Session};
 
 /// How near (in screen points) a click must be to a mark or a dot to take it.

@@ -80,6 +80,11 @@ impl PhotoUi {
         self.state.as_ref().is_some_and(|s| !s.hidden)
     }
 
+    /// The open photo's marks.
+    pub fn marks(&self) -> Option<&PhotoMarks> {
+        self.state.as_ref().map(|s| &s.marks)
+    }
+
     /// Shows the "Open photo" dialog.
     pub fn ask_open(&mut self) {
         self.open_dialog = Some(String::new());
