@@ -11,9 +11,16 @@
 
 mod index;
 mod outline;
+mod photo;
+mod photo_needs;
 
 pub use index::{FigureIndex, Lookup};
 pub use outline::{OutlineIndex, PolygonIndex};
+pub use photo::{PhotoFigure, PhotoSite};
+pub use photo_needs::{
+    PhotoPlacement, PlacedOnPhoto, Unplaced, marks_by_use, place_marked_photo, place_on_photo,
+    rule_landmarks, site_marks,
+};
 pub mod curve;
 pub mod runs;
 pub mod step_marks;

@@ -3,6 +3,7 @@
 //! `export` command all draw a [`Scene`], so what is exported is what is seen. No egui.
 
 mod lesson;
+pub mod photo;
 mod scene_layers;
 mod slide;
 

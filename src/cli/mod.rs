@@ -5,6 +5,7 @@ mod export;
 mod layer_args;
 mod lesson;
 mod mechanisms;
+mod photo;
 mod points;
 mod problems;
 mod search;
@@ -160,6 +161,26 @@ pub enum CliCommand {
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
     },
+    /// Place the points on a patient's photo marked with a view's landmarks (a marks file:
+    /// `PhotoMarks(image: "back.jpg", view: "posterior", landmarks: {"c7_spinous_lower": (x, y)})`).
+    Photo {
+        /// The marks file; its photo (JPEG or PNG) is named inside it, beside it.
+        #[arg(value_name = "MARKS.ron")]
+        marks: PathBuf,
+        /// Only the points of this condition (default: every point the view shows).
+        #[arg(long, value_name = "ID", conflicts_with = "plan")]
+        condition: Option<String>,
+        /// Today's plan, in order, numbered on the photo (for example BL23,BL40,KI3).
+        #[arg(long, value_name = "CODE,CODE…", num_args = 1.., value_delimiter = ',')]
+        plan: Vec<String>,
+        /// Print JSON: {"image": {"width", "height"}, "view", "points": [{"code", "side", "x",
+        /// "y"}], "unplaced": [{"code", "needs"}]}, in the photo's pixels.
+        #[arg(long, required_unless_present = "out", conflicts_with = "out")]
+        json: bool,
+        /// Draw the photo with its points into this PNG file.
+        #[arg(long, value_name = "FILE.png")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -269,6 +290,25 @@ pub fn run_command(
             Err(problems) => report(&problems, err),
         },
         CliCommand::Lesson { command } => lesson_command(command, atlas_dir, out, err),
+        CliCommand::Photo {
+            marks,
+            condition,
+            plan,
+            json,
+            out: path,
+        } => {
+            let args = photo::PhotoArgs {
+                marks,
+                condition: condition.as_deref(),
+                plan,
+                json: *json,
+                out: path.as_deref(),
+            };
+            match load::load(atlas_dir) {
+                Ok(atlas) => photo::run(&atlas, &args, out, err),
+                Err(problems) => report(&problems, err),
+            }
+        }
         CliCommand::Handout {
             plan,
             paper,

@@ -11,6 +11,8 @@ mod lesson_file;
 mod lex;
 mod locate;
 mod parse;
+mod photo;
+mod photo_image;
 mod ron_text;
 mod source;
 mod unread;
@@ -18,6 +20,8 @@ mod unread;
 pub use diagnostic::{Diagnostic, Diagnostics, TextPos};
 pub use lesson_file::load_lesson_file;
 pub use lex::{Lexer, Token};
+pub use photo::{LoadedPhoto, image_path, load_photo_marks};
+pub use photo_image::{MAX_PHOTO_PIXELS, MAX_PHOTO_SIDE, decode_photo, read_photo};
 pub use ron_text::MAX_NESTING;
 pub use source::{FileKind, MAX_FILE_BYTES, SourceFile, builtin_files, kind_of};
 

@@ -15,6 +15,8 @@ mod ids;
 mod lesson;
 mod levels;
 mod mechanism;
+mod photo;
+mod photo_hints;
 mod placed_paths;
 mod point;
 mod reference;
@@ -37,6 +39,10 @@ pub use ids::{
 pub use lesson::{Lesson, LessonStep};
 pub use levels::{Levelled, SiteLevel};
 pub use mechanism::{EvidenceGrade, Mechanism, PointLink};
+pub use photo::{
+    MarkName, PhotoImage, PhotoMarks, is_paired, mark_names, on_viewer_left, parse_mark_name,
+};
+pub use photo_hints::palpation_hint;
 pub use placed_paths::{PlacedLayers, PlacedPath};
 pub use point::{
     Alternative, Laterality, LevelGroup, LocationSteps, Meridian, NeedleAngle, Needling,

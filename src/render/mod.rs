@@ -7,6 +7,7 @@ mod clear;
 mod diagram;
 mod gpu;
 mod handout;
+mod photo;
 mod picture;
 mod renderer;
 mod slides;
@@ -17,6 +18,7 @@ pub use handout::{
     HandoutDetails, MAX_PLAN, PIXELS_PER_POINT, Paper, date_in_words, render_handout,
     render_handout_with, today,
 };
+pub use photo::{MAX_PHOTO_RENDER_SIDE, fit_photo, render_photo};
 pub use picture::Picture;
 pub use renderer::Renderer;
 pub use slides::{render_slide, write_slides};

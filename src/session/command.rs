@@ -64,6 +64,8 @@ pub enum Command {
     AnswerChoice(usize),
     AnswerLocate(FigurePos),
     ExportView,
+    /// Open a photo of the patient (the window asks which).
+    OpenPhoto,
     ExportHandout,
     /// Shows every landmark and span of the figure with its name (for atlas authors).
     ToggleCalibration,
@@ -168,6 +170,7 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::AnswerChoice(index) => answer_choice(session, atlas, index, now_s, fx),
         Command::AnswerLocate(at) => answer_locate(session, atlas, at, now_s, fx),
         Command::ExportView => fx.push(Effect::ExportView),
+        Command::OpenPhoto => fx.push(Effect::OpenPhoto),
         Command::ExportHandout => fx.push(Effect::ExportHandout),
         Command::ToggleCalibration => session.calibration = !session.calibration,
         Command::ResetLayout => fx.push(Effect::ResetLayout),

@@ -32,6 +32,8 @@ pub enum Effect {
     ExportHandout,
     FocusSearch,
     ResetLayout,
+    /// Ask for a photo of the patient to open.
+    OpenPhoto,
     /// Scroll the patient card of this point into view.
     ShowCard(PointCode),
     /// Write the study history to the store (a session ended, or progress was reset).

@@ -9,6 +9,7 @@ mod layer_state;
 mod lesson;
 mod mode;
 mod plan;
+pub mod photo_scene;
 mod save;
 mod scene;
 mod state;

@@ -263,6 +263,12 @@ fn saving() -> Vec<Action> {
             Command::ExportHandout,
         ),
         a(
+            "Open photo…",
+            "Open a photo of the patient, mark its landmarks and see the points on their own body",
+            vec![ctrl(Key::O)],
+            Command::OpenPhoto,
+        ),
+        a(
             "Landmarks and spans",
             "Show every landmark and span of the figure with its name, for atlas authors",
             vec![ctrl(Key::K)],

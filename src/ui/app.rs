@@ -66,13 +66,17 @@ pub struct AtlasApp {
     presenter: presenter::PresenterWindow,
     /// Commands from the command line, run once the atlas they name has loaded.
     startup: Vec<crate::session::Command>,
+    /// A patient's photo, when one is open (never kept in the settings).
+    photo: super::photo::PhotoUi,
 }
 
 impl AtlasApp {
     /// The window's app, with settings kept in eframe's storage folder.
     pub fn new(ctx: &egui::Context, dir: Option<&Path>) -> Self {
-        let store = super::data_dir().map(Store::new);
-        Self::with_store(ctx, dir, store)
+        let data = super::data_dir();
+        let mut app = Self::with_store(ctx, dir, data.clone().map(Store::new));
+        app.photo = super::photo::PhotoUi::with_data_dir(data);
+        app
     }
 
     /// The app with settings kept in `store` (none: nothing is kept, as in tests). Installs
@@ -157,6 +161,7 @@ impl AtlasApp {
             sides_hidden: false,
             presenter: presenter::PresenterWindow::default(),
             startup: Vec::new(),
+            photo: super::photo::PhotoUi::default(),
         }
     }
 
@@ -233,6 +238,16 @@ impl AtlasApp {
     pub fn add_startup_news(&mut self, text: impl Into<String>) {
         let now = (self.clock)();
         self.notices.news(NoticeKey::DataFolder, text, now);
+    }
+
+    /// Opens a patient's photo (JPEG or PNG) or a marks file, as "Open photo…" does.
+    pub fn open_photo(&mut self, path: &Path) {
+        self.photo.open_path(&self.atlas, path);
+    }
+
+    /// The marks of the open photo, if one is open.
+    pub fn photo_marks(&self) -> Option<&crate::model::PhotoMarks> {
+        self.photo.marks()
     }
 
     /// The session, for tests.

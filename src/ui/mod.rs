@@ -10,6 +10,7 @@ mod layout;
 mod loading;
 mod notices;
 mod panels;
+mod photo;
 mod reload;
 mod saver;
 mod screenshot;

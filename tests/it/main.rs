@@ -11,4 +11,5 @@ mod cli;
 mod content;
 mod export;
 mod load;
+mod photo;
 mod window;

@@ -92,6 +92,10 @@ impl AtlasApp {
             Effect::FocusSearch => self.focus_search = true,
             Effect::ShowCard(code) => self.show_card = Some(code),
             Effect::SaveStudyHistory => self.save_history(ctx),
+            Effect::OpenPhoto => {
+                self.photo.ask_open();
+                ctx.request_repaint();
+            }
             Effect::ResetLayout => {
                 ctx.data_mut(
                     egui::util::IdTypeMap::remove_by_type::<egui::containers::panel::PanelState>,

@@ -16,6 +16,7 @@ impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.start_frame(&ctx);
+        self.photo.take_dropped(&ctx, &self.atlas);
         // A click that closes a popup (the press began while it was open) is not an answer.
         let popup_click = egui::Popup::is_any_open(&ctx) && ctx.input(|i| i.pointer.any_click());
         let overlay = self.session.help_open || self.session.search.open || self.dialogs.any_open();
@@ -156,7 +157,14 @@ impl AtlasApp {
         commands: &mut Vec<Command>,
     ) -> Option<egui::Rect> {
         let bare = self.bare();
+        if self.photo.showing() && self.session.mode != Mode::Study {
+            let (atlas, session) = (&self.atlas, &self.session);
+            return egui::CentralPanel::default()
+                .show(ui, |ui| self.photo.centre_ui(ui, atlas, session, commands))
+                .inner;
+        }
         let (atlas, session) = (&self.atlas, &self.session);
+        let photo = &mut self.photo;
         let mut canvas_rect = None;
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(ui.visuals().panel_fill))
@@ -173,6 +181,7 @@ impl AtlasApp {
                         if !bare && !session.present_sets_canvas(atlas) {
                             views::views_ui(ui, atlas, session, commands);
                         }
+                        photo.reshow_ui(ui);
                     });
                 let Some(scene) = session.scene(atlas) else {
                     ui.label("This atlas has no figures to draw.");
@@ -204,6 +213,7 @@ impl AtlasApp {
         if let Some(DialogOutcome::Load(dir)) = self.dialogs.show(ctx, self.data_dir.as_deref()) {
             self.open_atlas(ctx, &dir);
         }
+        self.photo.dialogs_ui(ctx, &self.atlas, &self.session);
     }
 
     /// The bar along the bottom: problems with the atlas folder, loading, and the notices.

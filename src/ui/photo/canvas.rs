@@ -1,0 +1,319 @@
+//! The photo in the centre of the window: a bar of its actions, the photo with its marks or
+//! its points (Explore: codes, select a point for its detail and cun ruler; Patient: today's
+//! plan numbered; Present: codes), and beside it the landmark walk while marking.
+
+use super::{PhotoState, PhotoUi};
+use crate::model::{Atlas, Point};
+use crate::paint::photo::{PhotoProjector, draw_photo};
+use crate::placement::{PhotoPlacement, place_marked_photo};
+use crate::scene::photo::{APPROXIMATE, PhotoMarkDot};
+use crate::session::photo_scene::{PhotoLabels, PhotoSceneInput, photo_scene};
+use crate::session::{Command, Mode, Session};
+
+/// How near (in screen points) a click must be to a mark or a dot to take it.
+const GRAB: f32 = 14.0;
+
+/// What the bar asks of the photo part.
+enum BarAction {
+    Mark,
+    Keep,
+    Forget,
+    Close,
+    Hide,
+}
+
+impl PhotoUi {
+    /// The photo in the centre; returns where the photo canvas was drawn.
+    pub fn centre_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        atlas: &Atlas,
+        session: &Session,
+        commands: &mut Vec<Command>,
+    ) -> Option<egui::Rect> {
+        let can_keep = self.data_dir.is_some();
+        let message = self.message.clone();
+        let state = self.state.as_mut()?;
+        let action = bar_ui(ui, state, can_keep, message.as_deref());
+        let mut rect = None;
+        if state.walk.is_some() {
+            let column = (ui.available_width() * 0.3).clamp(240.0, 380.0);
+            egui::Panel::right("photo_walk")
+                .exact_size(column)
+                .resizable(false)
+                .show(ui, |ui| state.walk_ui(ui, atlas));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            rect = Some(state.photo_ui(ui, atlas, session, commands));
+        });
+        match action {
+            Some(BarAction::Mark) => {
+                let (first, _) = PhotoState::shown(atlas, session);
+                state.start_walk(atlas, &first);
+            }
+            Some(BarAction::Keep) => self.keep(),
+            Some(BarAction::Forget) => self.forget(),
+            Some(BarAction::Close) => self.close(),
+            Some(BarAction::Hide) => state.hidden = true,
+            None => {}
+        }
+        rect
+    }
+
+    /// "Show photo" above the figure while a photo is open but hidden.
+    pub fn reshow_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(state) = &mut self.state
+            && state.hidden
+            && ui
+                .button(format!("Show the photo ({})", state.name))
+                .clicked()
+        {
+            state.hidden = false;
+        }
+    }
+}
+
+fn bar_ui(
+    ui: &mut egui::Ui,
+    state: &PhotoState,
+    can_keep: bool,
+    message: Option<&str>,
+) -> Option<BarAction> {
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(&state.name).strong());
+        ui.label(format!("· {}", state.marks.view));
+        ui.separator();
+        if state.walk.is_none() && ui.button("Mark landmarks").clicked() {
+            action = Some(BarAction::Mark);
+        }
+        let keep = if state.kept.is_some() { "Kept" } else { "Keep" };
+        if ui
+            .add_enabled(can_keep && state.kept.is_none(), egui::Button::new(keep))
+            .on_hover_text("Save a copy of the photo and its marks in the program's data folder")
+            .clicked()
+        {
+            action = Some(BarAction::Keep);
+        }
+        if ui
+            .button("Forget this photo")
+            .on_hover_text("Close the photo and delete any kept copy and marks")
+            .clicked()
+        {
+            action = Some(BarAction::Forget);
+        }
+        if ui
+            .button("Close photo")
+            .on_hover_text("Close it; unless kept, nothing of it remains")
+            .clicked()
+        {
+            action = Some(BarAction::Close);
+        }
+        if ui.button("Show the figure").clicked() {
+            action = Some(BarAction::Hide);
+        }
+    });
+    ui.colored_label(ui.visuals().warn_fg_color, APPROXIMATE);
+    if let Some(why) = message {
+        ui.colored_label(ui.visuals().error_fg_color, why);
+    }
+    action
+}
+
+impl PhotoState {
+    /// The points shown in this mode, and how they are labelled.
+    pub(super) fn shown<'a>(
+        atlas: &'a Atlas,
+        session: &'a Session,
+    ) -> (Vec<&'a Point>, PhotoLabels<'a>) {
+        match session.mode {
+            Mode::Patient => (
+                session
+                    .kept
+                    .plan
+                    .iter()
+                    .filter_map(|c| atlas.point(c))
+                    .collect(),
+                PhotoLabels::Plan(&session.kept.plan),
+            ),
+            _ => (
+                atlas.condition_points(session.kept.condition.as_ref()),
+                PhotoLabels::Codes,
+            ),
+        }
+    }
+
+    fn photo_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        atlas: &Atlas,
+        session: &Session,
+        commands: &mut Vec<Command>,
+    ) -> egui::Rect {
+        let area = ui.available_rect_before_wrap();
+        let response = ui.allocate_rect(area, egui::Sense::click_and_drag());
+        let proj = PhotoProjector::fit(area, self.size);
+        let (points, labels) = Self::shown(atlas, session);
+        let condition = session.kept.condition.as_ref();
+        let placed = place_marked_photo(atlas, &self.marks, self.size, &points, condition);
+        let marking = self.walk.is_some();
+        let mut scene = match &placed {
+            Some((figure, placement)) => photo_scene(&PhotoSceneInput {
+                atlas,
+                figure,
+                placement,
+                size: self.size,
+                condition,
+                labels,
+                selected: session.kept.selected.as_ref(),
+                theme: session.kept.theme,
+            }),
+            None => crate::scene::photo::PhotoScene {
+                size: self.size,
+                dots: Vec::new(),
+                marks: Vec::new(),
+                ruler: None,
+                midline: Vec::new(),
+                note: None,
+                theme: session.kept.theme,
+            },
+        };
+        if session.mode == Mode::Patient {
+            // The patient sees where, not how it is measured.
+            scene.ruler = None;
+        }
+        if marking {
+            self.show_marks(&mut scene);
+        }
+        let texture = self.texture(ui.ctx());
+        // A patient looks from further away: larger dots and numbers.
+        let scale = if session.mode == Mode::Patient {
+            1.35
+        } else {
+            1.0
+        };
+        let drawn = draw_photo(ui.painter(), &proj, texture, &scene, scale);
+        if marking {
+            self.marking_input(&response, &proj);
+        } else if response.clicked() {
+            let at = response.interact_pointer_pos();
+            match at.and_then(|p| dot_at(&scene, &drawn, p)) {
+                Some(code) => commands.push(Command::SelectPoint(code)),
+                None if session.mode == Mode::Explore => commands.push(Command::ClearSelection),
+                None => {}
+            }
+        }
+        if let Some((_, placement)) = &placed
+            && !marking
+        {
+            unplaced_ui(ui, area, placement);
+        }
+        area
+    }
+
+    /// While marking: the marks instead of the points, the current one picked out.
+    fn show_marks(&self, scene: &mut crate::scene::photo::PhotoScene) {
+        scene.dots.clear();
+        scene.ruler = None;
+        // The bar above says it already; the photo stays clear for marking.
+        scene.note = None;
+        let current = self
+            .walk
+            .as_ref()
+            .and_then(|w| w.current())
+            .map(crate::model::MarkName::text);
+        scene.marks = self
+            .marks
+            .landmarks
+            .iter()
+            .map(|(name, at)| PhotoMarkDot {
+                name: name.clone(),
+                at: *at,
+                current: Some(name) == current.as_ref() || self.dragging.as_ref() == Some(name),
+            })
+            .collect();
+    }
+
+    /// Clicks mark the current landmark; a drag that starts on a mark moves it.
+    fn marking_input(&mut self, response: &egui::Response, proj: &PhotoProjector) {
+        if response.drag_started()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            self.dragging = self
+                .marks
+                .landmarks
+                .iter()
+                .map(|(n, at)| (n, proj.screen(*at).distance(p)))
+                .filter(|(_, d)| *d <= GRAB)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(n, _)| n.clone());
+        }
+        if let (Some(name), Some(p)) = (&self.dragging, response.interact_pointer_pos())
+            && response.dragged()
+            && let Some(at) = self.marks.landmarks.get_mut(name)
+        {
+            *at = clamp_to(proj.photo(p), self.size);
+        }
+        if response.drag_stopped() && self.dragging.take().is_some() {
+            let _ = self.save_if_kept();
+        }
+        if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+            && proj.rect.contains(p)
+        {
+            self.mark_current(clamp_to(proj.photo(p), self.size));
+            let _ = self.save_if_kept();
+        }
+    }
+}
+
+/// The point whose dot is nearest a click, if one is near enough.
+fn dot_at(
+    scene: &crate::scene::photo::PhotoScene,
+    drawn: &crate::paint::photo::PhotoDrawn,
+    p: egui::Pos2,
+) -> Option<crate::model::PointCode> {
+    scene
+        .dots
+        .iter()
+        .zip(&drawn.dots)
+        .filter(|(_, d)| d.distance(p) <= GRAB.max(drawn.dot_radius))
+        .min_by(|a, b| a.1.distance(p).total_cmp(&b.1.distance(p)))
+        .map(|(dot, _)| dot.code.clone())
+}
+
+fn clamp_to(p: crate::model::FigurePos, size: (f32, f32)) -> crate::model::FigurePos {
+    crate::model::FigurePos::new(p.x.clamp(0.0, size.0), p.y.clamp(0.0, size.1))
+}
+
+/// The points that need more marks, listed over the top of the photo.
+fn unplaced_ui(ui: &egui::Ui, area: egui::Rect, placement: &PhotoPlacement) {
+    if placement.unplaced.is_empty() {
+        return;
+    }
+    let list: Vec<String> = placement
+        .unplaced
+        .iter()
+        .take(6)
+        .map(|u| format!("{} needs {}", u.code, u.needs.join(", ")))
+        .collect();
+    let more = placement.unplaced.len().saturating_sub(6);
+    let mut text = format!("Not placed yet: {}", list.join("; "));
+    if more > 0 {
+        text = format!("{text}; and {more} more");
+    }
+    let painter = ui.painter();
+    let galley = painter.layout(
+        text,
+        egui::FontId::proportional(12.0),
+        egui::Color32::WHITE,
+        area.width() - 24.0,
+    );
+    let at = area.min + egui::vec2(12.0, 8.0);
+    painter.rect_filled(
+        egui::Rect::from_min_size(at, galley.size()).expand(4.0),
+        4.0,
+        egui::Color32::from_black_alpha(190),
+    );
+    painter.galley(at, galley, egui::Color32::WHITE);
+}

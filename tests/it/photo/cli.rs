@@ -1,0 +1,131 @@
+//! `photo` on the command line, on a generated picture of a back: JSON in the photo's pixels,
+//! the unplaced points with what they need, and the photo drawn with today's plan numbered.
+
+use super::picture::{HEIGHT, WIDTH, back_picture, true_marks};
+use super::write_marks;
+use acupoint_atlas::model::FigureId;
+use std::path::Path;
+use std::process::Command;
+
+/// The generated photo and its marks in `dir` (less `dropped`); returns the marks file.
+fn demo(dir: &Path, dropped: &[&str]) -> std::path::PathBuf {
+    let atlas = acupoint_atlas::load::load_builtin().unwrap();
+    let view = atlas.figure(&FigureId::new("posterior")).unwrap();
+    back_picture(view).save(dir.join("back.png")).unwrap();
+    let mut marks = true_marks(view, "back.png");
+    for d in dropped {
+        marks.landmarks.remove(*d);
+    }
+    let path = dir.join("back.marks.ron");
+    write_marks(&path, &marks);
+    path
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_acupoint-atlas"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn photo_json_gives_the_plans_points_in_the_photos_pixels_and_what_the_rest_need() {
+    let dir = tempfile::tempdir().unwrap();
+    let marks = demo(dir.path(), &["psis_right"]);
+    let o = run(&[
+        "photo",
+        marks.to_str().unwrap(),
+        "--plan",
+        "BL23,GV4,BL40",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["image"]["width"], WIDTH);
+    assert_eq!(doc["image"]["height"], HEIGHT);
+    assert_eq!(doc["view"], "posterior");
+    let points = doc["points"].as_array().unwrap();
+    let sides = |code: &str| -> Vec<&str> {
+        points
+            .iter()
+            .filter(|p| p["code"] == code)
+            .map(|p| p["side"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(sides("BL23"), ["left", "right"]);
+    assert_eq!(sides("GV4"), ["midline"]);
+    for p in points {
+        let (x, y) = (p["x"].as_f64().unwrap(), p["y"].as_f64().unwrap());
+        assert!(
+            x > 0.0 && x < f64::from(WIDTH) && y > 0.0 && y < f64::from(HEIGHT),
+            "{p}"
+        );
+    }
+    assert_eq!(doc["unplaced"], serde_json::json!([]));
+}
+
+#[test]
+fn photo_lists_a_condition_point_it_cannot_place_with_the_mark_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let marks = demo(dir.path(), &["popliteal_crease_centre_right"]);
+    let o = run(&[
+        "photo",
+        marks.to_str().unwrap(),
+        "--condition",
+        "lower-back-pain",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let bl40 = doc["unplaced"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["code"] == "BL40")
+        .unwrap();
+    assert_eq!(
+        bl40["needs"],
+        serde_json::json!(["popliteal_crease_centre_right"])
+    );
+}
+
+#[test]
+fn photo_out_draws_the_photo_with_the_plan_at_the_photos_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let marks = demo(dir.path(), &[]);
+    let out = dir.path().join("plan.png");
+    let o = run(&[
+        "photo",
+        marks.to_str().unwrap(),
+        "--plan",
+        "BL23,BL40,GV4",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let img = image::open(&out).unwrap();
+    assert_eq!((img.width(), img.height()), (WIDTH, HEIGHT));
+    if let Some(keep) = std::env::var_os("PHOTO_DEMO_DIR") {
+        for f in ["back.png", "back.marks.ron", "plan.png"] {
+            std::fs::copy(dir.path().join(f), Path::new(&keep).join(f)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn photo_with_a_bad_marks_file_prints_where_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.ron");
+    std::fs::write(
+        &path,
+        "PhotoMarks(image: \"none.png\", view: \"posterior\", landmarks: {})",
+    )
+    .unwrap();
+    let o = run(&["photo", path.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        text.contains("m.ron:1:19: photo `") && text.ends_with("1 problem found\n"),
+        "{text}"
+    );
+}
