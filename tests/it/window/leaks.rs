@@ -220,7 +220,10 @@ fn every_submenu_of_the_menu_fits_an_800_pixel_screen() {
 fn the_side_panels_hide_from_the_view_menu_and_the_figure_takes_the_window() {
     let mut h = harness(1024.0, 768.0);
     let before = h.state().layout().canvas.unwrap().width();
-    assert!(before >= 1024.0 * 0.58, "the figure keeps most of the width: {before}");
+    assert!(
+        before >= 1024.0 * 0.58,
+        "the figure keeps most of the width: {before}"
+    );
     for hidden in [true, false] {
         open_menu(&mut h);
         menu_entry(&h, "View").hover();
@@ -235,5 +238,29 @@ fn the_side_panels_hide_from_the_view_menu_and_the_figure_takes_the_window() {
         if hidden {
             assert!(canvas >= 1020.0, "the figure has the window: {canvas}");
         }
+    }
+}
+
+#[test]
+fn choosing_upper_back_pain_frames_the_upper_back() {
+    use acupoint_atlas::model::{ConditionId, PointCode};
+    let mut h = harness(1024.0, 768.0);
+    command(
+        &mut h,
+        Command::SetCondition(Some(ConditionId::new("upper-back-pain"))),
+    );
+    h.run();
+    let canvas = h.state().layout().canvas.unwrap();
+    let bl17 = h.state().point_on_screen(&PointCode::new("BL17")).unwrap();
+    let gv14 = h.state().point_on_screen(&PointCode::new("GV14")).unwrap();
+    assert!(canvas.contains(bl17) && canvas.contains(gv14));
+    // Zoomed to the upper back: C7 to the level of T7 spans a good part of the canvas.
+    assert!(
+        (bl17.y - gv14.y) > canvas.height() * 0.2,
+        "GV14 {gv14:?} to BL17 {bl17:?} in {canvas:?}"
+    );
+    // The distal foot point is off the figure's frame.
+    if let Some(foot) = h.state().point_on_screen(&PointCode::new("BL60")) {
+        assert!(!canvas.contains(foot), "BL60 at {foot:?}");
     }
 }
