@@ -38,10 +38,15 @@ impl Group {
     /// are ways of viewing; a command added later lands in View until it is given a group).
     pub fn of(command: &Command) -> Self {
         match command {
-            Command::ExportView | Command::ExportHandout => Self::File,
-            Command::SetMode(_) | Command::TogglePlanSelected => Self::Modes,
+            Command::ExportView | Command::ExportHandout | Command::OpenPhoto => Self::File,
+            Command::SetMode(_)
+            | Command::TogglePlanSelected
+            | Command::UndoPlan
+            | Command::TogglePresenter
+            | Command::Blank(_)
+            | Command::ClearPen => Self::Modes,
             Command::Layer(_) | Command::ToggleCalibration => Self::Layers,
-            Command::AnswerChoice(_) | Command::NextQuestion => Self::Study,
+            Command::AnswerChoice(_) | Command::NextQuestion | Command::Study(_) => Self::Study,
             Command::ToggleHelp => Self::Help,
             _ => Self::View,
         }

@@ -29,8 +29,6 @@ fn menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) -> Option<MenuRequest
                 for action in actions().iter().filter(|a| Group::of(&a.command) == group) {
                     action_entry_ui(ui, action, commands);
                 }
-                // The Study submenu also takes "Reset my progress…" (with its confirmation),
-                // after the answers, when that command exists.
                 match group {
                     Group::File => {
                         ui.separator();
