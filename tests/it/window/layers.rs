@@ -34,7 +34,7 @@ fn the_layers_menu_draws_every_channel_and_a_key_draws_the_bones() {
     assert!(!scene.layers.bones);
     h.key_press(egui::Key::Escape);
     h.run();
-    h.key_press(egui::Key::B);
+    h.key_press(egui::Key::O);
     h.run();
     let app = h.state();
     assert!(app.session().scene(app.atlas()).unwrap().layers.bones);
