@@ -152,16 +152,45 @@ fn rows(atlas: &Atlas, scene: &Scene, figure: &Figure) -> Vec<(Swatch, String)> 
     if layers.flow && out.iter().any(|(s, _)| matches!(s, Swatch::Line { .. })) {
         out.push((Swatch::Arrow, "Direction of flow".to_owned()));
     }
-    match &layers.step {
+    out.extend(step_row(atlas, scene, figure));
+    out
+}
+
+/// The legend's row for the location step shown: the landmarks it lights, or the line to
+/// measure along (only when one is drawn).
+fn step_row(atlas: &Atlas, scene: &Scene, figure: &Figure) -> Option<(Swatch, String)> {
+    match &scene.layers.step {
         Some(StepFocus::Landmark(landmark)) => {
-            let name = atlas
-                .structures_marking(landmark)
-                .next()
-                .map(|s| s.name.clone())
-                .or_else(|| figure.landmark(landmark).map(|l| l.name.clone()));
-            if let Some(name) = name {
-                out.push((Swatch::Highlighter, format!("Landmark: {name}")));
+            // Every landmark the step lights (both ends of GB30's line), each named once.
+            let spots = scene
+                .selected
+                .as_ref()
+                .and_then(|c| atlas.point(c))
+                .map(|p| crate::placement::step_marks::landmark_spots(p, figure))
+                .unwrap_or_default();
+            let mut ids: Vec<&crate::model::LandmarkId> =
+                spots.iter().map(|s| &s.landmark).collect();
+            if ids.is_empty() {
+                ids.push(landmark);
             }
+            ids.dedup();
+            let names: Vec<String> = ids
+                .into_iter()
+                .filter_map(|id| {
+                    atlas
+                        .structures_marking(id)
+                        .next()
+                        .map(|s| s.name.to_string())
+                        .or_else(|| figure.landmark(id).map(|l| l.name.to_string()))
+                })
+                .collect();
+            let head = if names.len() > 1 {
+                "Landmarks"
+            } else {
+                "Landmark"
+            };
+            (!names.is_empty())
+                .then(|| (Swatch::Highlighter, format!("{head}: {}", names.join(", "))))
         }
         Some(StepFocus::Measure) => {
             // Only a line that is drawn is promised.
@@ -172,13 +201,10 @@ fn rows(atlas: &Atlas, scene: &Scene, figure: &Figure) -> Vec<(Swatch, String)> 
                 .is_some_and(|p| {
                     !crate::placement::step_marks::measure_lines(p, figure).is_empty()
                 });
-            if line {
-                out.push((Swatch::Highlighter, "Measure along the line".to_owned()));
-            }
+            line.then(|| (Swatch::Highlighter, "Measure along the line".to_owned()))
         }
-        Some(StepFocus::Palpate) | None => {}
+        Some(StepFocus::Palpate) | None => None,
     }
-    out
 }
 
 /// Where the legend box of `size` covers least of what matters inside `area`: the corners and
