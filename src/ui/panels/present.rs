@@ -205,16 +205,15 @@ pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
         commands.push(Command::SetCardPages(point.code.clone(), count));
     }
     let page = if session.present.card.code.as_ref() == Some(&point.code) {
-        session.present.card.page.min(count - 1)
+        session.present.card.page.min(count.saturating_sub(1))
     } else {
         0
     };
-    for p in split
+    let shown = split
         .get(page)
-        .into_iter()
-        .flat_map(|r| paras.get(r.clone()))
-        .flatten()
-    {
+        .and_then(|r| paras.get(r.clone()))
+        .unwrap_or_default();
+    for p in shown {
         ui.add_space(p.space * k);
         ui.add(egui::Label::new(lay_out(ui, p, k, width)));
         ui.add_space(4.0 * k);

@@ -4,7 +4,7 @@
 //! the key and the ruler's texts, and apart from the other named points' dots.
 
 use acupoint_atlas::load::load_builtin;
-use acupoint_atlas::model::{Atlas, PointCode};
+use acupoint_atlas::model::{Atlas, PointCode, StructureId};
 use acupoint_atlas::paint::{ArtCache, fonts};
 use acupoint_atlas::render::draw_view;
 use acupoint_atlas::scene::{Scene, lesson_scene};
@@ -157,7 +157,7 @@ fn a_step_naming_landmarks_draws_the_bones_and_frames_them() {
         .unwrap();
     let scene = lesson_scene(&atlas, lesson, index).unwrap();
     assert!(scene.layers.bones);
-    let named: Vec<&str> = scene.layers.named.iter().map(|s| s.as_str()).collect();
+    let named: Vec<&str> = scene.layers.named.iter().map(StructureId::as_str).collect();
     for id in ["intercristal_line", "l4_spinous", "l2_spinous"] {
         assert!(named.contains(&id), "{id} not named: {named:?}");
     }
