@@ -170,7 +170,7 @@ fn the_window_frames_each_lesson_step_as_its_slide_does() {
     use acupoint_atlas::session::{Command, Mode};
     let mut h = crate::common::app_harness(None, None);
     h.run();
-    let mut command = |h: &mut egui_kittest::Harness<'_, acupoint_atlas::ui::AtlasApp>, c| {
+    let command = |h: &mut egui_kittest::Harness<'_, acupoint_atlas::ui::AtlasApp>, c| {
         let ctx = h.ctx.clone();
         h.state_mut().run_command(&ctx, c);
         h.run();
