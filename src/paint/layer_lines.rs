@@ -132,9 +132,15 @@ fn named_tags(
         let (min_x, max_x, mid_y) = extent(&screen(proj, path));
         let at = Pos2::new(min_x, mid_y);
         if !tags.place_left(painter, at, text, font.clone(), ink, fill) {
+            // Among crowded dots, further out to a side rather than not at all.
             let centre = Pos2::new(f32::midpoint(min_x, max_x), mid_y);
-            let gap = (max_x - min_x) * 0.5 + 3.0;
-            tags.place(painter, centre, gap, text, font.clone(), ink, fill);
+            let half = (max_x - min_x) * 0.5 + 3.0;
+            for out in [0.0, 20.0, 45.0, 75.0, 110.0, 150.0] {
+                let gap = half + out * scene.scale;
+                if tags.place_level(painter, centre, gap, text, font.clone(), ink, fill) {
+                    break;
+                }
+            }
         }
     }
 }

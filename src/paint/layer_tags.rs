@@ -141,6 +141,38 @@ impl<'d> Tags<'d> {
         std::mem::take(&mut self.over_dots)
     }
 
+    /// Places `text` level with `at`, `gap` to its left or else to its right (a level's tag
+    /// must stay at its level), if it is free there.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the text, its look and its place"
+    )]
+    pub(super) fn place_level(
+        &mut self,
+        painter: &egui::Painter,
+        at: Pos2,
+        gap: f32,
+        text: &str,
+        font: FontId,
+        ink: Color32,
+        fill: Color32,
+    ) -> bool {
+        let galley = painter.layout_no_wrap(text.to_owned(), font, ink);
+        let size = galley.size() + vec2(4.0, 0.0);
+        let candidates = [
+            Rect::from_min_size(at + vec2(-gap - size.x, -size.y * 0.5), size),
+            Rect::from_min_size(at + vec2(gap, -size.y * 0.5), size),
+        ];
+        let Some(rect) = candidates
+            .into_iter()
+            .find(|r| self.free(*r) && painter.clip_rect().contains_rect(*r))
+        else {
+            return false;
+        };
+        self.put(rect, galley, fill);
+        true
+    }
+
     fn put(&mut self, rect: Rect, galley: std::sync::Arc<egui::Galley>, fill: Color32) {
         self.pending.push((rect, galley, fill));
         self.taken.push(rect.expand(1.0));

@@ -80,16 +80,22 @@ pub fn draw_region_key(
 }
 
 /// Where the key goes: the first corner of `rect` (top left, top right, bottom left, bottom
-/// right) whose box of `size`, `inset` from the edges, covers no dot; else the one covering
+/// right; the right before the left when the layers' legend is drawn) whose box of `size`, `inset` from the edges, covers no dot; else the one covering
 /// the fewest, a point the scene emphasises or rings counting as many.
 fn clearest_corner(rect: Rect, size: Vec2, inset: f32, scene: &Scene, dots: &[Dot<'_>]) -> Rect {
     let inner = rect.shrink(inset);
-    let corners = [
+    let mut corners = [
         inner.min,
         Pos2::new(inner.right() - size.x, inner.top()),
         Pos2::new(inner.left(), inner.bottom() - size.y),
         inner.max - size,
     ];
+    // The layers' legend takes a left-hand corner first when the body leaves both sides free:
+    // with one drawn, the key tries the right-hand ones first.
+    if scene.layers.any() {
+        corners.swap(0, 1);
+        corners.swap(2, 3);
+    }
     let weight = |d: &Dot<'_>| {
         let code = &d.point.code;
         if scene.highlighted.contains(code) || scene.selected.as_ref() == Some(code) {

@@ -140,8 +140,11 @@ pub fn side_panels_ui(
                 ..right("present_card")
             };
             let rect = side_ui(ui, window_width, &card, |ui| {
-                // The card fits its text to the panel, or pages it; it never scrolls.
-                present::card_ui(ui, atlas, session, commands);
+                // The card fits its text to the panel, or pages it; the scroll area only keeps
+                // a card on a tiny screen from pushing the panel past the window.
+                scroll("card_scroll").show(ui, |ui| {
+                    present::card_ui(ui, atlas, session, commands);
+                });
             });
             (None, Some(rect))
         }

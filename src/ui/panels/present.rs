@@ -201,8 +201,10 @@ pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
     };
     let paras = card_paras(atlas, session, point);
     let width = ui.available_width().max(40.0);
-    let footer = 28.0 * scale.sqrt();
-    let room = (ui.available_height() - footer).max(80.0);
+    let footer = 16.0 * scale.sqrt() * 1.4 + 2.0 * ui.spacing().item_spacing.y + 4.0;
+    // The visible height (inside a scroll area the available height is unbounded).
+    let visible = ui.clip_rect().bottom().min(ui.max_rect().bottom()) - ui.cursor().top();
+    let room = (visible - footer).max(40.0);
     // Each paragraph is its space above, its text and a gap, each with the spacing between items.
     let gaps = 3.0 * ui.spacing().item_spacing.y;
     let heights = |k: f32| -> Vec<f32> {
@@ -216,6 +218,11 @@ pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
     while k > floor && heights(k).iter().sum::<f32>() > room {
         k = (k * 0.92).max(floor);
     }
+    // A page holds at least one whole paragraph: on a very small screen the type goes below the
+    // floor (to scale 1) rather than cut the longest one.
+    while k > 1.0 && heights(k).iter().copied().fold(0.0, f32::max) > room {
+        k = (k * 0.92).max(1.0);
+    }
     let split = pages(&heights(k), room);
     let count = split.len();
     if session.present.card.code.as_ref() != Some(&point.code)
@@ -224,16 +231,15 @@ pub fn card_ui(ui: &mut egui::Ui, atlas: &Atlas, session: &Session, commands: &m
         commands.push(Command::SetCardPages(point.code.clone(), count));
     }
     let page = if session.present.card.code.as_ref() == Some(&point.code) {
-        session.present.card.page.min(count - 1)
+        session.present.card.page.min(count.saturating_sub(1))
     } else {
         0
     };
-    for p in split
+    let shown = split
         .get(page)
-        .into_iter()
-        .flat_map(|r| paras.get(r.clone()))
-        .flatten()
-    {
+        .and_then(|r| paras.get(r.clone()))
+        .unwrap_or_default();
+    for p in shown {
         ui.add_space(p.space * k);
         ui.add(egui::Label::new(lay_out(ui, p, k, width)));
         ui.add_space(4.0 * k);

@@ -4,7 +4,7 @@
 //! the key and the ruler's texts, and apart from the other named points' dots.
 
 use acupoint_atlas::load::load_builtin;
-use acupoint_atlas::model::{Atlas, PointCode};
+use acupoint_atlas::model::{Atlas, PointCode, StructureId};
 use acupoint_atlas::paint::{ArtCache, fonts};
 use acupoint_atlas::render::draw_view;
 use acupoint_atlas::scene::{Scene, lesson_scene};
@@ -157,9 +157,65 @@ fn a_step_naming_landmarks_draws_the_bones_and_frames_them() {
         .unwrap();
     let scene = lesson_scene(&atlas, lesson, index).unwrap();
     assert!(scene.layers.bones);
-    let named: Vec<&str> = scene.layers.named.iter().map(|s| s.as_str()).collect();
+    let named: Vec<&str> = scene.layers.named.iter().map(StructureId::as_str).collect();
     for id in ["intercristal_line", "l4_spinous", "l2_spinous"] {
         assert!(named.contains(&id), "{id} not named: {named:?}");
     }
     assert!(scene.frame_step);
+}
+
+#[test]
+fn the_window_frames_each_lesson_step_as_its_slide_does() {
+    use acupoint_atlas::model::LessonId;
+    use acupoint_atlas::session::{Command, Mode};
+    let mut h = crate::common::app_harness(None, None);
+    h.run();
+    let command = |h: &mut egui_kittest::Harness<'_, acupoint_atlas::ui::AtlasApp>, c| {
+        let ctx = h.ctx.clone();
+        h.state_mut().run_command(&ctx, c);
+        h.run();
+        h.run();
+    };
+    command(&mut h, Command::SetMode(Mode::Present));
+    command(&mut h, Command::SetTextScale(2.0));
+    let id = LessonId::new("chronic-back-pain");
+    command(&mut h, Command::OpenLesson(Some(id)));
+    let ctx = egui::Context::default();
+    fonts::install(&ctx);
+    let mut compared = 0;
+    for target in 0..8 {
+        // Stepping forward turns a long card's pages first.
+        for _ in 0..6 {
+            let at = h
+                .state()
+                .session()
+                .lesson_play(h.state().atlas())
+                .map(|p| p.1);
+            if at == Some(target) {
+                break;
+            }
+            command(&mut h, Command::Step(1));
+        }
+        let app = h.state();
+        let scene = app.session().scene(app.atlas()).unwrap();
+        if !scene.frame_step {
+            continue;
+        }
+        let canvas = app.layout().canvas.unwrap();
+        let seen = draw(&ctx, app.atlas(), &scene, canvas.size());
+        for code in scene.highlighted.iter().chain(&scene.selected) {
+            let sites = app
+                .atlas()
+                .sites_for(code, &scene.figure, scene.condition.as_ref());
+            let window = app.figure_on_screen(sites[0].at).unwrap() - canvas.min;
+            let slide = seen.dots.iter().find(|d| &d.0 == code).unwrap().1 - Pos2::ZERO;
+            assert!(
+                (window - slide).length() < 1.0,
+                "step {}: {code} at {window:?} in the window, {slide:?} on the slide",
+                target + 1
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 10, "{compared} points compared");
 }
