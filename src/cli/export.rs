@@ -134,6 +134,9 @@ pub fn export_scene(atlas: &Atlas, args: &ExportArgs<'_>) -> Result<Scene, Rende
     let Some(mut scene) = session.scene(atlas) else {
         return Err(RenderError::NothingToShow);
     };
+    // The plan above stands for the points a patient picture shows; no plan is ringed in
+    // an Explore picture.
+    scene.in_plan.clear();
     if session.mode != Mode::Patient {
         scene.highlighted = highlight.into_iter().collect();
     }

@@ -3,6 +3,7 @@
 //! every id resolves, `placement` computes where points sit on each figure.
 
 mod anatomy;
+mod calendar;
 mod channel;
 mod close_up;
 mod condition;
@@ -25,6 +26,7 @@ mod schematic;
 mod text;
 
 pub use anatomy::{AnatomyLayer, Form, FormSlot, Spot, Structure};
+pub use calendar::{civil_from_days, iso_date};
 pub use channel::{Channel, Station, meridian_of};
 pub use condition::{Condition, ConditionPoint, Role};
 pub use diagram::{Arrow, ArrowKind, DIAGRAM_STEPS, Diagram, DiagramStep, Tag};

@@ -132,11 +132,11 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::FitView => fx.push(Effect::FitView),
         Command::SetMode(mode) => set_mode(session, atlas, mode, now_s, fx),
         Command::AddToPlan(code) => {
-            super::plan::date_plan(kept);
+            super::plan::date_plan(kept, now_s);
             add_to_plan(&mut kept.plan, atlas, code);
         }
         Command::RemoveFromPlan(code) => kept.plan.retain(|c| c != &code),
-        Command::TogglePlanSelected => toggle_plan_selected(session, atlas),
+        Command::TogglePlanSelected => toggle_plan_selected(session, atlas, now_s),
         Command::MovePlan(code, delta) => move_in_plan(&mut kept.plan, &code, delta),
         Command::ClearPlan | Command::NewPlan => {
             super::plan::replace_plan(session, Vec::new(), String::new());
@@ -317,13 +317,13 @@ fn add_to_plan(plan: &mut Vec<PointCode>, atlas: &Atlas, code: PointCode) {
 }
 
 /// Adds the selected point to today's plan, or removes it.
-fn toggle_plan_selected(session: &mut Session, atlas: &Atlas) {
+fn toggle_plan_selected(session: &mut Session, atlas: &Atlas, now_s: u64) {
     let kept = &mut session.kept;
     if let Some(code) = kept.selected.clone() {
         if kept.plan.contains(&code) {
             kept.plan.retain(|c| c != &code);
         } else {
-            super::plan::date_plan(kept);
+            super::plan::date_plan(kept, now_s);
             add_to_plan(&mut kept.plan, atlas, code);
         }
     }

@@ -6,9 +6,9 @@ use super::state::Session;
 use crate::model::{Atlas, PointCode};
 
 /// Dates a plan when its first point goes in.
-pub fn date_plan(kept: &mut crate::store::Settings) {
+pub fn date_plan(kept: &mut crate::store::Settings, now_s: u64) {
     if kept.plan.is_empty() {
-        kept.plan_date = crate::render::today();
+        kept.plan_date = crate::model::iso_date(now_s);
     }
 }
 

@@ -123,7 +123,7 @@ pub fn red_flags(painter: &Painter, width: f32, item: &GuidanceItem) -> Block {
         Style::heading(HEADING).colored(WARN_INK),
     );
     inner.space(2.0);
-    inner.line(painter, &item.text, Style::body());
+    inner.line(painter, &item.text, Style::body().sized(SMALL));
     inner.space(4.0);
     let half = item.list.len().div_ceil(2).max(1);
     let col_w = column_width(inner_w);
@@ -132,7 +132,11 @@ pub fn red_flags(painter: &Painter, width: f32, item: &GuidanceItem) -> Block {
         for sign in chunk {
             let bullet = painter.layout_no_wrap("•".into(), egui::FontId::proportional(BODY), INK);
             let y = col.height;
-            col.text(painter, &[(sign.as_str(), Style::body())], 12.0);
+            col.text(
+                painter,
+                &[(sign.as_str(), Style::body().sized(SMALL))],
+                12.0,
+            );
             col.put_galley_at(bullet, egui::vec2(0.0, y));
             col.space(2.0);
         }
@@ -160,7 +164,7 @@ pub fn expectations(painter: &Painter, width: f32, atlas: &Atlas) -> Block {
             let mut b = Block::new(col_w);
             b.line(painter, &item.heading, Style::heading(HEADING));
             b.space(2.0);
-            b.line(painter, &item.text, Style::body());
+            b.line(painter, &item.text, Style::body().sized(SMALL));
             b
         })
         .collect();

@@ -58,7 +58,7 @@ pub struct PagePlan {
 }
 
 /// Flows the parts onto pages: each part on the page where it first fits whole (a part
-/// taller than a page gets one of its own), then the notes; then gives the first page's spare
+/// taller than a page gets one of its own), then the notes where they fit on the last page; then gives the first page's spare
 /// room to the figures, and the last page's to note lines.
 pub fn paginate(h: &Heights) -> Vec<PagePlan> {
     let mut pages = vec![PagePlan {
@@ -73,6 +73,10 @@ pub fn paginate(h: &Heights) -> Vec<PagePlan> {
             p.used + GAP + height > h.page && (!p.flow.is_empty() || p.figures > 0.0)
         });
         if needs_new {
+            // Lines for notes are worth no page of their own.
+            if part.is_none() {
+                break;
+            }
             pages.push(PagePlan::default());
         }
         if let Some(page) = pages.last_mut() {

@@ -143,29 +143,59 @@ fn a_patient_sees_the_plain_reason_with_its_plain_caveat_for_the_plans_condition
     }
 }
 
+/// Place names the patient sees, checked by hand against the fact base.
+const PLACES: &[(&str, &str)] = &[
+    ("GB21", "The top of your shoulder"),
+    (
+        "BL31",
+        "The highest hollow in the flat bone at the base of your spine",
+    ),
+    (
+        "BL32",
+        "The second hollow in the flat bone at the base of your spine",
+    ),
+    (
+        "BL33",
+        "The third hollow in the flat bone at the base of your spine",
+    ),
+    (
+        "BL34",
+        "The lowest hollow in the flat bone at the base of your spine",
+    ),
+    ("LI15", "The front of the tip of your shoulder"),
+    ("TE14", "The back of the tip of your shoulder"),
+    (
+        "SI9",
+        "The back of your shoulder, above the crease of your armpit",
+    ),
+    (
+        "SI10",
+        "The back of your shoulder, under the ridge of your shoulder blade",
+    ),
+    // A sample of the others.
+    ("BL23", "Beside your spine, at waist level"),
+    (
+        "BL13",
+        "Beside your spine, level with the upper part of your shoulder blades",
+    ),
+    ("BL40", "The middle of the crease behind your knee"),
+    ("GB20", "The hollows under the back of your skull"),
+    ("CV6", "The middle of your belly, just below your navel"),
+    (
+        "SI3",
+        "The outer edge of your hand, below your little finger",
+    ),
+    ("GV26", "Between your nose and your upper lip"),
+    (
+        "GB30",
+        "The side of your buttock, behind the bony bump of your hip",
+    ),
+];
+
 #[test]
 fn place_names_follow_the_point_and_the_condition() {
     let a = atlas();
-    let expected: &[(&str, &str)] = &[
-        ("GB21", "The top of your shoulder"),
-        ("BL31", "Your lower back, over the sacrum"),
-        ("BL32", "Your lower back, over the sacrum"),
-        ("BL33", "Your lower back, over the sacrum"),
-        ("BL34", "Your lower back, over the sacrum"),
-        ("LI15", "The front of your shoulder"),
-        ("TE14", "The back of your shoulder"),
-        ("SI9", "The back of your shoulder"),
-        ("SI10", "The back of your shoulder"),
-        // A sample of the others.
-        ("BL23", "Your lower back"),
-        ("BL13", "Your upper back, between the shoulder blades"),
-        ("BL40", "The crease behind your knee"),
-        ("GB20", "The back of your neck"),
-        ("CV6", "Your belly"),
-        ("SI3", "Your hand"),
-        ("GV26", "Your head or face"),
-        ("GB30", "Your hip and buttock"),
-    ];
+    let expected = PLACES;
     let mut checked = 0;
     for c in a.conditions() {
         let low = c.regions.iter().all(|r| {
@@ -181,11 +211,11 @@ fn place_names_follow_the_point_and_the_condition() {
             }
             if e.code.as_str() == "EX-B2" {
                 let want = if low {
-                    "Your lower back"
+                    "in your lower back"
                 } else {
-                    "Your upper back"
+                    "in your upper back"
                 };
-                assert!(name.starts_with(want), "{} / EX-B2: {name}", c.id);
+                assert!(name.contains(want), "{} / EX-B2: {name}", c.id);
                 checked += 1;
             }
             if low {
@@ -205,6 +235,6 @@ fn place_names_follow_the_point_and_the_condition() {
     let jiaji = a.point(&code("EX-B2")).unwrap();
     assert!(
         a.place_name(jiaji, Some(&low.id))
-            .starts_with("Your lower back")
+            .ends_with("in your lower back")
     );
 }

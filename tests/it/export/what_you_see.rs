@@ -142,6 +142,9 @@ fn the_export_command_builds_the_window_scene_for_the_same_choices() {
             out: std::path::Path::new("unused.png"),
         };
         let cli = export_scene(app.atlas(), &args).unwrap();
+        // Explore rings today's plan, which the command line has none of.
+        let mut window = window;
+        window.in_plan.clear();
         assert_eq!(cli, window, "{mode:?}");
     }
 }

@@ -66,7 +66,7 @@ fn a_plan_built_in_explore_mode_is_shown_alone_and_in_plain_words_in_patient_mod
         .collect();
     assert_eq!(shown, ["BL23", "BL40"]);
     assert!(
-        h.query_all_by_label_contains("2. The crease behind your knee")
+        h.query_all_by_label_contains("2. The middle of the crease behind your knee")
             .next()
             .is_some()
     );
