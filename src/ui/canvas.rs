@@ -307,7 +307,11 @@ fn pen_drag(
     response: &egui::Response,
     proj: &Projector,
 ) -> Option<(FigurePos, bool)> {
-    if !is_pen_drag(pen, response) {
+    // Only a start or a move adds to the stroke: a still pointer adds nothing (and asks for
+    // no frame).
+    if !is_pen_drag(pen, response)
+        || !(response.drag_started() || response.drag_delta() != egui::Vec2::ZERO)
+    {
         return None;
     }
     let at = response.interact_pointer_pos()?;

@@ -106,6 +106,14 @@ fn reset_my_progress_from_the_menu_asks_first() {
     command(&mut h, Command::SetMode(Mode::Explore));
     h.get_by_label("Menu").click();
     h.run();
+    // The Study submenu (the entry below the top bar, not the mode button).
+    h.query_all_by_label("Study")
+        .filter(|n| n.rect().min.y > 36.0)
+        .min_by(|a, b| a.rect().min.x.total_cmp(&b.rect().min.x))
+        .expect("the Menu's Study entry")
+        .hover();
+    h.run();
+    h.run();
     h.get_by_label_contains("Reset my progress").click();
     h.run();
     assert_eq!(h.state().session().mode, Mode::Study);
