@@ -2,8 +2,8 @@
 
 use crate::model::{Atlas, ConditionId, FigureId, PointCode};
 use crate::render::{
-    HandoutDetails, Paper, Picture, RenderError, check_size, check_writable, render_handout,
-    render_view, today, write_png,
+    Format, HandoutDetails, Paper, Picture, RenderError, Renderer, check_size, check_writable,
+    handout_pdf, handout_png, render_view, today, view_pdf, write_bytes, write_png,
 };
 use crate::scene::{LabelStyle, Scene, Theme};
 use crate::search::fold;
@@ -55,7 +55,17 @@ pub struct ExportArgs<'a> {
     pub theme: ThemeArg,
     /// Layers drawn over the figure.
     pub layers: &'a [super::LayerArg],
+    /// The paper a PDF is laid out on (landscape when the view is wider than tall).
+    pub paper: PaperArg,
     pub out: &'a Path,
+}
+
+/// The paper a `--paper` argument names.
+pub fn paper_of(arg: PaperArg) -> Paper {
+    match arg {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::Letter,
+    }
 }
 
 pub fn export(
@@ -63,9 +73,18 @@ pub fn export(
     args: &ExportArgs<'_>,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
+    let format = Format::of(args.out)?;
     check_size(args.width, args.height)?;
     let scene = export_scene(atlas, args)?;
     check_writable(args.out)?;
+    if format == Format::Pdf {
+        let paper = paper_of(args.paper);
+        let landscape = args.width > args.height;
+        let bytes = view_pdf(&mut Renderer::new(), atlas, &scene, None, paper, landscape)?;
+        write_bytes(&bytes, args.out)?;
+        let _ = writeln!(out, "wrote {} ({paper:?} PDF)", args.out.display());
+        return Ok(());
+    }
     let image = render_view(
         atlas,
         &scene,
@@ -236,6 +255,7 @@ pub fn handout(
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
     let path = args.out;
+    let format = Format::of(path)?;
     let codes = resolve_spellings(atlas, args.plan)?;
     if codes.is_empty() {
         return Err(RenderError::EmptyPlan);
@@ -251,18 +271,27 @@ pub fn handout(
         ));
     }
     check_writable(path)?;
-    let paper = match args.paper {
-        PaperArg::A4 => Paper::A4,
-        PaperArg::Letter => Paper::Letter,
-    };
+    let paper = paper_of(args.paper);
     let details = HandoutDetails {
         condition,
         date: args.date.map_or_else(today, str::to_owned),
         practitioner: args.practitioner.unwrap_or_default().to_owned(),
         layers: super::layer_args::switches(args.layers).scene_layers(atlas),
     };
-    let image = render_handout(atlas, &codes, &details, paper)?;
-    write_png(&image, path)?;
+    let mut renderer = Renderer::new();
+    if format == Format::Pdf {
+        let bytes = handout_pdf(&mut renderer, atlas, &codes, &details, paper)?;
+        write_bytes(&bytes, path)?;
+        let _ = writeln!(
+            out,
+            "wrote {} ({paper:?} PDF, {} points)",
+            path.display(),
+            codes.len()
+        );
+        return Ok(());
+    }
+    let bytes = handout_png(&mut renderer, atlas, &codes, &details, paper)?;
+    write_bytes(&bytes, path)?;
     let [w, h] = paper.pixels();
     let _ = writeln!(
         out,

@@ -4,7 +4,9 @@
 use super::ThemeArg;
 use crate::load::{self, Diagnostics};
 use crate::model::{Atlas, Lesson, LessonId};
-use crate::render::{RenderError, check_size, write_slides};
+use crate::render::{
+    DeckStyle, Paper, RenderError, check_size, deck_pdf, deck_target, write_bytes, write_slides,
+};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -23,11 +25,23 @@ pub fn list(atlas: &Atlas, out: &mut dyn Write) -> std::io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Where `lesson export` writes.
+pub enum Target<'a> {
+    /// PNG slides in a folder.
+    Slides(&'a Path),
+    /// One PDF, a page per step, with the presenter's notes or not.
+    Pdf {
+        file: &'a Path,
+        notes: bool,
+        paper: Paper,
+    },
+}
+
 /// What `lesson export` was asked for.
 pub struct ExportArgs<'a> {
     /// A lesson's id, or the path of a lesson file.
     pub lesson: &'a str,
-    pub out_dir: &'a Path,
+    pub target: Target<'a>,
     pub size: (u32, u32),
     pub theme: ThemeArg,
 }
@@ -63,10 +77,33 @@ pub fn export(
 
 fn try_export(atlas: &Atlas, args: &ExportArgs<'_>, out: &mut dyn Write) -> Result<(), Refusal> {
     check_size(args.size.0, args.size.1)?;
-    let lesson = find(atlas, args.lesson)?;
-    let created = prepare_dir(args.out_dir)?;
     let theme = super::export::theme_of(args.theme);
-    let result = write_slides(atlas, &lesson, args.out_dir, theme, args.size, |path| {
+    let out_dir = match args.target {
+        Target::Slides(dir) => dir,
+        Target::Pdf { file, notes, paper } => {
+            let file = deck_target(file)?;
+            let lesson = find(atlas, args.lesson)?;
+            let style = DeckStyle {
+                theme,
+                size: args.size,
+                paper,
+                notes,
+            };
+            write_bytes(&deck_pdf(atlas, &lesson, style)?, &file)?;
+            let _ = writeln!(
+                out,
+                "wrote {} ({} pages of \"{}\", {paper:?}{})",
+                file.display(),
+                lesson.steps.len(),
+                lesson.title,
+                if notes { ", with notes" } else { "" }
+            );
+            return Ok(());
+        }
+    };
+    let lesson = find(atlas, args.lesson)?;
+    let created = prepare_dir(out_dir)?;
+    let result = write_slides(atlas, &lesson, out_dir, theme, args.size, |path| {
         let _ = writeln!(out, "wrote {}", path.display());
     });
     match result {
@@ -78,13 +115,13 @@ fn try_export(atlas: &Atlas, args: &ExportArgs<'_>, out: &mut dyn Write) -> Resu
                 lesson.title,
                 args.size.0,
                 args.size.1,
-                args.out_dir.display()
+                out_dir.display()
             );
             Ok(())
         }
         Err(e) => {
             if created {
-                let _ = std::fs::remove_dir(args.out_dir);
+                let _ = std::fs::remove_dir(out_dir);
             }
             Err(e.into())
         }

@@ -63,7 +63,7 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Save one view of the body, or a mechanism's diagram, as a PNG, drawn without a window.
+    /// Save one view of the body, or a mechanism's diagram, as a PDF or PNG, drawn without a window.
     Export {
         /// The figure to draw (for example `posterior`; `points --json` lists them).
         #[arg(long, value_name = "VIEW", required_unless_present = "mechanism")]
@@ -100,8 +100,11 @@ pub enum CliCommand {
         /// Layers to draw over the figure, separated by commas.
         #[arg(long, value_enum, value_name = "LAYER,…", num_args = 1.., value_delimiter = ',')]
         layers: Vec<LayerArg>,
-        /// The PNG file to write.
-        #[arg(long, value_name = "FILE.png")]
+        /// The paper of a PDF (turned landscape when --width is more than --height).
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// The file to write: FILE.pdf (vector, text as text) or FILE.png.
+        #[arg(long, value_name = "FILE.pdf|FILE.png")]
         out: PathBuf,
     },
     /// List the proposed mechanisms with their evidence grades and diagram steps.
@@ -115,7 +118,7 @@ pub enum CliCommand {
         #[command(subcommand)]
         command: LessonCommand,
     },
-    /// Save a one-page patient handout (A4 or Letter at 300 dpi) for a plan of points.
+    /// Save a one-page patient handout (A4 or Letter, as PDF or a 300 dpi PNG) for a plan of points.
     Handout {
         /// The points of today's plan, in order, separated by commas (for example BL23,BL40,KI3).
         #[arg(long, value_name = "CODE,CODE…", required = true, num_args = 1.., value_delimiter = ',')]
@@ -135,8 +138,8 @@ pub enum CliCommand {
         /// Layers to draw over the figures, separated by commas.
         #[arg(long, value_enum, value_name = "LAYER,…", num_args = 1.., value_delimiter = ',')]
         layers: Vec<LayerArg>,
-        /// The PNG file to write.
-        #[arg(long, value_name = "FILE.png")]
+        /// The file to write: FILE.pdf (vector, text as text) or FILE.png (300 dpi).
+        #[arg(long, value_name = "FILE.pdf|FILE.png")]
         out: PathBuf,
     },
 }
@@ -145,14 +148,28 @@ pub enum CliCommand {
 pub enum LessonCommand {
     /// Print each lesson's id, title and number of steps, one per line (tab-separated).
     List,
-    /// Save one PNG per step of a lesson into a folder: 01-title.png, 02-…
+    /// Save one PNG per step of a lesson into a folder (01-title.png, 02-…), or a PDF of them.
     Export {
         /// A lesson's id (`lesson list`), or the path of a lesson file.
         #[arg(value_name = "ID|FILE")]
         lesson: String,
-        /// The folder to write into (made if only it is missing).
-        #[arg(long, value_name = "DIR")]
-        out_dir: PathBuf,
+        /// The folder to write PNG slides into (made if only it is missing).
+        #[arg(
+            long,
+            value_name = "DIR",
+            required_unless_present = "pdf",
+            conflicts_with = "pdf"
+        )]
+        out_dir: Option<PathBuf>,
+        /// Write the slides as one PDF instead, a page per step.
+        #[arg(long, value_name = "FILE.pdf")]
+        pdf: Option<PathBuf>,
+        /// In the PDF, the presenter's note under each slide (on upright paper).
+        #[arg(long, requires = "pdf")]
+        notes: bool,
+        /// The PDF's paper.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
         /// The slides' size in pixels.
         #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = parse_pixels)]
         size: (u32, u32),
@@ -315,6 +332,7 @@ fn export_command(
             height,
             theme,
             layers,
+            paper,
             out: path,
             ..
         } => {
@@ -329,6 +347,7 @@ fn export_command(
                 height: *height,
                 theme: *theme,
                 layers,
+                paper: *paper,
                 out: path,
             };
             match load::load(atlas_dir) {
@@ -360,12 +379,30 @@ fn lesson_command(
         LessonCommand::Export {
             lesson,
             out_dir,
+            pdf,
+            notes,
+            paper,
             size,
             theme,
         } => {
+            let target = match (pdf, out_dir) {
+                (Some(file), _) => lesson::Target::Pdf {
+                    file,
+                    notes: *notes,
+                    paper: export::paper_of(*paper),
+                },
+                (None, Some(dir)) => lesson::Target::Slides(dir),
+                (None, None) => {
+                    writeln!(
+                        err,
+                        "acupoint-atlas: lesson export needs --out-dir or --pdf"
+                    )?;
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
             let args = lesson::ExportArgs {
                 lesson,
-                out_dir,
+                target,
                 size: *size,
                 theme: *theme,
             };

@@ -146,6 +146,18 @@ pub fn render_handout_with(
     details: &HandoutDetails,
     paper: Paper,
 ) -> Result<image::RgbaImage, RenderError> {
+    let page = handout_page(renderer, atlas, plan, details, paper)?;
+    renderer.rasterise(page)
+}
+
+/// The handout drawn (the shapes both the PNG and the PDF are made from), at 300 dpi.
+pub fn handout_page(
+    renderer: &mut Renderer,
+    atlas: &Atlas,
+    plan: &[PointCode],
+    details: &HandoutDetails,
+    paper: Paper,
+) -> Result<super::Page, RenderError> {
     let points: Vec<&Point> = plan
         .iter()
         .map(|c| {
@@ -190,7 +202,7 @@ pub fn render_handout_with(
         5..=8 => 2.5,
         _ => 2.25,
     };
-    renderer.picture(paper.pixels(), ppp, Theme::Light, |ui| {
+    renderer.page(paper.pixels(), ppp, Theme::Light, |ui| {
         let colors = theme::canvas_colors(Theme::Light);
         egui::CentralPanel::default()
             .frame(

@@ -1,0 +1,1 @@
+//! Tests of the PDF target: the text read back, its sizes and colours.
