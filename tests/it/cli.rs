@@ -4,6 +4,7 @@ use std::process::{Command, Output};
 
 mod commands;
 mod lessons;
+mod pdf;
 
 /// The program run with `args`, to its end.
 fn run(args: &[&str]) -> Output {
