@@ -212,6 +212,11 @@ fn notes_page(
     note: &str,
     size: egui::Vec2,
 ) -> Result<super::Page, RenderError> {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a part of a sheet of paper: positive, under a thousand points"
+    )]
     let size_px = [size.x.max(64.0) as u32, size.y.max(64.0) as u32];
     renderer.page(size_px, 1.0, Theme::Light, |ui| {
         ui.label(RichText::new(heading).font(egui::FontId::new(13.0, crate::paint::fonts::bold())));

@@ -4,6 +4,7 @@
 //! place (a handout fills its sheet; a slide sits above its presenter's note).
 
 mod fonts;
+mod paint;
 mod shapes;
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

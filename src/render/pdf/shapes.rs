@@ -3,40 +3,15 @@
 //! text goes to [`super::text`]. Coordinates stay egui's points: the page's transform maps them.
 
 use super::fonts::FontSet;
+use super::paint::{fill, stroke};
 use egui::epaint::{ColorMode, CornerRadius, Mesh, PathStroke, RectShape, StrokeKind};
 use egui::{Color32, Pos2, Rect, Shape, Stroke};
-use krilla::color::rgb;
 use krilla::geom::{Path, PathBuilder, Transform};
-use krilla::num::NormalizedF32;
-use krilla::paint::{Fill, FillRule, LineCap, LineJoin};
 use krilla::surface::Surface;
 use std::collections::HashMap;
 
 /// How far a cubic's control points sit along the tangent to draw a quarter circle.
 const KAPPA: f32 = 0.552_284_8;
-
-/// A fill of an egui colour (premultiplied there; straight alpha in the PDF).
-pub fn fill(color: Color32) -> Fill {
-    let [r, g, b, a] = color.to_srgba_unmultiplied();
-    Fill {
-        paint: rgb::Color::new(r, g, b).into(),
-        opacity: NormalizedF32::new(f32::from(a) / 255.0).unwrap_or(NormalizedF32::ONE),
-        rule: FillRule::NonZero,
-    }
-}
-
-/// A stroke of an egui stroke: butt ends and round joins, as egui's tessellated lines look.
-fn stroke(width: f32, color: Color32) -> krilla::paint::Stroke {
-    let [r, g, b, a] = color.to_srgba_unmultiplied();
-    krilla::paint::Stroke {
-        paint: rgb::Color::new(r, g, b).into(),
-        width,
-        line_cap: LineCap::Butt,
-        line_join: LineJoin::Round,
-        opacity: NormalizedF32::new(f32::from(a) / 255.0).unwrap_or(NormalizedF32::ONE),
-        ..Default::default()
-    }
-}
 
 fn visible(color: Color32) -> bool {
     color.a() > 0
@@ -58,7 +33,8 @@ fn paint(surface: &mut Surface<'_>, path: Option<Path>, fill_color: Color32, lin
 /// Writes one shape.
 pub fn draw_shape(surface: &mut Surface<'_>, fonts: &mut FontSet, shape: &Shape) {
     match shape {
-        Shape::Noop | Shape::Callback(_) => {}
+        // No paint code draws bands; a new one would show here as missing, not wrong.
+        Shape::Noop | Shape::Callback(_) | Shape::Band(_) => {}
         Shape::Vec(shapes) => {
             for s in shapes {
                 draw_shape(surface, fonts, s);
@@ -94,28 +70,25 @@ pub fn draw_shape(surface: &mut Surface<'_>, fonts: &mut FontSet, shape: &Shape)
         Shape::Rect(r) => draw_rect(surface, r),
         Shape::Text(text) => super::text::draw_text(surface, fonts, text),
         Shape::Mesh(mesh) => draw_mesh(surface, mesh),
-        Shape::QuadraticBezier(q) => {
-            let [a, b, c] = q.points;
+        Shape::QuadraticBezier(curve) => {
+            let [start, control, end] = curve.points;
             let mut pb = PathBuilder::new();
-            pb.move_to(a.x, a.y);
-            pb.quad_to(b.x, b.y, c.x, c.y);
-            if q.closed {
+            pb.move_to(start.x, start.y);
+            pb.quad_to(control.x, control.y, end.x, end.y);
+            if curve.closed {
                 pb.close();
             }
-            paint(surface, pb.finish(), q.fill, solid(&q.stroke));
+            paint(surface, pb.finish(), curve.fill, solid(&curve.stroke));
         }
-        Shape::CubicBezier(q) => {
-            let [a, b, c, d] = q.points;
+        Shape::CubicBezier(curve) => {
+            let [start, c1, c2, end] = curve.points;
             let mut pb = PathBuilder::new();
-            pb.move_to(a.x, a.y);
-            pb.cubic_to(b.x, b.y, c.x, c.y, d.x, d.y);
-            if q.closed {
+            pb.move_to(start.x, start.y);
+            pb.cubic_to(c1.x, c1.y, c2.x, c2.y, end.x, end.y);
+            if curve.closed {
                 pb.close();
             }
-            paint(surface, pb.finish(), q.fill, solid(&q.stroke));
-        }
-        Shape::Band(_) => {
-            // No paint code draws bands; a new one would show here as missing, not wrong.
+            paint(surface, pb.finish(), curve.fill, solid(&curve.stroke));
         }
     }
 }

@@ -1,6 +1,12 @@
 //! Tests of the PDF target: text written at the sizes and in the colours the paint layer asked
 //! for, read back from the PDF's (uncompressed) content streams; the CJK font embedded.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "sizes and colour channels read back are small and positive"
+)]
+
 use super::*;
 use crate::model::PointCode;
 use crate::render::{HandoutDetails, Renderer, handout_page};
@@ -57,9 +63,8 @@ fn looks_asked(page: &Page, scale: f32) -> BTreeSet<Look> {
                         continue;
                     }
                     let color = match (t.override_text_color, section.format.color) {
-                        (Some(c), _) => c,
                         (None, Color32::PLACEHOLDER) => t.fallback_color,
-                        (None, c) => c,
+                        (over, own) => over.unwrap_or(own),
                     };
                     let [r, g, b, _] = color.to_srgba_unmultiplied();
                     let size = section.format.font_id.size * scale;

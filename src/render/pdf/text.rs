@@ -68,7 +68,7 @@ pub fn draw_text(surface: &mut Surface<'_>, fonts: &mut FontSet, shape: &TextSha
                     && (r.baseline - at.y).abs() < 0.01
             });
             if !same && let Some(done) = run.take() {
-                emit(surface, fonts, done);
+                emit(surface, fonts, &done);
             }
             let r = run.get_or_insert_with(|| Run {
                 face: found.face,
@@ -96,7 +96,7 @@ pub fn draw_text(surface: &mut Surface<'_>, fonts: &mut FontSet, shape: &TextSha
         char_index += row.glyphs.len() + usize::from(row.ends_with_newline);
     }
     if let Some(done) = run.take() {
-        emit(surface, fonts, done);
+        emit(surface, fonts, &done);
     }
     if rotated {
         surface.pop();
@@ -118,7 +118,7 @@ fn color_of(shape: &TextShape, color: Color32) -> Color32 {
 }
 
 /// Draws one run: each glyph at its x, advances taken from the gaps between them.
-fn emit(surface: &mut Surface<'_>, fonts: &mut FontSet, run: Run) {
+fn emit(surface: &mut Surface<'_>, fonts: &mut FontSet, run: &Run) {
     let Some(font) = fonts.krilla(run.face) else {
         return;
     };
@@ -141,7 +141,7 @@ fn emit(surface: &mut Surface<'_>, fonts: &mut FontSet, run: Run) {
         })
         .collect();
     surface.set_stroke(None);
-    surface.set_fill(Some(super::shapes::fill(run.color)));
+    surface.set_fill(Some(super::paint::fill(run.color)));
     if run.italics {
         // egui slants a glyph by a quarter of its height, leaning right above the baseline.
         let b = run.baseline;
