@@ -5,10 +5,12 @@
 //! stored here. No egui.
 
 mod app_state;
+mod export_choice;
 mod fields;
 mod link;
 
 pub use app_state::{APP_STATE_FILE, MAX_APP_STATE_BYTES, set_aside_bad_app_state};
+pub use export_choice::{ExportFormat, PaperChoice};
 
 use crate::model::{ConditionId, FigureId, PointCode};
 use crate::scene::Theme;
@@ -38,6 +40,9 @@ pub struct Settings {
     pub progress: Progress,
     /// The practitioner's name, printed on handouts (empty: left out).
     pub practitioner: String,
+    /// What the window's exports write, and on which paper.
+    pub export_format: ExportFormat,
+    pub paper: PaperChoice,
     /// Fields a newer version wrote that this one does not have, as `(name, RON text)`: kept
     /// so that they outlive a save by this version.
     #[serde(skip)]
@@ -56,6 +61,8 @@ impl Default for Settings {
             plan: Vec::new(),
             progress: Progress::default(),
             practitioner: String::new(),
+            export_format: ExportFormat::Pdf,
+            paper: PaperChoice::A4,
             unknown: Vec::new(),
         }
     }

@@ -71,6 +71,8 @@ pub enum Command {
     StepDiagram(MechanismId, i32),
     /// Shows the presenter's note on the canvas too, or only beside the step controls.
     ToggleNoteOnCanvas,
+    /// What the window's exports write (PDF or PNG) and on which paper; remembered.
+    SetExportChoice(crate::store::ExportFormat, crate::store::PaperChoice),
 }
 
 /// Applies a command to the session. `now_s` is the clock for study scheduling.
@@ -129,6 +131,10 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::StepDiagram(id, delta) => lesson::step_diagram(session, atlas, &id, delta),
         Command::ToggleNoteOnCanvas => {
             session.present.note_on_canvas = !session.present.note_on_canvas;
+        }
+        Command::SetExportChoice(format, paper) => {
+            kept.export_format = format;
+            kept.paper = paper;
         }
     }
     effects

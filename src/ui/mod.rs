@@ -4,6 +4,7 @@
 mod actions;
 mod app;
 mod canvas;
+mod export_dialog;
 mod export_job;
 mod layout;
 mod loading;
