@@ -167,6 +167,7 @@ fn file_buttons_ui(ui: &mut egui::Ui, file: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use egui_kittest::kittest::Queryable;
 
     #[test]
     fn a_notice_replaces_the_one_of_its_kind_and_leaves_the_others() {
@@ -197,7 +198,6 @@ mod tests {
         assert_eq!(files, [Some(&file), None]);
         let mut h = egui_kittest::Harness::new_ui(|ui| n.clone().bar_ui(ui));
         h.run();
-        use egui_kittest::kittest::Queryable;
         assert!(h.query_by_label("Open").is_some());
         assert!(h.query_by_label("Show in folder").is_some());
     }
