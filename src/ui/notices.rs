@@ -22,6 +22,8 @@ pub enum NoticeKey {
 
 /// How long news stays on screen; errors stay until dismissed or resolved.
 pub const NEWS_LASTS: Duration = Duration::from_secs(12);
+/// How long news of a file written stays, so there is time to open it.
+pub const FILE_NEWS_LASTS: Duration = Duration::from_mins(1);
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -75,14 +77,22 @@ impl Notices {
         self.items.retain(|n| n.key != key);
     }
 
-    /// Drops news older than [`NEWS_LASTS`]; returns how long until the next one fades.
+    /// Drops news older than [`NEWS_LASTS`] ([`FILE_NEWS_LASTS`] for a file written);
+    /// returns how long until the next one fades.
     pub fn expire(&mut self, now: Duration) -> Option<Duration> {
+        let lasts = |n: &Notice| {
+            if n.file.is_some() {
+                FILE_NEWS_LASTS
+            } else {
+                NEWS_LASTS
+            }
+        };
         self.items
-            .retain(|n| n.error || now.saturating_sub(n.since) < NEWS_LASTS);
+            .retain(|n| n.error || now.saturating_sub(n.since) < lasts(n));
         self.items
             .iter()
             .filter(|n| !n.error)
-            .map(|n| (n.since + NEWS_LASTS).saturating_sub(now))
+            .map(|n| (n.since + lasts(n)).saturating_sub(now))
             .min()
     }
 
@@ -196,6 +206,8 @@ mod tests {
         n.news(NoticeKey::Reload, "Reloaded", Duration::ZERO);
         let files: Vec<Option<&std::path::PathBuf>> = n.iter().map(|x| x.file.as_ref()).collect();
         assert_eq!(files, [Some(&file), None]);
+        n.expire(Duration::from_secs(30));
+        assert_eq!(n.iter().count(), 1, "the file's news outlasts the other");
         let mut h = egui_kittest::Harness::new_ui(|ui| n.clone().bar_ui(ui));
         h.run();
         assert!(h.query_by_label("Open").is_some());
