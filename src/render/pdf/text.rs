@@ -28,17 +28,7 @@ struct Run {
 pub fn draw_text(surface: &mut Surface<'_>, fonts: &mut FontSet, shape: &TextShape) {
     let galley = &shape.galley;
     let job = &galley.job;
-    // The section of every character, so each glyph finds its font, size and colour.
-    let mut section_of = Vec::with_capacity(job.text.len());
-    for (at, _) in job.text.char_indices() {
-        let s = job
-            .sections
-            .iter()
-            .position(|s| s.byte_range.contains(&egui::epaint::text::ByteIndex(at)))
-            .or_else(|| job.sections.len().checked_sub(1))
-            .unwrap_or(0);
-        section_of.push(s);
-    }
+    let section_of = sections_by_char(job);
     let rotated = shape.angle != 0.0;
     if rotated {
         let (x, y) = (shape.pos.x, shape.pos.y);
@@ -101,6 +91,21 @@ pub fn draw_text(surface: &mut Surface<'_>, fonts: &mut FontSet, shape: &TextSha
     if rotated {
         surface.pop();
     }
+}
+
+/// The section of every character of a job, so each glyph finds its font, size and colour.
+fn sections_by_char(job: &egui::text::LayoutJob) -> Vec<usize> {
+    let last = job.sections.len().saturating_sub(1);
+    job.text
+        .char_indices()
+        .map(|(at, _)| {
+            let at = egui::epaint::text::ByteIndex(at);
+            job.sections
+                .iter()
+                .position(|s| s.byte_range.contains(&at))
+                .unwrap_or(last)
+        })
+        .collect()
 }
 
 /// The colour egui paints a glyph of format colour `color` in (as its tessellator does).
