@@ -73,10 +73,10 @@ pub fn export(
     args: &ExportArgs<'_>,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
-    let format = Format::of(args.out)?;
     check_size(args.width, args.height)?;
     let scene = export_scene(atlas, args)?;
     check_writable(args.out)?;
+    let format = Format::of(args.out)?;
     if format == Format::Pdf {
         let paper = paper_of(args.paper);
         let landscape = args.width > args.height;
@@ -255,7 +255,6 @@ pub fn handout(
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
     let path = args.out;
-    let format = Format::of(path)?;
     let codes = resolve_spellings(atlas, args.plan)?;
     if codes.is_empty() {
         return Err(RenderError::EmptyPlan);
@@ -271,6 +270,7 @@ pub fn handout(
         ));
     }
     check_writable(path)?;
+    let format = Format::of(path)?;
     let paper = paper_of(args.paper);
     let details = HandoutDetails {
         condition,

@@ -97,10 +97,10 @@ pub fn export(
     args: &DiagramArgs<'_>,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
-    let format = crate::render::Format::of(args.out)?;
     check_size(args.width, args.height)?;
     let (id, index) = resolve(atlas, args.mechanism, args.step)?;
     check_writable(args.out)?;
+    let format = crate::render::Format::of(args.out)?;
     if format == crate::render::Format::Pdf {
         let Some(first) = atlas.figures().first() else {
             return Err(RenderError::NothingToShow);

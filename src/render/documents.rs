@@ -227,9 +227,9 @@ fn notes_page(
 
 /// Where a deck's PDF goes: `path` itself (the folder it is in must exist).
 pub fn deck_target(path: &Path) -> Result<PathBuf, RenderError> {
+    super::check_writable(path)?;
     if Format::of(path)? != Format::Pdf {
         return Err(RenderError::UnknownFormat(path.to_path_buf()));
     }
-    super::check_writable(path)?;
     Ok(path.to_path_buf())
 }
