@@ -1,12 +1,13 @@
-//! Drawing a view and a handout without a window, on the CPU.
+//! Drawing a view, a handout and a lesson without a window, on the CPU: as PNG pictures and as
+//! PDFs.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use acupoint_atlas::load::load_builtin;
 use acupoint_atlas::model::{ConditionId, FigureId, LessonId, PointCode};
 use acupoint_atlas::render::{
-    HandoutDetails, Paper, Picture, Renderer, render_handout, render_slide, render_view,
-    write_slides,
+    DeckStyle, HandoutDetails, Paper, Picture, Renderer, deck_pdf, handout_pdf, render_handout,
+    render_slide, render_view, write_slides,
 };
 use acupoint_atlas::scene::{Scene, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -48,6 +49,17 @@ fn export(c: &mut Criterion) {
                 )
                 .unwrap(),
             )
+        });
+    });
+    // As `handout --out F.pdf` does it: a renderer of its own (no device: a PDF needs none).
+    group.bench_function("handout A4 as PDF", |b| {
+        b.iter(|| {
+            let details = HandoutDetails {
+                date: "2026-11-30".into(),
+                ..HandoutDetails::default()
+            };
+            let mut renderer = Renderer::new();
+            black_box(handout_pdf(&mut renderer, &atlas, &plan, &details, Paper::A4).unwrap())
         });
     });
     group.finish();
@@ -156,6 +168,22 @@ fn deck(c: &mut Criterion) {
             });
         },
     );
+    for notes in [false, true] {
+        let style = DeckStyle {
+            theme: Theme::Light,
+            size: (1920, 1080),
+            paper: Paper::A4,
+            notes,
+        };
+        let with = if notes { " with the notes" } else { "" };
+        group.bench_function(
+            format!(
+                "the built-in lesson's {} slides as one PDF{with}, A4",
+                lesson.steps.len()
+            ),
+            |b| b.iter(|| black_box(deck_pdf(&atlas, &lesson, style).unwrap())),
+        );
+    }
     group.finish();
 }
 

@@ -5,6 +5,7 @@
 //! stored here. No egui.
 
 mod app_state;
+mod export_choice;
 mod fields;
 mod history;
 mod link;
@@ -12,6 +13,7 @@ mod one_folder;
 mod plans;
 
 pub use app_state::{APP_STATE_FILE, MAX_APP_STATE_BYTES, set_aside_bad_app_state};
+pub use export_choice::{ExportFormat, PaperChoice};
 pub use history::{HISTORY_FILE, HistoryRead, MAX_HISTORY_BYTES};
 pub use one_folder::move_into_one_folder;
 pub use plans::{PlanError, SavedPlan, list_plans, load_plan, plan_path, save_plan};
@@ -46,6 +48,9 @@ pub struct Settings {
     pub practitioner: String,
     /// The date today's plan was begun, as `2026-12-06` (empty: no plan yet).
     pub plan_date: String,
+    /// What the window's exports write, and on which paper.
+    pub export_format: ExportFormat,
+    pub paper: PaperChoice,
     /// Fields a newer version wrote that this one does not have, as `(name, RON text)`: kept
     /// so that they outlive a save by this version.
     #[serde(skip)]
@@ -65,6 +70,8 @@ impl Default for Settings {
             progress: Progress::default(),
             practitioner: String::new(),
             plan_date: String::new(),
+            export_format: ExportFormat::Pdf,
+            paper: PaperChoice::A4,
             unknown: Vec::new(),
         }
     }

@@ -2,8 +2,8 @@
 
 use crate::model::{Atlas, ConditionId, FigureId, PointCode};
 use crate::render::{
-    HandoutDetails, Paper, Picture, RenderError, check_size, check_writable, render_handout,
-    render_view, today, write_png,
+    Format, HandoutDetails, Paper, Picture, RenderError, Renderer, check_size, check_writable,
+    handout_pdf, handout_png, render_view, today, view_pdf, write_bytes, write_png,
 };
 use crate::scene::{LabelStyle, Scene, Theme};
 use crate::search::fold;
@@ -55,7 +55,17 @@ pub struct ExportArgs<'a> {
     pub theme: ThemeArg,
     /// Layers drawn over the figure.
     pub layers: &'a [super::LayerArg],
+    /// The paper a PDF is laid out on (landscape when the view is wider than tall).
+    pub paper: PaperArg,
     pub out: &'a Path,
+}
+
+/// The paper a `--paper` argument names.
+pub fn paper_of(arg: PaperArg) -> Paper {
+    match arg {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::Letter,
+    }
 }
 
 pub fn export(
@@ -66,6 +76,15 @@ pub fn export(
     check_size(args.width, args.height)?;
     let scene = export_scene(atlas, args)?;
     check_writable(args.out)?;
+    let format = Format::of(args.out)?;
+    if format == Format::Pdf {
+        let paper = paper_of(args.paper);
+        let landscape = args.width > args.height;
+        let bytes = view_pdf(&mut Renderer::new(), atlas, &scene, None, paper, landscape)?;
+        write_bytes(&bytes, args.out)?;
+        let _ = writeln!(out, "wrote {} ({paper:?} PDF)", args.out.display());
+        return Ok(());
+    }
     let image = render_view(
         atlas,
         &scene,
@@ -254,25 +273,15 @@ pub fn handout(
         ));
     }
     check_writable(path)?;
-    let paper = match args.paper {
-        PaperArg::A4 => Paper::A4,
-        PaperArg::Letter => Paper::Letter,
-    };
+    let format = Format::of(path)?;
+    let paper = paper_of(args.paper);
     let details = HandoutDetails {
         condition,
         date: args.date.map_or_else(today, str::to_owned),
         practitioner: args.practitioner.unwrap_or_default().to_owned(),
         layers: super::layer_args::switches(args.layers).scene_layers(atlas),
     };
-    let pages = render_handout(atlas, &codes, &details, paper)?;
-    let paths: Vec<std::path::PathBuf> = (1..=pages.len()).map(|k| page_path(path, k)).collect();
-    for p in paths.iter().skip(1) {
-        check_writable(p)?;
-    }
-    for (image, p) in pages.iter().zip(&paths) {
-        write_png(image, p)?;
-    }
-    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut renderer = Renderer::new();
     let paper_name = match paper {
         Paper::A4 => "A4",
         Paper::Letter => "Letter",
@@ -281,6 +290,25 @@ pub fn handout(
         codes.len(),
         if codes.len() == 1 { "point" } else { "points" },
     );
+    if format == Format::Pdf {
+        let bytes = handout_pdf(&mut renderer, atlas, &codes, &details, paper)?;
+        write_bytes(&bytes, path)?;
+        let _ = writeln!(
+            out,
+            "wrote {} ({paper_name} PDF, {n} {points})",
+            path.display()
+        );
+        return Ok(());
+    }
+    let pages = handout_png(&mut renderer, atlas, &codes, &details, paper)?;
+    let paths: Vec<std::path::PathBuf> = (1..=pages.len()).map(|k| page_path(path, k)).collect();
+    for p in paths.iter().skip(1) {
+        check_writable(p)?;
+    }
+    for (bytes, p) in pages.iter().zip(&paths) {
+        write_bytes(bytes, p)?;
+    }
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let sides = if pages.len() == 1 { "page" } else { "pages" };
     let _ = writeln!(
         out,

@@ -1,10 +1,13 @@
 //! `acupoint-atlas lesson list` and `lesson export`: the atlas's lessons, and a lesson (by id
-//! or from a file) as one PNG slide per step. Nothing is left behind when a slide fails.
+//! or from a file) as one PNG slide per step (with the presenter's notes in `notes.md`), or
+//! as one PDF. Nothing is left behind when a slide fails.
 
 use super::ThemeArg;
 use crate::load::{self, Diagnostics};
 use crate::model::{Atlas, Lesson, LessonId};
-use crate::render::{RenderError, check_size, write_slides};
+use crate::render::{
+    DeckStyle, Paper, RenderError, check_size, deck_pdf, deck_target, write_bytes, write_slides,
+};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -56,11 +59,23 @@ fn known_lessons(atlas: &Atlas) -> String {
     }
 }
 
+/// Where `lesson export` writes.
+pub enum Target<'a> {
+    /// PNG slides in a folder.
+    Slides(&'a Path),
+    /// One PDF, a page per step, with the presenter's notes or not.
+    Pdf {
+        file: &'a Path,
+        notes: bool,
+        paper: Paper,
+    },
+}
+
 /// What `lesson export` was asked for.
 pub struct ExportArgs<'a> {
     /// A lesson's id, or the path of a lesson file.
     pub lesson: &'a str,
-    pub out_dir: &'a Path,
+    pub target: Target<'a>,
     pub size: (u32, u32),
     pub theme: ThemeArg,
     /// Also write `notes.md` with each step's title and note.
@@ -101,16 +116,39 @@ pub fn export(
 
 fn try_export(atlas: &Atlas, args: &ExportArgs<'_>, out: &mut dyn Write) -> Result<(), Refusal> {
     check_size(args.size.0, args.size.1)?;
-    let lesson = find(atlas, args.lesson)?;
-    let created = prepare_dir(args.out_dir)?;
     let theme = super::export::theme_of(args.theme);
-    let result = write_slides(atlas, &lesson, args.out_dir, theme, args.size, |path| {
+    let out_dir = match args.target {
+        Target::Slides(dir) => dir,
+        Target::Pdf { file, notes, paper } => {
+            let file = deck_target(file)?;
+            let lesson = find(atlas, args.lesson)?;
+            let style = DeckStyle {
+                theme,
+                size: args.size,
+                paper,
+                notes,
+            };
+            write_bytes(&deck_pdf(atlas, &lesson, style)?, &file)?;
+            let _ = writeln!(
+                out,
+                "wrote {} ({} pages of \"{}\", {paper:?}{})",
+                file.display(),
+                lesson.steps.len(),
+                lesson.title,
+                if notes { ", with notes" } else { "" }
+            );
+            return Ok(());
+        }
+    };
+    let lesson = find(atlas, args.lesson)?;
+    let created = prepare_dir(out_dir)?;
+    let result = write_slides(atlas, &lesson, out_dir, theme, args.size, |path| {
         let _ = writeln!(out, "wrote {}", path.display());
     });
     match result {
         Ok(files) => {
             if args.notes {
-                let path = args.out_dir.join(NOTES_FILE);
+                let path = out_dir.join(NOTES_FILE);
                 let text = notes_markdown(&lesson);
                 crate::output::write_with(&path, |w| w.write_all(text.as_bytes()))
                     .map_err(|e| Refusal::Message(e.to_string()))?;
@@ -123,13 +161,13 @@ fn try_export(atlas: &Atlas, args: &ExportArgs<'_>, out: &mut dyn Write) -> Resu
                 lesson.title,
                 args.size.0,
                 args.size.1,
-                args.out_dir.display()
+                out_dir.display()
             );
             Ok(())
         }
         Err(e) => {
             if created {
-                let _ = std::fs::remove_dir(args.out_dir);
+                let _ = std::fs::remove_dir(out_dir);
             }
             Err(e.into())
         }

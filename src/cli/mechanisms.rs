@@ -100,6 +100,31 @@ pub fn export(
     check_size(args.width, args.height)?;
     let (id, index) = resolve(atlas, args.mechanism, args.step)?;
     check_writable(args.out)?;
+    let format = crate::render::Format::of(args.out)?;
+    if format == crate::render::Format::Pdf {
+        let Some(first) = atlas.figures().first() else {
+            return Err(RenderError::NothingToShow);
+        };
+        let mut scene = crate::scene::Scene::new(first.id.clone(), Vec::new());
+        scene.theme = args.theme;
+        scene.scale = args.scale;
+        scene.diagram = Some(crate::scene::DiagramView {
+            mechanism: id.clone(),
+            step: index,
+        });
+        let mut renderer = crate::render::Renderer::new();
+        let paper = crate::render::Paper::A4;
+        let landscape = args.width > args.height;
+        let bytes = crate::render::view_pdf(&mut renderer, atlas, &scene, None, paper, landscape)?;
+        crate::render::write_bytes(&bytes, args.out)?;
+        let _ = writeln!(
+            out,
+            "wrote {} (A4 PDF, {id} step {})",
+            args.out.display(),
+            args.step
+        );
+        return Ok(());
+    }
     let picture = Picture::captioned(args.width, args.height);
     let image = render_diagram(atlas, &id, index, args.theme, args.scale, picture)?;
     write_png(&image, args.out)?;

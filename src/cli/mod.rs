@@ -74,7 +74,7 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Save one view of the body, or a mechanism's diagram, as a PNG, drawn without a window.
+    /// Save one view of the body, or a mechanism's diagram, as a PDF or PNG, drawn without a window.
     Export {
         /// The figure to draw (for example `posterior`; `points --json` lists them).
         #[arg(long, value_name = "VIEW", required_unless_present = "mechanism")]
@@ -111,8 +111,11 @@ pub enum CliCommand {
         /// Layers to draw over the figure, separated by commas.
         #[arg(long, value_enum, value_name = "LAYER,…", num_args = 1.., value_delimiter = ',')]
         layers: Vec<LayerArg>,
-        /// The PNG file to write.
-        #[arg(long, value_name = "FILE.png")]
+        /// The paper of a PDF (turned landscape when --width is more than --height).
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// The file to write: FILE.pdf (vector, text as text) or FILE.png.
+        #[arg(long, value_name = "FILE.pdf|FILE.png")]
         out: PathBuf,
     },
     /// List the proposed mechanisms with their evidence grades and diagram steps.
@@ -136,8 +139,8 @@ pub enum CliCommand {
         #[command(subcommand)]
         command: LessonCommand,
     },
-    /// Save a patient handout (A4 or Letter at 300 dpi) for a plan of points: one page, or two
-    /// (NAME.png and NAME-2.png) when the points and what to expect need the back of the sheet.
+    /// Save a patient handout (A4 or Letter; a PDF, or PNG pages at 300 dpi) for a plan of
+    /// points: the pages its points and what to expect need (NAME.png, NAME-2.png… as PNG).
     Handout {
         /// The points of today's plan, in order, separated by commas (for example BL23,BL40,KI3).
         #[arg(long, value_name = "CODE,CODE…", required = true, num_args = 1.., value_delimiter = ',')]
@@ -157,8 +160,9 @@ pub enum CliCommand {
         /// Layers to draw over the figures, separated by commas.
         #[arg(long, value_enum, value_name = "LAYER,…", num_args = 1.., value_delimiter = ',')]
         layers: Vec<LayerArg>,
-        /// The PNG file to write (a second page goes beside it as FILE-2.png).
-        #[arg(long, value_name = "FILE.png")]
+        /// The file to write: FILE.pdf (vector, text as text, every page in one file) or
+        /// FILE.png (300 dpi; a second page goes beside it as FILE-2.png).
+        #[arg(long, value_name = "FILE.pdf|FILE.png")]
         out: PathBuf,
     },
     /// Place the points on a patient's photo marked with a view's landmarks (a marks file:
@@ -187,20 +191,32 @@ pub enum CliCommand {
 pub enum LessonCommand {
     /// Print each lesson's id, title and number of steps, one per line (tab-separated).
     List,
-    /// Save one PNG per step of a lesson into a folder: 01-title.png, 02-…
+    /// Save one PNG per step of a lesson into a folder (01-title.png, 02-…), or a PDF of them.
     Export {
         /// A lesson's id (`lesson list`), or the path of a lesson file.
         #[arg(value_name = "ID|FILE")]
         lesson: String,
-        /// The folder to write into (made if only it is missing).
-        #[arg(long, value_name = "DIR")]
-        out_dir: PathBuf,
+        /// The folder to write PNG slides into (made if only it is missing).
+        #[arg(
+            long,
+            value_name = "DIR",
+            required_unless_present = "pdf",
+            conflicts_with = "pdf"
+        )]
+        out_dir: Option<PathBuf>,
+        /// Write the slides as one PDF instead, a page per step.
+        #[arg(long, value_name = "FILE.pdf")]
+        pdf: Option<PathBuf>,
+        /// The PDF's paper.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
         /// The slides' size in pixels.
         #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = parse_pixels)]
         size: (u32, u32),
         #[arg(long, value_enum, default_value = "light")]
         theme: ThemeArg,
-        /// Also write notes.md: each step's title and the presenter's note.
+        /// The presenter's notes too: with --out-dir, notes.md beside the slides (each step's
+        /// title and note); with --pdf, each note under its slide (on upright paper).
         #[arg(long)]
         notes: bool,
     },
@@ -383,6 +399,7 @@ fn export_command(
             height,
             theme,
             layers,
+            paper,
             out: path,
             ..
         } => {
@@ -397,6 +414,7 @@ fn export_command(
                 height: *height,
                 theme: *theme,
                 layers,
+                paper: *paper,
                 out: path,
             };
             match load::load(atlas_dir) {
@@ -428,13 +446,30 @@ fn lesson_command(
         LessonCommand::Export {
             lesson,
             out_dir,
+            pdf,
+            paper,
             size,
             theme,
             notes,
         } => {
+            let target = match (pdf, out_dir) {
+                (Some(file), _) => lesson::Target::Pdf {
+                    file,
+                    notes: *notes,
+                    paper: export::paper_of(*paper),
+                },
+                (None, Some(dir)) => lesson::Target::Slides(dir),
+                (None, None) => {
+                    writeln!(
+                        err,
+                        "acupoint-atlas: lesson export needs --out-dir or --pdf"
+                    )?;
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
             let args = lesson::ExportArgs {
                 lesson,
-                out_dir,
+                target,
                 size: *size,
                 theme: *theme,
                 notes: *notes,

@@ -30,24 +30,26 @@ pub fn render_diagram(
         mechanism: mechanism.clone(),
         step,
     };
-    render_diagram_with(&mut Renderer::new(), atlas, &scene, &view, picture)
+    let mut renderer = Renderer::new();
+    let page = diagram_page(&mut renderer, atlas, &scene, &view, picture)?;
+    renderer.rasterise(page)
 }
 
-/// Renders a scene that shows a diagram: its banner, if any, then the diagram below it.
-pub(super) fn render_diagram_with(
+/// Draws a scene that shows a diagram: its banner, if any, then the diagram below it.
+pub(super) fn diagram_page(
     renderer: &mut Renderer,
     atlas: &Atlas,
     scene: &Scene,
     view: &DiagramView,
     picture: Picture,
-) -> Result<image::RgbaImage, RenderError> {
+) -> Result<super::Page, RenderError> {
     check_size(picture.width, picture.height)?;
     let style = DiagramStyle {
         theme: scene.theme,
         scale: scene.scale,
         caption: true,
     };
-    renderer.picture(
+    renderer.page(
         [picture.width, picture.height],
         picture.pixels_per_point,
         scene.theme,

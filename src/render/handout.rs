@@ -84,13 +84,28 @@ pub fn render_handout_with(
     details: &HandoutDetails,
     paper: Paper,
 ) -> Result<Vec<image::RgbaImage>, RenderError> {
+    handout_pages(renderer, atlas, plan, details, paper)?
+        .into_iter()
+        .map(|page| renderer.rasterise(page))
+        .collect()
+}
+
+/// The handout's pages drawn (the shapes both the PNG and the PDF are made from), at 300 dpi
+/// with one point of the drawing a typographic point.
+pub fn handout_pages(
+    renderer: &mut Renderer,
+    atlas: &Atlas,
+    plan: &[PointCode],
+    details: &HandoutDetails,
+    paper: Paper,
+) -> Result<Vec<super::Page>, RenderError> {
     let sheet = sheet(atlas, plan, details, paper)?;
     let count = Cell::new(1);
     let mut pages = Vec::new();
     while pages.len() < count.get().min(MAX_PAGES) {
         let index = pages.len();
         pages.push(
-            renderer.picture(paper.pixels(), PIXELS_PER_POINT, Theme::Light, |ui| {
+            renderer.page(paper.pixels(), PIXELS_PER_POINT, Theme::Light, |ui| {
                 count.set(page::page_ui(ui, &sheet, index));
             })?,
         );

@@ -5,8 +5,10 @@
 
 mod clear;
 mod diagram;
+mod documents;
 mod gpu;
 mod handout;
+mod pdf;
 mod photo;
 mod picture;
 mod renderer;
@@ -14,15 +16,20 @@ mod slides;
 mod view;
 
 pub use diagram::render_diagram;
-pub use handout::{
-    HandoutDetails, MAX_PLAN, PIXELS_PER_POINT, Paper, date_in_words, render_handout,
-    render_handout_with, today,
+pub use documents::{
+    DOTS_PER_METRE_300DPI, DeckStyle, Format, deck_pdf, deck_target, handout_pdf, handout_png,
+    png_bytes, view_pdf,
 };
+pub use handout::{
+    HandoutDetails, MAX_PLAN, PIXELS_PER_POINT, Paper, date_in_words, handout_pages,
+    render_handout, render_handout_with, today,
+};
+pub use pdf::{Sheet, paper_points, write_pdf};
 pub use photo::{MAX_PHOTO_RENDER_SIDE, fit_photo, render_photo};
 pub use picture::Picture;
-pub use renderer::Renderer;
+pub use renderer::{Page, Renderer};
 pub use slides::{render_slide, write_slides};
-pub use view::{CAPTION_HEIGHT, ViewExport, draw_view, render_view, render_view_with};
+pub use view::{CAPTION_HEIGHT, ViewExport, draw_view, render_view, render_view_with, view_page};
 
 use std::path::{Path, PathBuf};
 
@@ -57,6 +64,11 @@ pub enum RenderError {
     NoDiagram(String),
     #[error("the diagram of `{0}` has steps 1 to {1}; there is no step {2}")]
     BadStep(String, usize, usize),
+    #[error(
+        "cannot write {}: give a file name ending in .pdf or .png (nothing was written)",
+        .0.display()
+    )]
+    UnknownFormat(PathBuf),
     #[error("the lesson has no step {0}")]
     NoSuchSlide(usize),
 }
@@ -90,6 +102,11 @@ pub fn check_writable(path: &Path) -> Result<(), RenderError> {
 /// nothing but a regular file is ever replaced (see [`crate::output`]).
 pub fn write_png(image: &image::RgbaImage, path: &Path) -> Result<(), RenderError> {
     Ok(crate::output::write_with(path, |w| encode_png(image, w))?)
+}
+
+/// Writes bytes made in memory (a PDF, a PNG) through a temporary file, as [`write_png`].
+pub fn write_bytes(bytes: &[u8], path: &Path) -> Result<(), RenderError> {
+    Ok(crate::output::write_with(path, |w| w.write_all(bytes))?)
 }
 
 /// Encodes an image as PNG into `out`.

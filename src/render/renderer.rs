@@ -5,6 +5,20 @@
 use super::RenderError;
 use super::gpu::Gpu;
 use crate::scene::Theme;
+use egui::epaint::ClippedShape;
+
+/// One drawn picture before it becomes pixels: egui's shapes (circles, paths, text galleys
+/// with their fonts, meshes), in points, for the GPU to rasterise or the PDF target to write.
+pub struct Page {
+    pub shapes: Vec<ClippedShape>,
+    /// The picture's size in points.
+    pub size: egui::Vec2,
+    /// The picture's size in pixels, when rasterised.
+    pub size_px: [u32; 2],
+    pub pixels_per_point: f32,
+    /// The colour the whole picture starts as.
+    pub background: egui::Color32,
+}
 
 /// Draws pictures without a window, reusing its device, fonts and textures.
 pub struct Renderer {
@@ -12,6 +26,17 @@ pub struct Renderer {
     /// Made on the first picture, so a request that is refused costs no device.
     gpu: Option<Gpu>,
     theme: Option<Theme>,
+    /// Texture changes drawn before the device was made, uploaded when it is.
+    pending: Vec<egui::TexturesDelta>,
+}
+
+impl Drop for Renderer {
+    fn drop(&mut self) {
+        // Texture changes that never met a device (only PDFs were made) are let go knowingly.
+        for delta in &mut self.pending {
+            delta.clear();
+        }
+    }
 }
 
 impl Default for Renderer {
@@ -34,6 +59,7 @@ impl Renderer {
             ctx,
             gpu: None,
             theme: None,
+            pending: Vec::new(),
         }
     }
 
@@ -43,12 +69,46 @@ impl Renderer {
         size_px: [u32; 2],
         pixels_per_point: f32,
         theme: Theme,
-        mut draw: impl FnMut(&mut egui::Ui),
+        draw: impl FnMut(&mut egui::Ui),
     ) -> Result<image::RgbaImage, RenderError> {
+        self.device()?;
+        let page = self.page(size_px, pixels_per_point, theme, draw)?;
+        self.rasterise(page)
+    }
+
+    /// The device, made on first use, with the textures drawn before it uploaded.
+    fn device(&mut self) -> Result<&mut Gpu, RenderError> {
         let gpu = match &mut self.gpu {
             Some(gpu) => gpu,
             slot @ None => slot.insert(Gpu::new()?),
         };
+        for mut delta in self.pending.drain(..) {
+            gpu.update_textures(&mut delta);
+        }
+        Ok(gpu)
+    }
+
+    /// Turns a drawn page into pixels.
+    pub fn rasterise(&mut self, page: Page) -> Result<image::RgbaImage, RenderError> {
+        let shapes = super::clear::without_clear_fills(page.shapes, page.background);
+        let primitives = self.ctx.tessellate(shapes, page.pixels_per_point);
+        self.device()?.render(
+            &primitives,
+            page.size_px,
+            page.pixels_per_point,
+            page.background,
+        )
+    }
+
+    /// Lays out and draws `draw` on a `size_px` picture at `pixels_per_point` in `theme`, and
+    /// keeps the shapes: the one drawing both the PNG and the PDF targets take.
+    pub fn page(
+        &mut self,
+        size_px: [u32; 2],
+        pixels_per_point: f32,
+        theme: Theme,
+        mut draw: impl FnMut(&mut egui::Ui),
+    ) -> Result<Page, RenderError> {
         if self.theme != Some(theme) {
             crate::paint::theme::apply(&self.ctx, theme);
             self.theme = Some(theme);
@@ -79,12 +139,21 @@ impl Renderer {
                     .inner_margin(0.0)
                     .show(ui, |ui| draw(ui));
             });
-            gpu.update_textures(&mut out.textures_delta);
+            // The font atlas grows only by new glyphs, so what waits for a device stays small.
+            let mut delta = std::mem::take(&mut out.textures_delta);
+            match &mut self.gpu {
+                Some(gpu) => gpu.update_textures(&mut delta),
+                None => self.pending.push(delta),
+            }
             output = Some(out);
         }
         let output = output.ok_or_else(|| RenderError::Render("no frame was drawn".into()))?;
-        let shapes = super::clear::without_clear_fills(output.shapes, background);
-        let primitives = self.ctx.tessellate(shapes, output.pixels_per_point);
-        gpu.render(&primitives, size_px, output.pixels_per_point, background)
+        Ok(Page {
+            shapes: output.shapes,
+            size,
+            size_px,
+            pixels_per_point: output.pixels_per_point,
+            background,
+        })
     }
 }

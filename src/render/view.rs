@@ -42,9 +42,21 @@ pub fn render_view_with(
     framing: Option<Framing>,
     picture: Picture,
 ) -> Result<image::RgbaImage, RenderError> {
+    let page = view_page(renderer, atlas, scene, framing, picture)?;
+    renderer.rasterise(page)
+}
+
+/// The view drawn (the shapes both the PNG and the PDF are made from).
+pub fn view_page(
+    renderer: &mut Renderer,
+    atlas: &Atlas,
+    scene: &Scene,
+    framing: Option<Framing>,
+    picture: Picture,
+) -> Result<super::Page, RenderError> {
     check_size(picture.width, picture.height)?;
     if let Some(view) = &scene.diagram {
-        return super::diagram::render_diagram_with(renderer, atlas, scene, view, picture);
+        return super::diagram::diagram_page(renderer, atlas, scene, view, picture);
     }
     let figure = atlas.figure(&scene.figure).ok_or_else(|| {
         let known: Vec<_> = atlas.figures().iter().map(|f| f.id.as_str()).collect();
@@ -56,7 +68,7 @@ pub fn render_view_with(
         Some(c) => format!("{} — {}", c.name, figure.title),
         None => figure.title.to_string(),
     };
-    renderer.picture(
+    renderer.page(
         [picture.width, picture.height],
         picture.pixels_per_point,
         scene.theme,

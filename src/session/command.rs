@@ -101,6 +101,8 @@ pub enum Command {
     PenTo(FigurePos, bool),
     /// Wipes the pen's strokes.
     ClearPen,
+    /// What the window's exports write (PDF or PNG) and on which paper; remembered.
+    SetExportChoice(crate::store::ExportFormat, crate::store::PaperChoice),
 }
 
 /// Applies a command to the session. `now_s` is the clock for study scheduling.
@@ -131,25 +133,14 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::TogglePinyinLabels => kept.pinyin_labels = !kept.pinyin_labels,
         Command::FitView => fx.push(Effect::FitView),
         Command::SetMode(mode) => set_mode(session, atlas, mode, now_s, fx),
-        Command::AddToPlan(code) => {
-            super::plan::date_plan(kept, now_s);
-            add_to_plan(&mut kept.plan, atlas, code);
-        }
-        Command::RemoveFromPlan(code) => kept.plan.retain(|c| c != &code),
-        Command::TogglePlanSelected => toggle_plan_selected(session, atlas, now_s),
-        Command::MovePlan(code, delta) => move_in_plan(&mut kept.plan, &code, delta),
-        Command::ClearPlan | Command::NewPlan => {
-            super::plan::replace_plan(session, Vec::new(), String::new());
-        }
-        Command::UndoPlan => super::plan::undo_plan(session),
-        Command::OpenPlan(saved) => {
-            let points = saved
-                .points
-                .into_iter()
-                .filter(|c| atlas.point(c).is_some())
-                .collect();
-            super::plan::replace_plan(session, points, saved.date);
-        }
+        c @ (Command::AddToPlan(_)
+        | Command::RemoveFromPlan(_)
+        | Command::TogglePlanSelected
+        | Command::MovePlan(..)
+        | Command::ClearPlan
+        | Command::NewPlan
+        | Command::UndoPlan
+        | Command::OpenPlan(_)) => plan_command(session, atlas, c, now_s),
         Command::TogglePatientCodes => session.patient_codes = !session.patient_codes,
         Command::OpenSearch => open_search(session, fx),
         Command::CloseSearch => session.search.open = false,
@@ -176,6 +167,63 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::ResetLayout => fx.push(Effect::ResetLayout),
         Command::SetPractitioner(name) => kept.practitioner = one_line(&name),
         Command::Layer(c) => apply_layer(session, atlas, c, fx),
+        c @ (Command::OpenLesson(_)
+        | Command::PresentDiagram(_)
+        | Command::StepDiagram(..)
+        | Command::ToggleNoteOnCanvas
+        | Command::SetCardPages(..)
+        | Command::TogglePresenter
+        | Command::GoToStep(_)
+        | Command::Blank(_)
+        | Command::Unblank
+        | Command::TogglePen
+        | Command::PenTo(..)
+        | Command::ClearPen) => present_command(session, atlas, c, now_s, fx),
+        Command::SetExportChoice(format, paper) => {
+            kept.export_format = format;
+            kept.paper = paper;
+        }
+    }
+    effects
+}
+
+/// The commands on today's plan: adding, removing and ordering its points, and starting it
+/// anew, opening a saved one or undoing either.
+fn plan_command(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64) {
+    match command {
+        Command::AddToPlan(code) => {
+            super::plan::date_plan(&mut session.kept, now_s);
+            add_to_plan(&mut session.kept.plan, atlas, code);
+        }
+        Command::RemoveFromPlan(code) => session.kept.plan.retain(|c| c != &code),
+        Command::TogglePlanSelected => toggle_plan_selected(session, atlas, now_s),
+        Command::MovePlan(code, delta) => move_in_plan(&mut session.kept.plan, &code, delta),
+        Command::ClearPlan | Command::NewPlan => {
+            super::plan::replace_plan(session, Vec::new(), String::new());
+        }
+        Command::UndoPlan => super::plan::undo_plan(session),
+        Command::OpenPlan(saved) => {
+            let points = saved
+                .points
+                .into_iter()
+                .filter(|c| atlas.point(c).is_some())
+                .collect();
+            super::plan::replace_plan(session, points, saved.date);
+        }
+        _ => {}
+    }
+}
+
+/// The commands of Present mode: lessons and diagrams, the card's pages, the presenter view,
+/// the blank screens and the pen.
+fn present_command(
+    session: &mut Session,
+    atlas: &Atlas,
+    command: Command,
+    now_s: u64,
+    fx: &mut Vec<Effect>,
+) {
+    match command {
         Command::OpenLesson(id) => lesson::open_lesson(session, atlas, id, fx),
         Command::PresentDiagram(id) => lesson::present_diagram(session, atlas, id, fx),
         Command::StepDiagram(id, delta) => lesson::step_diagram(session, atlas, &id, delta),
@@ -195,8 +243,8 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::TogglePen => session.present.pen_tool = !session.present.pen_tool,
         Command::PenTo(at, start) => classroom::pen_to(session, at, start),
         Command::ClearPen => session.present.pen.clear(),
+        _ => {}
     }
-    effects
 }
 
 /// Turns the Present card's page instead of stepping, while the card shown has a page further

@@ -252,13 +252,13 @@ fn saving() -> Vec<Action> {
     vec![
         a(
             "Export view…",
-            "Save the figure as shown to a PNG file",
+            "Save the figure as shown to a PDF or PNG file",
             vec![ctrl(Key::E)],
             Command::ExportView,
         ),
         a(
             "Export handout…",
-            "Save a one-page handout of today's plan for the patient",
+            "Save a one-page handout of today's plan for the patient, as a PDF or PNG",
             vec![ctrl(Key::P)],
             Command::ExportHandout,
         ),

@@ -44,6 +44,8 @@ pub struct AtlasApp {
     notices: Notices,
     exports: Vec<ExportJob>,
     next_export: u64,
+    /// "Export handout…" or "Export view…" asking what to write.
+    export_dialog: Option<crate::ui::export_dialog::ExportDialog>,
     focus_search: bool,
     /// A patient card to scroll into view on the next frame.
     show_card: Option<PointCode>,
@@ -149,6 +151,7 @@ impl AtlasApp {
             notices,
             exports: Vec::new(),
             next_export: 1,
+            export_dialog: None,
             focus_search: false,
             show_card: None,
             fullscreen: false,

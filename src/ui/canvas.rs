@@ -205,8 +205,7 @@ pub fn canvas_ui(
         });
         return nothing;
     }
-    let pen_down = is_pen_drag(memory.pen, &response);
-    let view = handle_input(ui, memory, atlas, scene, figure, body, &response, !pen_down);
+    let view = handle_input(ui, memory, atlas, scene, figure, body, &response);
     let proj = Projector::fit(body, figure, view);
     let drawing = pen_drag(memory.pen, &response, &proj);
     memory.last = Some(LastFrame {
@@ -339,8 +338,8 @@ fn handle_input(
     figure: &Figure,
     rect: Rect,
     response: &egui::Response,
-    pans: bool,
 ) -> PanZoom {
+    let pans = !is_pen_drag(memory.pen, response);
     let view = memory.views.entry(figure.id.clone()).or_default();
     if response.double_clicked() {
         *view = PanZoom::default();

@@ -5,10 +5,11 @@
 
 use crate::model::{Atlas, ConditionId, PointCode, is_plain_id};
 use crate::render::{
-    CAPTION_HEIGHT, HandoutDetails, Paper, Picture, Renderer, ViewExport, encode_png,
-    render_handout_with, render_view_with, today,
+    CAPTION_HEIGHT, HandoutDetails, Paper, Picture, Renderer, ViewExport, handout_pdf, handout_png,
+    png_bytes, render_view_with, today, view_pdf,
 };
 use crate::scene::SceneLayers;
+use crate::store::{ExportFormat, PaperChoice};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Mutex, OnceLock};
@@ -25,6 +26,22 @@ pub enum ExportKind {
         condition: Option<ConditionId>,
         practitioner: String,
     },
+}
+
+/// The file an export writes: its format and paper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Output {
+    pub format: ExportFormat,
+    pub paper: PaperChoice,
+}
+
+impl Output {
+    fn paper(self) -> Paper {
+        match self.paper {
+            PaperChoice::A4 => Paper::A4,
+            PaperChoice::Letter => Paper::Letter,
+        }
+    }
 }
 
 /// An export under way; `poll` gives its outcome once.
@@ -50,13 +67,14 @@ const EXPORT_PIXELS_PER_POINT: f32 = 2.0;
 struct Request {
     atlas: Atlas,
     kind: ExportKind,
+    output: Output,
     reply: Sender<Result<PathBuf, String>>,
     repaint: egui::Context,
 }
 
 impl Request {
     fn run(self, renderer: &mut Renderer) {
-        let result = export(renderer, &self.atlas, &self.kind);
+        let result = export(renderer, &self.atlas, &self.kind, self.output);
         let _ = self.reply.send(result);
         self.repaint.request_repaint();
     }
@@ -79,11 +97,18 @@ fn worker() -> &'static Mutex<Sender<Request>> {
 
 impl ExportJob {
     /// Starts rendering on the export thread (or a thread of its own if that one is gone).
-    pub fn start(id: u64, atlas: Atlas, kind: ExportKind, repaint: egui::Context) -> Self {
+    pub fn start(
+        id: u64,
+        atlas: Atlas,
+        kind: ExportKind,
+        output: Output,
+        repaint: egui::Context,
+    ) -> Self {
         let (reply, rx) = channel();
         let request = Request {
             atlas,
             kind,
+            output,
             reply,
             repaint,
         };
@@ -108,18 +133,17 @@ impl ExportJob {
     }
 }
 
-fn export(renderer: &mut Renderer, atlas: &Atlas, kind: &ExportKind) -> Result<PathBuf, String> {
+fn export(
+    renderer: &mut Renderer,
+    atlas: &Atlas,
+    kind: &ExportKind,
+    output: Output,
+) -> Result<PathBuf, String> {
     let dir = export_dir();
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let (stem, image) = match kind {
+    let pdf = output.format == ExportFormat::Pdf;
+    let (stem, bytes) = match kind {
         ExportKind::View(view) => {
-            let ppp = EXPORT_PIXELS_PER_POINT;
-            let picture = Picture {
-                width: px(view.size_points.x * ppp),
-                height: px((view.size_points.y + CAPTION_HEIGHT) * ppp),
-                pixels_per_point: ppp,
-                caption: true,
-            };
             let mut name = match &view.scene.diagram {
                 Some(d) => vec![safe(d.mechanism.as_str()), format!("step{}", d.step + 1)],
                 None => vec![safe(view.scene.figure.as_str())],
@@ -133,8 +157,7 @@ fn export(renderer: &mut Renderer, atlas: &Atlas, kind: &ExportKind) -> Result<P
             name.push(stamp());
             (
                 name.join("-"),
-                render_view_with(renderer, atlas, &view.scene, view.framing, picture)
-                    .map(|image| vec![image]),
+                view_bytes(renderer, atlas, view, output).map(|b| vec![b]),
             )
         }
         ExportKind::Handout {
@@ -151,30 +174,67 @@ fn export(renderer: &mut Renderer, atlas: &Atlas, kind: &ExportKind) -> Result<P
                 // The patient's sheet shows the points only, whatever layers the window shows.
                 layers: SceneLayers::default(),
             };
+            let paper = output.paper();
+            let bytes = if pdf {
+                handout_pdf(renderer, atlas, plan, &details, paper).map(|b| vec![b])
+            } else {
+                handout_png(renderer, atlas, plan, &details, paper)
+            };
             (
                 format!("handout-{}-{}{more}", today(), codes.join("-")),
-                render_handout_with(renderer, atlas, plan, &details, Paper::A4),
+                bytes,
             )
         }
     };
-    let pages = image.map_err(|e| e.to_string())?;
+    let files = bytes.map_err(|e| e.to_string())?;
     // A new name each time (`-2`, `-3`… when taken); the stem is plain and at most 64 long.
     let stem: String = stem.chars().take(crate::model::MAX_ID_CHARS - 6).collect();
-    let mut pages = pages.iter();
-    let first = pages.next().ok_or_else(|| "nothing was drawn".to_owned())?;
-    let path = crate::output::write_new(&dir, &stem, "png", |w| encode_png(first, w))
+    let ext = if pdf { "pdf" } else { "png" };
+    let mut files = files.iter();
+    let first = files.next().ok_or_else(|| "nothing was drawn".to_owned())?;
+    let path = crate::output::write_new(&dir, &stem, ext, |w| w.write_all(first))
         .map_err(|e| e.to_string())?;
-    // A handout's second page goes beside the first, named after it.
+    // A PNG handout's further pages go beside the first, named after it (a PDF holds them all).
     let written = path
         .file_stem()
         .map_or_else(|| stem.clone(), |s| s.to_string_lossy().into_owned());
-    for (k, page) in pages.enumerate() {
-        crate::output::write_new(&dir, &format!("{written}-page{}", k + 2), "png", |w| {
-            encode_png(page, w)
+    for (k, page) in files.enumerate() {
+        crate::output::write_new(&dir, &format!("{written}-page{}", k + 2), ext, |w| {
+            w.write_all(page)
         })
         .map_err(|e| e.to_string())?;
     }
     Ok(path)
+}
+
+/// A view as a PDF on the chosen paper (turned as the canvas is), or as a PNG at twice the
+/// canvas's size with its caption.
+fn view_bytes(
+    renderer: &mut Renderer,
+    atlas: &Atlas,
+    view: &ViewExport,
+    output: Output,
+) -> Result<Vec<u8>, crate::render::RenderError> {
+    if output.format == ExportFormat::Pdf {
+        let landscape = view.size_points.x > view.size_points.y;
+        return view_pdf(
+            renderer,
+            atlas,
+            &view.scene,
+            view.framing,
+            output.paper(),
+            landscape,
+        );
+    }
+    let ppp = EXPORT_PIXELS_PER_POINT;
+    let picture = Picture {
+        width: px(view.size_points.x * ppp),
+        height: px((view.size_points.y + CAPTION_HEIGHT) * ppp),
+        pixels_per_point: ppp,
+        caption: true,
+    };
+    let image = render_view_with(renderer, atlas, &view.scene, view.framing, picture)?;
+    png_bytes(&image, None)
 }
 
 fn px(points: f32) -> u32 {

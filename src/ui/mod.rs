@@ -5,6 +5,7 @@ mod actions;
 mod app;
 mod canvas;
 mod dialogs;
+mod export_dialog;
 mod export_job;
 mod layout;
 mod loading;

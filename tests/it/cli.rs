@@ -4,6 +4,7 @@ use std::process::{Command, Output};
 
 mod commands;
 mod lessons;
+mod pdf;
 mod presenter_window;
 mod search;
 

@@ -2,6 +2,7 @@
 
 mod basics;
 mod classroom;
+mod export;
 mod layers;
 mod layout;
 mod leaks;

@@ -5,7 +5,8 @@
 use super::AtlasApp;
 use crate::paint::theme;
 use crate::session::{Command, Effect, apply};
-use crate::ui::export_job::{ExportJob, ExportKind};
+use crate::ui::export_dialog::{Choice, ExportDialog};
+use crate::ui::export_job::{ExportJob, ExportKind, Output};
 use crate::ui::notices::NoticeKey;
 use crate::ui::saver::SettingsSaver;
 
@@ -87,8 +88,8 @@ impl AtlasApp {
             }
             Effect::RememberView => self.canvas.remember_views(),
             Effect::RestoreView => self.canvas.restore_views(),
-            Effect::ExportView => self.start_export(ctx, false),
-            Effect::ExportHandout => self.start_export(ctx, true),
+            Effect::ExportView => self.open_export_dialog(false),
+            Effect::ExportHandout => self.open_export_dialog(true),
             Effect::FocusSearch => self.focus_search = true,
             Effect::ShowCard(code) => self.show_card = Some(code),
             Effect::SaveStudyHistory => self.save_history(ctx),
@@ -142,15 +143,40 @@ impl AtlasApp {
         }
     }
 
-    fn start_export(&mut self, ctx: &egui::Context, handout: bool) {
+    /// Asks what to write (unless a handout of an empty plan is asked for: that is refused).
+    fn open_export_dialog(&mut self, handout: bool) {
+        if handout && self.session.kept.plan.is_empty() {
+            let now = (self.clock)();
+            self.notices.error(
+                NoticeKey::Request,
+                "Today's plan is empty: add points in Explore mode (P) before exporting a handout.",
+                now,
+            );
+            return;
+        }
+        self.export_dialog = Some(ExportDialog::new(handout, &self.session.kept));
+    }
+
+    /// The export dialog while it is open; its choice is remembered and the export started.
+    pub(super) fn export_dialog_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(dialog) = &mut self.export_dialog else {
+            return;
+        };
+        let Some(choice) = dialog.dialog_ui(ctx) else {
+            return;
+        };
+        let handout = dialog.handout;
+        self.export_dialog = None;
+        if let Choice::Export(output) = choice {
+            commands.push(Command::SetExportChoice(output.format, output.paper));
+            self.start_export(ctx, handout, output);
+        }
+    }
+
+    fn start_export(&mut self, ctx: &egui::Context, handout: bool, output: Output) {
         let now = (self.clock)();
         let kind = if handout {
             if self.session.kept.plan.is_empty() {
-                self.notices.error(
-                    NoticeKey::Request,
-                    "Today's plan is empty: add points in Explore mode (P) before exporting a handout.",
-                    now,
-                );
                 return;
             }
             let condition = self
@@ -175,8 +201,13 @@ impl AtlasApp {
         let id = self.next_export;
         self.next_export += 1;
         self.notices.news(NoticeKey::Export(id), "Exporting…", now);
-        self.exports
-            .push(ExportJob::start(id, self.atlas.clone(), kind, ctx.clone()));
+        self.exports.push(ExportJob::start(
+            id,
+            self.atlas.clone(),
+            kind,
+            output,
+            ctx.clone(),
+        ));
     }
 
     pub(super) fn poll_exports(&mut self) {
@@ -192,11 +223,8 @@ impl AtlasApp {
         for (id, result) in finished {
             match result {
                 Ok(path) => {
-                    self.notices.news(
-                        NoticeKey::Export(id),
-                        format!("Saved {}", path.display()),
-                        now,
-                    );
+                    let text = format!("Saved {}", path.display());
+                    self.notices.saved(NoticeKey::Export(id), text, path, now);
                 }
                 Err(why) => {
                     self.notices

@@ -214,16 +214,19 @@ impl AtlasApp {
             self.open_atlas(ctx, &dir);
         }
         self.photo.dialogs_ui(ctx, &self.atlas, &self.session);
+        self.export_dialog_ui(ctx, commands);
+        self.notices.overlay_ui(ctx);
     }
 
-    /// The bar along the bottom: problems with the atlas folder, loading, and the notices.
+    /// The bar along the bottom: problems with the atlas folder and loading (the notices float
+    /// over the canvas instead, so it does not move when one comes or goes).
     fn bottom_ui(&mut self, ui: &mut egui::Ui) -> Option<egui::Rect> {
         let now = (self.clock)();
         if let Some(wait) = self.notices.expire(now) {
             ui.ctx().request_repaint_after(wait);
         }
         let loading = self.loading();
-        if self.notices.is_empty() && self.problems.is_empty() && !loading {
+        if self.problems.is_empty() && !loading {
             return None;
         }
         let response = egui::Panel::bottom("notices").show(ui, |ui| {
@@ -238,7 +241,6 @@ impl AtlasApp {
             if !self.problems.is_empty() {
                 problems_ui(ui, &self.problems);
             }
-            self.notices.bar_ui(ui);
         });
         Some(response.response.rect)
     }

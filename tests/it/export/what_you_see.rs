@@ -139,6 +139,7 @@ fn the_export_command_builds_the_window_scene_for_the_same_choices() {
             height: 800,
             theme: ThemeArg::Light,
             layers: &[],
+            paper: acupoint_atlas::cli::PaperArg::A4,
             out: std::path::Path::new("unused.png"),
         };
         let cli = export_scene(app.atlas(), &args).unwrap();

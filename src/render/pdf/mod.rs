@@ -1,0 +1,155 @@
+//! The PDF target: the same drawn pages the PNG target rasterises (egui's shapes from the paint
+//! layer, before tessellation) written as PDF vector paths and real text with the window's own
+//! fonts, embedded and subset. A sheet of paper holds one or more pages, each scaled into its
+//! place (a handout fills its sheet; a slide sits above its presenter's note).
+
+mod fonts;
+mod paint;
+mod shapes;
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;
+mod text;
+
+use super::{Page, Paper, RenderError};
+use egui::Rect;
+use egui::emath::TSTransform;
+use egui::epaint::ClippedShape;
+use fonts::FontSet;
+use krilla::geom::{PathBuilder, Transform};
+use krilla::page::PageSettings;
+use krilla::paint::FillRule;
+use krilla::surface::Surface;
+use krilla::{Document, SerializeSettings};
+
+/// PDF points (1/72 inch) per pixel of a 300 dpi page.
+pub const POINTS_PER_DOT: f32 = 72.0 / 300.0;
+
+/// A sheet of paper's size in PDF points, upright.
+pub fn paper_points(paper: Paper) -> egui::Vec2 {
+    let [w, h] = paper.pixels();
+    egui::vec2(w as f32, h as f32) * POINTS_PER_DOT
+}
+
+/// One page of the PDF: its size in PDF points and the drawn pages on it, each in its place
+/// (in PDF points, from the top left).
+pub struct Sheet {
+    pub size: egui::Vec2,
+    pub items: Vec<(Page, Rect)>,
+}
+
+impl Sheet {
+    /// A sheet that is one drawn page, edge to edge.
+    pub fn whole(page: Page, size: egui::Vec2) -> Self {
+        Self {
+            size,
+            items: vec![(page, Rect::from_min_size(egui::Pos2::ZERO, size))],
+        }
+    }
+}
+
+/// Writes the sheets as a PDF document titled `title`.
+pub fn write_pdf(sheets: &[Sheet], title: &str) -> Result<Vec<u8>, RenderError> {
+    write_with(sheets, title, true)
+}
+
+/// [`write_pdf`], with the content streams compressed or (for tests that read them) not.
+fn write_with(sheets: &[Sheet], title: &str, compress: bool) -> Result<Vec<u8>, RenderError> {
+    let settings = SerializeSettings {
+        compress_content_streams: compress,
+        ..SerializeSettings::default()
+    };
+    let mut document = Document::new_with(settings);
+    document.set_metadata(
+        krilla::metadata::Metadata::new()
+            .title(title.to_owned())
+            .creator("Acupoint Atlas".to_owned()),
+    );
+    let mut fonts = FontSet::new();
+    for sheet in sheets {
+        let settings = PageSettings::from_wh(sheet.size.x, sheet.size.y)
+            .ok_or_else(|| RenderError::Render(format!("bad page size {:?}", sheet.size)))?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        for (drawn, place) in &sheet.items {
+            draw_page(&mut surface, &mut fonts, drawn, *place);
+        }
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| RenderError::Render(format!("writing the PDF: {e:?}")))
+}
+
+/// Draws a page's shapes scaled into `place`, over its background and clipped to it.
+fn draw_page(surface: &mut Surface<'_>, fonts: &mut FontSet, page: &Page, place: Rect) {
+    let scale = place.width() / page.size.x.max(1.0);
+    surface.push_transform(&Transform::from_row(
+        scale,
+        0.0,
+        0.0,
+        scale,
+        place.min.x,
+        place.min.y,
+    ));
+    let area = Rect::from_min_size(egui::Pos2::ZERO, page.size);
+    let clipped = push_clip(surface, area);
+    shapes::draw_shape(
+        surface,
+        fonts,
+        &egui::Shape::rect_filled(area, 0.0, page.background),
+    );
+    let kept = super::clear::without_clear_fills(page.shapes.clone(), page.background);
+    for clipped in &kept {
+        draw_clipped(surface, fonts, clipped);
+    }
+    if clipped {
+        surface.pop();
+    }
+    surface.pop();
+}
+
+/// One shape, clipped where its clip cuts it, moved as egui moves it after tessellation.
+fn draw_clipped(surface: &mut Surface<'_>, fonts: &mut FontSet, clipped: &ClippedShape) {
+    let moved = clipped.transform_after_tessellation;
+    let shape = &clipped.shape;
+    let bounds = moved * shape.visual_bounding_rect();
+    if !clipped.clip_rect.intersects(bounds) {
+        return;
+    }
+    let cut = !clipped.clip_rect.contains_rect(bounds);
+    if cut && !push_clip(surface, clipped.clip_rect) {
+        return;
+    }
+    let is_moved = moved != TSTransform::IDENTITY;
+    if is_moved {
+        let (s, t) = (moved.scaling, moved.translation);
+        surface.push_transform(&Transform::from_row(s, 0.0, 0.0, s, t.x, t.y));
+    }
+    shapes::draw_shape(surface, fonts, shape);
+    if is_moved {
+        surface.pop();
+    }
+    if cut {
+        surface.pop();
+    }
+}
+
+/// Clips what follows to `rect`; false (and nothing pushed) when `rect` is empty.
+fn push_clip(surface: &mut Surface<'_>, rect: Rect) -> bool {
+    let mut pb = PathBuilder::new();
+    let Some(r) =
+        krilla::geom::Rect::from_ltrb(rect.left(), rect.top(), rect.right(), rect.bottom())
+    else {
+        return false;
+    };
+    pb.push_rect(r);
+    match pb.finish() {
+        Some(path) => {
+            surface.push_clip_path(&path, &FillRule::NonZero);
+            true
+        }
+        None => false,
+    }
+}
