@@ -10,8 +10,10 @@ mod content;
 mod date;
 mod figures;
 mod page;
+mod photo;
 
 pub use date::{date_in_words, today};
+pub use photo::{HandoutPhoto, PHOTO_TITLE};
 #[cfg(test)]
 use page::{Heights, paginate};
 
@@ -84,7 +86,21 @@ pub fn render_handout_with(
     details: &HandoutDetails,
     paper: Paper,
 ) -> Result<Vec<image::RgbaImage>, RenderError> {
-    let sheet = sheet(atlas, plan, details, paper)?;
+    render_handout_with_photo(renderer, atlas, plan, details, paper, None)
+}
+
+/// [`render_handout_with`] with the patient's photo, the plan numbered on it, beside the
+/// figures.
+pub fn render_handout_with_photo(
+    renderer: &mut Renderer,
+    atlas: &Atlas,
+    plan: &[PointCode],
+    details: &HandoutDetails,
+    paper: Paper,
+    photo: Option<&HandoutPhoto>,
+) -> Result<Vec<image::RgbaImage>, RenderError> {
+    let mut sheet = sheet(atlas, plan, details, paper)?;
+    sheet.photo = photo;
     let count = Cell::new(1);
     let mut pages = Vec::new();
     while pages.len() < count.get().min(MAX_PAGES) {
@@ -174,6 +190,7 @@ fn sheet<'a>(
         condition,
         details,
         paper,
+        photo: None,
     })
 }
 

@@ -15,8 +15,8 @@ mod view;
 
 pub use diagram::render_diagram;
 pub use handout::{
-    HandoutDetails, MAX_PLAN, PIXELS_PER_POINT, Paper, date_in_words, render_handout,
-    render_handout_with, today,
+    HandoutDetails, HandoutPhoto, MAX_PLAN, PHOTO_TITLE, PIXELS_PER_POINT, Paper, date_in_words,
+    render_handout, render_handout_with, render_handout_with_photo, today,
 };
 pub use photo::{MAX_PHOTO_RENDER_SIDE, fit_photo, render_photo};
 pub use picture::Picture;

@@ -90,3 +90,33 @@ pub fn photo_scene(input: &PhotoSceneInput<'_>) -> PhotoScene {
         theme: input.theme,
     }
 }
+
+/// The patient's photo for a handout of `plan`: the plan's points placed by the marks and
+/// numbered on it, light for paper; `None` when the marks' view is unknown.
+pub fn handout_photo(
+    atlas: &Atlas,
+    marks: &crate::model::PhotoMarks,
+    image: &crate::model::PhotoImage,
+    plan: &[PointCode],
+    condition: Option<&ConditionId>,
+) -> Option<crate::render::HandoutPhoto> {
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "photos are at most 12000 pixels a side"
+    )]
+    let size = (image.width as f32, image.height as f32);
+    let points: Vec<_> = plan.iter().filter_map(|c| atlas.point(c)).collect();
+    let (figure, placement) =
+        crate::placement::place_marked_photo(atlas, marks, size, &points, condition)?;
+    let scene = photo_scene(&PhotoSceneInput {
+        atlas,
+        figure: &figure,
+        placement: &placement,
+        size,
+        condition,
+        labels: PhotoLabels::Plan(plan),
+        selected: None,
+        theme: Theme::Light,
+    });
+    Some(crate::render::HandoutPhoto::new(image, scene))
+}
