@@ -92,19 +92,16 @@ pub fn photo_scene(input: &PhotoSceneInput<'_>) -> PhotoScene {
 }
 
 /// The patient's photo for a handout of `plan`: the plan's points placed by the marks and
-/// numbered on it, light for paper; `None` when the marks' view is unknown.
+/// numbered on it, light for paper; `None` when the marks' view is unknown. `size` is the
+/// photo's in the marks' pixels (`image` may be a smaller copy).
 pub fn handout_photo(
     atlas: &Atlas,
     marks: &crate::model::PhotoMarks,
     image: &crate::model::PhotoImage,
+    size: (f32, f32),
     plan: &[PointCode],
     condition: Option<&ConditionId>,
 ) -> Option<crate::render::HandoutPhoto> {
-    #[allow(
-        clippy::cast_precision_loss,
-        reason = "photos are at most 12000 pixels a side"
-    )]
-    let size = (image.width as f32, image.height as f32);
     let points: Vec<_> = plan.iter().filter_map(|c| atlas.point(c)).collect();
     let (figure, placement) =
         crate::placement::place_marked_photo(atlas, marks, size, &points, condition)?;

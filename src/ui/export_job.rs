@@ -6,7 +6,7 @@
 use crate::model::{Atlas, ConditionId, PointCode, is_plain_id};
 use crate::render::{
     CAPTION_HEIGHT, HandoutDetails, Paper, Picture, Renderer, ViewExport, encode_png,
-    render_handout_with, render_view_with, today,
+    render_handout_with_photo, render_view_with, today,
 };
 use crate::scene::SceneLayers;
 use std::path::PathBuf;
@@ -24,6 +24,8 @@ pub enum ExportKind {
         plan: Vec<PointCode>,
         condition: Option<ConditionId>,
         practitioner: String,
+        /// The open photo with the plan numbered on it, if one is open and marked.
+        photo: Option<Box<crate::render::HandoutPhoto>>,
     },
 }
 
@@ -141,6 +143,7 @@ fn export(renderer: &mut Renderer, atlas: &Atlas, kind: &ExportKind) -> Result<P
             plan,
             condition,
             practitioner,
+            photo,
         } => {
             let codes: Vec<String> = plan.iter().take(6).map(|c| safe(c.as_str())).collect();
             let more = if plan.len() > 6 { "-more" } else { "" };
@@ -153,7 +156,14 @@ fn export(renderer: &mut Renderer, atlas: &Atlas, kind: &ExportKind) -> Result<P
             };
             (
                 format!("handout-{}-{}{more}", today(), codes.join("-")),
-                render_handout_with(renderer, atlas, plan, &details, Paper::A4),
+                render_handout_with_photo(
+                    renderer,
+                    atlas,
+                    plan,
+                    &details,
+                    Paper::A4,
+                    photo.as_deref(),
+                ),
             )
         }
     };

@@ -40,6 +40,8 @@ pub struct PhotoState {
     source: PhotoSource,
     /// The upright photo until its texture is made (then only its size is kept).
     image: Option<PhotoImage>,
+    /// A copy small enough for paper, kept for the handout.
+    print: PhotoImage,
     size: (f32, f32),
     texture: Option<egui::TextureHandle>,
     marks: PhotoMarks,
@@ -166,6 +168,33 @@ impl PhotoUi {
     }
 }
 
+/// The longest side of the photo's copy for paper, in pixels.
+const PRINT_SIDE: u32 = 1600;
+
+impl PhotoUi {
+    /// The open photo for a handout of `plan`, numbered on it, when its view is chosen and
+    /// some landmarks are marked.
+    pub fn handout_photo(
+        &self,
+        atlas: &Atlas,
+        plan: &[crate::model::PointCode],
+        condition: Option<&crate::model::ConditionId>,
+    ) -> Option<crate::render::HandoutPhoto> {
+        let state = self.state.as_ref()?;
+        if !state.view_chosen || state.marks.landmarks.is_empty() {
+            return None;
+        }
+        crate::session::photo_scene::handout_photo(
+            atlas,
+            &state.marks,
+            &state.print,
+            state.size,
+            plan,
+            condition,
+        )
+    }
+}
+
 impl PhotoState {
     fn new(name: String, source: PhotoSource, image: PhotoImage) -> Self {
         // Photos are at most 12000 pixels a side: exact in f32.
@@ -179,6 +208,7 @@ impl PhotoState {
             },
             name,
             source,
+            print: crate::render::fit_photo(&image, PRINT_SIDE),
             image: Some(image),
             size,
             texture: None,
