@@ -5,8 +5,8 @@ use super::export::page_path;
 use crate::load::LoadedPhoto;
 use crate::model::{Atlas, ConditionId, PointCode};
 use crate::render::{
-    HandoutDetails, Paper, RenderError, Renderer, check_writable, render_handout_with_photo,
-    today, write_png,
+    HandoutDetails, Paper, RenderError, Renderer, check_writable, render_handout_with_photo, today,
+    write_png,
 };
 use crate::scene::SceneLayers;
 use std::path::{Path, PathBuf};

@@ -13,9 +13,9 @@ mod page;
 mod photo;
 
 pub use date::{date_in_words, today};
-pub use photo::{HandoutPhoto, PHOTO_TITLE};
 #[cfg(test)]
 use page::{Heights, paginate};
+pub use photo::{HandoutPhoto, PHOTO_TITLE};
 
 use super::{RenderError, Renderer};
 use crate::model::{Atlas, ConditionId, Point, PointCode};

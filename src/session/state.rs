@@ -4,9 +4,7 @@
 use super::layer_state::LayerState;
 use super::mode::{Mode, Tab};
 pub use super::study_state::{Answer, Missed, StudyPhase, StudyState};
-use crate::model::{
-    Atlas, FigureId, FigurePos, LessonId, MechanismId, Point, PointCode, RegionId,
-};
+use crate::model::{Atlas, FigureId, FigurePos, LessonId, MechanismId, Point, PointCode, RegionId};
 use crate::store::Settings;
 use std::collections::BTreeSet;
 

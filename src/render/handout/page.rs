@@ -150,7 +150,7 @@ pub fn page_ui(ui: &mut egui::Ui, sheet: &Sheet<'_>, index: usize) -> usize {
     let figures_max = match sheet.photo {
         // The photo takes up to half the band's width, the figures the rest.
         Some(p) => figures::max_height(&sheet.views, (width - GAP) / 2.0)
-            .max((width - GAP) / 2.0 / p.aspect().max(0.1) + figures::TITLE_H),
+            .max(photo::height_at(p, (width - GAP) / 2.0)),
         None => figures::max_height(&sheet.views, width),
     }
     .min(0.62 * area.height());

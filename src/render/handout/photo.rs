@@ -13,8 +13,11 @@ use std::sync::Mutex;
 /// is printed.
 const HANDOUT_PHOTO_SIDE: u32 = 1600;
 
-/// The caption above the photo on the page.
-pub const PHOTO_TITLE: &str = "On your photo (approximate: palpate to confirm)";
+/// The title above the photo on the page.
+pub const PHOTO_TITLE: &str = "On your own photo";
+
+/// Room under the photo for the approximate warning (three lines at most).
+const CAPTION_H: f32 = 50.0;
 
 /// The photo for a handout: the upright photo and its scene, numbered with today's plan.
 pub struct HandoutPhoto {
@@ -25,8 +28,10 @@ pub struct HandoutPhoto {
 }
 
 impl HandoutPhoto {
-    /// The photo (scaled down to what a page needs) with its scene.
-    pub fn new(image: &PhotoImage, scene: PhotoScene) -> Self {
+    /// The photo (scaled down to what a page needs) with its scene; the scene's note moves
+    /// under the photo, where it hides no point.
+    pub fn new(image: &PhotoImage, mut scene: PhotoScene) -> Self {
+        scene.note = None;
         Self {
             image: crate::render::fit_photo(image, HANDOUT_PHOTO_SIDE),
             scene,
@@ -55,26 +60,43 @@ impl HandoutPhoto {
 /// The width the photo takes of a band `band_width` wide and `height` high: its shape at that
 /// height, at most half the band (the drawn figures share it).
 pub fn width_in(photo: &HandoutPhoto, band_width: f32, height: f32) -> f32 {
-    let drawing = (height - super::figures::TITLE_H).max(0.0);
+    let drawing = (height - super::figures::TITLE_H - CAPTION_H).max(0.0);
     (drawing * photo.aspect()).min(band_width / 2.0)
+}
+
+/// The height the photo with its title and caption takes at `width`.
+pub fn height_at(photo: &HandoutPhoto, width: f32) -> f32 {
+    width / photo.aspect().max(0.1) + super::figures::TITLE_H + CAPTION_H
 }
 
 /// Draws the photo with its caption in `rect` (a column of the figures' band).
 pub fn draw(painter: &Painter, photo: &HandoutPhoto, rect: Rect) {
-    let title = painter.layout(
+    let title = painter.layout_no_wrap(
         PHOTO_TITLE.to_owned(),
         egui::FontId::new(12.0, crate::paint::fonts::bold()),
         super::blocks::INK,
-        rect.width(),
     );
     let at = pos2(rect.center().x - title.size().x / 2.0, rect.top());
-    let title_h = title.size().y.max(super::figures::TITLE_H);
     painter.galley(at, title, super::blocks::INK);
-    let area = Rect::from_min_max(pos2(rect.left(), rect.top() + title_h), rect.max);
+    let area = Rect::from_min_max(
+        pos2(rect.left(), rect.top() + super::figures::TITLE_H),
+        pos2(rect.right(), rect.bottom() - CAPTION_H),
+    );
     if area.height() < 10.0 || area.width() < 10.0 {
         return;
     }
     let proj = PhotoProjector::fit(area, photo.scene.size);
+    let caption = painter.layout(
+        crate::scene::photo::APPROXIMATE.to_owned(),
+        egui::FontId::proportional(12.0),
+        super::blocks::INK,
+        proj.rect.width().max(120.0),
+    );
+    painter.galley(
+        pos2(proj.rect.left(), proj.rect.bottom() + 4.0),
+        caption,
+        super::blocks::INK,
+    );
     let texture = photo.texture_id(painter.ctx());
     draw_photo(
         &painter.with_clip_rect(area.expand2(vec2(0.0, 2.0))),
