@@ -233,6 +233,38 @@ pub(super) fn answer_locate(
     let Some(result) = scored else {
         return;
     };
+    record_located(session, result, &target, now_s, effects);
+}
+
+/// A locate question answered on the patient's photo (scored there by the window, which
+/// holds the photo).
+pub(super) fn answer_located_on_photo(
+    session: &mut Session,
+    result: study::LocateResult,
+    now_s: u64,
+    effects: &mut Vec<Effect>,
+) {
+    let Some(q) = &session.study.question else {
+        return;
+    };
+    if session.study.answer.is_some() || !matches!(q.kind, QuestionKind::Locate { .. }) {
+        return;
+    }
+    let target = format!("on {} (on the photo)", q.code);
+    record_located(session, result, &target, now_s, effects);
+}
+
+/// Records a scored click: the progress, the miss (if one), and the answer shown.
+fn record_located(
+    session: &mut Session,
+    result: study::LocateResult,
+    target: &str,
+    now_s: u64,
+    effects: &mut Vec<Effect>,
+) {
+    let Some(q) = &session.study.question else {
+        return;
+    };
     let code = q.code.clone();
     let right = result.grade == study::Grade::Right;
     if !right {

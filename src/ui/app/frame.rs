@@ -157,7 +157,10 @@ impl AtlasApp {
         commands: &mut Vec<Command>,
     ) -> Option<egui::Rect> {
         let bare = self.bare();
-        if self.photo.showing() && self.session.mode != Mode::Study {
+        if self.photo.showing()
+            && (self.session.mode != Mode::Study
+                || self.photo.asks_question(&self.atlas, &self.session))
+        {
             let (atlas, session) = (&self.atlas, &self.session);
             return egui::CentralPanel::default()
                 .show(ui, |ui| self.photo.centre_ui(ui, atlas, session, commands))

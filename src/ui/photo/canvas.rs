@@ -136,6 +136,13 @@ impl PhotoState {
                     .collect(),
                 PhotoLabels::Plan(&session.kept.plan),
             ),
+            Mode::Study => (
+                super::study::locate_code(session)
+                    .and_then(|c| atlas.point(c))
+                    .into_iter()
+                    .collect(),
+                PhotoLabels::Codes,
+            ),
             _ => (
                 atlas.condition_points(session.kept.condition.as_ref()),
                 PhotoLabels::Codes,
@@ -182,8 +189,11 @@ impl PhotoState {
             // The patient sees where, not how it is measured.
             scene.ruler = None;
         }
+        let studying = session.mode == Mode::Study && !marking;
         if marking {
             self.show_marks(&mut scene);
+        } else if studying {
+            Self::study_scene(&mut scene, session);
         }
         let texture = self.texture(ui.ctx());
         // A patient looks from further away: larger dots and numbers.
@@ -195,6 +205,13 @@ impl PhotoState {
         let drawn = draw_photo(ui.painter(), &proj, texture, &scene, scale);
         if marking {
             self.marking_input(&response, &proj);
+        } else if studying {
+            if response.clicked()
+                && let Some(p) = response.interact_pointer_pos()
+                && proj.rect.contains(p)
+            {
+                self.study_click(atlas, session, proj.photo(p), commands);
+            }
         } else if response.clicked() {
             let at = response.interact_pointer_pos();
             match at.and_then(|p| dot_at(&scene, &drawn, p)) {

@@ -8,6 +8,7 @@
 mod canvas;
 mod dialogs;
 mod keep;
+mod study;
 mod walk;
 
 use crate::load::{decode_photo, load_photo_marks, read_photo};
