@@ -18,4 +18,4 @@ pub use plan::{Deck, Length, StudyPlan, deck_pool, percent};
 pub use question::{Asking, next_question, pool};
 pub use question_kind::{Kinds, LandmarkTarget, Question, QuestionKind, Topic};
 pub use schedule::{Grade, PointProgress, Progress, Summary};
-pub use score::{LocateResult, cun_unit, score_locate};
+pub use score::{CLOSE_CUN, LocateResult, RIGHT_CUN, cun_unit, score_locate};

@@ -7,9 +7,9 @@ use crate::model::{Atlas, FigurePos, PointCode};
 use crate::placement::{PhotoFigure, PhotoPlacement};
 
 /// Scores a click at `at` (the photo's pixels) as an answer for `code`: the distance to the
-/// nearest site the marks place, in the cun of that site's ruler on the photo. `None` when the
-/// marks do not place the point or give it no ruler (then the question is asked on the
-/// figure).
+/// nearest site the marks place, in the cun of that site's ruler on the photo (or the nearest
+/// marked span's). `None` when the marks do not place the point or measure no span (then the
+/// question is asked on the figure).
 pub fn score_on_photo(
     atlas: &Atlas,
     figure: &PhotoFigure,
@@ -23,12 +23,16 @@ pub fn score_on_photo(
         .iter()
         .filter(|p| &p.code == code)
         .min_by(|a, b| a.site.at.distance(at).total_cmp(&b.site.at.distance(at)))?;
-    let ruler = figure.ruler(point, site.site.side)?;
-    let unit = ruler.from.distance(ruler.to) / ruler.cun.max(1e-6);
+    // The point's own span; for a point at a landmark, the nearest marked span (as on the
+    // figures).
+    let (unit, name) = match figure.ruler(point, site.site.side) {
+        Some(r) => (r.from.distance(r.to) / r.cun.max(1e-6), r.name),
+        None => figure.cun_near(site.site.at, site.site.side)?,
+    };
     if unit <= 1e-3 {
         return None;
     }
-    Some(LocateResult::graded(site.site.at, at, unit, ruler.name))
+    Some(LocateResult::graded(site.site.at, at, unit, name))
 }
 
 /// Whether a locate question on `code` can be asked on the photo: the marks place it and

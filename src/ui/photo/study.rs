@@ -36,9 +36,7 @@ impl PhotoState {
         };
         let condition = session.kept.condition.as_ref();
         place_marked_photo(atlas, &self.marks, self.size, &[point], condition).is_some_and(
-            |(figure, placement)| {
-                crate::study::askable_on_photo(atlas, &figure, &placement, code)
-            },
+            |(figure, placement)| crate::study::askable_on_photo(atlas, &figure, &placement, code),
         )
     }
 
