@@ -54,6 +54,10 @@ impl PhotoState {
             _ => {
                 scene.dots.clear();
                 scene.ruler = None;
+                scene.note = Some(format!(
+                    "Asked on this photo: click the spot on the patient. {}",
+                    crate::scene::photo::APPROXIMATE
+                ));
             }
         }
         scene.midline.clear();

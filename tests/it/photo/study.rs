@@ -137,7 +137,9 @@ fn in_study_a_locate_question_is_answered_by_a_click_on_the_photo() {
     let site = site.expect("a question on a point the photo places");
     let canvas = h.state().layout().canvas.unwrap();
     let proj = acupoint_atlas::paint::photo::PhotoProjector::fit(canvas, size);
+    shot(&mut h, "study-photo-question.png");
     click_at(&mut h, proj.screen(site));
+    shot(&mut h, "study-photo-answered.png");
     let Some(Answer::Located(result)) = &h.state().session().study.answer else {
         panic!(
             "the click on the photo answered: {:?}",
@@ -147,4 +149,13 @@ fn in_study_a_locate_question_is_answered_by_a_click_on_the_photo() {
     assert_eq!(result.grade, Grade::Right, "{result:?}");
     // Scored in the photo's pixels, not the figure's.
     assert!(result.answer.distance(site) < 0.5, "{result:?}");
+}
+
+/// With `PHOTO_DEMO_DIR` set, saves the window as it looks now under that name there.
+fn shot(h: &mut egui_kittest::Harness<'_, acupoint_atlas::ui::AtlasApp>, name: &str) {
+    if let Some(dir) = std::env::var_os("PHOTO_DEMO_DIR") {
+        h.run();
+        let image = h.render().unwrap();
+        image.save(std::path::Path::new(&dir).join(name)).unwrap();
+    }
 }
