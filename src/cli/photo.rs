@@ -109,22 +109,14 @@ pub fn run(
     if let Some(path) = args.out
         && args.handout
     {
-        match super::photo_handout::write_photo_handout(
+        let written = super::photo_handout::write_photo_handout(
             atlas,
             &loaded,
             &plan,
             condition.as_ref(),
             path,
-        ) {
-            Ok(paths) => {
-                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                writeln!(out, "wrote {}", names.join(" and "))?;
-            }
-            Err(e) => {
-                writeln!(err, "acupoint-atlas: {e}")?;
-                return Ok(ExitCode::FAILURE);
-            }
-        }
+        );
+        return super::photo_handout::report_written(written, out, err);
     } else if let Some(path) = args.out {
         let input = PhotoSceneInput {
             atlas,

@@ -9,7 +9,9 @@ use crate::render::{
     write_png,
 };
 use crate::scene::SceneLayers;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 /// Writes the handout's pages (`F.png`, then `F-2.png`…); returns the files written.
 pub fn write_photo_handout(
@@ -58,4 +60,23 @@ pub fn write_photo_handout(
         write_png(image, p)?;
     }
     Ok(paths)
+}
+
+/// Says which files were written, or why none was.
+pub fn report_written(
+    written: Result<Vec<PathBuf>, RenderError>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    match written {
+        Ok(paths) => {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            writeln!(out, "wrote {}", names.join(" and "))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            writeln!(err, "acupoint-atlas: {e}")?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }

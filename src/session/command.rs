@@ -63,8 +63,6 @@ pub enum Command {
     NextQuestion,
     AnswerChoice(usize),
     AnswerLocate(FigurePos),
-    /// A locate question answered on the patient's photo, scored there in their own cun.
-    AnswerLocateOnPhoto(Box<crate::study::LocateResult>),
     ExportView,
     /// Open a photo of the patient (the window asks which).
     OpenPhoto,
@@ -171,9 +169,6 @@ pub fn apply(session: &mut Session, atlas: &Atlas, command: Command, now_s: u64)
         Command::NextQuestion => next_question(session, atlas, now_s, fx),
         Command::AnswerChoice(index) => answer_choice(session, atlas, index, now_s, fx),
         Command::AnswerLocate(at) => answer_locate(session, atlas, at, now_s, fx),
-        Command::AnswerLocateOnPhoto(result) => {
-            super::study_command::answer_located_on_photo(session, *result, now_s, fx);
-        }
         Command::ExportView => fx.push(Effect::ExportView),
         Command::OpenPhoto => fx.push(Effect::OpenPhoto),
         Command::ExportHandout => fx.push(Effect::ExportHandout),

@@ -22,6 +22,8 @@ pub enum StudyCommand {
     AskReset,
     Reset,
     CancelReset,
+    /// A locate question answered on the patient's photo, scored there in their own cun.
+    AnsweredOnPhoto(Box<study::LocateResult>),
 }
 
 /// Applies a study command.
@@ -48,6 +50,7 @@ pub(super) fn apply_study(
             }
         }
         StudyCommand::CancelReset => session.study.confirm_reset = false,
+        StudyCommand::AnsweredOnPhoto(r) => answer_located_on_photo(session, *r, now_s, effects),
         StudyCommand::Reset => {
             let seed = session.kept.progress.seed;
             session.kept.progress = study::Progress {
@@ -238,7 +241,7 @@ pub(super) fn answer_locate(
 
 /// A locate question answered on the patient's photo (scored there by the window, which
 /// holds the photo).
-pub(super) fn answer_located_on_photo(
+fn answer_located_on_photo(
     session: &mut Session,
     result: study::LocateResult,
     now_s: u64,

@@ -159,7 +159,7 @@ impl PhotoState {
     ) -> egui::Rect {
         let area = ui.available_rect_before_wrap();
         let response = ui.allocate_rect(area, egui::Sense::click_and_drag());
-        let proj = PhotoProjector::fit(area, self.size);
+        let proj = self.view.project(area, self.size);
         let (points, labels) = Self::shown(atlas, session);
         let condition = session.kept.condition.as_ref();
         let placed = place_marked_photo(atlas, &self.marks, self.size, &points, condition);
@@ -202,17 +202,22 @@ impl PhotoState {
         } else {
             1.0
         };
-        let drawn = draw_photo(ui.painter(), &proj, texture, &scene, scale);
+        let drawn = draw_photo(
+            &ui.painter().with_clip_rect(area),
+            &proj,
+            texture,
+            &scene,
+            scale,
+        );
         if marking {
             self.marking_input(&response, &proj);
-        } else if studying {
-            if response.clicked()
-                && let Some(p) = response.interact_pointer_pos()
-                && proj.rect.contains(p)
-            {
-                self.study_click(atlas, session, proj.photo(p), commands);
-            }
-        } else if response.clicked() {
+        }
+        // A drag that took a mark moves the mark, not the photo.
+        let may_pan = self.dragging.is_none();
+        super::view::pan_zoom_input(&mut self.view, ui, &response, area, may_pan);
+        if studying {
+            self.study_input(atlas, session, &response, &proj, commands);
+        } else if !marking && response.clicked() {
             let at = response.interact_pointer_pos();
             match at.and_then(|p| dot_at(&scene, &drawn, p)) {
                 Some(code) => commands.push(Command::SelectPoint(code)),

@@ -9,6 +9,7 @@ mod canvas;
 mod dialogs;
 mod keep;
 mod study;
+mod view;
 mod walk;
 
 use crate::load::{decode_photo, load_photo_marks, read_photo};
@@ -55,6 +56,8 @@ pub struct PhotoState {
     kept: Option<PathBuf>,
     /// Whether the figure is shown instead of the photo (the photo stays open).
     hidden: bool,
+    /// Its pan and zoom.
+    view: view::PhotoView,
 }
 
 /// The photo part of the window: the open photo, and the dialogs about it.
@@ -218,6 +221,7 @@ impl PhotoState {
             dragging: None,
             kept: None,
             hidden: false,
+            view: view::PhotoView::default(),
         }
     }
 

@@ -6,7 +6,7 @@ use super::{PhotoState, PhotoUi};
 use crate::model::{Atlas, PointCode};
 use crate::placement::place_marked_photo;
 use crate::scene::photo::{PhotoMarkDot, PhotoScene};
-use crate::session::{Answer, Command, Mode, Session};
+use crate::session::{Answer, Command, Mode, Session, StudyCommand};
 use crate::study::QuestionKind;
 
 impl PhotoUi {
@@ -43,37 +43,39 @@ impl PhotoState {
     /// The question's scene: nothing on the photo until it is answered (the dot would give
     /// the answer away), then the point with its ruler and the click.
     pub(super) fn study_scene(scene: &mut PhotoScene, session: &Session) {
-        match &session.study.answer {
-            Some(Answer::Located(result)) => {
-                scene.marks = vec![PhotoMarkDot {
-                    name: format!("Your click: {:.1} cun away", result.error_cun),
-                    at: result.clicked,
-                    current: true,
-                }];
-            }
-            _ => {
-                scene.dots.clear();
-                scene.ruler = None;
-                scene.note = Some(format!(
-                    "Asked on this photo: click the spot on the patient. {}",
-                    crate::scene::photo::APPROXIMATE
-                ));
-            }
+        if let Some(Answer::Located(result)) = &session.study.answer {
+            scene.marks = vec![PhotoMarkDot {
+                name: format!("Your click: {:.1} cun away", result.error_cun),
+                at: result.clicked,
+                current: true,
+            }];
+        } else {
+            scene.dots.clear();
+            scene.ruler = None;
+            scene.note = Some(format!(
+                "Asked on this photo: click the spot on the patient. {}",
+                crate::scene::photo::APPROXIMATE
+            ));
         }
         scene.midline.clear();
     }
 
     /// A click on the photo answers the question, scored on the photo.
-    pub(super) fn study_click(
+    pub(super) fn study_input(
         &self,
         atlas: &Atlas,
         session: &Session,
-        at: crate::model::FigurePos,
+        response: &egui::Response,
+        proj: &crate::paint::photo::PhotoProjector,
         commands: &mut Vec<Command>,
     ) {
-        if session.study.answer.is_some() {
+        let Some(p) = response.interact_pointer_pos() else {
+            return;
+        };
+        if !response.clicked() || !proj.rect.contains(p) || session.study.answer.is_some() {
             return;
         }
+        let at = proj.photo(p);
         let Some(code) = locate_code(session) else {
             return;
         };
@@ -86,7 +88,9 @@ impl PhotoState {
                 crate::study::score_on_photo(atlas, &figure, &placement, code, at)
             });
         if let Some(result) = scored {
-            commands.push(Command::AnswerLocateOnPhoto(Box::new(result)));
+            commands.push(Command::Study(StudyCommand::AnsweredOnPhoto(Box::new(
+                result,
+            ))));
         }
     }
 }

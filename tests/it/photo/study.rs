@@ -17,13 +17,13 @@ use acupoint_atlas::study::{
 fn score_off(
     atlas: &Atlas,
     marks: &PhotoMarks,
-    size: (f32, f32),
+    photo_size: (f32, f32),
     code: &str,
     cun: f32,
 ) -> (f32, Grade) {
     let code = PointCode::new(code);
     let point = atlas.point(&code).unwrap();
-    let (figure, placement) = place_marked_photo(atlas, marks, size, &[point], None).unwrap();
+    let (figure, placement) = place_marked_photo(atlas, marks, photo_size, &[point], None).unwrap();
     let site = placement
         .placed
         .iter()
@@ -48,9 +48,9 @@ fn a_click_on_the_photo_is_scored_in_the_patients_own_cun_whatever_the_photos_si
     let view = atlas.figure(&FigureId::new("posterior")).unwrap();
     for scale in [1.0, 2.5] {
         let marks = marks_of(view, "back.png", scale, (40.0, 10.0));
-        let size = (1200.0 * scale, 1600.0 * scale);
+        let photo_size = (1200.0 * scale, 1600.0 * scale);
         for (code, cun) in [("BL23", 0.0), ("BL23", 2.0), ("BL40", 1.0)] {
-            let (error, grade) = score_off(&atlas, &marks, size, code, cun);
+            let (error, grade) = score_off(&atlas, &marks, photo_size, code, cun);
             assert!(
                 (error - cun).abs() < 0.05,
                 "{code} at {scale}: {error} not {cun}"
@@ -116,7 +116,7 @@ fn in_study_a_locate_question_is_answered_by_a_click_on_the_photo() {
     }
     h.run();
     // Skip to a question on a point the photo's marks place.
-    let size = (
+    let photo_size = (
         f32::from(u16::try_from(super::picture::WIDTH).unwrap()),
         f32::from(u16::try_from(super::picture::HEIGHT).unwrap()),
     );
@@ -125,7 +125,8 @@ fn in_study_a_locate_question_is_answered_by_a_click_on_the_photo() {
         let q = h.state().session().study.question.clone().unwrap();
         assert!(matches!(q.kind, QuestionKind::Locate { .. }));
         let point = atlas.point(&q.code).unwrap();
-        if let Some((figure, placement)) = place_marked_photo(&atlas, &marks, size, &[point], None)
+        if let Some((figure, placement)) =
+            place_marked_photo(&atlas, &marks, photo_size, &[point], None)
             && askable_on_photo(&atlas, &figure, &placement, &q.code)
         {
             site = placement.placed.first().map(|p| p.site.at);
@@ -136,7 +137,7 @@ fn in_study_a_locate_question_is_answered_by_a_click_on_the_photo() {
     }
     let site = site.expect("a question on a point the photo places");
     let canvas = h.state().layout().canvas.unwrap();
-    let proj = acupoint_atlas::paint::photo::PhotoProjector::fit(canvas, size);
+    let proj = acupoint_atlas::paint::photo::PhotoProjector::fit(canvas, photo_size);
     shot(&mut h, "study-photo-question.png");
     click_at(&mut h, proj.screen(site));
     shot(&mut h, "study-photo-answered.png");
