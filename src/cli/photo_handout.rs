@@ -30,14 +30,14 @@ pub fn write_photo_handout(
         reason = "photos are at most 12000 pixels a side"
     )]
     let size = (loaded.image.width as f32, loaded.image.height as f32);
-    let photo = crate::session::photo_scene::handout_photo(
+    let photo = crate::session::photo_scene::handout_photo_scene(
         atlas,
         &loaded.marks,
-        &loaded.image,
         size,
         plan,
         condition,
-    );
+    )
+    .map(|scene| crate::render::HandoutPhoto::new(&loaded.image, scene));
     let details = HandoutDetails {
         condition: condition.cloned(),
         date: today(),

@@ -91,21 +91,20 @@ pub fn photo_scene(input: &PhotoSceneInput<'_>) -> PhotoScene {
     }
 }
 
-/// The patient's photo for a handout of `plan`: the plan's points placed by the marks and
-/// numbered on it, light for paper; `None` when the marks' view is unknown. `size` is the
-/// photo's in the marks' pixels (`image` may be a smaller copy).
-pub fn handout_photo(
+/// The patient's photo's scene for a handout of `plan`: the plan's points placed by the marks
+/// and numbered on it, light for paper; `None` when the marks' view is unknown. `size` is the
+/// photo's in the marks' pixels.
+pub fn handout_photo_scene(
     atlas: &Atlas,
     marks: &crate::model::PhotoMarks,
-    image: &crate::model::PhotoImage,
     size: (f32, f32),
     plan: &[PointCode],
     condition: Option<&ConditionId>,
-) -> Option<crate::render::HandoutPhoto> {
+) -> Option<PhotoScene> {
     let points: Vec<_> = plan.iter().filter_map(|c| atlas.point(c)).collect();
     let (figure, placement) =
         crate::placement::place_marked_photo(atlas, marks, size, &points, condition)?;
-    let scene = photo_scene(&PhotoSceneInput {
+    Some(photo_scene(&PhotoSceneInput {
         atlas,
         figure: &figure,
         placement: &placement,
@@ -114,6 +113,5 @@ pub fn handout_photo(
         labels: PhotoLabels::Plan(plan),
         selected: None,
         theme: Theme::Light,
-    });
-    Some(crate::render::HandoutPhoto::new(image, scene))
+    }))
 }

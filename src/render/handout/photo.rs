@@ -39,6 +39,11 @@ impl HandoutPhoto {
         }
     }
 
+    /// The photo's pixels as painted (a PDF target embeds them for the image shape).
+    pub fn image(&self) -> &PhotoImage {
+        &self.image
+    }
+
     /// Width over height of the photo.
     pub fn aspect(&self) -> f32 {
         self.scene.size.0 / self.scene.size.1.max(1.0)

@@ -188,14 +188,14 @@ impl PhotoUi {
         if !state.view_chosen || state.marks.landmarks.is_empty() {
             return None;
         }
-        crate::session::photo_scene::handout_photo(
+        crate::session::photo_scene::handout_photo_scene(
             atlas,
             &state.marks,
-            &state.print,
             state.size,
             plan,
             condition,
         )
+        .map(|scene| crate::render::HandoutPhoto::new(&state.print, scene))
     }
 }
 
