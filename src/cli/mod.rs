@@ -6,6 +6,7 @@ mod layer_args;
 mod lesson;
 mod mechanisms;
 mod photo;
+mod photo_handout;
 mod points;
 mod problems;
 mod search;
@@ -184,6 +185,10 @@ pub enum CliCommand {
         /// Draw the photo with its points into this PNG file.
         #[arg(long, value_name = "FILE.png")]
         out: Option<PathBuf>,
+        /// With --plan and --out: write the patient's handout (A4) with this photo, the plan
+        /// numbered on it, beside the drawn figures (a second page goes beside it as FILE-2.png).
+        #[arg(long, requires_all = ["plan", "out"])]
+        handout: bool,
     },
 }
 
@@ -312,8 +317,10 @@ pub fn run_command(
             plan,
             json,
             out: path,
+            handout,
         } => {
             let args = photo::PhotoArgs {
+                handout: *handout,
                 marks,
                 condition: condition.as_deref(),
                 plan,

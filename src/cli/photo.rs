@@ -20,6 +20,8 @@ pub struct PhotoArgs<'a> {
     pub plan: &'a [String],
     pub json: bool,
     pub out: Option<&'a Path>,
+    /// With a plan and `out`: the patient's handout with the photo, not the photo alone.
+    pub handout: bool,
 }
 
 #[derive(Serialize)]
@@ -104,7 +106,18 @@ pub fn run(
     if args.json {
         write_json(&loaded, &placement, out)?;
     }
-    if let Some(path) = args.out {
+    if let Some(path) = args.out
+        && args.handout
+    {
+        let written = super::photo_handout::write_photo_handout(
+            atlas,
+            &loaded,
+            &plan,
+            condition.as_ref(),
+            path,
+        );
+        return super::photo_handout::report_written(written, out, err);
+    } else if let Some(path) = args.out {
         let input = PhotoSceneInput {
             atlas,
             figure: &figure,

@@ -185,6 +185,28 @@ impl PhotoFigure {
         })
     }
 
+    /// Pixels to the cun near `at` on one side, and the span's name: the marked span of the
+    /// view whose middle is nearest (for a point placed at a landmark, which has no span of
+    /// its own).
+    pub fn cun_near(&self, at: FigurePos, side: Side) -> Option<(f32, String)> {
+        let side_figure = self
+            .sides
+            .iter()
+            .find(|f| f.side.is_none() || f.side == Some(side) || side == Side::Midline)?;
+        let fig = &side_figure.figure;
+        fig.spans
+            .iter()
+            .filter(|s| s.cun > 0.0)
+            .filter_map(|s| {
+                let from = self.to_photo(side_figure, fig.landmark(&s.from)?.at);
+                let to = self.to_photo(side_figure, fig.landmark(&s.to)?.at);
+                let unit = from.distance(to) / s.cun;
+                (unit > 1e-3).then(|| (from.lerp(to, 0.5).distance(at), unit, s.name.to_string()))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, unit, name)| (unit, name))
+    }
+
     fn to_photo(&self, side_figure: &SideFigure, at: FigurePos) -> FigurePos {
         if side_figure.side.is_none() {
             return at;

@@ -52,7 +52,7 @@ pub fn handout_pdf(
     details: &HandoutDetails,
     paper: Paper,
 ) -> Result<Vec<u8>, RenderError> {
-    let pages = handout::handout_pages(renderer, atlas, plan, details, paper)?;
+    let pages = handout::handout_pages(renderer, atlas, plan, details, paper, None)?;
     let title = format!("Your acupuncture points, {}", details.date);
     let sheets: Vec<Sheet> = pages
         .into_iter()

@@ -10,10 +10,12 @@ mod content;
 mod date;
 mod figures;
 mod page;
+mod photo;
 
 pub use date::{date_in_words, today};
 #[cfg(test)]
 use page::{Heights, paginate};
+pub use photo::{HandoutPhoto, PHOTO_TITLE};
 
 use super::{RenderError, Renderer};
 use crate::model::{Atlas, ConditionId, Point, PointCode};
@@ -84,22 +86,38 @@ pub fn render_handout_with(
     details: &HandoutDetails,
     paper: Paper,
 ) -> Result<Vec<image::RgbaImage>, RenderError> {
-    handout_pages(renderer, atlas, plan, details, paper)?
+    render_handout_with_photo(renderer, atlas, plan, details, paper, None)
+}
+
+/// [`render_handout_with`] with the patient's photo, the plan numbered on it, beside the
+/// figures.
+pub fn render_handout_with_photo(
+    renderer: &mut Renderer,
+    atlas: &Atlas,
+    plan: &[PointCode],
+    details: &HandoutDetails,
+    paper: Paper,
+    photo: Option<&HandoutPhoto>,
+) -> Result<Vec<image::RgbaImage>, RenderError> {
+    handout_pages(renderer, atlas, plan, details, paper, photo)?
         .into_iter()
         .map(|page| renderer.rasterise(page))
         .collect()
 }
 
 /// The handout's pages drawn (the shapes both the PNG and the PDF are made from), at 300 dpi
-/// with one point of the drawing a typographic point.
+/// with one point of the drawing a typographic point; the patient's photo beside the figures
+/// when there is one.
 pub fn handout_pages(
     renderer: &mut Renderer,
     atlas: &Atlas,
     plan: &[PointCode],
     details: &HandoutDetails,
     paper: Paper,
+    photo: Option<&HandoutPhoto>,
 ) -> Result<Vec<super::Page>, RenderError> {
-    let sheet = sheet(atlas, plan, details, paper)?;
+    let mut sheet = sheet(atlas, plan, details, paper)?;
+    sheet.photo = photo;
     let count = Cell::new(1);
     let mut pages = Vec::new();
     while pages.len() < count.get().min(MAX_PAGES) {
@@ -189,6 +207,7 @@ fn sheet<'a>(
         condition,
         details,
         paper,
+        photo: None,
     })
 }
 

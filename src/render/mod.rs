@@ -21,8 +21,8 @@ pub use documents::{
     png_bytes, view_pdf,
 };
 pub use handout::{
-    HandoutDetails, MAX_PLAN, PIXELS_PER_POINT, Paper, date_in_words, handout_pages,
-    render_handout, render_handout_with, today,
+    HandoutDetails, HandoutPhoto, MAX_PLAN, PHOTO_TITLE, PIXELS_PER_POINT, Paper, date_in_words,
+    handout_pages, render_handout, render_handout_with, render_handout_with_photo, today,
 };
 pub use pdf::{Sheet, paper_points, write_pdf};
 pub use photo::{MAX_PHOTO_RENDER_SIDE, fit_photo, render_photo};

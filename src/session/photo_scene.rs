@@ -90,3 +90,28 @@ pub fn photo_scene(input: &PhotoSceneInput<'_>) -> PhotoScene {
         theme: input.theme,
     }
 }
+
+/// The patient's photo's scene for a handout of `plan`: the plan's points placed by the marks
+/// and numbered on it, light for paper; `None` when the marks' view is unknown. `size` is the
+/// photo's in the marks' pixels.
+pub fn handout_photo_scene(
+    atlas: &Atlas,
+    marks: &crate::model::PhotoMarks,
+    size: (f32, f32),
+    plan: &[PointCode],
+    condition: Option<&ConditionId>,
+) -> Option<PhotoScene> {
+    let points: Vec<_> = plan.iter().filter_map(|c| atlas.point(c)).collect();
+    let (figure, placement) =
+        crate::placement::place_marked_photo(atlas, marks, size, &points, condition)?;
+    Some(photo_scene(&PhotoSceneInput {
+        atlas,
+        figure: &figure,
+        placement: &placement,
+        size,
+        condition,
+        labels: PhotoLabels::Plan(plan),
+        selected: None,
+        theme: Theme::Light,
+    }))
+}

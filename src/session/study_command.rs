@@ -22,6 +22,8 @@ pub enum StudyCommand {
     AskReset,
     Reset,
     CancelReset,
+    /// A locate question answered on the patient's photo, scored there in their own cun.
+    AnsweredOnPhoto(Box<study::LocateResult>),
 }
 
 /// Applies a study command.
@@ -48,6 +50,7 @@ pub(super) fn apply_study(
             }
         }
         StudyCommand::CancelReset => session.study.confirm_reset = false,
+        StudyCommand::AnsweredOnPhoto(r) => answer_located_on_photo(session, *r, now_s, effects),
         StudyCommand::Reset => {
             let seed = session.kept.progress.seed;
             session.kept.progress = study::Progress {
@@ -231,6 +234,38 @@ pub(super) fn answer_locate(
         QuestionKind::Choose { .. } => (None, String::new()),
     };
     let Some(result) = scored else {
+        return;
+    };
+    record_located(session, result, &target, now_s, effects);
+}
+
+/// A locate question answered on the patient's photo (scored there by the window, which
+/// holds the photo).
+fn answer_located_on_photo(
+    session: &mut Session,
+    result: study::LocateResult,
+    now_s: u64,
+    effects: &mut Vec<Effect>,
+) {
+    let Some(q) = &session.study.question else {
+        return;
+    };
+    if session.study.answer.is_some() || !matches!(q.kind, QuestionKind::Locate { .. }) {
+        return;
+    }
+    let target = format!("on {} (on the photo)", q.code);
+    record_located(session, result, &target, now_s, effects);
+}
+
+/// Records a scored click: the progress, the miss (if one), and the answer shown.
+fn record_located(
+    session: &mut Session,
+    result: study::LocateResult,
+    target: &str,
+    now_s: u64,
+    effects: &mut Vec<Effect>,
+) {
+    let Some(q) = &session.study.question else {
         return;
     };
     let code = q.code.clone();

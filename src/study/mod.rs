@@ -4,6 +4,7 @@
 
 mod history;
 mod landmark;
+mod photo;
 mod plan;
 mod question;
 mod question_kind;
@@ -12,8 +13,9 @@ mod score;
 
 pub use history::{MAX_SESSIONS, SessionRecord, StudyHistory, box_counts};
 pub use landmark::{landmark_question, score_landmark};
+pub use photo::{askable_on_photo, score_on_photo};
 pub use plan::{Deck, Length, StudyPlan, deck_pool, percent};
 pub use question::{Asking, next_question, pool};
 pub use question_kind::{Kinds, LandmarkTarget, Question, QuestionKind, Topic};
 pub use schedule::{Grade, PointProgress, Progress, Summary};
-pub use score::{LocateResult, cun_unit, score_locate};
+pub use score::{CLOSE_CUN, LocateResult, RIGHT_CUN, cun_unit, score_locate};

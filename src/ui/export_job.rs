@@ -5,8 +5,9 @@
 
 use crate::model::{Atlas, ConditionId, PointCode, is_plain_id};
 use crate::render::{
-    CAPTION_HEIGHT, HandoutDetails, Paper, Picture, Renderer, ViewExport, handout_pdf, handout_png,
-    png_bytes, render_view_with, today, view_pdf,
+    CAPTION_HEIGHT, DOTS_PER_METRE_300DPI, HandoutDetails, Paper, Picture, Renderer, ViewExport,
+    handout_pdf, handout_png, png_bytes, render_handout_with_photo, render_view_with, today,
+    view_pdf,
 };
 use crate::scene::SceneLayers;
 use crate::store::{ExportFormat, PaperChoice};
@@ -25,6 +26,8 @@ pub enum ExportKind {
         plan: Vec<PointCode>,
         condition: Option<ConditionId>,
         practitioner: String,
+        /// The open photo with the plan numbered on it, if one is open and marked.
+        photo: Option<Box<crate::render::HandoutPhoto>>,
     },
 }
 
@@ -164,6 +167,7 @@ fn export(
             plan,
             condition,
             practitioner,
+            photo,
         } => {
             let codes: Vec<String> = plan.iter().take(6).map(|c| safe(c.as_str())).collect();
             let more = if plan.len() > 6 { "-more" } else { "" };
@@ -175,10 +179,25 @@ fn export(
                 layers: SceneLayers::default(),
             };
             let paper = output.paper();
-            let bytes = if pdf {
-                handout_pdf(renderer, atlas, plan, &details, paper).map(|b| vec![b])
-            } else {
-                handout_png(renderer, atlas, plan, &details, paper)
+            let bytes = match (photo.as_deref(), pdf) {
+                // The PDF target does not embed pictures yet: said, not left out quietly.
+                (Some(_), true) => Err(crate::render::RenderError::Render(
+                    "a handout with the patient's photo is written as PNG for now: choose PNG"
+                        .to_owned(),
+                )),
+                (Some(photo), false) => {
+                    render_handout_with_photo(renderer, atlas, plan, &details, paper, Some(photo))
+                        .and_then(|pages| {
+                            pages
+                                .iter()
+                                .map(|page| png_bytes(page, Some(DOTS_PER_METRE_300DPI)))
+                                .collect()
+                        })
+                }
+                (None, true) => {
+                    handout_pdf(renderer, atlas, plan, &details, paper).map(|b| vec![b])
+                }
+                (None, false) => handout_png(renderer, atlas, plan, &details, paper),
             };
             (
                 format!("handout-{}-{}{more}", today(), codes.join("-")),

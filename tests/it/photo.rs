@@ -6,6 +6,7 @@ mod marks;
 mod orientation;
 mod picture;
 mod placement;
+mod study;
 mod window;
 
 use acupoint_atlas::model::{Figure, PhotoMarks, mark_names};

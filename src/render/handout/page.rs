@@ -7,6 +7,7 @@
 use super::blocks::Block;
 use super::content::{self, NOTE_PITCH};
 use super::figures::{self, View};
+use super::photo::{self, HandoutPhoto};
 use super::{HandoutDetails, Paper};
 use crate::model::{Atlas, ConditionId, Point};
 use egui::{Rect, pos2, vec2};
@@ -19,6 +20,8 @@ pub struct Sheet<'a> {
     pub condition: Option<&'a ConditionId>,
     pub details: &'a HandoutDetails,
     pub paper: Paper,
+    /// The patient's photo with the plan numbered on it, beside the figures.
+    pub photo: Option<&'a HandoutPhoto>,
 }
 
 /// The page's margin, in points, inside the picture's own 8.
@@ -144,7 +147,13 @@ pub fn page_ui(ui: &mut egui::Ui, sheet: &Sheet<'_>, index: usize) -> usize {
         sheet.points.len(),
     );
     let parts = flow(sheet, &painter, width);
-    let figures_max = figures::max_height(&sheet.views, width).min(0.62 * area.height());
+    let figures_max = match sheet.photo {
+        // The photo takes up to half the band's width, the figures the rest.
+        Some(p) => figures::max_height(&sheet.views, (width - GAP) / 2.0)
+            .max(photo::height_at(p, (width - GAP) / 2.0)),
+        None => figures::max_height(&sheet.views, width),
+    }
+    .min(0.62 * area.height());
     let heights = Heights {
         page: area.height(),
         header: header.height,
@@ -161,7 +170,12 @@ pub fn page_ui(ui: &mut egui::Ui, sheet: &Sheet<'_>, index: usize) -> usize {
     if index == 0 {
         header.paint(&painter, area.min);
         y += header.height + GAP;
-        let band = Rect::from_min_size(pos2(area.left(), y), vec2(width, page.figures));
+        let mut band = Rect::from_min_size(pos2(area.left(), y), vec2(width, page.figures));
+        if let Some(p) = sheet.photo {
+            let w = photo::width_in(p, width - GAP, page.figures);
+            photo::draw(&painter, p, band.with_max_x(band.left() + w));
+            band.min.x += w + GAP;
+        }
         figures::draw(&painter, sheet.atlas, &sheet.views, band);
         y += page.figures;
     }

@@ -8,15 +8,28 @@ use crate::load::load_builtin;
 /// Per section of a text: its characters (not counting spaces), size and colour.
 type Sections = Vec<(usize, f32, egui::Color32)>;
 
-struct Painted {
-    texts: Vec<(String, egui::Rect, Sections)>,
-    pages: usize,
+pub(super) struct Painted {
+    pub texts: Vec<(String, egui::Rect, Sections)>,
+    pub pages: usize,
+    /// The rectangles of textured images painted (the photo).
+    pub images: Vec<egui::Rect>,
 }
 
-fn painted(plan: &[&str], details: &HandoutDetails, paper: Paper) -> Painted {
+pub(super) fn painted(plan: &[&str], details: &HandoutDetails, paper: Paper) -> Painted {
+    painted_with(plan, details, paper, None)
+}
+
+/// [`painted`] with a photo beside the figures.
+pub(super) fn painted_with(
+    plan: &[&str],
+    details: &HandoutDetails,
+    paper: Paper,
+    photo: Option<&HandoutPhoto>,
+) -> Painted {
     let atlas = load_builtin().unwrap();
     let plan: Vec<PointCode> = plan.iter().map(|c| PointCode::new(*c)).collect();
-    let sheet = sheet(&atlas, &plan, details, paper).unwrap();
+    let mut sheet = sheet(&atlas, &plan, details, paper).unwrap();
+    sheet.photo = photo;
     let ctx = egui::Context::default();
     crate::paint::fonts::install(&ctx);
     let [w, h] = paper.pixels();
@@ -27,6 +40,7 @@ fn painted(plan: &[&str], details: &HandoutDetails, paper: Paper) -> Painted {
         ..egui::RawInput::default()
     };
     let mut texts = Vec::new();
+    let mut images = Vec::new();
     let (mut index, mut pages) = (0, 1);
     while index < pages {
         let mut shapes = Vec::new();
@@ -42,7 +56,7 @@ fn painted(plan: &[&str], details: &HandoutDetails, paper: Paper) -> Painted {
         }
         let mut flat = Vec::new();
         for c in shapes {
-            flatten(c.shape, &mut flat);
+            flatten(c.shape, &mut flat, &mut images);
         }
         for t in flat {
             let job = &t.galley.job;
@@ -62,13 +76,27 @@ fn painted(plan: &[&str], details: &HandoutDetails, paper: Paper) -> Painted {
         }
         index += 1;
     }
-    Painted { texts, pages }
+    Painted {
+        texts,
+        pages,
+        images,
+    }
 }
 
-fn flatten(shape: egui::Shape, out: &mut Vec<egui::epaint::TextShape>) {
+fn flatten(
+    shape: egui::Shape,
+    out: &mut Vec<egui::epaint::TextShape>,
+    images: &mut Vec<egui::Rect>,
+) {
     match shape {
         egui::Shape::Text(t) => out.push(t),
-        egui::Shape::Vec(v) => v.into_iter().for_each(|s| flatten(s, out)),
+        egui::Shape::Vec(v) => v.into_iter().for_each(|s| flatten(s, out, images)),
+        egui::Shape::Rect(r) if r.fill_texture_id() != egui::TextureId::default() => {
+            images.push(r.rect);
+        }
+        egui::Shape::Mesh(m) if m.texture_id != egui::TextureId::default() => {
+            images.push(m.calc_bounds());
+        }
         _ => {}
     }
 }
@@ -243,3 +271,6 @@ fn a_plan_with_back_belly_and_hand_points_gets_every_view_it_needs() {
     assert!(ids.contains(&"anterior".to_owned()), "{ids:?}");
     assert!(ids.iter().any(|i| i.starts_with("hand")), "{ids:?}");
 }
+
+#[path = "photo_tests.rs"]
+mod photo_tests;

@@ -86,7 +86,7 @@ fn the_handouts_text_has_the_sizes_and_colours_the_paint_layer_asked_for() {
         ..HandoutDetails::default()
     };
     let mut renderer = Renderer::new();
-    let page = handout_pages(&mut renderer, &atlas, &plan, &details, Paper::A4)
+    let page = handout_pages(&mut renderer, &atlas, &plan, &details, Paper::A4, None)
         .unwrap()
         .remove(0);
     let size = paper_points(Paper::A4);
@@ -128,11 +128,12 @@ fn the_handout_pdf_is_set_for_its_reader_on_every_page_and_paper() {
                 date: "2026-12-06".into(),
                 ..HandoutDetails::default()
             };
-            let sheets: Vec<Sheet> = handout_pages(&mut renderer, &atlas, &plan, &details, paper)
-                .unwrap()
-                .into_iter()
-                .map(|page| Sheet::whole(page, paper_points(paper)))
-                .collect();
+            let sheets: Vec<Sheet> =
+                handout_pages(&mut renderer, &atlas, &plan, &details, paper, None)
+                    .unwrap()
+                    .into_iter()
+                    .map(|page| Sheet::whole(page, paper_points(paper)))
+                    .collect();
             let looks = looks_in_pdf(&write_with(&sheets, "t", false).unwrap());
             assert!(
                 !looks.is_empty(),

@@ -186,10 +186,15 @@ impl AtlasApp {
                     self.session.kept.condition.as_ref(),
                 )
                 .map(|c| c.id.clone());
+            let photo = self
+                .photo
+                .handout_photo(&self.atlas, &self.session.kept.plan, condition.as_ref())
+                .map(Box::new);
             ExportKind::Handout {
                 plan: self.session.kept.plan.clone(),
                 condition,
                 practitioner: self.session.kept.practitioner.clone(),
+                photo,
             }
         } else {
             let Some(export) = self.view_export() else {

@@ -157,10 +157,19 @@ impl AtlasApp {
         commands: &mut Vec<Command>,
     ) -> Option<egui::Rect> {
         let bare = self.bare();
-        if self.photo.showing() && self.session.mode != Mode::Study {
-            let (atlas, session) = (&self.atlas, &self.session);
+        if self.photo.showing()
+            && (self.session.mode != Mode::Study
+                || self.photo.asks_question(&self.atlas, &self.session))
+        {
+            let (atlas, session, photo) = (&self.atlas, &self.session, &mut self.photo);
             return egui::CentralPanel::default()
-                .show(ui, |ui| self.photo.centre_ui(ui, atlas, session, commands))
+                .show(ui, |ui| {
+                    // Present keeps its steps while the photo is shown.
+                    if session.mode == Mode::Present {
+                        present::step_bar_ui(ui, atlas, session, bare, commands);
+                    }
+                    photo.centre_ui(ui, atlas, session, commands)
+                })
                 .inner;
         }
         let (atlas, session) = (&self.atlas, &self.session);

@@ -136,6 +136,13 @@ impl PhotoState {
                     .collect(),
                 PhotoLabels::Plan(&session.kept.plan),
             ),
+            Mode::Study => (
+                super::study::locate_code(session)
+                    .and_then(|c| atlas.point(c))
+                    .into_iter()
+                    .collect(),
+                PhotoLabels::Codes,
+            ),
             _ => (
                 atlas.condition_points(session.kept.condition.as_ref()),
                 PhotoLabels::Codes,
@@ -152,7 +159,7 @@ impl PhotoState {
     ) -> egui::Rect {
         let area = ui.available_rect_before_wrap();
         let response = ui.allocate_rect(area, egui::Sense::click_and_drag());
-        let proj = PhotoProjector::fit(area, self.size);
+        let proj = self.view.project(area, self.size);
         let (points, labels) = Self::shown(atlas, session);
         let condition = session.kept.condition.as_ref();
         let placed = place_marked_photo(atlas, &self.marks, self.size, &points, condition);
@@ -182,8 +189,11 @@ impl PhotoState {
             // The patient sees where, not how it is measured.
             scene.ruler = None;
         }
+        let studying = session.mode == Mode::Study && !marking;
         if marking {
             self.show_marks(&mut scene);
+        } else if studying {
+            Self::study_scene(&mut scene, session);
         }
         let texture = self.texture(ui.ctx());
         // A patient looks from further away: larger dots and numbers.
@@ -192,10 +202,22 @@ impl PhotoState {
         } else {
             1.0
         };
-        let drawn = draw_photo(ui.painter(), &proj, texture, &scene, scale);
+        let drawn = draw_photo(
+            &ui.painter().with_clip_rect(area),
+            &proj,
+            texture,
+            &scene,
+            scale,
+        );
         if marking {
             self.marking_input(&response, &proj);
-        } else if response.clicked() {
+        }
+        // A drag that took a mark moves the mark, not the photo.
+        let may_pan = self.dragging.is_none();
+        super::view::pan_zoom_input(&mut self.view, ui, &response, area, may_pan);
+        if studying {
+            self.study_input(atlas, session, &response, &proj, commands);
+        } else if !marking && response.clicked() {
             let at = response.interact_pointer_pos();
             match at.and_then(|p| dot_at(&scene, &drawn, p)) {
                 Some(code) => commands.push(Command::SelectPoint(code)),

@@ -8,6 +8,8 @@
 mod canvas;
 mod dialogs;
 mod keep;
+mod study;
+mod view;
 mod walk;
 
 use crate::load::{decode_photo, load_photo_marks, read_photo};
@@ -40,6 +42,8 @@ pub struct PhotoState {
     source: PhotoSource,
     /// The upright photo until its texture is made (then only its size is kept).
     image: Option<PhotoImage>,
+    /// A copy small enough for paper, kept for the handout.
+    print: PhotoImage,
     size: (f32, f32),
     texture: Option<egui::TextureHandle>,
     marks: PhotoMarks,
@@ -52,6 +56,8 @@ pub struct PhotoState {
     kept: Option<PathBuf>,
     /// Whether the figure is shown instead of the photo (the photo stays open).
     hidden: bool,
+    /// Its pan and zoom.
+    view: view::PhotoView,
 }
 
 /// The photo part of the window: the open photo, and the dialogs about it.
@@ -166,6 +172,33 @@ impl PhotoUi {
     }
 }
 
+/// The longest side of the photo's copy for paper, in pixels.
+const PRINT_SIDE: u32 = 1600;
+
+impl PhotoUi {
+    /// The open photo for a handout of `plan`, numbered on it, when its view is chosen and
+    /// some landmarks are marked.
+    pub fn handout_photo(
+        &self,
+        atlas: &Atlas,
+        plan: &[crate::model::PointCode],
+        condition: Option<&crate::model::ConditionId>,
+    ) -> Option<crate::render::HandoutPhoto> {
+        let state = self.state.as_ref()?;
+        if !state.view_chosen || state.marks.landmarks.is_empty() {
+            return None;
+        }
+        crate::session::photo_scene::handout_photo_scene(
+            atlas,
+            &state.marks,
+            state.size,
+            plan,
+            condition,
+        )
+        .map(|scene| crate::render::HandoutPhoto::new(&state.print, scene))
+    }
+}
+
 impl PhotoState {
     fn new(name: String, source: PhotoSource, image: PhotoImage) -> Self {
         // Photos are at most 12000 pixels a side: exact in f32.
@@ -179,6 +212,7 @@ impl PhotoState {
             },
             name,
             source,
+            print: crate::render::fit_photo(&image, PRINT_SIDE),
             image: Some(image),
             size,
             texture: None,
@@ -187,6 +221,7 @@ impl PhotoState {
             dragging: None,
             kept: None,
             hidden: false,
+            view: view::PhotoView::default(),
         }
     }
 

@@ -129,3 +129,40 @@ fn photo_with_a_bad_marks_file_prints_where_and_exits_1() {
         "{text}"
     );
 }
+
+#[test]
+fn photo_handout_writes_the_patients_handout_pages_with_the_photo() {
+    let dir = tempfile::tempdir().unwrap();
+    let marks = demo(dir.path(), &[]);
+    let out = dir.path().join("handout.png");
+    let o = run(&[
+        "photo",
+        marks.to_str().unwrap(),
+        "--plan",
+        "BL23,BL40,GV4,KI3",
+        "--handout",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let img = image::open(&out).unwrap();
+    // A4 at 300 dpi, like every handout.
+    assert_eq!((img.width(), img.height()), (2480, 3508));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("handout.png"));
+}
+
+#[test]
+fn photo_handout_without_a_plan_is_refused_by_the_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let marks = demo(dir.path(), &[]);
+    let out = dir.path().join("handout.png");
+    let o = run(&[
+        "photo",
+        marks.to_str().unwrap(),
+        "--handout",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(!out.exists());
+}

@@ -41,3 +41,48 @@ fn a_marks_file_opens_as_a_photo_and_a_click_in_the_walk_marks_the_missing_landm
             .contains_key("l2_spinous_lower")
     );
 }
+
+#[test]
+fn present_keeps_its_step_bar_while_the_photo_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let atlas = acupoint_atlas::load::load_builtin().unwrap();
+    let view = atlas.figure(&FigureId::new("posterior")).unwrap();
+    back_picture(view)
+        .save(dir.path().join("back.png"))
+        .unwrap();
+    let path = dir.path().join("back.marks.ron");
+    write_marks(&path, &true_marks(view, "back.png"));
+
+    let mut h = app_harness(None, None);
+    h.run();
+    h.state_mut().open_photo(&path);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(
+        &ctx,
+        acupoint_atlas::session::Command::SetMode(acupoint_atlas::session::Mode::Present),
+    );
+    h.run();
+    assert!(h.query_by_label("Forget this photo").is_some());
+    assert!(h.query_by_label("Next").is_some());
+    assert!(h.query_by_label("Previous").is_some());
+    // The wheel zooms in for the picture (the zoom itself is tested in `ui::photo::view`).
+    let canvas = h.state().layout().canvas.unwrap();
+    h.event(egui::Event::PointerMoved(canvas.center()));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 300.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    for _ in 0..20 {
+        h.step();
+    }
+    if let Some(keep) = std::env::var_os("PHOTO_DEMO_DIR") {
+        let image = h.render().unwrap();
+        image
+            .save(std::path::Path::new(&keep).join("present-photo-zoomed.png"))
+            .unwrap();
+    }
+}
