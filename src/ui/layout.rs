@@ -88,14 +88,15 @@ pub fn side_panels_ui(
     let left = |id| Sizing {
         id,
         left: true,
-        default: (window_width * 0.16).clamp(170.0, 240.0),
+        // Whole points, so the figure beside the panels starts on a whole pixel.
+        default: (window_width * 0.16).clamp(170.0, 240.0).round(),
         min: 160.0,
         share: left_share,
     };
     let right = |id| Sizing {
         id,
         left: false,
-        default: (window_width * 0.24).clamp(230.0, 390.0),
+        default: (window_width * 0.24).clamp(230.0, 390.0).round(),
         min: 220.0,
         share: right_share,
     };
@@ -135,7 +136,7 @@ pub fn side_panels_ui(
         Mode::Present if !session.present_card_shown(atlas) => (None, None),
         Mode::Present => {
             let card = Sizing {
-                default: window_width * 0.3,
+                default: (window_width * 0.3).round(),
                 min: 240.0,
                 ..right("present_card")
             };
