@@ -260,15 +260,23 @@ pub fn draw(painter: &Painter, atlas: &Atlas, views: &[View<'_>], band: Rect) {
     );
     for (view, rect) in views.iter().zip(rects) {
         let rect = rect.translate(offset);
-        let title = painter.layout_no_wrap(
-            if view.zoomed {
-                format!("{}, closer", view.figure.title)
-            } else {
-                view.figure.title.to_string()
-            },
-            egui::FontId::new(12.0, crate::paint::fonts::bold()),
-            super::blocks::INK,
-        );
+        let text = if view.zoomed {
+            format!("{}, closer", view.figure.title)
+        } else {
+            view.figure.title.to_string()
+        };
+        // A title wider than its figure steps down (to 9 pt) rather than run into the next.
+        let lay = |size: f32| {
+            painter.layout_no_wrap(
+                text.clone(),
+                egui::FontId::new(size, crate::paint::fonts::bold()),
+                super::blocks::INK,
+            )
+        };
+        let mut title = lay(12.0);
+        if title.size().x > rect.width() {
+            title = lay((12.0 * rect.width() / title.size().x).clamp(9.0, 12.0));
+        }
         let at = pos2(rect.center().x - title.size().x / 2.0, rect.top());
         painter.galley(at, title, super::blocks::INK);
         let drawing = Rect::from_min_max(pos2(rect.left(), rect.top() + TITLE_H), rect.max);
