@@ -66,9 +66,24 @@ impl<'d> Tags<'d> {
         let galley = painter.layout_no_wrap(text.to_owned(), font, ink);
         let size = galley.size() + vec2(4.0, 0.0);
         let rect = Rect::from_min_size(at + vec2(-size.x - 3.0, -size.y * 0.5), size);
-        if !self.free(rect) || !painter.clip_rect().contains_rect(rect) {
+        self.put_first(painter, &[rect], galley, fill)
+    }
+
+    /// Puts the tag in the first of `candidates` where it can be read whole: free, and not cut
+    /// by the canvas's edge. Whether it found a place.
+    fn put_first(
+        &mut self,
+        painter: &egui::Painter,
+        candidates: &[Rect],
+        galley: std::sync::Arc<egui::Galley>,
+        fill: Color32,
+    ) -> bool {
+        let Some(&rect) = candidates
+            .iter()
+            .find(|r| self.free(**r) && painter.clip_rect().contains_rect(**r))
+        else {
             return false;
-        }
+        };
         self.put(rect, galley, fill);
         true
     }
@@ -96,15 +111,7 @@ impl<'d> Tags<'d> {
             Rect::from_min_size(at + vec2(-size.x * 0.5, -gap - size.y), size),
             Rect::from_min_size(at + vec2(-size.x * 0.5, gap), size),
         ];
-        // Only where it can be read whole: free, and not cut by the canvas's edge.
-        let Some(rect) = candidates
-            .into_iter()
-            .find(|r| self.free(*r) && painter.clip_rect().contains_rect(*r))
-        else {
-            return false;
-        };
-        self.put(rect, galley, fill);
-        true
+        self.put_first(painter, &candidates, galley, fill)
     }
 
     /// Places `text` to the left of `at`, or else on another side, clear of the other tags
@@ -163,14 +170,7 @@ impl<'d> Tags<'d> {
             Rect::from_min_size(at + vec2(-gap - size.x, -size.y * 0.5), size),
             Rect::from_min_size(at + vec2(gap, -size.y * 0.5), size),
         ];
-        let Some(rect) = candidates
-            .into_iter()
-            .find(|r| self.free(*r) && painter.clip_rect().contains_rect(*r))
-        else {
-            return false;
-        };
-        self.put(rect, galley, fill);
-        true
+        self.put_first(painter, &candidates, galley, fill)
     }
 
     fn put(&mut self, rect: Rect, galley: std::sync::Arc<egui::Galley>, fill: Color32) {
