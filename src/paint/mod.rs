@@ -13,6 +13,7 @@ mod landmark_mark;
 pub mod layer_lines;
 mod layer_tags;
 pub mod legend;
+pub mod marks;
 pub mod photo;
 pub mod point_labels;
 pub mod projector;

@@ -3,6 +3,7 @@
 //! GPU) through egui's wgpu renderer (`gpu.rs`), leaving out fills that change no pixel
 //! (`clear.rs`).
 
+mod alt;
 mod clear;
 mod diagram;
 mod documents;

@@ -18,6 +18,8 @@ pub struct Page {
     pub pixels_per_point: f32,
     /// The colour the whole picture starts as.
     pub background: egui::Color32,
+    /// What its parts are (headings, paragraphs, figures), in reading order, for a tagged PDF.
+    pub marks: Vec<crate::paint::marks::Mark>,
 }
 
 /// Draws pictures without a window, reusing its device, fonts and textures.
@@ -129,6 +131,7 @@ impl Renderer {
         // draws with what the first learnt, the third is the settled picture.
         let mut output = None;
         for _ in 0..3 {
+            crate::paint::marks::record(&self.ctx);
             let mut out = self.ctx.run_ui(input.clone(), |ui| {
                 // The frame the windowless harness gave every picture before pictures shared a
                 // renderer, kept so that pictures are laid out as they were. The whole picture
@@ -148,12 +151,14 @@ impl Renderer {
             output = Some(out);
         }
         let output = output.ok_or_else(|| RenderError::Render("no frame was drawn".into()))?;
+        let marks = crate::paint::marks::take(&self.ctx);
         Ok(Page {
             shapes: output.shapes,
             size,
             size_px,
             pixels_per_point: output.pixels_per_point,
             background,
+            marks,
         })
     }
 }

@@ -1,8 +1,10 @@
 //! The handout's text as blocks of laid-out lines, set ragged-right in near-black: each block
 //! knows its height before it is drawn, so a page can be planned first and painted after.
 //! One point of the page is one typographic point (the handout is drawn at 300/72 pixels per
-//! point), so the sizes here are the sizes printed.
+//! point), so the sizes here are the sizes printed. Each text says what it is (a heading, a
+//! paragraph, decoration), for the tagged PDF.
 
+use crate::paint::marks::{self, Role};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Painter, Pos2, Stroke, Vec2, vec2};
 use std::sync::Arc;
@@ -24,7 +26,8 @@ pub const SMALL: f32 = 11.0;
 
 /// What a block draws at an offset from its top left.
 enum Mark {
-    Text(Arc<Galley>),
+    /// Text and what it is (a paragraph unless said otherwise).
+    Text(Arc<Galley>, Role),
     /// A line this long, across.
     Rule(f32, Color32),
     /// A frame of this size.
@@ -116,8 +119,10 @@ impl Block {
         job.justify = false;
         let galley = painter.layout_job(job);
         let h = galley.size().y;
-        self.marks
-            .push((vec2(indent, self.height), Mark::Text(galley)));
+        self.marks.push((
+            vec2(indent, self.height),
+            Mark::Text(galley, Role::Paragraph),
+        ));
         self.height += h;
     }
 
@@ -125,19 +130,39 @@ impl Block {
     pub fn put_galley(&mut self, galley: Arc<Galley>) {
         let h = galley.size().y;
         self.marks
-            .push((vec2(0.0, self.height), Mark::Text(galley)));
+            .push((vec2(0.0, self.height), Mark::Text(galley, Role::Paragraph)));
         self.height += h;
     }
 
     /// A galley at `at`, beside what the block holds (the height grows to hold it).
     pub fn put_galley_at(&mut self, galley: Arc<Galley>, at: Vec2) {
         self.height = self.height.max(at.y + galley.size().y);
-        self.marks.push((at, Mark::Text(galley)));
+        self.marks.push((at, Mark::Text(galley, Role::Paragraph)));
     }
 
     /// One run of text on its own.
     pub fn line(&mut self, painter: &Painter, text: &str, style: Style) {
         self.text(painter, &[(text, style)], 0.0);
+    }
+
+    /// The text last added is a heading of `level` (1 the page's title).
+    pub fn as_heading(&mut self, level: u8) {
+        self.set_last_role(Role::Heading(level));
+    }
+
+    /// The text last added is there for the look only (a bullet), not to be read.
+    pub fn as_decoration(&mut self) {
+        self.set_last_role(Role::Decoration);
+    }
+
+    fn set_last_role(&mut self, to: Role) {
+        let last = self.marks.iter_mut().rev().find_map(|(_, m)| match m {
+            Mark::Text(_, role) => Some(role),
+            _ => None,
+        });
+        if let Some(role) = last {
+            *role = to;
+        }
     }
 
     pub fn space(&mut self, h: f32) {
@@ -180,7 +205,14 @@ impl Block {
         for (offset, mark) in &self.marks {
             let p = at + *offset;
             match mark {
-                Mark::Text(galley) => painter.galley(p, galley.clone(), INK),
+                Mark::Text(galley, role) => {
+                    marks::mark(
+                        painter.ctx(),
+                        galley.rect.translate(p.to_vec2()),
+                        role.clone(),
+                    );
+                    painter.galley(p, galley.clone(), INK);
+                }
                 Mark::Rule(w, color) => {
                     painter.line_segment([p, p + vec2(*w, 0.0)], Stroke::new(0.8, *color));
                 }

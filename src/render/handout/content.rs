@@ -28,6 +28,7 @@ pub fn header(
 ) -> Block {
     let mut b = Block::new(width);
     b.line(painter, TITLE_TEXT, Style::heading(TITLE));
+    b.as_heading(1);
     b.space(4.0);
     let date = super::date::date_in_words(&details.date, paper);
     let name = details.practitioner.trim();
@@ -74,6 +75,7 @@ pub fn card(
         ],
         0.0,
     );
+    b.as_heading(2);
     b.space(2.0);
     b.line(painter, &point.patient_note, Style::body());
     if let Some(why) = atlas.why_here(&point.code, condition, Reader::Patient) {
@@ -122,6 +124,7 @@ pub fn red_flags(painter: &Painter, width: f32, item: &GuidanceItem) -> Block {
         &item.heading,
         Style::heading(HEADING).colored(WARN_INK),
     );
+    inner.as_heading(2);
     inner.space(2.0);
     inner.line(painter, &item.text, Style::body().sized(SMALL));
     inner.space(4.0);
@@ -138,6 +141,7 @@ pub fn red_flags(painter: &Painter, width: f32, item: &GuidanceItem) -> Block {
                 12.0,
             );
             col.put_galley_at(bullet, egui::vec2(0.0, y));
+            col.as_decoration();
             col.space(2.0);
         }
         col
@@ -163,6 +167,7 @@ pub fn expectations(painter: &Painter, width: f32, atlas: &Atlas) -> Block {
         .map(|item| {
             let mut b = Block::new(col_w);
             b.line(painter, &item.heading, Style::heading(HEADING));
+            b.as_heading(2);
             b.space(2.0);
             b.line(painter, &item.text, Style::body().sized(SMALL));
             b
@@ -208,6 +213,7 @@ pub const NOTE_PITCH: f32 = 28.0;
 pub fn notes(painter: &Painter, width: f32, lines: usize) -> Block {
     let mut b = Block::new(width);
     b.line(painter, "Notes", Style::heading(HEADING));
+    b.as_heading(2);
     for _ in 0..lines {
         b.space(NOTE_PITCH);
         b.rule(RULE);

@@ -280,6 +280,14 @@ pub fn draw(painter: &Painter, atlas: &Atlas, views: &[View<'_>], band: Rect) {
         let at = pos2(rect.center().x - title.size().x / 2.0, rect.top());
         painter.galley(at, title, super::blocks::INK);
         let drawing = Rect::from_min_max(pos2(rect.left(), rect.top() + TITLE_H), rect.max);
+        if crate::paint::marks::recording(painter.ctx()) {
+            let words = crate::render::alt::figure_words(atlas, view.figure, &view.scene, &text);
+            crate::paint::marks::mark(
+                painter.ctx(),
+                rect,
+                crate::paint::marks::Role::Figure(words),
+            );
+        }
         let proj = Projector::framed(drawing, view.figure, view.framing);
         draw_scene(
             &painter.with_clip_rect(drawing),

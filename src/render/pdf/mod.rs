@@ -1,11 +1,14 @@
 //! The PDF target: the same drawn pages the PNG target rasterises (egui's shapes from the paint
 //! layer, before tessellation) written as PDF vector paths and real text with the window's own
 //! fonts, embedded and subset. A sheet of paper holds one or more pages, each scaled into its
-//! place (a handout fills its sheet; a slide sits above its presenter's note).
+//! place (a handout fills its sheet; a slide sits above its presenter's note). The PDF is
+//! tagged for screen readers (PDF/UA-1): its text read in order as headings and paragraphs,
+//! its figures said in words, decoration left out (see [`tags`]).
 
 mod fonts;
 mod paint;
 mod shapes;
+mod tags;
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests;
@@ -16,11 +19,14 @@ use egui::Rect;
 use egui::emath::TSTransform;
 use egui::epaint::ClippedShape;
 use fonts::FontSet;
+use krilla::configure::{ConfigurationBuilder, validate::Accessibility};
 use krilla::geom::{PathBuilder, Transform};
 use krilla::page::PageSettings;
 use krilla::paint::FillRule;
 use krilla::surface::Surface;
+use krilla::tagging::{Artifact, ArtifactType, ContentTag};
 use krilla::{Document, SerializeSettings};
+use tags::Tagger;
 
 /// PDF points (1/72 inch) per pixel of a 300 dpi page.
 pub const POINTS_PER_DOT: f32 = 72.0 / 300.0;
@@ -55,35 +61,57 @@ pub fn write_pdf(sheets: &[Sheet], title: &str) -> Result<Vec<u8>, RenderError> 
 
 /// [`write_pdf`], with the content streams compressed or (for tests that read them) not.
 fn write_with(sheets: &[Sheet], title: &str, compress: bool) -> Result<Vec<u8>, RenderError> {
+    // PDF/UA-1: krilla then checks what it can (a title shown as the window's title, the
+    // language, alt text on every figure, a title on every heading, an outline) and refuses
+    // to write a document that fails.
+    let configuration = ConfigurationBuilder::new()
+        .with_accessibility_validator(Accessibility::UA1)
+        .finish()
+        .map_err(|e| RenderError::Render(format!("configuring the PDF: {e:?}")))?;
     let settings = SerializeSettings {
         compress_content_streams: compress,
+        enable_tagging: true,
+        configuration,
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
     document.set_metadata(
         krilla::metadata::Metadata::new()
             .title(title.to_owned())
+            .language(tags::LANGUAGE.to_owned())
             .creator("Acupoint Atlas".to_owned()),
     );
     let mut fonts = FontSet::new();
-    for sheet in sheets {
+    let mut tagger = Tagger::default();
+    for (index, sheet) in sheets.iter().enumerate() {
         let settings = PageSettings::from_wh(sheet.size.x, sheet.size.y)
             .ok_or_else(|| RenderError::Render(format!("bad page size {:?}", sheet.size)))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         for (drawn, place) in &sheet.items {
-            draw_page(&mut surface, &mut fonts, drawn, *place);
+            let scale = place.width() / drawn.size.x.max(1.0);
+            tagger.begin(&drawn.marks, index, *place, scale);
+            draw_page(&mut surface, &mut fonts, &mut tagger, drawn, *place);
         }
         surface.finish();
         page.finish();
     }
+    let (tree, outline) = tagger.finish();
+    document.set_tag_tree(tree);
+    document.set_outline(outline);
     document
         .finish()
         .map_err(|e| RenderError::Render(format!("writing the PDF: {e:?}")))
 }
 
 /// Draws a page's shapes scaled into `place`, over its background and clipped to it.
-fn draw_page(surface: &mut Surface<'_>, fonts: &mut FontSet, page: &Page, place: Rect) {
+fn draw_page(
+    surface: &mut Surface<'_>,
+    fonts: &mut FontSet,
+    tagger: &mut Tagger,
+    page: &Page,
+    place: Rect,
+) {
     let scale = place.width() / page.size.x.max(1.0);
     surface.push_transform(&Transform::from_row(
         scale,
@@ -95,14 +123,18 @@ fn draw_page(surface: &mut Surface<'_>, fonts: &mut FontSet, page: &Page, place:
     ));
     let area = Rect::from_min_size(egui::Pos2::ZERO, page.size);
     let clipped = push_clip(surface, area);
+    surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+        ArtifactType::Layout,
+    )));
     shapes::draw_shape(
         surface,
         fonts,
         &egui::Shape::rect_filled(area, 0.0, page.background),
     );
+    surface.end_tagged();
     let kept = super::clear::without_clear_fills(page.shapes.clone(), page.background);
     for clipped in &kept {
-        draw_clipped(surface, fonts, clipped);
+        draw_clipped(surface, fonts, tagger, clipped);
     }
     if clipped {
         surface.pop();
@@ -111,7 +143,12 @@ fn draw_page(surface: &mut Surface<'_>, fonts: &mut FontSet, page: &Page, place:
 }
 
 /// One shape, clipped where its clip cuts it, moved as egui moves it after tessellation.
-fn draw_clipped(surface: &mut Surface<'_>, fonts: &mut FontSet, clipped: &ClippedShape) {
+fn draw_clipped(
+    surface: &mut Surface<'_>,
+    fonts: &mut FontSet,
+    tagger: &mut Tagger,
+    clipped: &ClippedShape,
+) {
     let moved = clipped.transform_after_tessellation;
     let shape = &clipped.shape;
     let bounds = moved * shape.visual_bounding_rect();
@@ -127,7 +164,9 @@ fn draw_clipped(surface: &mut Surface<'_>, fonts: &mut FontSet, clipped: &Clippe
         let (s, t) = (moved.scaling, moved.translation);
         surface.push_transform(&Transform::from_row(s, 0.0, 0.0, s, t.x, t.y));
     }
-    shapes::draw_shape(surface, fonts, shape);
+    tagger.tagged(surface, shape, bounds, |surface| {
+        shapes::draw_shape(surface, fonts, shape);
+    });
     if is_moved {
         surface.pop();
     }

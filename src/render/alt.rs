@@ -1,0 +1,113 @@
+//! A figure said in words, for a reader that cannot see it (the alt text of a tagged PDF's
+//! figure): its title and the points drawn on it, each with its number when the figure is
+//! numbered, its code and where it is in plain words.
+
+use crate::model::{Atlas, Figure, PointCode};
+use crate::scene::{LabelStyle, Scene};
+
+/// "Back of the body with points 1, 2 and 5 marked: 1 BL23, lower back; …", or the title
+/// alone when no point is drawn.
+pub fn figure_words(atlas: &Atlas, figure: &Figure, scene: &Scene, title: &str) -> String {
+    let numbered = matches!(
+        scene.labels,
+        LabelStyle::Numbered | LabelStyle::NumberedCode
+    );
+    let shown: Vec<(usize, &PointCode)> = scene
+        .points
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            scene
+                .label_only
+                .as_ref()
+                .is_none_or(|only| only.contains(*c))
+        })
+        .filter(|(_, c)| {
+            !atlas
+                .sites_for(c, &figure.id, scene.condition.as_ref())
+                .is_empty()
+        })
+        .map(|(k, c)| (k + 1, c))
+        .collect();
+    if shown.is_empty() {
+        return format!("{title}.");
+    }
+    let each: Vec<String> = shown
+        .iter()
+        .map(|(n, code)| {
+            let place = atlas
+                .point(code)
+                .map(|p| atlas.place_name(p, scene.condition.as_ref()).to_lowercase())
+                .unwrap_or_default();
+            let label = if numbered {
+                format!("{n} {code}")
+            } else {
+                code.to_string()
+            };
+            if place.is_empty() {
+                label
+            } else {
+                format!("{label}, {place}")
+            }
+        })
+        .collect();
+    let which = if numbered {
+        let numbers: Vec<String> = shown.iter().map(|(n, _)| n.to_string()).collect();
+        let noun = if numbers.len() == 1 {
+            "point"
+        } else {
+            "points"
+        };
+        format!("{noun} {}", and_list(&numbers))
+    } else if shown.len() == 1 {
+        "one point".to_owned()
+    } else {
+        format!("{} points", shown.len())
+    };
+    format!("{title} with {which} marked: {}.", each.join("; "))
+}
+
+/// "1", "1 and 2", "1, 2 and 5".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_numbered_figure_names_each_point_by_number_code_and_place() {
+        let atlas = crate::load::load_builtin().unwrap();
+        let figure = atlas
+            .figures()
+            .iter()
+            .find(|f| f.id.as_str() == "posterior");
+        let figure = figure.unwrap();
+        let plan: Vec<PointCode> = ["BL23", "LI4", "BL40"]
+            .iter()
+            .map(|c| PointCode::new(*c))
+            .collect();
+        let mut scene = Scene::new(figure.id.clone(), plan);
+        scene.labels = LabelStyle::Numbered;
+        let words = figure_words(&atlas, figure, &scene, &figure.title);
+        assert!(
+            words.starts_with("Back of the body with points 1 and 3 marked: 1 BL23, "),
+            "{words}"
+        );
+        assert!(words.contains("; 3 BL40, "), "{words}");
+        assert!(!words.contains("LI4"), "{words}");
+    }
+
+    #[test]
+    fn and_list_joins_the_last_with_and() {
+        let items: Vec<String> = ["1", "2", "5"].iter().map(|s| (*s).to_owned()).collect();
+        assert_eq!(and_list(&items), "1, 2 and 5");
+        assert_eq!(and_list(&items[..1]), "1");
+    }
+}

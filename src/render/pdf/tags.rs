@@ -1,0 +1,232 @@
+//! The PDF's structure for a screen reader: each drawn shape goes to the part the drawing code
+//! marked around it (a heading, a paragraph, a figure said in words), or is decoration; the
+//! parts become the tag tree in the order they were marked, which is the order a reader reads
+//! them, whatever order they were painted in. Text no mark holds is still read, as a
+//! paragraph of its own after the page's parts. Headings also become the outline.
+
+use crate::paint::marks::{Mark, Role};
+use egui::{Rect, Shape};
+use krilla::geom::Point;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::surface::Surface;
+use krilla::tagging::{
+    Artifact, ArtifactType, BBox, ContentTag, Identifier, SpanTag, Tag, TagGroup, TagKind, TagTree,
+};
+use std::num::NonZeroU16;
+
+/// The language every text of the atlas is written in.
+pub const LANGUAGE: &str = "en";
+
+/// One part of the document: what it is, where (on which page, in its points from the top
+/// left), its words, and the pieces of page content that draw it.
+struct Part {
+    role: Role,
+    page: usize,
+    /// Where it is on its sheet.
+    rect: Rect,
+    /// Where it is on its drawn page.
+    local: Rect,
+    text: String,
+    content: Vec<Identifier>,
+}
+
+/// Where the parts of one drawn page are placed on its sheet.
+#[derive(Clone, Copy)]
+struct Placing {
+    page: usize,
+    place: Rect,
+    scale: f32,
+    /// The first of this drawn page's parts.
+    first: usize,
+    marks: usize,
+}
+
+/// Builds the tag tree while the pages are written.
+#[derive(Default)]
+pub struct Tagger {
+    parts: Vec<Part>,
+    /// The drawn page being written; `None` before the first.
+    placing: Option<Placing>,
+}
+
+/// What a shape is tagged as.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Target {
+    Artifact,
+    Part(usize),
+}
+
+impl Tagger {
+    /// Starts a drawn page with `marks`, drawn on sheet `page` scaled by `scale` into `place`.
+    pub fn begin(&mut self, marks: &[Mark], page: usize, place: Rect, scale: f32) {
+        let placing = Placing {
+            page,
+            place,
+            scale,
+            first: self.parts.len(),
+            marks: marks.len(),
+        };
+        self.placing = Some(placing);
+        for mark in marks {
+            let rect = on_sheet(placing, mark.rect);
+            self.parts.push(Part {
+                role: mark.role.clone(),
+                page,
+                rect,
+                local: mark.rect,
+                text: String::new(),
+                content: Vec::new(),
+            });
+        }
+    }
+
+    /// Draws `draw` (one shape, `bounds` in its page's points) inside marked content: in the
+    /// part whose mark holds it, or as an artifact.
+    pub fn tagged(
+        &mut self,
+        surface: &mut Surface<'_>,
+        shape: &Shape,
+        bounds: Rect,
+        draw: impl FnOnce(&mut Surface<'_>),
+    ) {
+        let text = words(shape);
+        let target = self.target(bounds, !text.is_empty());
+        match target {
+            Target::Artifact => {
+                let artifact = Artifact::with_kind(ArtifactType::Layout);
+                surface.start_tagged(ContentTag::Artifact(artifact));
+            }
+            Target::Part(k) => {
+                let tag = if text.is_empty() {
+                    ContentTag::Other
+                } else {
+                    ContentTag::Span(SpanTag::empty())
+                };
+                let id = surface.start_tagged(tag);
+                if let Some(part) = self.parts.get_mut(k) {
+                    part.content.push(id);
+                    if !part.text.is_empty() {
+                        part.text.push(' ');
+                    }
+                    part.text.push_str(&text);
+                }
+            }
+        }
+        draw(surface);
+        surface.end_tagged();
+    }
+
+    /// The part a shape belongs to: the smallest mark holding its centre (decoration holds
+    /// only what it covers; text and paragraphs hold only text, figures everything). Text no
+    /// mark holds becomes a paragraph of its own.
+    fn target(&mut self, bounds: Rect, is_text: bool) -> Target {
+        let Some(placing) = self.placing else {
+            return Target::Artifact;
+        };
+        let centre = bounds.center();
+        let marked = self
+            .parts
+            .iter()
+            .enumerate()
+            .skip(placing.first)
+            .take(placing.marks)
+            .filter(|(_, p)| p.local.contains(centre))
+            .min_by(|a, b| area(a.1.local).total_cmp(&area(b.1.local)))
+            .map(|(k, p)| (k, &p.role));
+        match marked {
+            Some((_, Role::Decoration)) => Target::Artifact,
+            Some((k, Role::Figure(_))) => Target::Part(k),
+            Some((k, _)) if is_text => Target::Part(k),
+            None if is_text => {
+                self.parts.push(Part {
+                    role: Role::Paragraph,
+                    page: placing.page,
+                    rect: on_sheet(placing, bounds),
+                    local: bounds,
+                    text: String::new(),
+                    content: Vec::new(),
+                });
+                Target::Part(self.parts.len() - 1)
+            }
+            _ => Target::Artifact,
+        }
+    }
+
+    /// The tag tree (the parts with content, in reading order, the language on its root) and
+    /// the outline (the headings, each level-2 one under the heading before it).
+    pub fn finish(self) -> (TagTree, Outline) {
+        let mut tree = TagTree::new().with_lang(Some(LANGUAGE.to_owned()));
+        let mut outline = Outline::new();
+        let mut top: Option<OutlineNode> = None;
+        for part in self.parts {
+            if part.content.is_empty() {
+                continue;
+            }
+            let title = part.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let tag: TagKind = match &part.role {
+                Role::Heading(level) => {
+                    let level = NonZeroU16::new(u16::from(*level)).unwrap_or(NonZeroU16::MIN);
+                    let at = Point::from_xy(part.rect.left(), part.rect.top());
+                    let dest = krilla::destination::XyzDestination::new(part.page, at);
+                    let node = OutlineNode::new(title.clone(), dest);
+                    if level.get() <= 1 {
+                        if let Some(done) = top.replace(node) {
+                            outline.push_child(done);
+                        }
+                    } else {
+                        match &mut top {
+                            Some(parent) => parent.push_child(node),
+                            None => outline.push_child(node),
+                        }
+                    }
+                    Tag::Hn(level, Some(title)).into()
+                }
+                Role::Paragraph => Tag::P.into(),
+                Role::Figure(alt) => {
+                    let bbox = krilla::geom::Rect::from_ltrb(
+                        part.rect.left(),
+                        part.rect.top(),
+                        part.rect.right(),
+                        part.rect.bottom(),
+                    );
+                    Tag::Figure(Some(alt.clone()))
+                        .with_bbox(bbox.map(|r| BBox::new(part.page, r)))
+                        .into()
+                }
+                Role::Decoration => continue,
+            };
+            let children = part.content.into_iter().map(Into::into).collect();
+            tree.push(TagGroup::with_children(tag, children));
+        }
+        if let Some(done) = top {
+            outline.push_child(done);
+        }
+        (tree, outline)
+    }
+}
+
+fn area(r: Rect) -> f32 {
+    r.width().max(0.0) * r.height().max(0.0)
+}
+
+/// A rectangle of a drawn page on its sheet.
+fn on_sheet(p: Placing, r: Rect) -> Rect {
+    Rect::from_min_max(
+        p.place.min + r.min.to_vec2() * p.scale,
+        p.place.min + r.max.to_vec2() * p.scale,
+    )
+}
+
+/// The words a shape writes, its galleys' text joined by spaces (empty when it writes none).
+fn words(shape: &Shape) -> String {
+    match shape {
+        Shape::Text(t) => t.galley.text().trim().to_owned(),
+        Shape::Vec(shapes) => shapes
+            .iter()
+            .map(words)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => String::new(),
+    }
+}
