@@ -3,6 +3,7 @@
 //! along the bottom. The body or the diagram takes the space between.
 
 use super::fonts;
+use super::marks::{Role, mark};
 use super::theme::canvas_colors;
 use crate::scene::{Banner, Theme};
 use egui::{Color32, FontId, Pos2, Rect, Stroke, Vec2};
@@ -92,16 +93,20 @@ pub fn draw_banner(
         Stroke::new(1.0, colors.leader),
     );
     let mut y = top.top() + pad;
-    painter.galley(
-        Pos2::new(top.right() - pad - counter.size().x, y + 4.0 * t),
-        counter,
-        colors.dimmed_text,
-    );
+    let counter_at = Pos2::new(top.right() - pad - counter.size().x, y + 4.0 * t);
+    let title_at = Pos2::new(top.left() + pad, y);
+    // Read as a reader reads it: the title, where we are, then the words.
+    let ctx = painter.ctx();
+    mark(ctx, title.rect.translate(title_at.to_vec2()), Role::Heading(1));
+    mark(ctx, counter.rect.translate(counter_at.to_vec2()), Role::Paragraph);
+    painter.galley(counter_at, counter, colors.dimmed_text);
     let title_h = title.size().y;
-    painter.galley(Pos2::new(top.left() + pad, y), title, colors.label_text);
+    painter.galley(title_at, title, colors.label_text);
     y += title_h + 6.0 * t;
     if let Some(text) = text {
-        painter.galley(Pos2::new(top.left() + pad, y), text, colors.label_text);
+        let at = Pos2::new(top.left() + pad, y);
+        mark(ctx, text.rect.translate(at.to_vec2()), Role::Paragraph);
+        painter.galley(at, text, colors.label_text);
     }
     let mut remaining = Rect::from_min_max(Pos2::new(rect.left(), top.bottom()), rect.max);
     if let Some(note) = banner.note.as_ref().filter(|n| !n.trim().is_empty()) {
@@ -118,11 +123,9 @@ pub fn draw_banner(
             [band.left_top(), band.right_top()],
             Stroke::new(1.0, colors.leader),
         );
-        painter.galley(
-            Pos2::new(band.left() + pad, band.top() + pad / 2.0),
-            galley,
-            colors.label_text,
-        );
+        let at = Pos2::new(band.left() + pad, band.top() + pad / 2.0);
+        mark(painter.ctx(), galley.rect.translate(at.to_vec2()), Role::Paragraph);
+        painter.galley(at, galley, colors.label_text);
         remaining.max.y = band.top();
     }
     remaining

@@ -32,7 +32,12 @@ pub fn figure_words(atlas: &Atlas, figure: &Figure, scene: &Scene, title: &str) 
     if shown.is_empty() {
         return format!("{title}.");
     }
-    let each: Vec<String> = shown
+    // Where some points are stressed (the rest dimmed), those are the ones worth naming.
+    let named: Vec<&(usize, &PointCode)> = shown
+        .iter()
+        .filter(|(_, c)| scene.highlighted.is_empty() || scene.highlighted.contains(*c))
+        .collect();
+    let each: Vec<String> = named
         .iter()
         .map(|(n, code)| {
             let place = atlas
@@ -64,7 +69,13 @@ pub fn figure_words(atlas: &Atlas, figure: &Figure, scene: &Scene, title: &str) 
     } else {
         format!("{} points", shown.len())
     };
-    format!("{title} with {which} marked: {}.", each.join("; "))
+    let stressed = if named.len() < shown.len() {
+        let verb = if named.len() == 1 { "stands" } else { "stand" };
+        format!("; {} {verb} out", named.len())
+    } else {
+        String::new()
+    };
+    format!("{title} with {which} marked{stressed}: {}.", each.join("; "))
 }
 
 /// "1", "1 and 2", "1, 2 and 5".
@@ -89,7 +100,7 @@ mod tests {
             .iter()
             .find(|f| f.id.as_str() == "posterior");
         let figure = figure.unwrap();
-        let plan: Vec<PointCode> = ["BL23", "LI4", "BL40"]
+        let plan: Vec<PointCode> = ["BL23", "ST36", "BL40"]
             .iter()
             .map(|c| PointCode::new(*c))
             .collect();
@@ -101,7 +112,26 @@ mod tests {
             "{words}"
         );
         assert!(words.contains("; 3 BL40, "), "{words}");
-        assert!(!words.contains("LI4"), "{words}");
+        assert!(!words.contains("ST36"), "{words}");
+    }
+
+    #[test]
+    fn a_figure_with_points_stressed_names_only_those() {
+        let atlas = crate::load::load_builtin().unwrap();
+        let figure = atlas.figures().iter().find(|f| f.id.as_str() == "posterior");
+        let figure = figure.unwrap();
+        let plan: Vec<PointCode> = ["BL23", "BL40", "BL52"]
+            .iter()
+            .map(|c| PointCode::new(*c))
+            .collect();
+        let mut scene = Scene::new(figure.id.clone(), plan);
+        scene.highlighted.insert(PointCode::new("BL40"));
+        let words = figure_words(&atlas, figure, &scene, "Back");
+        assert!(
+            words.starts_with("Back with 3 points marked; 1 stands out: BL40, "),
+            "{words}"
+        );
+        assert!(!words.contains("BL23"), "{words}");
     }
 
     #[test]

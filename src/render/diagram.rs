@@ -5,7 +5,8 @@ use super::picture::Picture;
 use super::{RenderError, Renderer, check_size};
 use crate::model::{Atlas, MechanismId};
 use crate::paint::banner::draw_banner;
-use crate::paint::diagram::{DiagramStyle, draw_diagram};
+use crate::paint::diagram::{DiagramStyle, draw_diagram, split};
+use crate::paint::marks::{self, Role};
 use crate::scene::{DiagramView, Scene, Theme};
 
 /// Renders step `step` (from 0) of a mechanism's diagram, with its caption.
@@ -62,6 +63,33 @@ pub(super) fn diagram_page(
                 None => rect,
             };
             draw_diagram(&painter, below, atlas, view, style);
+            mark_diagram(ui.ctx(), below, atlas, view);
         },
     )
+}
+
+/// Marks the schematic as a figure said in words (the mechanism and the step it shows) and
+/// the caption beside or below it as its text.
+fn mark_diagram(ctx: &egui::Context, rect: egui::Rect, atlas: &Atlas, view: &DiagramView) {
+    if !marks::recording(ctx) {
+        return;
+    }
+    let Some(mechanism) = atlas.mechanism(&view.mechanism) else {
+        return;
+    };
+    let (schematic, caption) = split(rect);
+    let steps = atlas.diagram(&mechanism.id).map(|d| &d.steps);
+    let count = steps.map_or(0, Vec::len);
+    let step = steps.and_then(|s| s.get(view.step.min(count.saturating_sub(1))));
+    let words = match step {
+        Some(step) => format!(
+            "Diagram of {}, step {} of {count}: {}.",
+            mechanism.title,
+            view.step.min(count.saturating_sub(1)) + 1,
+            step.title
+        ),
+        None => format!("Diagram of {}.", mechanism.title),
+    };
+    marks::mark(ctx, schematic, Role::Figure(words));
+    marks::mark(ctx, caption, Role::Paragraph);
 }

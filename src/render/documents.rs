@@ -7,6 +7,7 @@ use super::picture::Picture;
 use super::slides::SLIDE_SCALE;
 use super::{HandoutDetails, Paper, RenderError, Renderer, handout, view};
 use crate::model::{Atlas, Lesson, PointCode};
+use crate::paint::marks::{self, Role};
 use crate::scene::{Framing, Scene, Theme, lesson_scene};
 use egui::{Rect, RichText, pos2, vec2};
 use std::path::{Path, PathBuf};
@@ -225,9 +226,14 @@ fn notes_page(
     )]
     let size_px = [size.x.max(64.0) as u32, size.y.max(64.0) as u32];
     renderer.page(size_px, 1.0, Theme::Light, |ui| {
-        ui.label(RichText::new(heading).font(egui::FontId::new(13.0, crate::paint::fonts::bold())));
+        let heading = ui.label(
+            RichText::new(heading).font(egui::FontId::new(13.0, crate::paint::fonts::bold())),
+        );
         ui.add_space(4.0);
-        ui.label(RichText::new(note).size(12.0));
+        let note = ui.label(RichText::new(note).size(12.0));
+        // The note is read after its slide, under the slide's title.
+        marks::mark(ui.ctx(), heading.rect, Role::Heading(2));
+        marks::mark(ui.ctx(), note.rect, Role::Paragraph);
     })
 }
 

@@ -6,6 +6,7 @@ use super::{RenderError, Renderer, check_size};
 use crate::model::{Atlas, ConditionId, Figure, Point};
 use crate::paint::banner::draw_banner;
 use crate::paint::framing::frame_scene;
+use crate::paint::marks::{self, Role};
 use crate::paint::projector::{PanZoom, Projector};
 use crate::paint::{Art, ArtCache, Drawn, draw_scene, fonts, theme};
 use crate::scene::{Framing, Scene, Theme};
@@ -114,6 +115,10 @@ pub fn draw_view<'a>(
         None => Projector::fit(rect, figure, PanZoom::default()),
     };
     let drawn = draw_scene(painter, rect, atlas, scene, figure, figure_art, &proj, None);
+    if marks::recording(painter.ctx()) {
+        let words = super::alt::figure_words(atlas, figure, scene, &figure.title);
+        marks::mark(painter.ctx(), rect, Role::Figure(words));
+    }
     (rect, drawn)
 }
 
@@ -134,10 +139,11 @@ fn captioned_ui(
                 .inner_margin(16.0),
         )
         .show(ui, |ui| {
-            ui.label(RichText::new(title).font(egui::FontId::new(
+            let heading = ui.label(RichText::new(title).font(egui::FontId::new(
                 26.0 * scene.scale.clamp(1.0, 1.4),
                 fonts::bold(),
             )));
+            marks::mark(ui.ctx(), heading.rect, Role::Heading(1));
             let drawn: Vec<&Point> = scene
                 .points
                 .iter()
@@ -162,7 +168,7 @@ fn legend_ui(
     condition: Option<&ConditionId>,
     theme_kind: Theme,
 ) {
-    ui.horizontal_wrapped(|ui| {
+    let legend = ui.horizontal_wrapped(|ui| {
         for (i, region) in atlas.regions().iter().enumerate() {
             let shown = points.iter().any(|p| {
                 atlas.display_region(p, condition).map(|(_, r)| &r.id) == Some(&region.id)
@@ -180,4 +186,5 @@ fn legend_ui(
             });
         }
     });
+    marks::mark(ui.ctx(), legend.response.rect, Role::Paragraph);
 }

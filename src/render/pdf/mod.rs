@@ -24,7 +24,6 @@ use krilla::geom::{PathBuilder, Transform};
 use krilla::page::PageSettings;
 use krilla::paint::FillRule;
 use krilla::surface::Surface;
-use krilla::tagging::{Artifact, ArtifactType, ContentTag};
 use krilla::{Document, SerializeSettings};
 use tags::Tagger;
 
@@ -123,19 +122,15 @@ fn draw_page(
     ));
     let area = Rect::from_min_size(egui::Pos2::ZERO, page.size);
     let clipped = push_clip(surface, area);
-    surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
-        ArtifactType::Layout,
-    )));
-    shapes::draw_shape(
-        surface,
-        fonts,
-        &egui::Shape::rect_filled(area, 0.0, page.background),
-    );
-    surface.end_tagged();
+    let background = egui::Shape::rect_filled(area, 0.0, page.background);
+    tagger.decoration(surface, |surface| {
+        shapes::draw_shape(surface, fonts, &background);
+    });
     let kept = super::clear::without_clear_fills(page.shapes.clone(), page.background);
     for clipped in &kept {
         draw_clipped(surface, fonts, tagger, clipped);
     }
+    tagger.close(surface);
     if clipped {
         surface.pop();
     }
@@ -156,15 +151,18 @@ fn draw_clipped(
         return;
     }
     let cut = !clipped.clip_rect.contains_rect(bounds);
+    let is_moved = moved != TSTransform::IDENTITY;
+    if cut || is_moved {
+        tagger.close(surface);
+    }
     if cut && !push_clip(surface, clipped.clip_rect) {
         return;
     }
-    let is_moved = moved != TSTransform::IDENTITY;
     if is_moved {
         let (s, t) = (moved.scaling, moved.translation);
         surface.push_transform(&Transform::from_row(s, 0.0, 0.0, s, t.x, t.y));
     }
-    tagger.tagged(surface, shape, bounds, |surface| {
+    tagger.tagged(surface, shape, bounds, !cut && !is_moved, |surface| {
         shapes::draw_shape(surface, fonts, shape);
     });
     if is_moved {

@@ -47,6 +47,8 @@ pub struct Tagger {
     parts: Vec<Part>,
     /// The drawn page being written; `None` before the first.
     placing: Option<Placing>,
+    /// The marked content open on the page, and what it is for.
+    open: Option<Target>,
 }
 
 /// What a shape is tagged as.
@@ -81,39 +83,75 @@ impl Tagger {
     }
 
     /// Draws `draw` (one shape, `bounds` in its page's points) inside marked content: in the
-    /// part whose mark holds it, or as an artifact.
+    /// part whose mark holds it, or as an artifact. A shape drawn with nothing pushed around
+    /// it (`alone`) may share the marked content of the shapes before it, when they go to the
+    /// same part, and leaves it open for the next; one drawn inside a clip or transform gets
+    /// its own, closed inside them, as marked content must nest within saved states.
     pub fn tagged(
         &mut self,
         surface: &mut Surface<'_>,
         shape: &Shape,
         bounds: Rect,
+        alone: bool,
         draw: impl FnOnce(&mut Surface<'_>),
     ) {
         let text = words(shape);
         let target = self.target(bounds, !text.is_empty());
+        if let Target::Part(k) = target
+            && let Some(part) = self.parts.get_mut(k)
+            && !text.is_empty()
+        {
+            if !part.text.is_empty() {
+                part.text.push(' ');
+            }
+            part.text.push_str(&text);
+        }
+        if !(alone && self.open == Some(target)) {
+            self.close(surface);
+            self.start(surface, target);
+        }
+        draw(surface);
+        if !alone {
+            self.close(surface);
+        }
+    }
+
+    /// Draws `draw` as decoration (the page's background), sharing the open artifact.
+    pub fn decoration(&mut self, surface: &mut Surface<'_>, draw: impl FnOnce(&mut Surface<'_>)) {
+        if self.open != Some(Target::Artifact) {
+            self.close(surface);
+            self.start(surface, Target::Artifact);
+        }
+        draw(surface);
+    }
+
+    /// Opens marked content for `target`.
+    fn start(&mut self, surface: &mut Surface<'_>, target: Target) {
         match target {
             Target::Artifact => {
                 let artifact = Artifact::with_kind(ArtifactType::Layout);
                 surface.start_tagged(ContentTag::Artifact(artifact));
             }
             Target::Part(k) => {
-                let tag = if text.is_empty() {
-                    ContentTag::Other
-                } else {
-                    ContentTag::Span(SpanTag::empty())
+                let Some(part) = self.parts.get_mut(k) else {
+                    return;
                 };
-                let id = surface.start_tagged(tag);
-                if let Some(part) = self.parts.get_mut(k) {
-                    part.content.push(id);
-                    if !part.text.is_empty() {
-                        part.text.push(' ');
-                    }
-                    part.text.push_str(&text);
-                }
+                let tag = match part.role {
+                    Role::Figure(_) => ContentTag::Other,
+                    _ => ContentTag::Span(SpanTag::empty()),
+                };
+                part.content.push(surface.start_tagged(tag));
             }
         }
-        draw(surface);
-        surface.end_tagged();
+        self.open = Some(target);
+    }
+
+    /// Closes the marked content left open, if any (before a clip or transform is pushed or
+    /// popped, and at the end of a page).
+    pub fn close(&mut self, surface: &mut Surface<'_>) {
+        if self.open.take().is_some() {
+            surface.end_tagged();
+        }
     }
 
     /// The part a shape belongs to: the smallest mark holding its centre (decoration holds
