@@ -97,8 +97,16 @@ pub fn draw_banner(
     let title_at = Pos2::new(top.left() + pad, y);
     // Read as a reader reads it: the title, where we are, then the words.
     let ctx = painter.ctx();
-    mark(ctx, title.rect.translate(title_at.to_vec2()), Role::Heading(1));
-    mark(ctx, counter.rect.translate(counter_at.to_vec2()), Role::Paragraph);
+    mark(
+        ctx,
+        title.rect.translate(title_at.to_vec2()),
+        Role::Heading(1),
+    );
+    mark(
+        ctx,
+        counter.rect.translate(counter_at.to_vec2()),
+        Role::Paragraph,
+    );
     painter.galley(counter_at, counter, colors.dimmed_text);
     let title_h = title.size().y;
     painter.galley(title_at, title, colors.label_text);
@@ -124,7 +132,11 @@ pub fn draw_banner(
             Stroke::new(1.0, colors.leader),
         );
         let at = Pos2::new(band.left() + pad, band.top() + pad / 2.0);
-        mark(painter.ctx(), galley.rect.translate(at.to_vec2()), Role::Paragraph);
+        mark(
+            painter.ctx(),
+            galley.rect.translate(at.to_vec2()),
+            Role::Paragraph,
+        );
         painter.galley(at, galley, colors.label_text);
         remaining.max.y = band.top();
     }

@@ -75,7 +75,10 @@ pub fn figure_words(atlas: &Atlas, figure: &Figure, scene: &Scene, title: &str) 
     } else {
         String::new()
     };
-    format!("{title} with {which} marked{stressed}: {}.", each.join("; "))
+    format!(
+        "{title} with {which} marked{stressed}: {}.",
+        each.join("; ")
+    )
 }
 
 /// "1", "1 and 2", "1, 2 and 5".
@@ -118,7 +121,10 @@ mod tests {
     #[test]
     fn a_figure_with_points_stressed_names_only_those() {
         let atlas = crate::load::load_builtin().unwrap();
-        let figure = atlas.figures().iter().find(|f| f.id.as_str() == "posterior");
+        let figure = atlas
+            .figures()
+            .iter()
+            .find(|f| f.id.as_str() == "posterior");
         let figure = figure.unwrap();
         let plan: Vec<PointCode> = ["BL23", "BL40", "BL52"]
             .iter()

@@ -11,6 +11,9 @@ mod shapes;
 mod tags;
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
+mod tags_tests;
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests;
 mod text;
 

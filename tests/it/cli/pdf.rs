@@ -160,3 +160,70 @@ fn a_lesson_deck_is_one_pdf_page_per_step_with_the_notes_when_asked() {
         "the first note `{note}` is not in:\n{text}"
     );
 }
+
+/// What poppler's `pdfinfo` prints for `path` with `args`; `None` when pdfinfo is missing.
+fn pdfinfo(args: &[&str], path: &Path) -> Option<String> {
+    let out = std::process::Command::new("pdfinfo")
+        .args(args)
+        .arg(path)
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn the_handout_view_and_deck_pdfs_are_tagged_with_headings_text_and_figures() {
+    let dir = temp();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let (handout, view, deck) = (path("h.pdf"), path("v.pdf"), path("d.pdf"));
+    let runs: [(&[&str], &str, &[&str]); 3] = [
+        (
+            &["handout", "--plan", "BL23,BL40,KI3,LI4", "--out", &handout],
+            &handout,
+            &["H1", "H2", "P", "Figure"],
+        ),
+        (
+            &["export", "--view", "posterior", "--out", &view],
+            &view,
+            &["H1", "P", "Figure"],
+        ),
+        (
+            &[
+                "lesson",
+                "export",
+                "chronic-back-pain",
+                "--notes",
+                "--pdf",
+                &deck,
+            ],
+            &deck,
+            &["H1", "H2", "P", "Figure"],
+        ),
+    ];
+    for (args, file, kinds) in runs {
+        let out = run(args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let Some(info) = pdfinfo(&[], Path::new(file)) else {
+            eprintln!("pdfinfo (poppler-utils) is missing: the tags were not read back");
+            return;
+        };
+        assert!(
+            info.lines()
+                .any(|l| l.split_whitespace().eq(["Tagged:", "yes"])),
+            "{file} is not tagged:\n{info}"
+        );
+        let tree = pdfinfo(&["-struct"], Path::new(file)).unwrap_or_default();
+        let found: Vec<&str> = tree
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .map(|k| k.trim_end_matches(':'))
+            .collect();
+        assert_eq!(found.first(), Some(&"Document"), "{tree}");
+        for kind in kinds {
+            assert!(
+                found.contains(kind),
+                "no {kind} in the tree of {file}:\n{tree}"
+            );
+        }
+    }
+}
