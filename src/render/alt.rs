@@ -81,6 +81,26 @@ pub fn figure_words(atlas: &Atlas, figure: &Figure, scene: &Scene, title: &str) 
     )
 }
 
+/// The patient's photo in words: the points numbered on it, and that they are approximate.
+pub fn photo_words(title: &str, scene: &crate::scene::photo::PhotoScene) -> String {
+    let mut each: Vec<String> = Vec::new();
+    for dot in scene.dots.iter().filter(|d| d.labelled) {
+        let label = format!("{} {}", dot.label, dot.code);
+        if !each.contains(&label) {
+            each.push(label);
+        }
+    }
+    let approximate = crate::scene::photo::APPROXIMATE;
+    if each.is_empty() {
+        return format!("{title}. {approximate}");
+    }
+    let noun = if each.len() == 1 { "point" } else { "points" };
+    format!(
+        "{title}: the patient's photo with {noun} {} marked. {approximate}",
+        and_list(&each)
+    )
+}
+
 /// "1", "1 and 2", "1, 2 and 5".
 fn and_list(items: &[String]) -> String {
     match items {

@@ -173,7 +173,10 @@ pub fn page_ui(ui: &mut egui::Ui, sheet: &Sheet<'_>, index: usize) -> usize {
         let mut band = Rect::from_min_size(pos2(area.left(), y), vec2(width, page.figures));
         if let Some(p) = sheet.photo {
             let w = photo::width_in(p, width - GAP, page.figures);
-            photo::draw(&painter, p, band.with_max_x(band.left() + w));
+            let place = band.with_max_x(band.left() + w);
+            photo::draw(&painter, p, place);
+            let words = crate::render::alt::photo_words(photo::PHOTO_TITLE, &p.scene);
+            crate::paint::marks::mark(ui.ctx(), place, crate::paint::marks::Role::Figure(words));
             band.min.x += w + GAP;
         }
         figures::draw(&painter, sheet.atlas, &sheet.views, band);

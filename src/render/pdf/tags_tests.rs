@@ -124,9 +124,9 @@ fn texts_marked(pdf: &[u8]) -> Vec<Option<bool>> {
     let mut last = 0;
     let bytes = pdf.as_bytes();
     let boundary = |i: usize| i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-    for (at, _) in pdf.match_indices(|c: char| matches!(c, 'B' | 'E')) {
+    for (at, _) in pdf.match_indices(['B', 'E']) {
         let rest = &pdf[at..];
-        let after = |n: usize| bytes.get(at + n).is_none_or(|b| b.is_ascii_whitespace());
+        let after = |n: usize| bytes.get(at + n).is_none_or(u8::is_ascii_whitespace);
         if !boundary(at) {
             continue;
         }
