@@ -29,8 +29,9 @@ pub fn figure_words(atlas: &Atlas, figure: &Figure, scene: &Scene, title: &str) 
         })
         .map(|(k, c)| (k + 1, c))
         .collect();
+    let also = layer_words(atlas, scene);
     if shown.is_empty() {
-        return format!("{title}.");
+        return format!("{title}.{also}");
     }
     // Where some points are stressed (the rest dimmed), those are the ones worth naming.
     let named: Vec<&(usize, &PointCode)> = shown
@@ -76,7 +77,7 @@ pub fn figure_words(atlas: &Atlas, figure: &Figure, scene: &Scene, title: &str) 
         String::new()
     };
     format!(
-        "{title} with {which} marked{stressed}: {}.",
+        "{title} with {which} marked{stressed}: {}.{also}",
         each.join("; ")
     )
 }
@@ -99,6 +100,74 @@ pub fn photo_words(title: &str, scene: &crate::scene::photo::PhotoScene) -> Stri
         "{title}: the patient's photo with {noun} {} marked. {approximate}",
         and_list(&each)
     )
+}
+
+/// A mechanism's diagram in words: the mechanism, the step shown and the structures it lights.
+pub fn diagram_words(atlas: &Atlas, view: &crate::scene::DiagramView) -> String {
+    let Some(mechanism) = atlas.mechanism(&view.mechanism) else {
+        return "A diagram.".to_owned();
+    };
+    let Some(diagram) = atlas.diagram(&mechanism.id) else {
+        return format!("Diagram of {}.", mechanism.title);
+    };
+    let count = diagram.steps.len();
+    let index = view.step.min(count.saturating_sub(1));
+    let Some(step) = diagram.step(index) else {
+        return format!("Diagram of {}.", mechanism.title);
+    };
+    let lit: Vec<String> = atlas
+        .schematic(&diagram.schematic)
+        .map(|s| {
+            step.show
+                .iter()
+                .filter_map(|id| s.structure(id))
+                .map(|p| p.name.to_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
+    let words = format!(
+        "Diagram of {}, step {} of {count}: {}.",
+        mechanism.title,
+        index + 1,
+        step.title
+    );
+    if lit.is_empty() {
+        words
+    } else {
+        format!("{words} Shown lit: {}.", and_list(&lit))
+    }
+}
+
+/// " Also drawn: the bones, the nerves and the Bladder channel." for the layers a scene draws
+/// over its figure; empty when it draws none.
+fn layer_words(atlas: &Atlas, scene: &Scene) -> String {
+    let layers = &scene.layers;
+    let mut drawn: Vec<String> = Vec::new();
+    if layers.bones {
+        drawn.push("the bones".to_owned());
+    }
+    if layers.nerves {
+        drawn.push("the nerves".to_owned());
+    }
+    let channels: Vec<String> = layers
+        .channels
+        .iter()
+        .map(|id| {
+            atlas
+                .channel(id)
+                .map_or_else(|| id.to_string(), |c| c.name.to_string())
+        })
+        .collect();
+    match channels.len() {
+        0 => {}
+        1 => drawn.push(format!("the {} channel", and_list(&channels))),
+        _ => drawn.push(format!("the {} channels", and_list(&channels))),
+    }
+    if drawn.is_empty() {
+        String::new()
+    } else {
+        format!(" Also drawn: {}.", and_list(&drawn))
+    }
 }
 
 /// "1", "1 and 2", "1, 2 and 5".

@@ -62,34 +62,20 @@ pub(super) fn diagram_page(
                 Some(banner) => draw_banner(&painter, rect, banner, scene.theme, scene.scale),
                 None => rect,
             };
-            draw_diagram(&painter, below, atlas, view, style);
+            // The figure is read first, then its caption (which marks itself as drawn).
             mark_diagram(ui.ctx(), below, atlas, view);
+            draw_diagram(&painter, below, atlas, view, style);
         },
     )
 }
 
-/// Marks the schematic as a figure said in words (the mechanism and the step it shows) and
-/// the caption beside or below it as its text.
+/// Marks the schematic as a figure said in words (the mechanism and the step it shows); the
+/// caption beside or below it marks its own text, read after the figure.
 fn mark_diagram(ctx: &egui::Context, rect: egui::Rect, atlas: &Atlas, view: &DiagramView) {
     if !marks::recording(ctx) {
         return;
     }
-    let Some(mechanism) = atlas.mechanism(&view.mechanism) else {
-        return;
-    };
-    let (schematic, caption) = split(rect);
-    let steps = atlas.diagram(&mechanism.id).map(|d| &d.steps);
-    let count = steps.map_or(0, Vec::len);
-    let step = steps.and_then(|s| s.get(view.step.min(count.saturating_sub(1))));
-    let words = match step {
-        Some(step) => format!(
-            "Diagram of {}, step {} of {count}: {}.",
-            mechanism.title,
-            view.step.min(count.saturating_sub(1)) + 1,
-            step.title
-        ),
-        None => format!("Diagram of {}.", mechanism.title),
-    };
+    let (schematic, _) = split(rect);
+    let words = super::alt::diagram_words(atlas, view);
     marks::mark(ctx, schematic, Role::Figure(words));
-    marks::mark(ctx, caption, Role::Paragraph);
 }

@@ -5,6 +5,7 @@
 
 use super::context::DiagramStyle;
 use crate::model::{ArrowKind, Diagram, Mechanism};
+use crate::paint::marks::{self, Role};
 use crate::paint::theme::DiagramColors;
 use crate::paint::{fonts, theme};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Stroke, Vec2};
@@ -13,6 +14,8 @@ use std::sync::Arc;
 /// One laid-out piece of the caption, top to bottom.
 enum Piece {
     Text(Arc<Galley>),
+    /// The step's title (a heading for a reader).
+    Title(Arc<Galley>),
     Gap(f32),
     /// Where we are: `n` of `total` dots, with the words before them.
     Dots {
@@ -30,7 +33,7 @@ enum Piece {
 impl Piece {
     fn height(&self) -> f32 {
         match self {
-            Piece::Text(g) | Piece::Key(_, g) => g.size().y,
+            Piece::Text(g) | Piece::Title(g) | Piece::Key(_, g) => g.size().y,
             Piece::Gap(h) => *h,
             Piece::Dots { words, size, .. } => words.size().y.max(*size),
             Piece::Badge(g, _) => g.size().y + 8.0,
@@ -105,8 +108,19 @@ fn draw_piece(
     size: f32,
     colors: &DiagramColors,
 ) {
+    // Each text is marked for a tagged PDF, in the order it is read.
+    let read = |g: &Arc<Galley>, at: Pos2, role: Role| {
+        marks::mark(painter.ctx(), g.rect.translate(at.to_vec2()), role);
+    };
     match piece {
-        Piece::Text(g) => painter.galley(at, g, colors.text),
+        Piece::Text(g) => {
+            read(&g, at, Role::Paragraph);
+            painter.galley(at, g, colors.text);
+        }
+        Piece::Title(g) => {
+            read(&g, at, Role::Heading(2));
+            painter.galley(at, g, colors.text);
+        }
         Piece::Gap(_) => {}
         Piece::Dots {
             words,
@@ -115,6 +129,7 @@ fn draw_piece(
             size,
         } => {
             let w = words.size().x;
+            read(&words, at, Role::Paragraph);
             painter.galley(at, words, colors.muted_text);
             let r = size * 0.28;
             for i in 0..total {
@@ -134,12 +149,14 @@ fn draw_piece(
             let pill = Rect::from_min_size(at, g.size() + Vec2::new(16.0, 8.0));
             // A pill on one line, a rounded box when the badge wraps.
             painter.rect_filled(pill, (pill.height() / 2.0).min(14.0), fill);
+            read(&g, at + Vec2::new(8.0, 4.0), Role::Paragraph);
             painter.galley(at + Vec2::new(8.0, 4.0), g, colors.text);
         }
         Piece::Key(kind, g) => {
             let line_w = (34.0 * size).max(20.0);
             let mid = at.y + h / 2.0;
             key_sample(painter, Pos2::new(at.x, mid), line_w, kind, colors, size);
+            read(&g, Pos2::new(at.x + line_w + 10.0, at.y), Role::Paragraph);
             painter.galley(Pos2::new(at.x + line_w + 10.0, at.y), g, colors.text);
         }
     }
@@ -189,7 +206,7 @@ fn layout(
             size: 15.0 * t,
         },
         Piece::Gap(10.0 * t),
-        Piece::Text(text(&current.title, 28.0, true, colors.text)),
+        Piece::Title(text(&current.title, 28.0, true, colors.text)),
         Piece::Gap(8.0 * t),
         Piece::Text(text(&current.text, 20.0, false, colors.text)),
         Piece::Gap(14.0 * t),

@@ -76,7 +76,8 @@ impl FontSet {
             list.iter().find_map(|&face| {
                 let f = self.faces.get(face)?;
                 let font = skrifa::FontRef::from_index((*f.blob).as_ref(), f.index).ok()?;
-                let glyph = font.charmap().map(c)?;
+                // Glyph 0 draws a box, and a tagged PDF may not hold it: such a character is left out.
+                let glyph = font.charmap().map(c).filter(|g| g.to_u32() != 0)?;
                 let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
                 let upem = f32::from(
                     font.metrics(Size::unscaled(), LocationRef::default())
