@@ -13,6 +13,8 @@ pub enum Role {
     Heading(u8),
     /// Body text.
     Paragraph,
+    /// One item of a list (items in a row make one list).
+    ListItem,
     /// A picture, said in words: everything drawn inside it is read as these words.
     Figure(String),
     /// Drawn for the look only (a rule, a frame, a page number): not read.

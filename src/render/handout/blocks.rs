@@ -150,6 +150,11 @@ impl Block {
         self.set_last_role(Role::Heading(level));
     }
 
+    /// The text last added is an item of a list.
+    pub fn as_list_item(&mut self) {
+        self.set_last_role(Role::ListItem);
+    }
+
     /// The text last added is there for the look only (a bullet), not to be read.
     pub fn as_decoration(&mut self) {
         self.set_last_role(Role::Decoration);

@@ -140,6 +140,7 @@ pub fn red_flags(painter: &Painter, width: f32, item: &GuidanceItem) -> Block {
                 &[(sign.as_str(), Style::body().sized(SMALL))],
                 12.0,
             );
+            col.as_list_item();
             col.put_galley_at(bullet, egui::vec2(0.0, y));
             col.as_decoration();
             col.space(2.0);

@@ -6,11 +6,13 @@
 
 use crate::paint::marks::{Mark, Role};
 use egui::{Rect, Shape};
+use krilla::destination::XyzDestination;
 use krilla::geom::Point;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    Artifact, ArtifactType, BBox, ContentTag, Identifier, SpanTag, Tag, TagGroup, TagKind, TagTree,
+    Artifact, ArtifactType, BBox, ContentTag, Identifier, ListNumbering, Node, SpanTag, Tag,
+    TagGroup, TagKind, TagTree,
 };
 use std::num::NonZeroU16;
 
@@ -194,52 +196,80 @@ impl Tagger {
     /// the outline (the headings, each level-2 one under the heading before it).
     pub fn finish(self) -> (TagTree, Outline) {
         let mut tree = TagTree::new().with_lang(Some(LANGUAGE.to_owned()));
-        let mut outline = Outline::new();
-        let mut top: Option<OutlineNode> = None;
-        for part in self.parts {
-            if part.content.is_empty() {
+        let mut headings = Headings::default();
+        // Items in a row make one list.
+        let mut list: Option<TagGroup> = None;
+        for part in self.parts.into_iter().filter(|p| !p.content.is_empty()) {
+            let content: Vec<Node> = part.content.iter().map(|&id| id.into()).collect();
+            if part.role == Role::ListItem {
+                let body = TagGroup::with_children(Tag::LBody, content);
+                list.get_or_insert_with(|| TagGroup::new(Tag::L(ListNumbering::Disc)))
+                    .push(TagGroup::with_children(Tag::LI, vec![body.into()]));
                 continue;
             }
+            if let Some(done) = list.take() {
+                tree.push(done);
+            }
+            if let Some(tag) = tag_of(&part, &mut headings) {
+                tree.push(TagGroup::with_children(tag, content));
+            }
+        }
+        if let Some(done) = list {
+            tree.push(done);
+        }
+        (tree, headings.finish())
+    }
+}
+
+/// The tag of a part that is not a list item (`None` for decoration); a heading is also put
+/// in the outline.
+fn tag_of(part: &Part, headings: &mut Headings) -> Option<TagKind> {
+    match &part.role {
+        Role::Heading(level) => {
+            let level = NonZeroU16::new(u16::from(*level)).unwrap_or(NonZeroU16::MIN);
             let title = part.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let tag: TagKind = match &part.role {
-                Role::Heading(level) => {
-                    let level = NonZeroU16::new(u16::from(*level)).unwrap_or(NonZeroU16::MIN);
-                    let at = Point::from_xy(part.rect.left(), part.rect.top());
-                    let dest = krilla::destination::XyzDestination::new(part.page, at);
-                    let node = OutlineNode::new(title.clone(), dest);
-                    if level.get() <= 1 {
-                        if let Some(done) = top.replace(node) {
-                            outline.push_child(done);
-                        }
-                    } else {
-                        match &mut top {
-                            Some(parent) => parent.push_child(node),
-                            None => outline.push_child(node),
-                        }
-                    }
-                    Tag::Hn(level, Some(title)).into()
-                }
-                Role::Paragraph => Tag::P.into(),
-                Role::Figure(alt) => {
-                    let bbox = krilla::geom::Rect::from_ltrb(
-                        part.rect.left(),
-                        part.rect.top(),
-                        part.rect.right(),
-                        part.rect.bottom(),
-                    );
-                    Tag::Figure(Some(alt.clone()))
-                        .with_bbox(bbox.map(|r| BBox::new(part.page, r)))
-                        .into()
-                }
-                Role::Decoration => continue,
-            };
-            let children = part.content.into_iter().map(Into::into).collect();
-            tree.push(TagGroup::with_children(tag, children));
+            headings.add(level.get(), &title, part.page, part.rect.min);
+            Some(Tag::Hn(level, Some(title)).into())
         }
-        if let Some(done) = top {
-            outline.push_child(done);
+        Role::Paragraph | Role::ListItem => Some(Tag::P.into()),
+        Role::Figure(alt) => {
+            let r = part.rect;
+            let bbox = krilla::geom::Rect::from_ltrb(r.left(), r.top(), r.right(), r.bottom());
+            let tag = Tag::Figure(Some(alt.clone()));
+            Some(tag.with_bbox(bbox.map(|b| BBox::new(part.page, b))).into())
         }
-        (tree, outline)
+        Role::Decoration => None,
+    }
+}
+
+/// The outline: each top-level heading with the lower ones after it under it.
+#[derive(Default)]
+struct Headings {
+    outline: Outline,
+    top: Option<OutlineNode>,
+}
+
+impl Headings {
+    fn add(&mut self, level: u16, title: &str, page: usize, at: egui::Pos2) {
+        let dest = XyzDestination::new(page, Point::from_xy(at.x, at.y));
+        let node = OutlineNode::new(title.to_owned(), dest);
+        if level <= 1 {
+            if let Some(done) = self.top.replace(node) {
+                self.outline.push_child(done);
+            }
+        } else {
+            match &mut self.top {
+                Some(parent) => parent.push_child(node),
+                None => self.outline.push_child(node),
+            }
+        }
+    }
+
+    fn finish(mut self) -> Outline {
+        if let Some(done) = self.top.take() {
+            self.outline.push_child(done);
+        }
+        self.outline
     }
 }
 

@@ -88,7 +88,7 @@ fn the_handout_pdf_is_marked_tagged_in_english_with_its_title_shown() {
 }
 
 #[test]
-fn the_handout_reads_title_then_figures_then_each_card_heading_before_its_text() {
+fn the_handout_reads_title_then_figures_then_each_heading_before_its_text() {
     let order = reading_order(&handout_pdf());
     let kinds: Vec<&str> = order.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds.first(), Some(&"H1"), "{order:?}");
