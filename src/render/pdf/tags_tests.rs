@@ -161,3 +161,22 @@ fn every_text_of_the_handout_is_in_marked_content_and_read_but_the_bullets() {
         "no marked content with an id"
     );
 }
+
+#[test]
+fn a_deck_reads_each_slide_title_words_and_figure_then_its_note() {
+    let atlas = crate::load::load_builtin().unwrap();
+    let lesson = &atlas.lessons()[0];
+    let style = crate::render::DeckStyle {
+        theme: crate::scene::Theme::Light,
+        size: (640, 400),
+        paper: Paper::A4,
+        notes: true,
+    };
+    let order = reading_order(&crate::render::deck_pdf(&atlas, lesson, style).unwrap());
+    let kinds: Vec<&str> = order.iter().take(6).map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["H1", "P", "P", "Figure", "H2", "P"], "{order:?}");
+    assert_eq!(order[0].words, lesson.steps[0].title.to_string());
+    assert_eq!(order[4].words, format!("1. {}", lesson.steps[0].title));
+    let slides = order.iter().filter(|e| e.kind == "H1").count();
+    assert_eq!(slides, lesson.steps.len(), "one title per slide");
+}
