@@ -3,7 +3,7 @@
 //! along the bottom. The body or the diagram takes the space between.
 
 use super::fonts;
-use super::marks::{Role, mark};
+use super::marks::{self, Role};
 use super::theme::canvas_colors;
 use crate::scene::{Banner, Theme};
 use egui::{Color32, FontId, Pos2, Rect, Stroke, Vec2};
@@ -93,28 +93,25 @@ pub fn draw_banner(
         Stroke::new(1.0, colors.leader),
     );
     let mut y = top.top() + pad;
-    let counter_at = Pos2::new(top.right() - pad - counter.size().x, y + 4.0 * t);
-    let title_at = Pos2::new(top.left() + pad, y);
-    // Read as a reader reads it: the title, where we are, then the words.
-    let ctx = painter.ctx();
-    mark(
-        ctx,
-        title.rect.translate(title_at.to_vec2()),
+    // Marked as a reader reads it: the title, where we are, then the words.
+    let put = |at: Pos2, g, color, role| marks::galley(painter, at, g, color, role);
+    let title_h = title.size().y;
+    put(
+        Pos2::new(top.left() + pad, y),
+        title,
+        colors.label_text,
         Role::Heading(1),
     );
-    mark(
-        ctx,
-        counter.rect.translate(counter_at.to_vec2()),
-        Role::Paragraph,
-    );
-    painter.galley(counter_at, counter, colors.dimmed_text);
-    let title_h = title.size().y;
-    painter.galley(title_at, title, colors.label_text);
+    let counter_at = Pos2::new(top.right() - pad - counter.size().x, y + 4.0 * t);
+    put(counter_at, counter, colors.dimmed_text, Role::Paragraph);
     y += title_h + 6.0 * t;
     if let Some(text) = text {
-        let at = Pos2::new(top.left() + pad, y);
-        mark(ctx, text.rect.translate(at.to_vec2()), Role::Paragraph);
-        painter.galley(at, text, colors.label_text);
+        put(
+            Pos2::new(top.left() + pad, y),
+            text,
+            colors.label_text,
+            Role::Paragraph,
+        );
     }
     let mut remaining = Rect::from_min_max(Pos2::new(rect.left(), top.bottom()), rect.max);
     if let Some(note) = banner.note.as_ref().filter(|n| !n.trim().is_empty()) {
@@ -132,12 +129,7 @@ pub fn draw_banner(
             Stroke::new(1.0, colors.leader),
         );
         let at = Pos2::new(band.left() + pad, band.top() + pad / 2.0);
-        mark(
-            painter.ctx(),
-            galley.rect.translate(at.to_vec2()),
-            Role::Paragraph,
-        );
-        painter.galley(at, galley, colors.label_text);
+        put(at, galley, colors.label_text, Role::Paragraph);
         remaining.max.y = band.top();
     }
     remaining

@@ -63,6 +63,18 @@ pub fn mark(ctx: &Context, rect: Rect, role: Role) {
     }
 }
 
+/// Paints `galley` at `at` (as `Painter::galley` does) and marks it as `role`.
+pub fn galley(
+    painter: &egui::Painter,
+    at: egui::Pos2,
+    galley: std::sync::Arc<egui::Galley>,
+    color: egui::Color32,
+    role: Role,
+) {
+    mark(painter.ctx(), galley.rect.translate(at.to_vec2()), role);
+    painter.galley(at, galley, color);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -109,18 +109,12 @@ fn draw_piece(
     colors: &DiagramColors,
 ) {
     // Each text is marked for a tagged PDF, in the order it is read.
-    let read = |g: &Arc<Galley>, at: Pos2, role: Role| {
-        marks::mark(painter.ctx(), g.rect.translate(at.to_vec2()), role);
+    let read = |g: Arc<Galley>, at: Pos2, color: Color32, role: Role| {
+        marks::galley(painter, at, g, color, role);
     };
     match piece {
-        Piece::Text(g) => {
-            read(&g, at, Role::Paragraph);
-            painter.galley(at, g, colors.text);
-        }
-        Piece::Title(g) => {
-            read(&g, at, Role::Heading(2));
-            painter.galley(at, g, colors.text);
-        }
+        Piece::Text(g) => read(g, at, colors.text, Role::Paragraph),
+        Piece::Title(g) => read(g, at, colors.text, Role::Heading(2)),
         Piece::Gap(_) => {}
         Piece::Dots {
             words,
@@ -129,8 +123,7 @@ fn draw_piece(
             size,
         } => {
             let w = words.size().x;
-            read(&words, at, Role::Paragraph);
-            painter.galley(at, words, colors.muted_text);
+            read(words, at, colors.muted_text, Role::Paragraph);
             let r = size * 0.28;
             for i in 0..total {
                 let centre = Pos2::new(
@@ -149,15 +142,14 @@ fn draw_piece(
             let pill = Rect::from_min_size(at, g.size() + Vec2::new(16.0, 8.0));
             // A pill on one line, a rounded box when the badge wraps.
             painter.rect_filled(pill, (pill.height() / 2.0).min(14.0), fill);
-            read(&g, at + Vec2::new(8.0, 4.0), Role::Paragraph);
-            painter.galley(at + Vec2::new(8.0, 4.0), g, colors.text);
+            read(g, at + Vec2::new(8.0, 4.0), colors.text, Role::Paragraph);
         }
         Piece::Key(kind, g) => {
             let line_w = (34.0 * size).max(20.0);
             let mid = at.y + h / 2.0;
             key_sample(painter, Pos2::new(at.x, mid), line_w, kind, colors, size);
-            read(&g, Pos2::new(at.x + line_w + 10.0, at.y), Role::Paragraph);
-            painter.galley(Pos2::new(at.x + line_w + 10.0, at.y), g, colors.text);
+            let words_at = Pos2::new(at.x + line_w + 10.0, at.y);
+            read(g, words_at, colors.text, Role::Paragraph);
         }
     }
 }

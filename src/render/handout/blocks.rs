@@ -211,12 +211,7 @@ impl Block {
             let p = at + *offset;
             match mark {
                 Mark::Text(galley, role) => {
-                    marks::mark(
-                        painter.ctx(),
-                        galley.rect.translate(p.to_vec2()),
-                        role.clone(),
-                    );
-                    painter.galley(p, galley.clone(), INK);
+                    marks::galley(painter, p, galley.clone(), INK, role.clone());
                 }
                 Mark::Rule(w, color) => {
                     painter.line_segment([p, p + vec2(*w, 0.0)], Stroke::new(0.8, *color));
