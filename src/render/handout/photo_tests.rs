@@ -74,3 +74,38 @@ fn a_handout_without_a_photo_paints_no_image() {
     let p = super::tests::painted(&["GV4", "BL40"], &HandoutDetails::default(), Paper::A4);
     assert!(p.images.is_empty());
 }
+
+#[test]
+fn the_photo_is_marked_as_a_figure_that_names_its_numbered_points() {
+    let photo = photo();
+    let atlas = crate::load::load_builtin().unwrap();
+    let plan = [PointCode::new("GV4"), PointCode::new("BL40")];
+    let mut renderer = super::Renderer::new();
+    let pages = handout_pages(
+        &mut renderer,
+        &atlas,
+        &plan,
+        &HandoutDetails::default(),
+        Paper::A4,
+        Some(&photo),
+    )
+    .unwrap();
+    let words: Vec<&str> = pages[0]
+        .marks
+        .iter()
+        .filter_map(|m| match &m.role {
+            crate::paint::marks::Role::Figure(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .collect();
+    let on_photo = words.iter().find(|w| w.starts_with(PHOTO_TITLE));
+    assert_eq!(
+        on_photo.copied(),
+        Some(
+            "On your own photo: the patient's photo with points 1 GV4 and 2 BL40 marked. \
+             Approximate: placed from the landmarks marked on this photo. Palpate to confirm."
+        ),
+        "{words:?}"
+    );
+    assert!(words.len() >= 2, "the drawn figures too: {words:?}");
+}
