@@ -65,6 +65,11 @@ impl FontSet {
 
     /// The glyph of `c` in `family`: in the first face that has it, as egui chooses.
     pub fn find(&mut self, family: &FontFamily, c: char) -> Option<Found> {
+        // Characters a tagged PDF may not map a glyph to (a pasted byte-order mark) draw
+        // nothing anyway.
+        if matches!(c, '\0' | '\u{FEFF}' | '\u{FFFE}') {
+            return None;
+        }
         if let Some(found) = self.found.get(&(family.clone(), c)) {
             return *found;
         }

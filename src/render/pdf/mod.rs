@@ -79,7 +79,11 @@ fn write_with(sheets: &[Sheet], title: &str, compress: bool) -> Result<Vec<u8>, 
     let mut document = Document::new_with(settings);
     document.set_metadata(
         krilla::metadata::Metadata::new()
-            .title(title.to_owned())
+            .title(if title.trim().is_empty() {
+                "Acupoint Atlas".to_owned()
+            } else {
+                title.to_owned()
+            })
             .language(tags::LANGUAGE.to_owned())
             .creator("Acupoint Atlas".to_owned()),
     );

@@ -180,3 +180,18 @@ fn a_deck_reads_each_slide_title_words_and_figure_then_its_note() {
     let slides = order.iter().filter(|e| e.kind == "H1").count();
     assert_eq!(slides, lesson.steps.len(), "one title per slide");
 }
+
+#[test]
+fn text_no_mark_holds_is_read_as_a_paragraph_and_a_pasted_byte_order_mark_is_no_error() {
+    let mut renderer = Renderer::new();
+    let page = renderer
+        .page([300, 100], 1.0, crate::scene::Theme::Light, |ui| {
+            ui.label("\u{FEFF}Dr Li");
+        })
+        .unwrap();
+    let pdf = write_with(&[Sheet::whole(page, egui::vec2(300.0, 100.0))], " ", false).unwrap();
+    let order = reading_order(&pdf);
+    let kinds: Vec<&str> = order.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["P"], "{order:?}");
+    assert!(String::from_utf8_lossy(&pdf).contains("/Title(Acupoint Atlas)"));
+}
