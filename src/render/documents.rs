@@ -140,7 +140,8 @@ pub fn view_pdf(
     }
     let page = view::view_page(renderer, atlas, scene, framing, Picture::captioned(w, h))?;
     let size = vec2(w as f32, h as f32) * POINTS_PER_DOT;
-    write_pdf(&[Sheet::whole(page, size)], "Acupoint Atlas view")
+    let title = view::document_title(atlas, scene);
+    write_pdf(&[Sheet::whole(page, size)], &title)
 }
 
 /// How a lesson's deck is printed.

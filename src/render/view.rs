@@ -65,10 +65,7 @@ pub fn view_page(
     })?;
     let mut art = ArtCache::default();
     let figure_art = art.get(figure);
-    let title = match scene.condition.as_ref().and_then(|c| atlas.condition(c)) {
-        Some(c) => format!("{} — {}", c.name, figure.title),
-        None => figure.title.to_string(),
-    };
+    let title = view_title(atlas, scene, figure);
     renderer.page(
         [picture.width, picture.height],
         picture.pixels_per_point,
@@ -86,6 +83,31 @@ pub fn view_page(
             }
             captioned_ui(ui, atlas, scene, figure, &title, draw);
         },
+    )
+}
+
+/// The caption's title: the condition and the figure ("Lower back pain — Back of the body").
+fn view_title(atlas: &Atlas, scene: &Scene, figure: &Figure) -> String {
+    match scene.condition.as_ref().and_then(|c| atlas.condition(c)) {
+        Some(c) => format!("{} — {}", c.name, figure.title),
+        None => figure.title.to_string(),
+    }
+}
+
+/// What a view's document is called: its caption's title, the step's title on a lesson's
+/// step, or the mechanism of a diagram.
+pub(super) fn document_title(atlas: &Atlas, scene: &Scene) -> String {
+    if let Some(banner) = &scene.banner {
+        return banner.title.to_string();
+    }
+    if let Some(view) = &scene.diagram {
+        return atlas
+            .mechanism(&view.mechanism)
+            .map_or_else(|| "A diagram".to_owned(), |m| m.title.to_string());
+    }
+    atlas.figure(&scene.figure).map_or_else(
+        || "Acupoint Atlas view".to_owned(),
+        |f| view_title(atlas, scene, f),
     )
 }
 
