@@ -98,7 +98,7 @@ fn view_title(atlas: &Atlas, scene: &Scene, figure: &Figure) -> String {
 /// step, or the mechanism of a diagram.
 pub(super) fn document_title(atlas: &Atlas, scene: &Scene) -> String {
     if let Some(banner) = &scene.banner {
-        return banner.title.to_string();
+        return banner.title.clone();
     }
     if let Some(view) = &scene.diagram {
         return atlas
