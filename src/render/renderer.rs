@@ -6,6 +6,11 @@ use super::RenderError;
 use super::gpu::Gpu;
 use crate::scene::Theme;
 use egui::epaint::ClippedShape;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The pictures a page may paint (a photo), by texture: what the PDF target embeds.
+pub type PageImages = HashMap<egui::TextureId, Arc<egui::ColorImage>>;
 
 /// One drawn picture before it becomes pixels: egui's shapes (circles, paths, text galleys
 /// with their fonts, meshes), in points, for the GPU to rasterise or the PDF target to write.
@@ -18,6 +23,8 @@ pub struct Page {
     pub pixels_per_point: f32,
     /// The colour the whole picture starts as.
     pub background: egui::Color32,
+    /// The pictures (not the font atlas) the page's image shapes paint, by texture.
+    pub images: PageImages,
 }
 
 /// Draws pictures without a window, reusing its device, fonts and textures.
@@ -28,6 +35,9 @@ pub struct Renderer {
     theme: Option<Theme>,
     /// Texture changes drawn before the device was made, uploaded when it is.
     pending: Vec<egui::TexturesDelta>,
+    /// The pictures loaded as textures and not yet freed, kept for the PDF target, which has
+    /// no device to read them back from.
+    images: PageImages,
 }
 
 impl Drop for Renderer {
@@ -60,6 +70,7 @@ impl Renderer {
             gpu: None,
             theme: None,
             pending: Vec::new(),
+            images: PageImages::new(),
         }
     }
 
@@ -141,6 +152,7 @@ impl Renderer {
             });
             // The font atlas grows only by new glyphs, so what waits for a device stays small.
             let mut delta = std::mem::take(&mut out.textures_delta);
+            self.keep_images(&delta);
             match &mut self.gpu {
                 Some(gpu) => gpu.update_textures(&mut delta),
                 None => self.pending.push(delta),
@@ -154,6 +166,26 @@ impl Renderer {
             size_px,
             pixels_per_point: output.pixels_per_point,
             background,
+            images: self.images.clone(),
         })
+    }
+
+    /// Keeps each picture a pass loaded whole (the font atlas, patched glyph by glyph, is not
+    /// a picture) and lets go of those it freed.
+    fn keep_images(&mut self, delta: &egui::TexturesDelta) {
+        for (id, changes) in &delta.set {
+            if *id == egui::TextureId::default() {
+                continue;
+            }
+            for change in changes {
+                let egui::ImageData::Color(image) = &change.image;
+                if change.pos.is_none() {
+                    self.images.insert(*id, Arc::clone(image));
+                }
+            }
+        }
+        for id in &delta.free {
+            self.images.remove(id);
+        }
     }
 }

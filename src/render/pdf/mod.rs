@@ -4,6 +4,7 @@
 //! place (a handout fills its sheet; a slide sits above its presenter's note).
 
 mod fonts;
+mod images;
 mod paint;
 mod shapes;
 #[cfg(test)]
@@ -16,6 +17,7 @@ use egui::Rect;
 use egui::emath::TSTransform;
 use egui::epaint::ClippedShape;
 use fonts::FontSet;
+use images::ImageSet;
 use krilla::geom::{PathBuilder, Transform};
 use krilla::page::PageSettings;
 use krilla::paint::FillRule;
@@ -66,13 +68,14 @@ fn write_with(sheets: &[Sheet], title: &str, compress: bool) -> Result<Vec<u8>, 
             .creator("Acupoint Atlas".to_owned()),
     );
     let mut fonts = FontSet::new();
+    let mut pictures = ImageSet::default();
     for sheet in sheets {
         let settings = PageSettings::from_wh(sheet.size.x, sheet.size.y)
             .ok_or_else(|| RenderError::Render(format!("bad page size {:?}", sheet.size)))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         for (drawn, place) in &sheet.items {
-            draw_page(&mut surface, &mut fonts, drawn, *place);
+            draw_page(&mut surface, (&mut fonts, &mut pictures), drawn, *place);
         }
         surface.finish();
         page.finish();
@@ -83,7 +86,12 @@ fn write_with(sheets: &[Sheet], title: &str, compress: bool) -> Result<Vec<u8>, 
 }
 
 /// Draws a page's shapes scaled into `place`, over its background and clipped to it.
-fn draw_page(surface: &mut Surface<'_>, fonts: &mut FontSet, page: &Page, place: Rect) {
+fn draw_page(
+    surface: &mut Surface<'_>,
+    (fonts, pictures): (&mut FontSet, &mut ImageSet),
+    page: &Page,
+    place: Rect,
+) {
     let scale = place.width() / page.size.x.max(1.0);
     surface.push_transform(&Transform::from_row(
         scale,
@@ -102,7 +110,7 @@ fn draw_page(surface: &mut Surface<'_>, fonts: &mut FontSet, page: &Page, place:
     );
     let kept = super::clear::without_clear_fills(page.shapes.clone(), page.background);
     for clipped in &kept {
-        draw_clipped(surface, fonts, clipped);
+        draw_clipped(surface, (fonts, pictures), &page.images, clipped);
     }
     if clipped {
         surface.pop();
@@ -111,7 +119,12 @@ fn draw_page(surface: &mut Surface<'_>, fonts: &mut FontSet, page: &Page, place:
 }
 
 /// One shape, clipped where its clip cuts it, moved as egui moves it after tessellation.
-fn draw_clipped(surface: &mut Surface<'_>, fonts: &mut FontSet, clipped: &ClippedShape) {
+fn draw_clipped(
+    surface: &mut Surface<'_>,
+    (fonts, pictures): (&mut FontSet, &mut ImageSet),
+    images: &super::renderer::PageImages,
+    clipped: &ClippedShape,
+) {
     let moved = clipped.transform_after_tessellation;
     let shape = &clipped.shape;
     let bounds = moved * shape.visual_bounding_rect();
@@ -127,7 +140,11 @@ fn draw_clipped(surface: &mut Surface<'_>, fonts: &mut FontSet, clipped: &Clippe
         let (s, t) = (moved.scaling, moved.translation);
         surface.push_transform(&Transform::from_row(s, 0.0, 0.0, s, t.x, t.y));
     }
-    shapes::draw_shape(surface, fonts, shape);
+    if images::is_picture(shape) {
+        images::draw(surface, pictures, images, shape);
+    } else {
+        shapes::draw_shape(surface, fonts, shape);
+    }
     if is_moved {
         surface.pop();
     }
