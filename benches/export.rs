@@ -59,7 +59,9 @@ fn export(c: &mut Criterion) {
                 ..HandoutDetails::default()
             };
             let mut renderer = Renderer::new();
-            black_box(handout_pdf(&mut renderer, &atlas, &plan, &details, Paper::A4).unwrap())
+            black_box(
+                handout_pdf(&mut renderer, &atlas, &plan, &details, (Paper::A4, None)).unwrap(),
+            )
         });
     });
     group.finish();

@@ -291,7 +291,7 @@ pub fn handout(
         if codes.len() == 1 { "point" } else { "points" },
     );
     if format == Format::Pdf {
-        let bytes = handout_pdf(&mut renderer, atlas, &codes, &details, paper)?;
+        let bytes = handout_pdf(&mut renderer, atlas, &codes, &details, (paper, None))?;
         write_bytes(&bytes, path)?;
         let _ = writeln!(
             out,

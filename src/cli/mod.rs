@@ -182,13 +182,18 @@ pub enum CliCommand {
         /// "y"}], "unplaced": [{"code", "needs"}]}, in the photo's pixels.
         #[arg(long, required_unless_present = "out", conflicts_with = "out")]
         json: bool,
-        /// Draw the photo with its points into this PNG file.
-        #[arg(long, value_name = "FILE.png")]
+        /// Draw the photo with its points into this file: FILE.png, or FILE.pdf (the photo
+        /// embedded, the labels as text).
+        #[arg(long, value_name = "FILE.png|FILE.pdf")]
         out: Option<PathBuf>,
-        /// With --plan and --out: write the patient's handout (A4) with this photo, the plan
-        /// numbered on it, beside the drawn figures (a second page goes beside it as FILE-2.png).
+        /// With --plan and --out: write the patient's handout with this photo, the plan
+        /// numbered on it, beside the drawn figures (as PDF, or as PNG with a second page
+        /// beside it as FILE-2.png).
         #[arg(long, requires_all = ["plan", "out"])]
         handout: bool,
+        /// The handout's paper.
+        #[arg(long, value_enum, default_value = "a4", requires = "handout")]
+        paper: PaperArg,
     },
 }
 
@@ -318,9 +323,11 @@ pub fn run_command(
             json,
             out: path,
             handout,
+            paper,
         } => {
             let args = photo::PhotoArgs {
                 handout: *handout,
+                paper: export::paper_of(*paper),
                 marks,
                 condition: condition.as_deref(),
                 plan,

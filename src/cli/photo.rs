@@ -22,6 +22,8 @@ pub struct PhotoArgs<'a> {
     pub out: Option<&'a Path>,
     /// With a plan and `out`: the patient's handout with the photo, not the photo alone.
     pub handout: bool,
+    /// The handout's paper.
+    pub paper: crate::render::Paper,
 }
 
 #[derive(Serialize)]
@@ -113,7 +115,7 @@ pub fn run(
             atlas,
             &loaded,
             &plan,
-            condition.as_ref(),
+            (condition.as_ref(), args.paper),
             path,
         );
         return super::photo_handout::report_written(written, out, err);
@@ -181,17 +183,17 @@ fn draw(
     input: &PhotoSceneInput<'_>,
     path: &Path,
 ) -> Result<(), crate::render::RenderError> {
-    let is_png = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-    if !is_png {
-        return Err(crate::render::RenderError::Write {
-            path: path.to_path_buf(),
-            why: "the photo is written as PNG: name the file `….png`".to_owned(),
-        });
-    }
+    let format = crate::render::Format::of(path)?;
     crate::render::check_writable(path)?;
     let scene = photo_scene(input);
-    let image = crate::render::render_photo(&loaded.image, &scene)?;
-    crate::render::write_png(&image, path)
+    match format {
+        crate::render::Format::Png => {
+            let image = crate::render::render_photo(&loaded.image, &scene)?;
+            crate::render::write_png(&image, path)
+        }
+        crate::render::Format::Pdf => {
+            let bytes = crate::render::photo_pdf(&loaded.image, &scene)?;
+            crate::render::write_bytes(&bytes, path)
+        }
+    }
 }

@@ -1,29 +1,31 @@
-//! `acupoint-atlas photo MARKS.ron --plan CODES --handout --out F.png`: the patient's handout
-//! with their own photo, today's plan numbered on it, beside the drawn figures.
+//! `acupoint-atlas photo MARKS.ron --plan CODES --handout --out F.pdf|F.png`: the patient's
+//! handout with their own photo, today's plan numbered on it, beside the drawn figures.
 
 use super::export::page_path;
 use crate::load::LoadedPhoto;
 use crate::model::{Atlas, ConditionId, PointCode};
 use crate::render::{
-    HandoutDetails, Paper, RenderError, Renderer, check_writable, render_handout_with_photo, today,
-    write_png,
+    Format, HandoutDetails, Paper, RenderError, Renderer, check_writable, handout_pdf,
+    render_handout_with_photo, today, write_bytes, write_png,
 };
 use crate::scene::SceneLayers;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Writes the handout's pages (`F.png`, then `F-2.png`…); returns the files written.
+/// Writes the handout on `paper`: one PDF, or its pages as PNG (`F.png`, then `F-2.png`…);
+/// returns the files written.
 pub fn write_photo_handout(
     atlas: &Atlas,
     loaded: &LoadedPhoto,
     plan: &[PointCode],
-    condition: Option<&ConditionId>,
+    (condition, paper): (Option<&ConditionId>, Paper),
     path: &Path,
 ) -> Result<Vec<PathBuf>, RenderError> {
     if plan.is_empty() {
         return Err(RenderError::EmptyPlan);
     }
+    let format = Format::of(path)?;
     check_writable(path)?;
     #[allow(
         clippy::cast_precision_loss,
@@ -44,14 +46,20 @@ pub fn write_photo_handout(
         practitioner: String::new(),
         layers: SceneLayers::default(),
     };
-    let pages = render_handout_with_photo(
-        &mut Renderer::new(),
-        atlas,
-        plan,
-        &details,
-        Paper::A4,
-        photo.as_ref(),
-    )?;
+    let mut renderer = Renderer::new();
+    if format == Format::Pdf {
+        let bytes = handout_pdf(
+            &mut renderer,
+            atlas,
+            plan,
+            &details,
+            (paper, photo.as_ref()),
+        )?;
+        write_bytes(&bytes, path)?;
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let pages =
+        render_handout_with_photo(&mut renderer, atlas, plan, &details, paper, photo.as_ref())?;
     let paths: Vec<PathBuf> = (1..=pages.len()).map(|k| page_path(path, k)).collect();
     for p in paths.iter().skip(1) {
         check_writable(p)?;

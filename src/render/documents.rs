@@ -45,15 +45,16 @@ impl Format {
 /// Dots per metre of a 300 dpi page, as a PNG's pHYs chunk gives them.
 pub const DOTS_PER_METRE_300DPI: u32 = 11_811;
 
-/// The handout as a PDF on `paper`, a page of the PDF for each page of the handout.
+/// The handout as a PDF on `paper`, a page of the PDF for each page of the handout, with the
+/// patient's photo (embedded, the plan numbered on it) when one is given.
 pub fn handout_pdf(
     renderer: &mut Renderer,
     atlas: &Atlas,
     plan: &[PointCode],
     details: &HandoutDetails,
-    paper: Paper,
+    (paper, photo): (Paper, Option<&handout::HandoutPhoto>),
 ) -> Result<Vec<u8>, RenderError> {
-    let pages = handout::handout_pages(renderer, atlas, plan, details, paper, None)?;
+    let pages = handout::handout_pages(renderer, atlas, plan, details, paper, photo)?;
     let title = format!("Your acupuncture points, {}", details.date);
     let sheets: Vec<Sheet> = pages
         .into_iter()

@@ -26,7 +26,7 @@ pub use handout::{
     handout_pages, render_handout, render_handout_with, render_handout_with_photo, today,
 };
 pub use pdf::{Sheet, paper_points, write_pdf};
-pub use photo::{MAX_PHOTO_RENDER_SIDE, fit_photo, render_photo};
+pub use photo::{MAX_PHOTO_RENDER_SIDE, fit_photo, photo_pdf, render_photo};
 pub use picture::Picture;
 pub use renderer::{Page, Renderer};
 pub use slides::{render_slide, write_slides};

@@ -1,5 +1,5 @@
-//! A photo with its points drawn to pixels without a window (`photo --out`), through the same
-//! paint code as the window's photo canvas.
+//! A photo with its points drawn without a window (`photo --out F.png|F.pdf`), through the
+//! same paint code as the window's photo canvas.
 
 use super::{RenderError, Renderer};
 use crate::model::PhotoImage;
@@ -41,13 +41,36 @@ pub fn render_photo(
     image: &PhotoImage,
     scene: &PhotoScene,
 ) -> Result<image::RgbaImage, RenderError> {
+    let mut renderer = Renderer::new();
+    let page = photo_page(&mut renderer, image, scene)?;
+    renderer.rasterise(page)
+}
+
+/// The photo and its scene as a one-page PDF: the page the photo's shape, its longest side
+/// an A4 sheet's long side, the photo embedded and the labels as text.
+pub fn photo_pdf(image: &PhotoImage, scene: &PhotoScene) -> Result<Vec<u8>, RenderError> {
+    let mut renderer = Renderer::new();
+    let page = photo_page(&mut renderer, image, scene)?;
+    let long = super::paper_points(super::Paper::A4).y;
+    let size = page.size * (long / page.size.max_elem().max(1.0));
+    super::write_pdf(
+        &[super::Sheet::whole(page, size)],
+        "A photo with acupuncture points (approximate: palpate to confirm)",
+    )
+}
+
+/// The photo and its scene drawn (not yet pixels), for the PNG and the PDF targets.
+fn photo_page(
+    renderer: &mut Renderer,
+    image: &PhotoImage,
+    scene: &PhotoScene,
+) -> Result<super::Page, RenderError> {
     let small = fit_photo(image, MAX_PHOTO_RENDER_SIDE);
     let size_px = [small.width.max(64), small.height.max(64)];
     #[allow(clippy::cast_precision_loss, reason = "at most 2400 pixels")]
     let ppp = (size_px[0].min(size_px[1]) as f32 / 900.0).max(1.0);
     let mut texture: Option<egui::TextureHandle> = None;
-    let mut renderer = Renderer::new();
-    renderer.picture(size_px, ppp, scene.theme, |ui| {
+    renderer.page(size_px, ppp, scene.theme, |ui| {
         let id = texture
             .get_or_insert_with(|| {
                 let color = egui::ColorImage::from_rgba_unmultiplied(

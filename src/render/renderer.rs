@@ -6,6 +6,11 @@ use super::RenderError;
 use super::gpu::Gpu;
 use crate::scene::Theme;
 use egui::epaint::ClippedShape;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The pictures a page may paint (a photo), by texture: what the PDF target embeds.
+pub type PageImages = HashMap<egui::TextureId, Arc<egui::ColorImage>>;
 
 /// One drawn picture before it becomes pixels: egui's shapes (circles, paths, text galleys
 /// with their fonts, meshes), in points, for the GPU to rasterise or the PDF target to write.
@@ -20,6 +25,8 @@ pub struct Page {
     pub background: egui::Color32,
     /// What its parts are (headings, paragraphs, figures), in reading order, for a tagged PDF.
     pub marks: Vec<crate::paint::marks::Mark>,
+    /// The pictures (not the font atlas) the page's image shapes paint, by texture.
+    pub images: PageImages,
 }
 
 /// Draws pictures without a window, reusing its device, fonts and textures.
@@ -30,6 +37,9 @@ pub struct Renderer {
     theme: Option<Theme>,
     /// Texture changes drawn before the device was made, uploaded when it is.
     pending: Vec<egui::TexturesDelta>,
+    /// The pictures loaded as textures and not yet freed, kept for the PDF target, which has
+    /// no device to read them back from.
+    images: PageImages,
 }
 
 impl Drop for Renderer {
@@ -62,6 +72,7 @@ impl Renderer {
             gpu: None,
             theme: None,
             pending: Vec::new(),
+            images: PageImages::new(),
         }
     }
 
@@ -144,6 +155,7 @@ impl Renderer {
             });
             // The font atlas grows only by new glyphs, so what waits for a device stays small.
             let mut delta = std::mem::take(&mut out.textures_delta);
+            self.keep_images(&delta);
             match &mut self.gpu {
                 Some(gpu) => gpu.update_textures(&mut delta),
                 None => self.pending.push(delta),
@@ -159,6 +171,26 @@ impl Renderer {
             pixels_per_point: output.pixels_per_point,
             background,
             marks,
+            images: self.images.clone(),
         })
+    }
+
+    /// Keeps each picture a pass loaded whole (the font atlas, patched glyph by glyph, is not
+    /// a picture) and lets go of those it freed.
+    fn keep_images(&mut self, delta: &egui::TexturesDelta) {
+        for (id, changes) in &delta.set {
+            if *id == egui::TextureId::default() {
+                continue;
+            }
+            for change in changes {
+                let egui::ImageData::Color(image) = &change.image;
+                if change.pos.is_none() {
+                    self.images.insert(*id, Arc::clone(image));
+                }
+            }
+        }
+        for id in &delta.free {
+            self.images.remove(id);
+        }
     }
 }

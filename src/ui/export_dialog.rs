@@ -63,36 +63,51 @@ impl ExportDialog {
         choice
     }
 
-    /// The format and the paper.
+    /// The format and the paper, each row a label in a column of its own width. (Not an
+    /// `egui::Grid`: a grid learns its column widths over two frames, and the modal's first
+    /// frame showed the labels beside the wrong rows until the pointer moved.)
     fn choices_ui(&mut self, ui: &mut egui::Ui) {
         let out = &mut self.output;
-        egui::Grid::new("export choices")
-            .num_columns(2)
-            .spacing([12.0, 6.0])
-            .show(ui, |ui| {
-                ui.label("Format");
-                ui.vertical(|ui| {
-                    ui.radio_value(&mut out.format, ExportFormat::Pdf, "PDF")
-                        .on_hover_text("Sharp at any size; its text can be selected and searched");
-                    let png = if self.handout {
-                        "PNG picture (300 dpi)"
-                    } else {
-                        "PNG picture"
-                    };
-                    ui.radio_value(&mut out.format, ExportFormat::Png, png);
+        let png = if self.handout {
+            "PNG picture (300 dpi)"
+        } else {
+            "PNG picture"
+        };
+        labelled_row_ui(ui, "Format", |ui| {
+            ui.radio_value(&mut out.format, ExportFormat::Pdf, "PDF")
+                .on_hover_text("Sharp at any size; its text can be selected and searched");
+            ui.radio_value(&mut out.format, ExportFormat::Png, png);
+        });
+        ui.add_space(4.0);
+        let paper_matters = self.handout || out.format == ExportFormat::Pdf;
+        labelled_row_ui(ui, "Paper", |ui| {
+            ui.add_enabled_ui(paper_matters, |ui| {
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut out.paper, PaperChoice::A4, "A4");
+                    ui.radio_value(&mut out.paper, PaperChoice::Letter, "Letter");
                 });
-                ui.end_row();
-                let paper_matters = self.handout || out.format == ExportFormat::Pdf;
-                ui.label("Paper");
-                ui.add_enabled_ui(paper_matters, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.radio_value(&mut out.paper, PaperChoice::A4, "A4");
-                        ui.radio_value(&mut out.paper, PaperChoice::Letter, "Letter");
-                    });
-                });
-                ui.end_row();
             });
+        });
     }
+}
+
+/// The width of the labels' column.
+const LABEL_WIDTH: f32 = 64.0;
+
+/// A label in the labels' column, level with the first line of what `add` shows beside it.
+fn labelled_row_ui(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::Ui)) {
+    ui.horizontal_top(|ui| {
+        let height = ui.spacing().interact_size.y;
+        ui.allocate_ui_with_layout(
+            egui::vec2(LABEL_WIDTH, height),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_min_size(egui::vec2(LABEL_WIDTH, height));
+                ui.label(label);
+            },
+        );
+        ui.vertical(add);
+    });
 }
 
 #[cfg(test)]

@@ -180,11 +180,9 @@ fn export(
             };
             let paper = output.paper();
             let bytes = match (photo.as_deref(), pdf) {
-                // The PDF target does not embed pictures yet: said, not left out quietly.
-                (Some(_), true) => Err(crate::render::RenderError::Render(
-                    "a handout with the patient's photo is written as PNG for now: choose PNG"
-                        .to_owned(),
-                )),
+                (photo, true) => {
+                    handout_pdf(renderer, atlas, plan, &details, (paper, photo)).map(|b| vec![b])
+                }
                 (Some(photo), false) => {
                     render_handout_with_photo(renderer, atlas, plan, &details, paper, Some(photo))
                         .and_then(|pages| {
@@ -193,9 +191,6 @@ fn export(
                                 .map(|page| png_bytes(page, Some(DOTS_PER_METRE_300DPI)))
                                 .collect()
                         })
-                }
-                (None, true) => {
-                    handout_pdf(renderer, atlas, plan, &details, paper).map(|b| vec![b])
                 }
                 (None, false) => handout_png(renderer, atlas, plan, &details, paper),
             };

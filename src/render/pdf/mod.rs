@@ -6,6 +6,7 @@
 //! its figures said in words, decoration left out (see [`tags`]).
 
 mod fonts;
+mod images;
 mod paint;
 mod shapes;
 mod tags;
@@ -22,6 +23,7 @@ use egui::Rect;
 use egui::emath::TSTransform;
 use egui::epaint::ClippedShape;
 use fonts::FontSet;
+use images::ImageSet;
 use krilla::configure::{ConfigurationBuilder, validate::Accessibility};
 use krilla::geom::{PathBuilder, Transform};
 use krilla::page::PageSettings;
@@ -88,6 +90,7 @@ fn write_with(sheets: &[Sheet], title: &str, compress: bool) -> Result<Vec<u8>, 
             .creator("Acupoint Atlas".to_owned()),
     );
     let mut fonts = FontSet::new();
+    let mut pictures = ImageSet::default();
     let mut tagger = Tagger::default();
     for (index, sheet) in sheets.iter().enumerate() {
         let settings = PageSettings::from_wh(sheet.size.x, sheet.size.y)
@@ -97,7 +100,8 @@ fn write_with(sheets: &[Sheet], title: &str, compress: bool) -> Result<Vec<u8>, 
         for (drawn, place) in &sheet.items {
             let scale = place.width() / drawn.size.x.max(1.0);
             tagger.begin(&drawn.marks, index, *place, scale);
-            draw_page(&mut surface, &mut fonts, &mut tagger, drawn, *place);
+            let tools = (&mut fonts, &mut pictures);
+            draw_page(&mut surface, tools, &mut tagger, drawn, *place);
         }
         surface.finish();
         page.finish();
@@ -113,7 +117,7 @@ fn write_with(sheets: &[Sheet], title: &str, compress: bool) -> Result<Vec<u8>, 
 /// Draws a page's shapes scaled into `place`, over its background and clipped to it.
 fn draw_page(
     surface: &mut Surface<'_>,
-    fonts: &mut FontSet,
+    (fonts, pictures): (&mut FontSet, &mut ImageSet),
     tagger: &mut Tagger,
     page: &Page,
     place: Rect,
@@ -135,7 +139,7 @@ fn draw_page(
     });
     let kept = super::clear::without_clear_fills(page.shapes.clone(), page.background);
     for clipped in &kept {
-        draw_clipped(surface, fonts, tagger, clipped);
+        draw_clipped(surface, (fonts, pictures), tagger, &page.images, clipped);
     }
     tagger.close(surface);
     if clipped {
@@ -147,8 +151,9 @@ fn draw_page(
 /// One shape, clipped where its clip cuts it, moved as egui moves it after tessellation.
 fn draw_clipped(
     surface: &mut Surface<'_>,
-    fonts: &mut FontSet,
+    (fonts, pictures): (&mut FontSet, &mut ImageSet),
     tagger: &mut Tagger,
+    images: &super::renderer::PageImages,
     clipped: &ClippedShape,
 ) {
     let moved = clipped.transform_after_tessellation;
@@ -170,7 +175,11 @@ fn draw_clipped(
         surface.push_transform(&Transform::from_row(s, 0.0, 0.0, s, t.x, t.y));
     }
     tagger.tagged(surface, shape, bounds, !cut && !is_moved, |surface| {
-        shapes::draw_shape(surface, fonts, shape);
+        if images::is_picture(shape) {
+            images::draw(surface, pictures, images, shape);
+        } else {
+            shapes::draw_shape(surface, fonts, shape);
+        }
     });
     if is_moved {
         surface.pop();

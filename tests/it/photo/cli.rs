@@ -166,3 +166,89 @@ fn photo_handout_without_a_plan_is_refused_by_the_arguments() {
     assert!(!o.status.success());
     assert!(!out.exists());
 }
+
+/// The words `pdftotext` reads from a PDF, each run of spaces and line ends one space (a
+/// sentence may break across lines), or `None` where poppler is not installed.
+fn pdf_text(path: &Path) -> Option<String> {
+    let o = Command::new("pdftotext")
+        .args([path.to_str().unwrap(), "-"])
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[test]
+fn photo_handout_as_pdf_embeds_the_photo_beside_the_text_on_the_paper_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let marks = demo(dir.path(), &[]);
+    let out = dir.path().join("handout.pdf");
+    let o = run(&[
+        "photo",
+        marks.to_str().unwrap(),
+        "--plan",
+        "BL23,BL40,GV4,KI3",
+        "--handout",
+        "--paper",
+        "letter",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let raw = String::from_utf8_lossy(&bytes);
+    // The photo, once, as the JPEG a photo is; Letter is 612 by 792 points.
+    assert_eq!(raw.matches("/Subtype/Image").count(), 1);
+    assert!(raw.contains("/DCTDecode"));
+    assert!(raw.contains("/MediaBox[0 0 612 792]"), "Letter pages");
+    assert!(!dir.path().join("handout-2.pdf").exists(), "one file");
+    if let Some(text) = pdf_text(&out) {
+        assert!(text.contains("On your own photo"), "{text}");
+        assert!(text.contains("Palpate to confirm"), "{text}");
+    }
+}
+
+#[test]
+fn photo_out_as_pdf_is_the_photo_with_its_points_and_the_approximate_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let marks = demo(dir.path(), &[]);
+    let out = dir.path().join("plan.pdf");
+    let o = run(&[
+        "photo",
+        marks.to_str().unwrap(),
+        "--plan",
+        "BL23,BL40,GV4",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let raw = String::from_utf8_lossy(&std::fs::read(&out).unwrap()).into_owned();
+    assert_eq!(raw.matches("/Subtype/Image").count(), 1);
+    if let Some(text) = pdf_text(&out) {
+        assert!(text.contains("Palpate to confirm"), "{text}");
+    }
+}
+
+#[test]
+fn photo_out_with_another_extension_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let marks = demo(dir.path(), &[]);
+    for name in ["plan.jpg", "plan"] {
+        let out = dir.path().join(name);
+        for handout in [false, true] {
+            let mut args = vec!["photo", marks.to_str().unwrap(), "--plan", "BL23"];
+            if handout {
+                args.push("--handout");
+            }
+            args.extend(["--out", out.to_str().unwrap()]);
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(1), "{name}");
+            assert!(
+                String::from_utf8_lossy(&o.stderr).contains(".pdf"),
+                "{name}"
+            );
+            assert!(!out.exists(), "{name}");
+        }
+    }
+}
