@@ -55,7 +55,10 @@ pub fn handout_pdf(
     (paper, photo): (Paper, Option<&handout::HandoutPhoto>),
 ) -> Result<Vec<u8>, RenderError> {
     let pages = handout::handout_pages(renderer, atlas, plan, details, paper, photo)?;
-    let title = format!("Your acupuncture points, {}", details.date);
+    let title = format!(
+        "Your acupuncture points, {}",
+        handout::date_in_words(&details.date, paper)
+    );
     let sheets: Vec<Sheet> = pages
         .into_iter()
         .map(|page| Sheet::whole(page, paper_points(paper)))
