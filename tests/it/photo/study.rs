@@ -33,7 +33,12 @@ fn score_off(
         .clone();
     let unit = match figure.ruler(point, site.side) {
         Some(r) => r.from.distance(r.to) / r.cun,
-        None => figure.cun_near(site.at, site.side).unwrap().0,
+        None => {
+            figure
+                .measuring_span(atlas, point, site.at, site.side)
+                .unwrap()
+                .unit
+        }
     };
     // Straight down: a paired point's other site stays further away.
     let click = FigurePos::new(site.at.x, site.at.y + cun * unit);
