@@ -196,8 +196,8 @@ impl PhotoFigure {
     ) -> Option<MeasuringSpan> {
         let side_figure = self.side_figure(side)?;
         let fig = &side_figure.figure;
-        let chosen = measuring_span(atlas, point, fig, self.from_photo(side_figure, at))
-            .filter(|m| m.own)?;
+        let chosen =
+            measuring_span(atlas, point, fig, self.on_side(side_figure, at)).filter(|m| m.own)?;
         // The unit as the photo measures it (straightening shifts rows, so lengths change).
         let span = fig.span(&chosen.id)?;
         let from = self.to_photo(side_figure, fig.landmark(&span.from)?.at);
@@ -213,7 +213,7 @@ impl PhotoFigure {
     }
 
     /// A position on the photo in one side figure's straightened (and perhaps mirrored) pixels.
-    fn from_photo(&self, side_figure: &SideFigure, at: FigurePos) -> FigurePos {
+    fn on_side(&self, side_figure: &SideFigure, at: FigurePos) -> FigurePos {
         if side_figure.side.is_none() {
             return at;
         }

@@ -149,11 +149,7 @@ fn rule_spans<'a>(atlas: &'a Atlas, rule: &PlacementRule) -> Vec<&'a SpanId> {
 }
 
 /// The span the figure can measure whose middle is nearest `near`, among those `keep` allows.
-fn nearest<'a>(
-    figure: &'a Figure,
-    near: FigurePos,
-    keep: impl Fn(&Span) -> bool,
-) -> Option<&'a Span> {
+fn nearest(figure: &Figure, near: FigurePos, keep: impl Fn(&Span) -> bool) -> Option<&Span> {
     figure
         .spans
         .iter()

@@ -138,11 +138,12 @@ impl AtlasApp {
         if self.sides_hidden && self.session.mode == Mode::Explore {
             return (None, None);
         }
+        let surface = self.photo.study_surface(&self.atlas, &self.session);
         side_panels_ui(
             ui,
             window_width,
             &self.atlas,
-            &self.session,
+            (&self.session, surface),
             show_card.as_ref(),
             commands,
         )

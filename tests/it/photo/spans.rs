@@ -15,8 +15,10 @@ fn span_regions(span: &str) -> &'static [&'static str] {
         "neck_scale" => &["neck", "upper-back", "head"],
         "axillary_fold_to_elbow" => &["shoulder"],
         "trochanter_to_popliteal" | "gluteal_fold_to_popliteal" => &["hip", "behind-knee"],
-        "popliteal_to_lateral_malleolus" | "popliteal_to_ankle_back" => &["behind-knee", "foot"],
-        "knee_eye_to_ankle" | "knee_to_medial_malleolus" => &["behind-knee", "foot"],
+        "popliteal_to_lateral_malleolus"
+        | "popliteal_to_ankle_back"
+        | "knee_eye_to_ankle"
+        | "knee_to_medial_malleolus" => &["behind-knee", "foot"],
         "lateral_malleolus_to_3cun_above" | "medial_malleolus_to_sole" => &["foot"],
         "finger_cun" => &["hand"],
         "glabella_to_hairline" | "hairline_scale" => &["head"],
@@ -46,8 +48,8 @@ fn on_a_photo_of_the_back_ex_b8_is_measured_on_the_back_not_the_arm() {
         .figure(&acupoint_atlas::model::FigureId::new("posterior"))
         .unwrap();
     let marks = marks_of(view, "back.png", 1000.0, (150.0, 80.0));
-    let size = (1300.0, 1150.0);
-    let figure = PhotoFigure::new(view, &marks, size);
+    let photo_size = (1300.0, 1150.0);
+    let figure = PhotoFigure::new(view, &marks, photo_size);
     for (code, span) in [
         ("EX-B8", "back_scale"),
         ("BL23", "back_scale"),
@@ -55,7 +57,8 @@ fn on_a_photo_of_the_back_ex_b8_is_measured_on_the_back_not_the_arm() {
         ("GV14", "neck_scale"),
     ] {
         let point = atlas.point(&PointCode::new(code)).unwrap();
-        let (_, placement) = place_marked_photo(&atlas, &marks, size, &[point], None).unwrap();
+        let (_, placement) =
+            place_marked_photo(&atlas, &marks, photo_size, &[point], None).unwrap();
         let site = &placement.placed.first().unwrap().site;
         let chosen = figure
             .measuring_span(&atlas, point, site.at, site.side)
@@ -75,8 +78,9 @@ fn every_condition_point_on_a_photo_of_any_view_is_measured_on_a_span_of_its_own
     let mut measured = 0;
     for view in atlas.figures() {
         let marks = marks_of(view, "photo.png", 900.0, (40.0, 25.0));
-        let size = (view.size.0 * 900.0 + 80.0, view.size.1 * 900.0 + 50.0);
-        let Some((figure, placement)) = place_marked_photo(&atlas, &marks, size, &points, None)
+        let photo_size = (view.size.0 * 900.0 + 80.0, view.size.1 * 900.0 + 50.0);
+        let Some((figure, placement)) =
+            place_marked_photo(&atlas, &marks, photo_size, &points, None)
         else {
             continue;
         };
@@ -136,10 +140,10 @@ fn a_back_point_is_not_measured_on_the_arm_when_the_back_scale_is_not_marked() {
     marks
         .landmarks
         .retain(|name, _| !name.starts_with("scapula_medial_border_t3"));
-    let size = (1300.0, 1150.0);
-    let figure = PhotoFigure::new(view, &marks, size);
+    let photo_size = (1300.0, 1150.0);
+    let figure = PhotoFigure::new(view, &marks, photo_size);
     let point = atlas.point(&PointCode::new("EX-B8")).unwrap();
-    let (_, placement) = place_marked_photo(&atlas, &marks, size, &[point], None).unwrap();
+    let (_, placement) = place_marked_photo(&atlas, &marks, photo_size, &[point], None).unwrap();
     let site = &placement.placed.first().unwrap().site;
     assert_eq!(
         figure.measuring_span(&atlas, point, site.at, site.side),
