@@ -39,22 +39,27 @@ impl Surface {
 
     /// What to do, below the prompt, before the answer.
     pub fn click_hint(self, kind: &QuestionKind) -> String {
-        let beside = match self {
-            Surface::FigureBesidePhoto => {
-                " The photo's marks do not place and measure this one, so it is asked on the drawn figure."
-            }
-            Surface::Figure | Surface::Photo { .. } => "",
-        };
+        let beside = self == Surface::FigureBesidePhoto;
         match (kind, self) {
             (QuestionKind::Locate { .. }, Surface::Photo { back, .. }) => format!(
                 "Click the photo where you would place the needle on the patient{}. The points are hidden until you answer, and the click is measured in the patient's own cun.",
                 if back { "'s back" } else { "" }
             ),
             (QuestionKind::Landmark { .. }, _) => format!(
-                "Click the figure on the landmark. Bones and labels are hidden until you answer.{beside}"
+                "Click the figure on the landmark. Bones and labels are hidden until you answer.{}",
+                if beside {
+                    " Landmark questions are asked on the drawn figure, not the photo."
+                } else {
+                    ""
+                }
             ),
             _ => format!(
-                "Click the figure where you would place the needle. Labels are hidden until you answer.{beside}"
+                "Click the figure where you would place the needle. Labels are hidden until you answer.{}",
+                if beside {
+                    " The photo's marks do not place and measure this point, so it is asked on the drawn figure."
+                } else {
+                    ""
+                }
             ),
         }
     }
@@ -69,7 +74,7 @@ impl Surface {
             ruler
         };
         let click = match self {
-            Surface::Photo { .. } => "your click is the dot marked \"Your click\"",
+            Surface::Photo { .. } => "your click is the yellow cross",
             Surface::Figure | Surface::FigureBesidePhoto => "your click is the cross",
         };
         match landmark {
@@ -82,7 +87,7 @@ impl Surface {
     }
 
     /// How the distance was measured: on `span` (its name), the point's own or (`own` false)
-    /// only the nearest span there is.
+    /// one that lies away from the spot asked for.
     pub fn measured(self, span: &str, own: bool) -> String {
         let span = lower_first(span);
         match (self, own) {
@@ -90,11 +95,11 @@ impl Surface {
                 "The distance is in the patient's own cun, measured on {span} as marked on the photo."
             ),
             (Surface::Photo { .. }, false) => format!(
-                "This part of the body has no cun span of its own on the photo: the distance is in the cun of the nearest marked span, {span}."
+                "This part of the body has no cun span of its own on the photo: the distance is in the cun of {span}, as marked."
             ),
             (_, true) => format!("The distance is measured on {span}."),
             (_, false) => format!(
-                "This part of the body has no cun span of its own: the distance is in the cun of the figure's nearest span, {span}."
+                "This part of the body has no cun span of its own: the distance is in the cun of {span}."
             ),
         }
     }
@@ -204,6 +209,23 @@ mod tests {
         }
         assert!(!Surface::Figure.click_hint(&q.kind).contains("photo"));
         let beside = Surface::FigureBesidePhoto.click_hint(&q.kind);
-        assert!(beside.contains("asked on the drawn figure"), "{beside}");
+        assert!(
+            beside.contains("marks do not place and measure this point"),
+            "{beside}"
+        );
+        let landmark = QuestionKind::Landmark {
+            figure: FigureId::new("posterior"),
+            landmark: crate::model::LandmarkId::new("l2_spinous_lower"),
+            target: crate::study::LandmarkTarget {
+                structure: crate::model::StructureId::new("lumbar_spine"),
+                name: "L2 spinous process".to_owned(),
+                spot: true,
+            },
+        };
+        let beside = Surface::FigureBesidePhoto.click_hint(&landmark);
+        assert!(
+            beside.contains("Landmark questions are asked on the drawn figure"),
+            "{beside}"
+        );
     }
 }

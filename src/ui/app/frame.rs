@@ -191,7 +191,7 @@ impl AtlasApp {
                         if !bare && !session.present_sets_canvas(atlas) {
                             views::views_ui(ui, atlas, session, commands);
                         }
-                        photo.reshow_ui(ui);
+                        photo.reshow_ui(ui, session);
                     });
                 let Some(scene) = session.scene(atlas) else {
                     ui.label("This atlas has no figures to draw.");

@@ -83,17 +83,15 @@ impl PhotoState {
     pub(super) fn study_scene(scene: &mut PhotoScene, session: &Session) {
         if let Some(Answer::Located(result)) = &session.study.answer {
             scene.marks = vec![PhotoMarkDot {
-                name: format!("Your click: {:.1} cun away", result.error_cun),
+                // The distance is in the question panel; a short label keeps clear of the dot.
+                name: "Your click".to_owned(),
                 at: result.clicked,
                 current: true,
             }];
         } else {
+            // The question panel says where to click; the photo stays clear to click on.
             scene.dots.clear();
             scene.ruler = None;
-            scene.note = Some(format!(
-                "Asked on this photo: click the spot on the patient. {}",
-                crate::scene::photo::APPROXIMATE
-            ));
         }
         scene.midline.clear();
     }
