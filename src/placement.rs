@@ -13,6 +13,7 @@ mod index;
 mod outline;
 mod photo;
 mod photo_needs;
+mod point_span;
 
 pub use index::{FigureIndex, Lookup};
 pub use outline::{OutlineIndex, PolygonIndex};
@@ -21,6 +22,7 @@ pub use photo_needs::{
     PhotoPlacement, PlacedOnPhoto, Unplaced, marks_by_use, place_marked_photo, place_on_photo,
     rule_landmarks, site_marks,
 };
+pub use point_span::{MeasuringSpan, measuring_span, region_spans};
 pub mod curve;
 pub mod runs;
 pub mod step_marks;

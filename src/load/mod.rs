@@ -13,6 +13,7 @@ mod locate;
 mod parse;
 mod photo;
 mod photo_image;
+mod ron_file;
 mod ron_text;
 mod source;
 mod unread;

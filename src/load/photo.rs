@@ -6,8 +6,8 @@ use super::diagnostic::{Diagnostic, Diagnostics, TextPos};
 use super::fields::for_each_string;
 use super::lex::Positions;
 use super::photo_image::read_photo;
-use super::ron_text::from_ron;
-use super::source::{FileKind, MAX_FILE_BYTES, SourceFile};
+use super::ron_file::read_ron_file;
+use super::source::FileKind;
 use crate::model::{Atlas, Figure, PhotoImage, PhotoMarks, mark_names, parse_mark_name};
 use std::path::{Path, PathBuf};
 
@@ -22,8 +22,9 @@ pub struct LoadedPhoto {
 
 /// Reads the marks file at `path`, its photo, and checks both against `atlas`.
 pub fn load_photo_marks(atlas: &Atlas, path: &Path) -> Result<LoadedPhoto, Diagnostics> {
-    let file = read_text(path)?;
-    let marks: PhotoMarks = from_ron(&file).map_err(super::finish)?;
+    // The kind only names what the file holds for the atlas's own checks; a marks file is
+    // read on its own, so any kind that defines no ids serves.
+    let (marks, file): (PhotoMarks, _) = read_ron_file(path, FileKind::Lesson, "a marks file may")?;
     let places = StringPlaces::of(&file.text);
     let at = |pos: Option<TextPos>, message: String| Diagnostic::at(&file.path, pos, message);
     let Some(figure) = atlas.figure(&marks.view) else {
@@ -68,39 +69,6 @@ pub fn image_path(marks_file: &Path, image: &str) -> PathBuf {
             .parent()
             .map_or_else(|| named.to_path_buf(), |dir| dir.join(named))
     }
-}
-
-fn read_text(path: &Path) -> Result<SourceFile, Diagnostics> {
-    let shown = path.display().to_string();
-    let fail = |message: String| Diagnostics(vec![Diagnostic::file(shown.clone(), message)]);
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read file: {e}")))?;
-    if !meta.is_file() {
-        return Err(fail("is not a file".to_owned()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "file is {} bytes; a marks file may be at most {MAX_FILE_BYTES} bytes",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read file: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "file is not UTF-8 text (bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text);
-    // The kind only names what the file holds for the atlas's own checks; a marks file is
-    // read on its own, so any kind that defines no ids serves.
-    Ok(SourceFile {
-        path: shown,
-        kind: FileKind::Lesson,
-        text,
-    })
 }
 
 /// Where the strings of a marks file stand: the image's name, the view's and each mark's.

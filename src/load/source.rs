@@ -231,7 +231,14 @@ fn entries_in(dir: &Path) -> Result<Vec<Entry>, String> {
 }
 
 fn read_one(path: &Path, kind: FileKind, read: &mut ReadDir) {
-    match read_bounded(path) {
+    let text = read_bounded(path, "atlas files may").map_err(|why| match why {
+        Unreadable::NotRegular(why) => format!(
+            "cannot be read as an atlas file: {}",
+            why.replacen("it ", "", 1)
+        ),
+        Unreadable::Problem(why) => why,
+    });
+    match text {
         Ok(text) => read.files.push(SourceFile {
             path: path.display().to_string(),
             kind,
@@ -245,32 +252,42 @@ fn read_one(path: &Path, kind: FileKind, read: &mut ReadDir) {
     }
 }
 
+/// Why a file could not be read as text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unreadable {
+    /// Not a regular file: why ("it is a folder", "it is a named pipe (FIFO), …").
+    NotRegular(&'static str),
+    /// Missing, unreadable, too large or not UTF-8: the whole message.
+    Problem(String),
+}
+
 /// Reads a regular file (or a link to one) of at most [`MAX_FILE_BYTES`] as UTF-8 text. The
 /// size the file reports is not trusted (`/proc` files report 0): reading stops just past the
-/// limit.
-fn read_bounded(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
+/// limit. `limit` says who the limit is for in the message ("atlas files may", "a marks file
+/// may").
+pub fn read_bounded(path: &Path, limit: &str) -> Result<String, Unreadable> {
+    use Unreadable::Problem;
+    let meta = std::fs::metadata(path).map_err(|e| Problem(format!("cannot read file: {e}")))?;
     if let Some(why) = crate::output::not_regular(&meta.file_type()) {
-        return Err(format!(
-            "cannot be read as an atlas file: {}",
-            why.replacen("it ", "", 1)
-        ));
+        return Err(Unreadable::NotRegular(why));
     }
     let too_big = |size: String| {
-        format!("file is {size} bytes; atlas files may be at most {MAX_FILE_BYTES} bytes")
+        Problem(format!(
+            "file is {size} bytes; {limit} be at most {MAX_FILE_BYTES} bytes"
+        ))
     };
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_big(meta.len().to_string()));
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read file: {e}"))?;
+    let file = std::fs::File::open(path).map_err(|e| Problem(format!("cannot read file: {e}")))?;
     let bytes = crate::output::read_at_most(file, MAX_FILE_BYTES)
-        .map_err(|e| format!("cannot read file: {e}"))?
+        .map_err(|e| Problem(format!("cannot read file: {e}")))?
         .ok_or_else(|| too_big(format!("over {MAX_FILE_BYTES}")))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!(
+        Problem(format!(
             "file is not UTF-8 text (bad byte at offset {})",
             e.utf8_error().valid_up_to()
-        )
+        ))
     })
 }
 

@@ -79,12 +79,13 @@ pub fn draw_photo(
             5.0 * scale,
         ));
     }
-    draw_marks(painter, proj, scene, scale);
     if let Some(ruler) = &scene.ruler {
         let colors = theme::canvas_colors(scene.theme);
         draw_ruler(painter, proj, ruler, &colors, scale);
     }
     let drawn = draw_dots(painter, proj, scene, scale);
+    // Over the dots: Study's click must show even on the ringed answer it hit.
+    draw_marks(painter, proj, scene, scale);
     if let Some(note) = &scene.note {
         draw_note(painter, proj, note, scale);
     }
@@ -276,12 +277,25 @@ fn draw_ruler(
         painter.line_segment([at - normal * len, at + normal * len], back);
         painter.line_segment([at - normal * len, at + normal * len], stroke);
     }
+    // A long span name ("Popliteal crease to the calcaneal tendon at malleolus level (…)")
+    // wraps into a narrow block beside the ruler, on the side where it fits in the photo,
+    // rather than one line across the whole photo.
     let text = format!("{}: {} cun", ruler.name, trim(ruler.cun));
-    let galley = painter.layout_no_wrap(text, FontId::proportional(12.5 * scale), color);
-    let mid = from + (to - from) * 0.5 + normal * 16.0 * scale;
-    let rect = Align2::CENTER_CENTER
-        .anchor_size(mid, galley.size())
-        .expand(3.0);
+    let wrap = 190.0 * scale;
+    let galley = painter.layout(text, FontId::proportional(12.5 * scale), color, wrap);
+    let size = galley.size();
+    let mid = from + (to - from) * 0.5;
+    let reach = 10.0 * scale + f32::midpoint(size.x * normal.x.abs(), size.y * normal.y.abs());
+    let boxed = |side: f32| {
+        Align2::CENTER_CENTER
+            .anchor_size(mid + normal * reach * side, size)
+            .expand(3.0)
+    };
+    let rect = [1.0, -1.0]
+        .map(boxed)
+        .into_iter()
+        .find(|r| proj.rect.contains_rect(*r))
+        .unwrap_or_else(|| boxed(1.0));
     painter.rect_filled(rect, 3.0, Color32::from_white_alpha(230));
     painter.galley(rect.min + vec2(3.0, 3.0), galley, color);
 }

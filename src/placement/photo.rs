@@ -7,9 +7,9 @@
 //! marked on each side; each side is placed as a figure of its own (mirrored where the view
 //! draws its paired landmarks on the other side), so a patient's asymmetry is kept.
 
-use super::{Ruler, midline_tolerance, place_point, ruler_for};
+use super::{MeasuringSpan, Ruler, measuring_span, midline_tolerance, place_point, ruler_for};
 use crate::model::{
-    Figure, FigurePos, Landmark, Laterality, PhotoMarks, Point, Side, on_viewer_left,
+    Atlas, Figure, FigurePos, Landmark, Laterality, PhotoMarks, Point, Side, on_viewer_left,
     parse_mark_name,
 };
 
@@ -168,10 +168,7 @@ impl PhotoFigure {
 
     /// The cun ruler of a point on one side of the photo, in the photo's pixels.
     pub fn ruler(&self, point: &Point, side: Side) -> Option<Ruler> {
-        let side_figure = self
-            .sides
-            .iter()
-            .find(|f| f.side.is_none() || f.side == Some(side) || side == Side::Midline)?;
+        let side_figure = self.side_figure(side)?;
         let ruler = ruler_for(point, &side_figure.figure)?;
         Some(Ruler {
             from: self.to_photo(side_figure, ruler.from),
@@ -185,26 +182,48 @@ impl PhotoFigure {
         })
     }
 
-    /// Pixels to the cun near `at` on one side, and the span's name: the marked span of the
-    /// view whose middle is nearest (for a point placed at a landmark, which has no span of
-    /// its own).
-    pub fn cun_near(&self, at: FigurePos, side: Side) -> Option<(f32, String)> {
-        let side_figure = self
-            .sides
-            .iter()
-            .find(|f| f.side.is_none() || f.side == Some(side) || side == Side::Midline)?;
+    /// The span a point's cun are measured on at its site `at` on one side of the photo, in
+    /// the photo's pixels: chosen as on the drawn figures ([`measuring_span`]) among the spans
+    /// the marks measure. Only a span of the point's own (its rules' or its region's) will do:
+    /// `None` when the marks measure none, rather than the patient's cun from another part of
+    /// the body (then Study asks the question on the figure).
+    pub fn measuring_span(
+        &self,
+        atlas: &Atlas,
+        point: &Point,
+        at: FigurePos,
+        side: Side,
+    ) -> Option<MeasuringSpan> {
+        let side_figure = self.side_figure(side)?;
         let fig = &side_figure.figure;
-        fig.spans
+        let chosen =
+            measuring_span(atlas, point, fig, self.on_side(side_figure, at)).filter(|m| m.own)?;
+        // The unit as the photo measures it (straightening shifts rows, so lengths change).
+        let span = fig.span(&chosen.id)?;
+        let from = self.to_photo(side_figure, fig.landmark(&span.from)?.at);
+        let to = self.to_photo(side_figure, fig.landmark(&span.to)?.at);
+        let unit = from.distance(to) / span.cun;
+        (unit > 1e-3).then_some(MeasuringSpan { unit, ..chosen })
+    }
+
+    fn side_figure(&self, side: Side) -> Option<&SideFigure> {
+        self.sides
             .iter()
-            .filter(|s| s.cun > 0.0)
-            .filter_map(|s| {
-                let from = self.to_photo(side_figure, fig.landmark(&s.from)?.at);
-                let to = self.to_photo(side_figure, fig.landmark(&s.to)?.at);
-                let unit = from.distance(to) / s.cun;
-                (unit > 1e-3).then(|| (from.lerp(to, 0.5).distance(at), unit, s.name.to_string()))
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, unit, name)| (unit, name))
+            .find(|f| f.side.is_none() || f.side == Some(side) || side == Side::Midline)
+    }
+
+    /// A position on the photo in one side figure's straightened (and perhaps mirrored) pixels.
+    fn on_side(&self, side_figure: &SideFigure, at: FigurePos) -> FigurePos {
+        if side_figure.side.is_none() {
+            return at;
+        }
+        let at = self.straightening.straighten(at);
+        if side_figure.mirrored {
+            let m0 = self.straightening.midline_x;
+            FigurePos::new(2.0 * m0 - at.x, at.y)
+        } else {
+            at
+        }
     }
 
     fn to_photo(&self, side_figure: &SideFigure, at: FigurePos) -> FigurePos {

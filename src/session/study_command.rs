@@ -22,8 +22,9 @@ pub enum StudyCommand {
     AskReset,
     Reset,
     CancelReset,
-    /// A locate question answered on the patient's photo, scored there in their own cun.
-    AnsweredOnPhoto(Box<study::LocateResult>),
+    /// A locate question answered on the patient's photo, scored there in their own cun; the
+    /// surface says how the photo is named in the review of misses.
+    AnsweredOnPhoto(Box<study::LocateResult>, study::Surface),
 }
 
 /// Applies a study command.
@@ -50,7 +51,9 @@ pub(super) fn apply_study(
             }
         }
         StudyCommand::CancelReset => session.study.confirm_reset = false,
-        StudyCommand::AnsweredOnPhoto(r) => answer_located_on_photo(session, *r, now_s, effects),
+        StudyCommand::AnsweredOnPhoto(r, surface) => {
+            answer_located_on_photo(session, atlas, (*r, surface), now_s, effects);
+        }
         StudyCommand::Reset => {
             let seed = session.kept.progress.seed;
             session.kept.progress = study::Progress {
@@ -236,14 +239,16 @@ pub(super) fn answer_locate(
     let Some(result) = scored else {
         return;
     };
-    record_located(session, result, &target, now_s, effects);
+    let prompt = q.prompt.clone();
+    record_located(session, result, (&target, prompt), now_s, effects);
 }
 
 /// A locate question answered on the patient's photo (scored there by the window, which
 /// holds the photo).
 fn answer_located_on_photo(
     session: &mut Session,
-    result: study::LocateResult,
+    atlas: &Atlas,
+    (result, surface): (study::LocateResult, study::Surface),
     now_s: u64,
     effects: &mut Vec<Effect>,
 ) {
@@ -253,15 +258,18 @@ fn answer_located_on_photo(
     if session.study.answer.is_some() || !matches!(q.kind, QuestionKind::Locate { .. }) {
         return;
     }
-    let target = format!("on {} (on the photo)", q.code);
-    record_located(session, result, &target, now_s, effects);
+    let target = format!("on {}, {}", q.code, surface.on());
+    // The review of misses quotes the question as it was asked: on the photo.
+    let prompt = q.prompt_on(atlas, surface);
+    record_located(session, result, (&target, prompt), now_s, effects);
 }
 
-/// Records a scored click: the progress, the miss (if one), and the answer shown.
+/// Records a scored click: the progress, the miss (if one, with `target` the right answer's
+/// place and `prompt` the question as asked), and the answer shown.
 fn record_located(
     session: &mut Session,
     result: study::LocateResult,
-    target: &str,
+    (target, prompt): (&str, String),
     now_s: u64,
     effects: &mut Vec<Effect>,
 ) {
@@ -273,7 +281,7 @@ fn record_located(
     if !right {
         session.study.misses.push(Missed {
             code: code.clone(),
-            prompt: q.prompt.clone(),
+            prompt,
             given: format!("a click {:.1} cun away", result.error_cun),
             right: format!("a click {target}"),
         });

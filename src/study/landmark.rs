@@ -28,7 +28,7 @@ pub fn landmark_question(
         // Only where a click can be measured in cun.
         let place = figure.landmark(&landmark)?.at;
         if ruler_for(point, figure).is_none() {
-            landmark_span(figure, place)?;
+            landmark_span(figure, place, &[])?;
         }
         let structure = atlas
             .structures_marking(&landmark)
@@ -87,7 +87,13 @@ pub fn score_landmark(
         Some(r) if r.cun > 0.0 && r.from.distance(r.to) > 0.0 => {
             (r.from.distance(r.to) / r.cun, r.name, true)
         }
-        _ => landmark_span(fig, place)?,
+        _ => {
+            let region = atlas
+                .point(code)
+                .map(|p| crate::placement::region_spans(atlas, p))
+                .unwrap_or_default();
+            landmark_span(fig, place, &region)?
+        }
     };
     let mut nearest = nearer(place, fig.mirror(place), at);
     if !target.spot {
@@ -113,11 +119,23 @@ fn nearer(a: FigurePos, b: FigurePos, to: FigurePos) -> FigurePos {
 }
 
 /// The figure's span for distances around a landmark: one that starts or ends there, else the
-/// one whose line passes nearest. Gives figure units per cun, the span's name, and whether it
-/// is near enough to call the landmark's own.
-fn landmark_span(fig: &Figure, place: FigurePos) -> Option<(f32, String, bool)> {
+/// one whose line passes nearest; among the spans of the point's body region (`region`) when
+/// the figure measures any, so a sacral landmark is not measured on the thigh. Gives figure
+/// units per cun, the span's name, and whether it is near enough to call the landmark's own.
+fn landmark_span(
+    fig: &Figure,
+    place: FigurePos,
+    region: &[&crate::model::SpanId],
+) -> Option<(f32, String, bool)> {
+    let measured = |s: &&crate::model::Span| cun_length(fig, s).is_some();
+    let of_region = fig
+        .spans
+        .iter()
+        .filter(measured)
+        .any(|s| region.contains(&&s.id));
     fig.spans
         .iter()
+        .filter(|s| !of_region || region.contains(&&s.id))
         .filter_map(|s| {
             let a = fig.landmark(&s.from)?.at;
             let b = fig.landmark(&s.to)?.at;

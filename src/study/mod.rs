@@ -10,6 +10,7 @@ mod question;
 mod question_kind;
 mod schedule;
 mod score;
+mod surface;
 
 pub use history::{MAX_SESSIONS, SessionRecord, StudyHistory, box_counts};
 pub use landmark::{landmark_question, score_landmark};
@@ -19,3 +20,4 @@ pub use question::{Asking, next_question, pool};
 pub use question_kind::{Kinds, LandmarkTarget, Question, QuestionKind, Topic};
 pub use schedule::{Grade, PointProgress, Progress, Summary};
 pub use score::{CLOSE_CUN, LocateResult, RIGHT_CUN, cun_unit, score_locate};
+pub use surface::{Surface, locate_prompt};

@@ -7,9 +7,10 @@ use crate::model::{Atlas, FigurePos, PointCode};
 use crate::placement::{PhotoFigure, PhotoPlacement};
 
 /// Scores a click at `at` (the photo's pixels) as an answer for `code`: the distance to the
-/// nearest site the marks place, in the cun of that site's ruler on the photo (or the nearest
-/// marked span's). `None` when the marks do not place the point or measure no span (then the
-/// question is asked on the figure).
+/// nearest site the marks place, in the cun of the span it is measured on as the photo's
+/// marks place it (for a point at a landmark, a marked span of its own region). `None` when
+/// the marks do not place the point or measure no span (then the question is asked on the
+/// figure).
 pub fn score_on_photo(
     atlas: &Atlas,
     figure: &PhotoFigure,
@@ -23,16 +24,15 @@ pub fn score_on_photo(
         .iter()
         .filter(|p| &p.code == code)
         .min_by(|a, b| a.site.at.distance(at).total_cmp(&b.site.at.distance(at)))?;
-    // The point's own span; for a point at a landmark, the nearest marked span (as on the
+    // The point's own span; for a point at a landmark, a span of its region (as on the
     // figures).
-    let (unit, name) = match figure.ruler(point, site.site.side) {
-        Some(r) => (r.from.distance(r.to) / r.cun.max(1e-6), r.name),
-        None => figure.cun_near(site.site.at, site.site.side)?,
-    };
-    if unit <= 1e-3 {
+    let span = figure.measuring_span(atlas, point, site.site.at, site.site.side)?;
+    if span.unit <= 1e-3 {
         return None;
     }
-    Some(LocateResult::graded(site.site.at, at, unit, name))
+    let mut result = LocateResult::graded(site.site.at, at, span.unit, span.name);
+    result.span_near = span.own;
+    Some(result)
 }
 
 /// Whether a locate question on `code` can be asked on the photo: the marks place it and

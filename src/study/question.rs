@@ -155,10 +155,7 @@ fn locate_question(atlas: &Atlas, point: &Point, preferred: Option<&FigureId>) -
         .or_else(|| atlas.sites(&point.code).first().map(|s| s.figure.clone()))?;
     Some(Question {
         code: point.code.clone(),
-        prompt: format!(
-            "Click where {} ({}) lies on this figure.",
-            point.code, point.pinyin
-        ),
+        prompt: super::surface::locate_prompt(point, super::surface::Surface::Figure),
         about: Topic::Location,
         kind: QuestionKind::Locate { figure },
     })

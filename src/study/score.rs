@@ -3,7 +3,7 @@
 
 use super::schedule::Grade;
 use crate::model::{Atlas, FigureId, FigurePos, PointCode};
-use crate::placement::{cun_length, ruler_for};
+use crate::placement::{MeasuringSpan, measuring_span};
 
 /// Within this many cun counts as right; within `CLOSE_CUN` as close.
 pub const RIGHT_CUN: f32 = 0.5;
@@ -25,28 +25,24 @@ pub struct LocateResult {
 }
 
 /// Figure units in one cun for a point on a figure, and the span's name: the point's own
-/// span, or for a point placed at a landmark the figure's span whose middle is nearest to
-/// `near` (the point's site).
+/// span, or for a point placed at a landmark a span of its own body region near `near` (the
+/// point's site), as [`measuring_span`] chooses.
 pub fn cun_unit(
     atlas: &Atlas,
     code: &PointCode,
     figure: &FigureId,
     near: FigurePos,
 ) -> Option<(f32, String)> {
-    let point = atlas.point(code)?;
-    let fig = atlas.figure(figure)?;
-    match ruler_for(point, fig) {
-        Some(r) => Some((r.from.distance(r.to) / r.cun, r.name)),
-        None => fig
-            .spans
-            .iter()
-            .filter_map(|s| {
-                let mid = fig.landmark(&s.from)?.at.lerp(fig.landmark(&s.to)?.at, 0.5);
-                Some((mid.distance(near), cun_length(fig, s)?, s.name.to_string()))
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, unit, name)| (unit, name)),
-    }
+    measuring(atlas, code, figure, near).map(|m| (m.unit, m.name))
+}
+
+fn measuring(
+    atlas: &Atlas,
+    code: &PointCode,
+    figure: &FigureId,
+    near: FigurePos,
+) -> Option<MeasuringSpan> {
+    measuring_span(atlas, atlas.point(code)?, atlas.figure(figure)?, near)
 }
 
 /// Scores a click at `at` on `figure` as an answer for `code`. `None` if the point is not on the
@@ -61,8 +57,10 @@ pub fn score_locate(
         .sites_on(code, figure)
         .map(|s| s.at)
         .min_by(|a, b| a.distance(at).total_cmp(&b.distance(at)))?;
-    let (unit, span_name) = cun_unit(atlas, code, figure, answer)?;
-    Some(LocateResult::graded(answer, at, unit, span_name))
+    let span = measuring(atlas, code, figure, answer)?;
+    let mut result = LocateResult::graded(answer, at, span.unit, span.name);
+    result.span_near = span.own;
+    Some(result)
 }
 
 impl LocateResult {

@@ -75,12 +75,13 @@ fn side_ui(
     (rect, id)
 }
 
-/// The left and right panels of the current mode; returns their rectangles.
+/// The left and right panels of the current mode (`surface`: what Study's question is asked
+/// on); returns their rectangles.
 pub fn side_panels_ui(
     ui: &mut egui::Ui,
     window_width: f32,
     atlas: &Atlas,
-    session: &Session,
+    (session, surface): (&Session, crate::study::Surface),
     show_card: Option<&PointCode>,
     commands: &mut Vec<Command>,
 ) -> (Option<SideRect>, Option<SideRect>) {
@@ -128,7 +129,7 @@ pub fn side_panels_ui(
             })),
             Some(side_ui(ui, window_width, &right("question"), |ui| {
                 scroll("question_scroll").show(ui, |ui| {
-                    study::question_ui(ui, atlas, session, commands);
+                    study::question_ui(ui, atlas, (session, surface), commands);
                 });
             })),
         ),

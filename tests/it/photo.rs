@@ -6,6 +6,7 @@ mod marks;
 mod orientation;
 mod picture;
 mod placement;
+mod spans;
 mod study;
 mod window;
 

@@ -52,9 +52,11 @@ fn every_landmark_question_is_right_on_its_landmark_and_wrong_a_cun_away() {
             0.01 / off.error_cun
         } else {
             let atlas_point = atlas.point(&q.code).unwrap();
-            match crate::placement::ruler_for(atlas_point, fig) {
-                Some(r) => r.from.distance(r.to) / r.cun,
-                None => landmark_span(fig, place).unwrap().0,
+            if let Some(r) = crate::placement::ruler_for(atlas_point, fig) {
+                r.from.distance(r.to) / r.cun
+            } else {
+                let region = crate::placement::region_spans(&atlas, atlas_point);
+                landmark_span(fig, place, &region).unwrap().0
             }
         };
         let mut wrong_somewhere = false;
@@ -183,4 +185,16 @@ fn names_read_inside_a_sentence() {
         "posterior superior iliac spine"
     );
     assert_eq!(lower_first("L4 spinous process"), "L4 spinous process");
+}
+
+#[test]
+fn a_sacral_landmark_is_measured_in_the_backs_cun_not_the_thighs() {
+    let atlas = load_builtin().unwrap();
+    let p = atlas.point(&PointCode::new("BL34")).unwrap();
+    let q = landmark_question(&atlas, p, Some(&FigureId::new("posterior"))).unwrap();
+    let (figure, landmark, target) = parts(&q);
+    let place = atlas.figure(figure).unwrap().landmark(landmark).unwrap().at;
+    let r = score_landmark(&atlas, &q.code, figure, landmark, target, place).unwrap();
+    assert!(!r.span_name.contains("popliteal"), "{r:?}");
+    assert!(!r.span_name.contains("elbow"), "{r:?}");
 }

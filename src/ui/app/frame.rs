@@ -138,11 +138,12 @@ impl AtlasApp {
         if self.sides_hidden && self.session.mode == Mode::Explore {
             return (None, None);
         }
+        let surface = self.photo.study_surface(&self.atlas, &self.session);
         side_panels_ui(
             ui,
             window_width,
             &self.atlas,
-            &self.session,
+            (&self.session, surface),
             show_card.as_ref(),
             commands,
         )
@@ -190,7 +191,7 @@ impl AtlasApp {
                         if !bare && !session.present_sets_canvas(atlas) {
                             views::views_ui(ui, atlas, session, commands);
                         }
-                        photo.reshow_ui(ui);
+                        photo.reshow_ui(ui, session);
                     });
                 let Some(scene) = session.scene(atlas) else {
                     ui.label("This atlas has no figures to draw.");

@@ -6,7 +6,7 @@ use super::{study_charts, study_plan};
 use crate::model::{Atlas, PointCode};
 use crate::paint::theme;
 use crate::session::{Answer, Command, Session, StudyCommand, StudyPhase};
-use crate::study::{Grade, LocateResult, Question, QuestionKind, deck_pool, percent};
+use crate::study::{Grade, LocateResult, Question, QuestionKind, Surface, deck_pool, percent};
 use crate::ui::widgets::{Verdict, section_ui, verdict_ui};
 use egui::{Color32, FontId, RichText};
 
@@ -102,11 +102,12 @@ fn session_summary_ui(ui: &mut egui::Ui, session: &Session) {
     }
 }
 
-/// The right panel: the question, the choices or the instruction to click, and the feedback.
+/// The right panel: the question, the choices or the instruction to click, and the feedback,
+/// each naming what the question is asked on (`surface`: the figure or the patient's photo).
 pub fn question_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
-    session: &Session,
+    (session, surface): (&Session, Surface),
     commands: &mut Vec<Command>,
 ) {
     match session.study.phase {
@@ -119,22 +120,24 @@ pub fn question_ui(
         return;
     };
     let (right_ink, wrong_ink) = theme::answer_colors(session.kept.theme);
-    ui.label(RichText::new(&question.prompt).font(FontId::new(21.0, crate::paint::fonts::bold())));
+    let prompt = question.prompt_on(atlas, surface);
+    ui.label(RichText::new(prompt).font(FontId::new(21.0, crate::paint::fonts::bold())));
     ui.add_space(6.0);
     match (&question.kind, &session.study.answer) {
-        (QuestionKind::Locate { .. }, None) => {
-            ui.label("Click the figure where you would place the needle. Labels are hidden until you answer.");
-        }
-        (QuestionKind::Landmark { .. }, None) => {
-            ui.label(
-                "Click the figure on the landmark. Bones and labels are hidden until you answer.",
-            );
+        (QuestionKind::Locate { .. } | QuestionKind::Landmark { .. }, None) => {
+            ui.label(surface.click_hint(&question.kind));
         }
         (
             QuestionKind::Locate { .. } | QuestionKind::Landmark { .. },
             Some(Answer::Located(result)),
         ) => {
-            located_ui(ui, atlas, question, result, (right_ink, wrong_ink));
+            located_ui(
+                ui,
+                atlas,
+                (question, surface),
+                result,
+                (right_ink, wrong_ink),
+            );
         }
         (QuestionKind::Choose { options, answer }, given) => {
             choices_ui(
@@ -252,19 +255,11 @@ fn answered_ui(ui: &mut egui::Ui, atlas: &Atlas, question: &Question, commands: 
     }
 }
 
-/// The text with its first letter in lower case ("Popliteal crease to …" inside a sentence).
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_lowercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-/// The feedback on a click: how far it was, in cun, and what the figure now shows.
+/// The feedback on a click: how far it was, in cun, and what the figure (or photo) now shows.
 fn located_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
-    question: &Question,
+    (question, surface): (&Question, Surface),
     result: &LocateResult,
     (right_ink, wrong_ink): (Color32, Color32),
 ) {
@@ -300,29 +295,12 @@ fn located_ui(
             .is_some(),
         QuestionKind::Choose { .. } | QuestionKind::Landmark { .. } => false,
     };
-    let shown = if has_ruler {
-        format!(
-            "The figure now shows the {target}, ringed, with its cun ruler; your click is the cross."
-        )
-    } else if let QuestionKind::Landmark { target, .. } = &question.kind {
-        format!(
-            "The figure now shows the {}, marked and named; your click is the cross.",
-            target.name
-        )
-    } else {
-        format!("The figure now shows the {target}, ringed; your click is the cross.")
+    let landmark = match &question.kind {
+        QuestionKind::Landmark { target, .. } => Some(target.name.as_str()),
+        QuestionKind::Locate { .. } | QuestionKind::Choose { .. } => None,
     };
-    let measured = if result.span_near {
-        format!(
-            "The distance is measured on {}.",
-            lower_first(&result.span_name)
-        )
-    } else {
-        format!(
-            "This part of the body has no cun span of its own: the distance is in the cun of the figure's nearest span, {}.",
-            lower_first(&result.span_name)
-        )
-    };
+    let shown = surface.shown(target, has_ruler, landmark);
+    let measured = surface.measured(&result.span_name, result.span_near);
     ui.label(format!("{measured} {shown}"));
 }
 

@@ -60,15 +60,27 @@ impl PhotoUi {
         rect
     }
 
-    /// "Show photo" above the figure while a photo is open but hidden.
-    pub fn reshow_ui(&mut self, ui: &mut egui::Ui) {
-        if let Some(state) = &mut self.state
-            && state.hidden
-            && ui
+    /// "Show photo" above the figure while a photo is open but hidden; while Study plans a
+    /// session beside an open photo, that its locate questions will be asked on the photo.
+    pub fn reshow_ui(&mut self, ui: &mut egui::Ui, session: &Session) {
+        let Some(state) = &mut self.state else {
+            return;
+        };
+        if state.hidden {
+            if ui
                 .button(format!("Show the photo ({})", state.name))
                 .clicked()
+            {
+                state.hidden = false;
+            }
+        } else if session.mode == Mode::Study
+            && session.study.phase == crate::session::StudyPhase::Plan
+            && state.view_chosen
         {
-            state.hidden = false;
+            ui.label(format!(
+                "Locate questions are asked on the photo ({}) wherever its marks place the point.",
+                state.name
+            ));
         }
     }
 }
@@ -82,8 +94,8 @@ fn bar_ui(
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(&state.name).strong());
+        // One row at 1280 points wide: short labels, the hover text says the rest.
         ui.label(format!("· {}", state.marks.view));
-        ui.separator();
         if state.walk.is_none() && ui.button("Mark landmarks").clicked() {
             action = Some(BarAction::Mark);
         }
@@ -103,13 +115,17 @@ fn bar_ui(
             action = Some(BarAction::Forget);
         }
         if ui
-            .button("Close photo")
-            .on_hover_text("Close it; unless kept, nothing of it remains")
+            .button("Close")
+            .on_hover_text("Close the photo; unless kept, nothing of it remains")
             .clicked()
         {
             action = Some(BarAction::Close);
         }
-        if ui.button("Show the figure").clicked() {
+        if ui
+            .button("Show figure")
+            .on_hover_text("Show the drawn figure; the photo stays open")
+            .clicked()
+        {
             action = Some(BarAction::Hide);
         }
     });
@@ -189,6 +205,9 @@ impl PhotoState {
             // The patient sees where, not how it is measured.
             scene.ruler = None;
         }
+        // The bar above says it; on the photo the note would hide the feet (and the points
+        // there). Pictures saved without the window keep it.
+        scene.note = None;
         let studying = session.mode == Mode::Study && !marking;
         if marking {
             self.show_marks(&mut scene);
@@ -237,8 +256,6 @@ impl PhotoState {
     fn show_marks(&self, scene: &mut crate::scene::photo::PhotoScene) {
         scene.dots.clear();
         scene.ruler = None;
-        // The bar above says it already; the photo stays clear for marking.
-        scene.note = None;
         let current = self
             .walk
             .as_ref()

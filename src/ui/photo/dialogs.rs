@@ -19,7 +19,10 @@ impl PhotoUi {
             return;
         };
         let mut keep_open = true;
-        let mut chosen: Option<PathBuf> = None;
+        let mut chosen: Option<PathBuf> = self.poll_picker();
+        let mut browse = false;
+        let waiting = self.picker.is_some();
+        let offer_browse = super::picker::Picker::AVAILABLE && !self.no_picker;
         egui::Window::new("Open a photo of the patient")
             .collapsible(false)
             .resizable(false)
@@ -49,13 +52,28 @@ impl PhotoUi {
                     if (ui.button("Open").clicked() || entered) && !typed.trim().is_empty() {
                         chosen = Some(PathBuf::from(typed.trim()));
                     }
+                    if offer_browse {
+                        browse = ui
+                            .add_enabled(!waiting, egui::Button::new("Browse…"))
+                            .on_hover_text("Choose the file in the desktop's own file chooser")
+                            .clicked();
+                    }
                     if ui.button("Cancel").clicked() {
                         keep_open = false;
                     }
                 });
+                if waiting {
+                    ui.weak("Waiting for the desktop's file chooser…");
+                }
             });
+        if browse {
+            self.picker = super::picker::Picker::open(std::env::home_dir(), ctx);
+        }
         if keep_open {
             self.open_dialog = Some(typed);
+        } else {
+            // Closed: whatever the chooser answers later is not wanted.
+            self.picker = None;
         }
         if let Some(path) = chosen {
             self.open_path(atlas, &path);
@@ -66,6 +84,31 @@ impl PhotoUi {
                 state.name = super::file_name(dir);
             }
         }
+    }
+
+    /// The file the desktop's chooser gave, once it answers; a chooser that never showed
+    /// is offered no more (the path field is the way in), with a word why.
+    fn poll_picker(&mut self) -> Option<PathBuf> {
+        use super::picker::Picked;
+        let picked = self.picker.as_ref()?.poll();
+        match picked {
+            Picked::Waiting => return None,
+            Picked::Chosen(path) => {
+                self.picker = None;
+                return Some(path);
+            }
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                self.no_picker = true;
+                self.message = Some(
+                    "The desktop's file chooser did not open here (it needs the file-chooser \
+                     portal or zenity): type where the photo is, or drag it onto the window."
+                        .to_owned(),
+                );
+            }
+        }
+        self.picker = None;
+        None
     }
 
     /// The photos kept in the data folder, each with a button that opens it.

@@ -8,6 +8,7 @@
 mod canvas;
 mod dialogs;
 mod keep;
+mod picker;
 mod study;
 mod view;
 mod walk;
@@ -70,6 +71,10 @@ pub struct PhotoUi {
     message: Option<String>,
     /// `photos/` in the program's data folder (none in tests: nothing can be kept).
     data_dir: Option<PathBuf>,
+    /// The desktop's file chooser, while it is open.
+    picker: Option<picker::Picker>,
+    /// Whether the desktop's file chooser never showed: "Browse…" is offered no more.
+    no_picker: bool,
 }
 
 impl PhotoUi {

@@ -7,7 +7,7 @@ use crate::model::{Atlas, PointCode};
 use crate::placement::place_marked_photo;
 use crate::scene::photo::{PhotoMarkDot, PhotoScene};
 use crate::session::{Answer, Command, Mode, Session, StudyCommand};
-use crate::study::QuestionKind;
+use crate::study::{QuestionKind, Surface};
 
 impl PhotoUi {
     /// Whether the photo asks Study's current question: an open, shown, marked photo and a
@@ -20,6 +20,44 @@ impl PhotoUi {
             && state.view_chosen
             && session.mode == Mode::Study
             && locate_code(session).is_some_and(|code| state.can_ask(atlas, session, code))
+    }
+}
+
+impl PhotoUi {
+    /// What Study's current question is asked on, so its words name it: the photo (the
+    /// patient's back when it shows the back, with whether it draws the point's ruler), the
+    /// figure beside an open photo, or the figure.
+    pub fn study_surface(&self, atlas: &Atlas, session: &Session) -> Surface {
+        let Some(state) = &self.state else {
+            return Surface::Figure;
+        };
+        if !self.asks_question(atlas, session) {
+            let clicked = session
+                .study
+                .question
+                .as_ref()
+                .is_some_and(|q| q.kind.is_click());
+            return if !state.hidden && state.view_chosen && clicked {
+                Surface::FigureBesidePhoto
+            } else {
+                Surface::Figure
+            };
+        }
+        let ruler = locate_code(session)
+            .and_then(|code| atlas.point(code))
+            .and_then(|point| {
+                let condition = session.kept.condition.as_ref();
+                let (figure, placement) =
+                    place_marked_photo(atlas, &state.marks, state.size, &[point], condition)?;
+                let side = placement.placed.first()?.site.side;
+                figure.ruler(point, side)
+            })
+            .is_some();
+        Surface::Photo {
+            // Only the whole back view is "the patient's back" (not the back of the head).
+            back: state.marks.view.as_str() == "posterior",
+            ruler,
+        }
     }
 }
 
@@ -45,17 +83,15 @@ impl PhotoState {
     pub(super) fn study_scene(scene: &mut PhotoScene, session: &Session) {
         if let Some(Answer::Located(result)) = &session.study.answer {
             scene.marks = vec![PhotoMarkDot {
-                name: format!("Your click: {:.1} cun away", result.error_cun),
+                // The distance is in the question panel; a short label keeps clear of the dot.
+                name: "Your click".to_owned(),
                 at: result.clicked,
                 current: true,
             }];
         } else {
+            // The question panel says where to click; the photo stays clear to click on.
             scene.dots.clear();
             scene.ruler = None;
-            scene.note = Some(format!(
-                "Asked on this photo: click the spot on the patient. {}",
-                crate::scene::photo::APPROXIMATE
-            ));
         }
         scene.midline.clear();
     }
@@ -82,15 +118,20 @@ impl PhotoState {
         let Some(point) = atlas.point(code) else {
             return;
         };
+        let surface = Surface::Photo {
+            back: self.marks.view.as_str() == "posterior",
+            ruler: false,
+        };
         let condition = session.kept.condition.as_ref();
         let scored = place_marked_photo(atlas, &self.marks, self.size, &[point], condition)
             .and_then(|(figure, placement)| {
                 crate::study::score_on_photo(atlas, &figure, &placement, code, at)
             });
         if let Some(result) = scored {
-            commands.push(Command::Study(StudyCommand::AnsweredOnPhoto(Box::new(
-                result,
-            ))));
+            commands.push(Command::Study(StudyCommand::AnsweredOnPhoto(
+                Box::new(result),
+                surface,
+            )));
         }
     }
 }

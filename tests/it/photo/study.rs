@@ -10,8 +10,9 @@ use acupoint_atlas::model::{Atlas, FigureId, FigurePos, PhotoMarks, PointCode};
 use acupoint_atlas::placement::place_marked_photo;
 use acupoint_atlas::session::{Answer, Command, Mode, StudyCommand};
 use acupoint_atlas::study::{
-    Grade, Kinds, QuestionKind, RIGHT_CUN, StudyPlan, askable_on_photo, score_on_photo,
+    Grade, Kinds, QuestionKind, RIGHT_CUN, StudyPlan, Surface, askable_on_photo, score_on_photo,
 };
+use egui_kittest::kittest::Queryable;
 
 /// Scores a click `cun` (in the photo's own cun) below `code`'s site.
 fn score_off(
@@ -33,7 +34,12 @@ fn score_off(
         .clone();
     let unit = match figure.ruler(point, site.side) {
         Some(r) => r.from.distance(r.to) / r.cun,
-        None => figure.cun_near(site.at, site.side).unwrap().0,
+        None => {
+            figure
+                .measuring_span(atlas, point, site.at, site.side)
+                .unwrap()
+                .unit
+        }
     };
     // Straight down: a paired point's other site stays further away.
     let click = FigurePos::new(site.at.x, site.at.y + cun * unit);
@@ -139,8 +145,25 @@ fn in_study_a_locate_question_is_answered_by_a_click_on_the_photo() {
     let canvas = h.state().layout().canvas.unwrap();
     let proj = acupoint_atlas::paint::photo::PhotoProjector::fit(canvas, photo_size);
     shot(&mut h, "study-photo-question.png");
+    // Every line names the photo the question is asked on, none the figure.
+    says(
+        &h,
+        &[
+            "lies on the patient's back in the photo.",
+            "Click the photo where you would place the needle",
+        ],
+        &["lies on this figure", "Click the figure"],
+    );
     click_at(&mut h, proj.screen(site));
     shot(&mut h, "study-photo-answered.png");
+    says(
+        &h,
+        &[
+            "in the patient's own cun, measured on",
+            "The photo now shows the point",
+        ],
+        &["The figure now shows"],
+    );
     let Some(Answer::Located(result)) = &h.state().session().study.answer else {
         panic!(
             "the click on the photo answered: {:?}",
@@ -150,6 +173,65 @@ fn in_study_a_locate_question_is_answered_by_a_click_on_the_photo() {
     assert_eq!(result.grade, Grade::Right, "{result:?}");
     // Scored in the photo's pixels, not the figure's.
     assert!(result.answer.distance(site) < 0.5, "{result:?}");
+}
+
+#[test]
+fn a_missed_question_on_the_photo_is_reviewed_as_asked_on_the_photo() {
+    let atlas = acupoint_atlas::load::load_builtin().unwrap();
+    let mut session = acupoint_atlas::session::Session {
+        mode: Mode::Study,
+        ..Default::default()
+    };
+    let point = atlas.point(&PointCode::new("BL23")).unwrap();
+    session.study.question = Some(acupoint_atlas::study::Question {
+        code: point.code.clone(),
+        prompt: acupoint_atlas::study::locate_prompt(point, Surface::Figure),
+        about: acupoint_atlas::study::Topic::Location,
+        kind: QuestionKind::Locate {
+            figure: FigureId::new("posterior"),
+        },
+    });
+    let far = acupoint_atlas::study::LocateResult::graded(
+        FigurePos::new(0.0, 0.0),
+        FigurePos::new(300.0, 0.0),
+        10.0,
+        "Back".to_owned(),
+    );
+    let surface = Surface::Photo {
+        back: true,
+        ruler: true,
+    };
+    acupoint_atlas::session::apply(
+        &mut session,
+        &atlas,
+        Command::Study(StudyCommand::AnsweredOnPhoto(Box::new(far), surface)),
+        0,
+    );
+    let missed = session.study.misses.last().unwrap();
+    assert_eq!(
+        missed.prompt,
+        "Click where BL23 (Shènshū) lies on the patient's back in the photo."
+    );
+    assert_eq!(
+        missed.right,
+        "a click on BL23, on the patient's back in the photo"
+    );
+}
+
+/// Asserts the window shows a label containing each of `shown` and none containing `not`.
+fn says(h: &egui_kittest::Harness<'_, acupoint_atlas::ui::AtlasApp>, shown: &[&str], not: &[&str]) {
+    for text in shown {
+        assert!(
+            h.query_by_label_contains(text).is_some(),
+            "no label says {text:?}"
+        );
+    }
+    for text in not {
+        assert!(
+            h.query_by_label_contains(text).is_none(),
+            "a label says {text:?}"
+        );
+    }
 }
 
 /// With `PHOTO_DEMO_DIR` set, saves the window as it looks now under that name there.
