@@ -98,10 +98,11 @@ pub fn draw_scene<'a>(
     });
     let placed = draw_labels(painter, scene, &dots, midline, &ruler_texts, rect, &colors);
     layer_lines::draw_over(painter, atlas, scene, figure, proj, rect);
-    draw_marks(painter, rect, scene, proj, &dots, mouse);
+    // The landmark's ring and name under the click's cross, so the cross always shows.
     if let Some(landmark) = &scene.landmark_mark {
         super::landmark_mark::draw_landmark_mark(painter, atlas, scene, figure, proj, landmark);
     }
+    draw_marks(painter, rect, scene, proj, &dots, mouse);
     let overlays = ruler_texts;
     Drawn {
         dots,
