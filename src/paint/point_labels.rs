@@ -55,12 +55,17 @@ pub fn label_requests(
                 } else {
                     u8::from(named)
                 };
-            let others = dots
+            let mut others: Vec<egui::Pos2> = dots
                 .iter()
                 .filter(|o| o.point.code == dot.point.code && o.at != dot.at)
                 .filter(|o| side(o.at.x) == side(dot.at.x))
                 .map(|o| o.at)
                 .collect();
+            // A row of sites (one per vertebra) is named at one of them: a fan of leaders to
+            // every one crosses the points between them. The point's text says it is a row.
+            if others.len() > MAX_LED_SITES {
+                others.clear();
+            }
             let request = LabelRequest {
                 anchor: dot.at,
                 others,
@@ -76,6 +81,9 @@ pub fn label_requests(
         })
         .collect()
 }
+
+/// The most other sites on one side a label reaches with leaders of its own.
+const MAX_LED_SITES: usize = 2;
 
 /// Label text size at scale 1, in points.
 pub const LABEL_SIZE: f32 = 14.0;

@@ -133,8 +133,10 @@ pub fn outline_framing(figure: &Figure) -> Framing {
     }
 }
 
-/// The plan's points on the back or belly of a whole-body figure, when there are enough of
-/// them to crowd its numbers: with the framing that shows just them, a little room around.
+/// The plan's points that crowd one another on the back or belly of a whole-body figure, when
+/// there are enough of them to crowd its numbers: with the framing that shows just them, with
+/// room at their sides for a column of numbers. A point further from the rest (the hip's
+/// GB30 beside the lower back's) keeps its number on the whole figure, which has room for it.
 pub fn crowd(
     atlas: &Atlas,
     figure: &Figure,
@@ -144,48 +146,68 @@ pub fn crowd(
     if figure.is_close_up() {
         return None;
     }
-    let near: Vec<&PointCode> = plan
+    let sites = |c: &PointCode| -> Vec<FigurePos> {
+        atlas
+            .sites_for(c, &figure.id, condition)
+            .iter()
+            .map(|s| s.at)
+            .collect()
+    };
+    let near: Vec<(&PointCode, Vec<FigurePos>)> = plan
         .iter()
         .filter(|c| {
             atlas
                 .point(c)
                 .is_some_and(|p| !atlas.far_from_back(p, condition))
         })
+        .map(|c| (c, sites(c)))
+        .filter(|(_, s)| !s.is_empty())
         .collect();
-    let sites: Vec<FigurePos> = near
+    // Crowded: a site within a number's reach of another point's site.
+    let reach = CROWD_REACH * figure.size.1;
+    let crowded: Vec<&(&PointCode, Vec<FigurePos>)> = near
         .iter()
-        .flat_map(|c| atlas.sites_for(c, &figure.id, condition))
-        .map(|s| s.at)
+        .filter(|(code, mine)| {
+            near.iter().any(|(other, theirs)| {
+                other != code
+                    && mine
+                        .iter()
+                        .any(|a| theirs.iter().any(|b| a.distance(*b) < reach))
+            })
+        })
         .collect();
-    let first = *sites.first()?;
-    if near.len() < CROWD {
+    if crowded.len() < CROWD {
         return None;
     }
+    let all: Vec<FigurePos> = crowded.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+    let first = *all.first()?;
     let (mut min, mut max) = (first, first);
-    for p in &sites {
+    for p in &all {
         min = FigurePos::new(min.x.min(p.x), min.y.min(p.y));
         max = FigurePos::new(max.x.max(p.x), max.y.max(p.y));
     }
-    // Square-ish, with room for the numbers around the dots.
-    let room = 0.35 * (max.x - min.x).max(max.y - min.y).max(0.05 * figure.size.1);
-    let half = ((max.x - min.x).max(max.y - min.y) / 2.0 + room).max(1e-3);
+    // Room above and below for a number, and at each side for a column of them.
+    let extent = (max.x - min.x).max(max.y - min.y).max(0.02 * figure.size.1);
     let framing = Framing {
         center: FigurePos::new(f32::midpoint(min.x, max.x), f32::midpoint(min.y, max.y)),
-        half_width: half,
-        half_height: half,
+        half_width: (max.x - min.x) / 2.0 + 0.3 * extent,
+        half_height: (max.y - min.y) / 2.0 + 0.15 * extent,
     };
-    let codes = near.into_iter().cloned().collect();
+    let codes = crowded.into_iter().map(|(c, _)| (*c).clone()).collect();
     Some((codes, framing))
 }
 
-/// How many points on the back of one figure earn it a closer look.
-const CROWD: usize = 4;
+/// How many crowded points on the back of one figure earn it a closer look.
+const CROWD: usize = 3;
+/// How near two points' sites are, as a share of the figure's height, to crowd each other's
+/// numbers on the whole figure.
+const CROWD_REACH: f32 = 0.06;
 
 /// Where each view goes in a band `height` tall (title included), relative to the band's top
-/// left, and the width the arrangement takes; `stacked` puts the close-ups in a column.
+/// left, and the width the arrangement takes; `stacked` puts the close-ups in a column beside
+/// the whole-body views.
 fn arrange(views: &[View<'_>], height: f32, stacked: bool) -> (Vec<Rect>, f32) {
     let close = |v: &View<'_>| stacked && v.is_close();
-    let n_close = views.iter().filter(|v| close(v)).count();
     let mut rects = vec![Rect::NOTHING; views.len()];
     let mut x = 0.0;
     for (k, v) in views.iter().enumerate().filter(|(_, v)| !close(v)) {
@@ -195,28 +217,105 @@ fn arrange(views: &[View<'_>], height: f32, stacked: bool) -> (Vec<Rect>, f32) {
         }
         x += w + GAP;
     }
-    if n_close == 0 {
+    let column: Vec<usize> = (0..views.len())
+        .filter(|&k| views.get(k).is_some_and(close))
+        .collect();
+    if column.is_empty() {
         return (rects, (x - GAP).max(0.0));
     }
+    let zoomed = column
+        .iter()
+        .any(|&k| views.get(k).is_some_and(|v| v.zoomed));
+    let width = if zoomed {
+        closer_column(views, &column, height, x, &mut rects)
+    } else {
+        close_up_column(views, &column, height, x, &mut rects)
+    };
+    (rects, x + width)
+}
+
+/// Close-ups one above another at `x`, each smaller than the whole body beside them; the
+/// column's width.
+fn close_up_column(
+    views: &[View<'_>],
+    column: &[usize],
+    height: f32,
+    x: f32,
+    rects: &mut [Rect],
+) -> f32 {
     #[allow(clippy::cast_precision_loss, reason = "a handful of views")]
-    // Close-ups stay smaller than the whole body beside them.
-    let slot = ((height - GAP * (n_close - 1) as f32) / n_close as f32).min(0.6 * height);
-    let mut y = 0.0;
-    let mut column = 0.0_f32;
-    for (k, v) in views.iter().enumerate().filter(|(_, v)| close(v)) {
+    let n = column.len() as f32;
+    let slot = ((height - GAP * (n - 1.0)) / n).min(0.6 * height);
+    let (mut y, mut width) = (0.0, 0.0_f32);
+    for &k in column {
+        let Some(v) = views.get(k) else { continue };
         let w = v.aspect() * (slot - TITLE_H).max(1.0);
-        column = column.max(w);
+        width = width.max(w);
         if let Some(r) = rects.get_mut(k) {
             *r = Rect::from_min_size(pos2(x, y), vec2(w, slot));
         }
         y += slot + GAP;
     }
-    (rects, x + column)
+    width
 }
 
-/// The tallest band, up to `height`, whose arrangement fits `width`; with the drawing height
-/// of its whole-body views (its close-ups' when it has none).
-fn fitting(views: &[View<'_>], width: f32, height: f32, stacked: bool) -> (f32, f32) {
+/// The closer views of crowded points at the column's full width, one above another, and the
+/// other close-ups in a row below them sharing that width: a closer view needs room for its
+/// column of numbers more than a hand does. The column's width.
+fn closer_column(
+    views: &[View<'_>],
+    column: &[usize],
+    height: f32,
+    x: f32,
+    rects: &mut [Rect],
+) -> f32 {
+    let (top, row): (Vec<usize>, Vec<usize>) = column
+        .iter()
+        .partition(|k| views.get(**k).is_some_and(|v| v.zoomed));
+    let aspect = |k: &usize| views.get(*k).map_or(1.0, View::aspect);
+    // Height per width of the closer views, and width per height of the row.
+    let tall: f32 = top.iter().map(|k| 1.0 / aspect(k)).sum();
+    let wide: f32 = row.iter().map(aspect).sum();
+    #[allow(clippy::cast_precision_loss, reason = "a handful of views")]
+    let (n_top, n_row) = (top.len() as f32, row.len() as f32);
+    let fixed = n_top * TITLE_H + GAP * (n_top - 1.0);
+    let mut width = if row.is_empty() {
+        (height - fixed) / tall
+    } else {
+        let row_gaps = GAP * (n_row - 1.0);
+        (height - fixed - GAP - TITLE_H + row_gaps / wide) / (tall + 1.0 / wide)
+    };
+    // A closer view stays smaller than the whole body beside it.
+    width = width
+        .min(top.iter().map(|k| aspect(k) * 0.6 * height).fold(f32::MAX, f32::min))
+        .max(1.0);
+    let mut y = 0.0;
+    for k in &top {
+        let h = width / aspect(k) + TITLE_H;
+        if let Some(r) = rects.get_mut(*k) {
+            *r = Rect::from_min_size(pos2(x, y), vec2(width, h));
+        }
+        y += h + GAP;
+    }
+    let row_h = (height - y).max(TITLE_H + 1.0);
+    let used: f32 = row.iter().map(|k| aspect(k) * (row_h - TITLE_H)).sum::<f32>()
+        + GAP * (n_row - 1.0).max(0.0);
+    // Centred under the closer views when narrower, scaled down to their width when wider.
+    let shrink = if used > width { width / used } else { 1.0 };
+    let row_h = TITLE_H + (row_h - TITLE_H) * shrink;
+    let mut rx = x + ((width - used * shrink) / 2.0).max(0.0);
+    for k in &row {
+        let w = aspect(k) * (row_h - TITLE_H);
+        if let Some(r) = rects.get_mut(*k) {
+            *r = Rect::from_min_size(pos2(rx, y), vec2(w, row_h));
+        }
+        rx += w + GAP;
+    }
+    width
+}
+
+/// The tallest band, up to `height`, whose arrangement fits `width`, and how it fits.
+fn fitting(views: &[View<'_>], width: f32, height: f32, stacked: bool) -> Fit {
     let (mut lo, mut hi) = (TITLE_H + 1.0, height.max(TITLE_H + 1.0));
     if arrange(views, hi, stacked).1 > width {
         for _ in 0..30 {
@@ -236,14 +335,53 @@ fn fitting(views: &[View<'_>], width: f32, height: f32, stacked: bool) -> (f32, 
         .filter(|(v, _)| !(stacked && v.is_close()))
         .map(|(_, r)| r.height())
         .fold(0.0, f32::max);
-    (hi, if body > 0.0 { body } else { hi / 2.0 })
+    let closer = views
+        .iter()
+        .zip(&rects)
+        .filter(|(v, _)| v.zoomed)
+        .map(|(_, r)| r.width())
+        .fold(f32::MAX, f32::min);
+    Fit {
+        height: hi,
+        body: if body > 0.0 { body } else { hi / 2.0 },
+        closer,
+    }
 }
+
+/// How an arrangement fits a band: the band's height it takes, the height of its whole-body
+/// views (its close-ups' when it has none) and the width of its narrowest closer view.
+#[derive(Clone, Copy, Debug)]
+struct Fit {
+    height: f32,
+    body: f32,
+    closer: f32,
+}
+
+impl Fit {
+    /// Whether this arrangement is the better: the one whose closer views are wide enough to
+    /// part their dots and number them, and of those the one drawing the body larger.
+    fn beats(self, other: Fit) -> bool {
+        let roomy = |f: Fit| f.closer >= MIN_CLOSER_W;
+        match (roomy(self), roomy(other)) {
+            (true, false) => true,
+            (false, true) => false,
+            (false, false) if (self.closer - other.closer).abs() > 0.5 => {
+                self.closer > other.closer
+            }
+            _ => self.body > other.body + 0.5,
+        }
+    }
+}
+
+/// The width of a closer view, in points, at which a crowd of lumbar points (sites half a
+/// cun apart) draws its dots apart with room for a column of numbers at each side.
+const MIN_CLOSER_W: f32 = 200.0;
 
 /// The band height past which the figures grow no larger on a page `width` wide.
 pub fn max_height(views: &[View<'_>], width: f32) -> f32 {
     [false, true]
         .into_iter()
-        .map(|stacked| fitting(views, width, 4000.0, stacked).0)
+        .map(|stacked| fitting(views, width, 4000.0, stacked).height)
         .fold(0.0, f32::max)
 }
 
@@ -251,8 +389,8 @@ pub fn max_height(views: &[View<'_>], width: f32) -> f32 {
 pub fn draw(painter: &Painter, atlas: &Atlas, views: &[View<'_>], band: Rect) {
     let choose = |stacked| fitting(views, band.width(), band.height(), stacked);
     let (a, b) = (choose(false), choose(true));
-    let stacked = b.1 > a.1 + 0.5;
-    let height = if stacked { b.0 } else { a.0 };
+    let stacked = b.beats(a);
+    let height = if stacked { b.height } else { a.height };
     let (rects, used) = arrange(views, height, stacked);
     let offset = vec2(
         band.left() + ((band.width() - used) / 2.0).max(0.0),
