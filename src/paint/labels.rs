@@ -205,7 +205,7 @@ fn find_place(
             .collect(),
     };
     for (rect, led) in candidates {
-        if !board.rect_free(rect) {
+        if !board.rect_free(rect) || (!led && !nearest_own(board, &own, req.radius, rect)) {
             continue;
         }
         let mut leaders = Vec::new();
@@ -232,6 +232,18 @@ fn find_place(
         }
     }
     None
+}
+
+/// Whether a label without a leader at `rect` is nearer its own dot (of `radius`) than any
+/// other: one between two points' dots would name either.
+fn nearest_own(board: &Board<'_>, own: &[Pos2], radius: f32, rect: Rect) -> bool {
+    let gap = |c: Pos2, r: f32| rect.distance_to_pos(c) - r;
+    let mine = own.iter().map(|c| gap(*c, radius)).fold(f32::MAX, f32::min);
+    board
+        .dots
+        .iter()
+        .filter(|(c, _)| !own.iter().any(|o| o.distance_sq(*c) < 0.25))
+        .all(|(c, r)| gap(*c, *r) >= mine)
 }
 
 /// The leader from the edge of a dot at `at` to the nearest point of `rect`.

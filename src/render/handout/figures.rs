@@ -153,12 +153,19 @@ pub fn crowd(
             .map(|s| s.at)
             .collect()
     };
+    // Hand and foot points are numbered on their close-ups; the belly's only here.
+    let on_close_up = |c: &PointCode| {
+        atlas
+            .figures()
+            .iter()
+            .any(|f| f.is_close_up() && !atlas.sites_for(c, &f.id, condition).is_empty())
+    };
     let near: Vec<(&PointCode, Vec<FigurePos>)> = plan
         .iter()
         .filter(|c| {
             atlas
                 .point(c)
-                .is_some_and(|p| !atlas.far_from_back(p, condition))
+                .is_some_and(|p| !atlas.far_from_back(p, condition) || !on_close_up(c))
         })
         .map(|c| (c, sites(c)))
         .filter(|(_, s)| !s.is_empty())
@@ -179,7 +186,10 @@ pub fn crowd(
     if crowded.len() < CROWD {
         return None;
     }
-    let all: Vec<FigurePos> = crowded.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+    let all: Vec<FigurePos> = crowded
+        .iter()
+        .flat_map(|(_, s)| s.iter().copied())
+        .collect();
     let first = *all.first()?;
     let (mut min, mut max) = (first, first);
     for p in &all {
@@ -244,8 +254,8 @@ fn close_up_column(
     rects: &mut [Rect],
 ) -> f32 {
     #[allow(clippy::cast_precision_loss, reason = "a handful of views")]
-    let n = column.len() as f32;
-    let slot = ((height - GAP * (n - 1.0)) / n).min(0.6 * height);
+    let count = column.len() as f32;
+    let slot = ((height - GAP * (count - 1.0)) / count).min(0.6 * height);
     let (mut y, mut width) = (0.0, 0.0_f32);
     for &k in column {
         let Some(v) = views.get(k) else { continue };
@@ -287,7 +297,11 @@ fn closer_column(
     };
     // A closer view stays smaller than the whole body beside it.
     width = width
-        .min(top.iter().map(|k| aspect(k) * 0.6 * height).fold(f32::MAX, f32::min))
+        .min(
+            top.iter()
+                .map(|k| aspect(k) * 0.6 * height)
+                .fold(f32::MAX, f32::min),
+        )
         .max(1.0);
     let mut y = 0.0;
     for k in &top {
@@ -298,7 +312,10 @@ fn closer_column(
         y += h + GAP;
     }
     let row_h = (height - y).max(TITLE_H + 1.0);
-    let used: f32 = row.iter().map(|k| aspect(k) * (row_h - TITLE_H)).sum::<f32>()
+    let used: f32 = row
+        .iter()
+        .map(|k| aspect(k) * (row_h - TITLE_H))
+        .sum::<f32>()
         + GAP * (n_row - 1.0).max(0.0);
     // Centred under the closer views when narrower, scaled down to their width when wider.
     let shrink = if used > width { width / used } else { 1.0 };

@@ -139,7 +139,11 @@ fn flow(sheet: &Sheet<'_>, painter: &egui::Painter, width: f32) -> Vec<Block> {
 /// numbers a crowd of points, whose numbers need room beside their dots more than the cards
 /// need the first page.
 fn min_share(views: &[View<'_>]) -> f32 {
-    if views.iter().any(|v| v.zoomed) { 0.45 } else { 0.3 }
+    if views.iter().any(|v| v.zoomed) {
+        0.45
+    } else {
+        0.3
+    }
 }
 
 /// The pages with the figures taking at least `share` of the page, when that keeps the

@@ -165,6 +165,7 @@ fn handout_text_is_large_and_near_black_on_both_papers() {
                 }
             }
             assert!(all > 500, "{paper:?} {}: {all} characters", plan.len());
+            assert!(p.pages <= MAX_PAGES, "{paper:?}: {} pages", p.pages);
             assert!(
                 large * 10 >= all * 9,
                 "{paper:?} {}: {large} of {all} characters at 11 pt or more",
