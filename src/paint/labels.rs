@@ -22,6 +22,9 @@ pub struct LabelRequest {
     pub prefer_left: bool,
     /// Higher goes first and so gets the best places.
     pub priority: u8,
+    /// Right beside a dot only where that dot is the nearest to the label: a patient's number
+    /// between two points' dots would seem to name either.
+    pub strict: bool,
 }
 
 /// Where one label went.
@@ -205,7 +208,9 @@ fn find_place(
             .collect(),
     };
     for (rect, led) in candidates {
-        if !board.rect_free(rect) || (!led && !nearest_own(board, &own, req.radius, rect)) {
+        if !board.rect_free(rect)
+            || (!led && req.strict && !nearest_own(board, &own, req.radius, rect))
+        {
             continue;
         }
         let mut leaders = Vec::new();
@@ -302,6 +307,7 @@ fn cluster(
             size: marker_size(members.len()),
             prefer_left: requests[near].prefer_left,
             priority: 0,
+            strict: false,
         };
         let crowd: Vec<Pos2> = members.iter().map(|&m| requests[m].anchor).collect();
         // With a leader where one can be drawn; else close beside the crowd without one (the

@@ -61,9 +61,10 @@ pub fn label_requests(
                 .filter(|o| side(o.at.x) == side(dot.at.x))
                 .map(|o| o.at)
                 .collect();
-            // A row of sites (one per vertebra) is named at one of them: a fan of leaders to
-            // every one crosses the points between them. The point's text says it is a row.
-            if others.len() > MAX_LED_SITES {
+            // On a patient's sheet a row of sites (one per vertebra) is numbered at one of
+            // them: a fan of leaders to every one crosses the points between them. The
+            // point's note says it is a row.
+            if scene.labels.is_numbered() && others.len() > MAX_LED_SITES {
                 others.clear();
             }
             let request = LabelRequest {
@@ -73,6 +74,7 @@ pub fn label_requests(
                 size: measure(&text) + egui::vec2(6.0, 2.0),
                 prefer_left: dot.point.laterality == Laterality::Midline,
                 priority,
+                strict: scene.labels.is_numbered(),
             };
             // While a mechanism's points are highlighted, the others' labels are greyed with
             // their dots.

@@ -162,6 +162,7 @@ fn sheet<'a>(
     if chosen.is_empty() {
         return Err(RenderError::NothingToShow);
     }
+    let close_shown = on_close_ups(atlas, plan, &chosen, condition);
     let mut art = ArtCache::default();
     let mut views = Vec::new();
     for figure in chosen {
@@ -172,17 +173,22 @@ fn sheet<'a>(
         scene.layers = details.layers.clone();
         let crowd = figures::crowd(atlas, figure, plan, condition);
         let mut zoom = None;
+        if !figure.is_close_up() {
+            scene.label_only = Some(
+                plan.iter()
+                    .filter(|c| !close_shown.contains(c))
+                    .cloned()
+                    .collect(),
+            );
+        }
         if let Some((codes, framing)) = crowd {
             // The crowded points are numbered on a closer look beside the whole figure, which
             // numbers only the rest.
             let mut closer = scene.clone();
             closer.label_only = Some(codes.iter().cloned().collect());
-            let others = plan
-                .iter()
-                .filter(|c| !codes.contains(c))
-                .cloned()
-                .collect();
-            scene.label_only = Some(others);
+            if let Some(only) = &mut scene.label_only {
+                only.retain(|c| !codes.contains(c));
+            }
             zoom = Some(figures::View {
                 figure,
                 art: art.get(figure),
@@ -209,6 +215,23 @@ fn sheet<'a>(
         paper,
         photo: None,
     })
+}
+
+/// The plan's points that a chosen close-up shows: they are numbered there, clear of the
+/// specks of a hand or an ankle on a whole figure (their dots stay on it, unnumbered).
+fn on_close_ups<'p>(
+    atlas: &Atlas,
+    plan: &'p [PointCode],
+    chosen: &[&crate::model::Figure],
+    condition: Option<&ConditionId>,
+) -> Vec<&'p PointCode> {
+    plan.iter()
+        .filter(|c| {
+            chosen
+                .iter()
+                .any(|f| f.is_close_up() && !atlas.sites_for(c, &f.id, condition).is_empty())
+        })
+        .collect()
 }
 
 #[cfg(test)]

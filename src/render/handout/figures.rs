@@ -1,6 +1,7 @@
 //! The handout's figures: which views show the plan (whole-body views first, then a close-up
 //! for hand and foot points), and how they share the band the page gives them, as large as
-//! it allows: in one row, or with the close-ups stacked beside the whole-body views, whichever
+//! it allows: in one row, or with the close-ups stacked beside the whole-body views (a closer
+//! view of crowded points among them or beside the bodies), whichever
 //! draws the body larger.
 
 use crate::model::{Atlas, ConditionId, Figure, FigurePos, PointCode};
@@ -170,19 +171,13 @@ pub fn crowd(
         .map(|c| (c, sites(c)))
         .filter(|(_, s)| !s.is_empty())
         .collect();
-    // Crowded: a site within a number's reach of another point's site.
-    let reach = CROWD_REACH * figure.size.1;
-    let crowded: Vec<&(&PointCode, Vec<FigurePos>)> = near
-        .iter()
-        .filter(|(code, mine)| {
-            near.iter().any(|(other, theirs)| {
-                other != code
-                    && mine
-                        .iter()
-                        .any(|a| theirs.iter().any(|b| a.distance(*b) < reach))
-            })
-        })
-        .collect();
+    // Crowded: the largest group of points each with a site within a number's reach of
+    // another's (the lower back's, not a knee's pair).
+    let crowded: Vec<&(&PointCode, Vec<FigurePos>)> =
+        largest_group(&near, CROWD_REACH * figure.size.1)
+            .into_iter()
+            .filter_map(|k| near.get(k))
+            .collect();
     if crowded.len() < CROWD {
         return None;
     }
@@ -207,17 +202,77 @@ pub fn crowd(
     Some((codes, framing))
 }
 
+/// The largest group of `points` joined by sites less than `reach` apart, as indices.
+fn largest_group(points: &[(&PointCode, Vec<FigurePos>)], reach: f32) -> Vec<usize> {
+    let touch = |i: usize, j: usize| {
+        let (Some((_, a)), Some((_, b))) = (points.get(i), points.get(j)) else {
+            return false;
+        };
+        a.iter().any(|p| b.iter().any(|q| p.distance(*q) < reach))
+    };
+    let mut seen = vec![false; points.len()];
+    let mut best = Vec::new();
+    for start in 0..points.len() {
+        if seen.get(start).copied().unwrap_or(true) {
+            continue;
+        }
+        let mut group = vec![start];
+        let mut next = 0;
+        if let Some(s) = seen.get_mut(start) {
+            *s = true;
+        }
+        while let Some(&i) = group.get(next) {
+            next += 1;
+            for j in 0..points.len() {
+                if !seen.get(j).copied().unwrap_or(true) && touch(i, j) {
+                    if let Some(s) = seen.get_mut(j) {
+                        *s = true;
+                    }
+                    group.push(j);
+                }
+            }
+        }
+        if group.len() > best.len() {
+            group.sort_unstable();
+            best = group;
+        }
+    }
+    best
+}
+
 /// How many crowded points on the back of one figure earn it a closer look.
 const CROWD: usize = 3;
 /// How near two points' sites are, as a share of the figure's height, to crowd each other's
 /// numbers on the whole figure.
 const CROWD_REACH: f32 = 0.06;
 
+/// How the views share the band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// All in one row.
+    Row,
+    /// The close-ups, closer views first, in a column beside the whole-body views.
+    Stacked,
+    /// The closer views beside the whole-body views, the other close-ups in a column.
+    CloserInRow,
+}
+
+impl Mode {
+    const ALL: [Mode; 3] = [Mode::Row, Mode::Stacked, Mode::CloserInRow];
+
+    fn in_column(self, v: &View<'_>) -> bool {
+        match self {
+            Mode::Row => false,
+            Mode::Stacked => v.is_close(),
+            Mode::CloserInRow => v.is_close() && !v.zoomed,
+        }
+    }
+}
+
 /// Where each view goes in a band `height` tall (title included), relative to the band's top
-/// left, and the width the arrangement takes; `stacked` puts the close-ups in a column beside
-/// the whole-body views.
-fn arrange(views: &[View<'_>], height: f32, stacked: bool) -> (Vec<Rect>, f32) {
-    let close = |v: &View<'_>| stacked && v.is_close();
+/// left, and the width the arrangement takes, in `mode`.
+fn arrange(views: &[View<'_>], height: f32, mode: Mode) -> (Vec<Rect>, f32) {
+    let close = |v: &View<'_>| mode.in_column(v);
     let mut rects = vec![Rect::NOTHING; views.len()];
     let mut x = 0.0;
     for (k, v) in views.iter().enumerate().filter(|(_, v)| !close(v)) {
@@ -289,12 +344,19 @@ fn closer_column(
     #[allow(clippy::cast_precision_loss, reason = "a handful of views")]
     let (n_top, n_row) = (top.len() as f32, row.len() as f32);
     let fixed = n_top * TITLE_H + GAP * (n_top - 1.0);
+    let row_gaps = GAP * (n_row - 1.0).max(0.0);
     let mut width = if row.is_empty() {
         (height - fixed) / tall
     } else {
-        let row_gaps = GAP * (n_row - 1.0);
         (height - fixed - GAP - TITLE_H + row_gaps / wide) / (tall + 1.0 / wide)
     };
+    // Too many titles for one row under the closer views: all one above another.
+    let side_by_side = n_row * ROW_TITLE_W + row_gaps <= width;
+    if !side_by_side {
+        let all_tall = tall + row.iter().map(|k| 1.0 / aspect(k)).sum::<f32>();
+        let n = n_top + n_row;
+        width = (height - n * TITLE_H - GAP * (n - 1.0)) / all_tall;
+    }
     // A closer view stays smaller than the whole body beside it.
     width = width
         .min(
@@ -304,40 +366,67 @@ fn closer_column(
         )
         .max(1.0);
     let mut y = 0.0;
-    for k in &top {
+    let stacked: &[usize] = if side_by_side { &[] } else { &row };
+    for k in top.iter().chain(stacked) {
         let h = width / aspect(k) + TITLE_H;
         if let Some(r) = rects.get_mut(*k) {
             *r = Rect::from_min_size(pos2(x, y), vec2(width, h));
         }
         y += h + GAP;
     }
-    let row_h = (height - y).max(TITLE_H + 1.0);
-    let used: f32 = row
-        .iter()
-        .map(|k| aspect(k) * (row_h - TITLE_H))
-        .sum::<f32>()
-        + GAP * (n_row - 1.0).max(0.0);
-    // Centred under the closer views when narrower, scaled down to their width when wider.
-    let shrink = if used > width { width / used } else { 1.0 };
-    let row_h = TITLE_H + (row_h - TITLE_H) * shrink;
-    let mut rx = x + ((width - used * shrink) / 2.0).max(0.0);
-    for k in &row {
-        let w = aspect(k) * (row_h - TITLE_H);
-        if let Some(r) = rects.get_mut(*k) {
-            *r = Rect::from_min_size(pos2(rx, y), vec2(w, row_h));
-        }
-        rx += w + GAP;
+    if side_by_side {
+        let aspects: Vec<(usize, f32)> = row.iter().map(|k| (*k, aspect(k))).collect();
+        row_under(
+            &aspects,
+            (height - y).max(TITLE_H + 1.0),
+            pos2(x, y),
+            width,
+            rects,
+        );
     }
     width
 }
 
+/// Close-ups (index, aspect) side by side at `at`, under closer views `width` wide: as tall
+/// as `left` allows, lower where the row would be wider.
+fn row_under(aspects: &[(usize, f32)], left: f32, at: egui::Pos2, width: f32, rects: &mut [Rect]) {
+    // Each at least as wide as its title wants, so two titles side by side stay apart.
+    let slot_w = |a: f32, h: f32| (a * (h - TITLE_H)).max(ROW_TITLE_W);
+    #[allow(clippy::cast_precision_loss, reason = "a handful of views")]
+    let gaps = GAP * (aspects.len() as f32 - 1.0).max(0.0);
+    let used = |h: f32| aspects.iter().map(|(_, a)| slot_w(*a, h)).sum::<f32>() + gaps;
+    let (mut lo, mut row_h) = (TITLE_H + 1.0, left);
+    if used(row_h) > width {
+        for _ in 0..20 {
+            let mid = f32::midpoint(lo, row_h);
+            if used(mid) > width {
+                row_h = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        row_h = lo;
+    }
+    let mut rx = at.x + ((width - used(row_h)) / 2.0).max(0.0);
+    for (k, a) in aspects {
+        let w = slot_w(*a, row_h);
+        if let Some(r) = rects.get_mut(*k) {
+            *r = Rect::from_min_size(pos2(rx, at.y), vec2(w, row_h));
+        }
+        rx += w + GAP;
+    }
+}
+
+/// The least width of a close-up beside another under a closer view: its title's at 9 pt.
+const ROW_TITLE_W: f32 = 110.0;
+
 /// The tallest band, up to `height`, whose arrangement fits `width`, and how it fits.
-fn fitting(views: &[View<'_>], width: f32, height: f32, stacked: bool) -> Fit {
+fn fitting(views: &[View<'_>], width: f32, height: f32, mode: Mode) -> Fit {
     let (mut lo, mut hi) = (TITLE_H + 1.0, height.max(TITLE_H + 1.0));
-    if arrange(views, hi, stacked).1 > width {
+    if arrange(views, hi, mode).1 > width {
         for _ in 0..30 {
             let mid = f32::midpoint(lo, hi);
-            if arrange(views, mid, stacked).1 > width {
+            if arrange(views, mid, mode).1 > width {
                 hi = mid;
             } else {
                 lo = mid;
@@ -345,11 +434,11 @@ fn fitting(views: &[View<'_>], width: f32, height: f32, stacked: bool) -> Fit {
         }
         hi = lo;
     }
-    let (rects, _) = arrange(views, hi, stacked);
+    let (rects, _) = arrange(views, hi, mode);
     let body = views
         .iter()
         .zip(&rects)
-        .filter(|(v, _)| !(stacked && v.is_close()))
+        .filter(|(v, _)| !v.is_close())
         .map(|(_, r)| r.height())
         .fold(0.0, f32::max);
     let closer = views
@@ -375,40 +464,42 @@ struct Fit {
 }
 
 impl Fit {
-    /// Whether this arrangement is the better: the one whose closer views are wide enough to
-    /// part their dots and number them, and of those the one drawing the body larger.
+    /// Whether this arrangement is the better: the one whose smaller part is larger, the
+    /// body's height or its closer views' width weighed against it (a closer view 200 points
+    /// wide, which parts the lower back's sites half a cun apart and leaves room for a
+    /// column of numbers at each side, beside a body [`BODY_PER_CLOSER`] times that tall).
     fn beats(self, other: Fit) -> bool {
-        let roomy = |f: Fit| f.closer >= MIN_CLOSER_W;
-        match (roomy(self), roomy(other)) {
-            (true, false) => true,
-            (false, true) => false,
-            (false, false) if (self.closer - other.closer).abs() > 0.5 => {
-                self.closer > other.closer
-            }
-            _ => self.body > other.body + 0.5,
-        }
+        let worth = |f: Fit| f.body.min(BODY_PER_CLOSER * f.closer);
+        worth(self) > worth(other) + 0.5
     }
 }
 
-/// The width of a closer view, in points, at which a crowd of lumbar points (sites half a
-/// cun apart) draws its dots apart with room for a column of numbers at each side.
-const MIN_CLOSER_W: f32 = 200.0;
+/// How much taller the body may be than its closer view is wide before the closer view's
+/// width counts for more.
+const BODY_PER_CLOSER: f32 = 1.6;
 
 /// The band height past which the figures grow no larger on a page `width` wide.
 pub fn max_height(views: &[View<'_>], width: f32) -> f32 {
-    [false, true]
+    Mode::ALL
         .into_iter()
-        .map(|stacked| fitting(views, width, 4000.0, stacked).height)
+        .map(|mode| fitting(views, width, 4000.0, mode).height)
         .fold(0.0, f32::max)
 }
 
 /// Draws the views in the band `band`, arranged to draw the bodies largest, centred.
 pub fn draw(painter: &Painter, atlas: &Atlas, views: &[View<'_>], band: Rect) {
-    let choose = |stacked| fitting(views, band.width(), band.height(), stacked);
-    let (a, b) = (choose(false), choose(true));
-    let stacked = b.beats(a);
-    let height = if stacked { b.height } else { a.height };
-    let (rects, used) = arrange(views, height, stacked);
+    let mut best = (
+        Mode::Row,
+        fitting(views, band.width(), band.height(), Mode::Row),
+    );
+    for mode in Mode::ALL {
+        let fit = fitting(views, band.width(), band.height(), mode);
+        if fit.beats(best.1) {
+            best = (mode, fit);
+        }
+    }
+    let (mode, Fit { height, .. }) = best;
+    let (rects, used) = arrange(views, height, mode);
     let offset = vec2(
         band.left() + ((band.width() - used) / 2.0).max(0.0),
         band.top() + ((band.height() - height) / 2.0).max(0.0),
