@@ -173,28 +173,24 @@ fn sheet<'a>(
         scene.layers = details.layers.clone();
         let crowd = figures::crowd(atlas, figure, plan, condition);
         let mut zoom = None;
-        if !figure.is_close_up() {
-            scene.label_only = Some(
-                plan.iter()
-                    .filter(|c| !close_shown.contains(c))
-                    .cloned()
-                    .collect(),
-            );
-        }
         if let Some((codes, framing)) = crowd {
             // The crowded points are numbered on a closer look beside the whole figure, which
             // numbers only the rest.
             let mut closer = scene.clone();
             closer.label_only = Some(codes.iter().cloned().collect());
-            if let Some(only) = &mut scene.label_only {
-                only.retain(|c| !codes.contains(c));
-            }
+            let others = plan
+                .iter()
+                .filter(|c| !codes.contains(c))
+                .cloned()
+                .collect();
+            scene.label_only = Some(others);
             zoom = Some(figures::View {
                 figure,
                 art: art.get(figure),
                 framing,
                 scene: closer,
                 zoomed: true,
+                spare: Vec::new(),
             });
         }
         views.push(figures::View {
@@ -203,6 +199,11 @@ fn sheet<'a>(
             framing: figures::outline_framing(figure),
             scene,
             zoomed: false,
+            spare: if figure.is_close_up() {
+                Vec::new()
+            } else {
+                close_shown.iter().map(|c| (*c).clone()).collect()
+            },
         });
         views.extend(zoom);
     }
@@ -217,8 +218,7 @@ fn sheet<'a>(
     })
 }
 
-/// The plan's points that a chosen close-up shows: they are numbered there, clear of the
-/// specks of a hand or an ankle on a whole figure (their dots stay on it, unnumbered).
+/// The plan's points that a chosen close-up shows (and numbers).
 fn on_close_ups<'p>(
     atlas: &Atlas,
     plan: &'p [PointCode],

@@ -50,7 +50,11 @@ fn collect(shape: Shape, leader: egui::Color32, into: &mut Drawing) {
 fn drawings(shapes: Vec<ClippedShape>, page_clip: Rect) -> Vec<Drawing> {
     let leader = crate::paint::theme::canvas_colors(Theme::Light).leader;
     let mut out: Vec<Drawing> = Vec::new();
-    for c in shapes.into_iter().filter(|c| c.clip_rect != page_clip) {
+    // (A painter made invisible leaves no-ops behind.)
+    let drawn = shapes
+        .into_iter()
+        .filter(|c| c.clip_rect != page_clip && !matches!(c.shape, Shape::Noop));
+    for c in drawn {
         if out.last().is_none_or(|d| d.clip != c.clip_rect) {
             out.push(Drawing {
                 clip: c.clip_rect,
@@ -222,14 +226,12 @@ fn plans() -> Vec<Vec<String>> {
             out.push(list.iter().take(n).cloned().collect());
         }
     }
-    // (Twelve or more upper-back and neck points, all within a hand of one another, still
-    // lead a number across another dot on A4: not yet among the plans checked.)
-    for n in [3, 5, 8] {
+    // (Fifteen upper-back and neck points, all within a hand of one another, still lead one
+    // number across another point's dot on A4: not yet among the plans checked.)
+    for n in [3, 5, 8, 12] {
         out.push(upper.iter().take(n).cloned().collect());
     }
-    // (Fifteen points on six views leave the hand's close-up too small for its second
-    // number: not yet among the plans checked.)
-    for n in [3, 5, 8, 12] {
+    for n in [3, 5, 8, 12, 15] {
         out.push(belly.iter().take(n).cloned().collect());
     }
     out

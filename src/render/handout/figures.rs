@@ -24,6 +24,9 @@ pub struct View<'a> {
     pub framing: Framing,
     /// A closer look at part of a whole-body view (drawn beside it, like a close-up).
     pub zoomed: bool,
+    /// Points a close-up beside numbers, which this view leaves unnumbered when drawn small
+    /// (their dots stay): the specks of a hand or an ankle on a small body crowd its numbers.
+    pub spare: Vec<PointCode>,
 }
 
 impl View<'_> {
@@ -239,6 +242,10 @@ fn largest_group(points: &[(&PointCode, Vec<FigurePos>)], reach: f32) -> Vec<usi
     }
     best
 }
+
+/// The height of a whole-body drawing, in points, below which it leaves the numbers of hand
+/// and foot points to their close-ups.
+const SMALL_BODY_H: f32 = 240.0;
 
 /// How many crowded points on the back of one figure earn it a closer look.
 const CROWD: usize = 3;
@@ -504,38 +511,84 @@ pub fn draw(painter: &Painter, atlas: &Atlas, views: &[View<'_>], band: Rect) {
         band.left() + ((band.width() - used) / 2.0).max(0.0),
         band.top() + ((band.height() - height) / 2.0).max(0.0),
     );
-    for (view, rect) in views.iter().zip(rects) {
-        let rect = rect.translate(offset);
-        let text = if view.zoomed {
-            format!("{}, closer", view.figure.title)
-        } else {
-            view.figure.title.to_string()
-        };
-        // A title wider than its figure steps down (to 9 pt) rather than run into the next.
-        let lay = |size: f32| {
-            painter.layout_no_wrap(
-                text.clone(),
-                egui::FontId::new(size, crate::paint::fonts::bold()),
-                super::blocks::INK,
-            )
-        };
-        let mut title = lay(12.0);
-        if title.size().x > rect.width() {
-            title = lay((12.0 * rect.width() / title.size().x).clamp(9.0, 12.0));
+    let rects: Vec<Rect> = rects.into_iter().map(|r| r.translate(offset)).collect();
+    // What the close-ups number, laid out unseen first: a small body leaves those numbers to
+    // them, and only those.
+    let mut unseen = painter.clone();
+    unseen.set_invisible();
+    let mut on_close_ups = BTreeSet::new();
+    for (view, rect) in views.iter().zip(&rects) {
+        if view.figure.is_close_up() {
+            let drawn = draw_view(&unseen, atlas, view, *rect, &BTreeSet::new());
+            on_close_ups.extend(drawn.labels.into_iter().map(|(_, code)| code));
         }
-        let at = pos2(rect.center().x - title.size().x / 2.0, rect.top());
-        painter.galley(at, title, super::blocks::INK);
-        let drawing = Rect::from_min_max(pos2(rect.left(), rect.top() + TITLE_H), rect.max);
-        let proj = Projector::framed(drawing, view.figure, view.framing);
-        draw_scene(
-            &painter.with_clip_rect(drawing),
-            drawing,
-            atlas,
-            &view.scene,
-            view.figure,
-            &view.art,
-            &proj,
-            None,
-        );
     }
+    for (view, rect) in views.iter().zip(rects) {
+        title(painter, view, rect);
+        let drawing = Rect::from_min_max(pos2(rect.left(), rect.top() + TITLE_H), rect.max);
+        let leave: BTreeSet<PointCode> = if drawing.height() < SMALL_BODY_H {
+            view.spare
+                .iter()
+                .filter(|c| on_close_ups.contains(*c))
+                .cloned()
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
+        draw_view(painter, atlas, view, rect, &leave);
+    }
+}
+
+/// The view's title above its drawing: 12 pt, stepping down (to 9 pt) when wider than the
+/// figure rather than run into the next.
+fn title(painter: &Painter, view: &View<'_>, rect: Rect) {
+    let text = if view.zoomed {
+        format!("{}, closer", view.figure.title)
+    } else {
+        view.figure.title.to_string()
+    };
+    let lay = |size: f32| {
+        painter.layout_no_wrap(
+            text.clone(),
+            egui::FontId::new(size, crate::paint::fonts::bold()),
+            super::blocks::INK,
+        )
+    };
+    let mut title = lay(12.0);
+    if title.size().x > rect.width() {
+        title = lay((12.0 * rect.width() / title.size().x).clamp(9.0, 12.0));
+    }
+    let at = pos2(rect.center().x - title.size().x / 2.0, rect.top());
+    painter.galley(at, title, super::blocks::INK);
+}
+
+/// Draws the view's figure under its title in `rect`, clipped to it, with the numbers of the
+/// points in `leave` left off.
+fn draw_view<'a>(
+    painter: &Painter,
+    atlas: &'a Atlas,
+    view: &View<'_>,
+    rect: Rect,
+    leave: &BTreeSet<PointCode>,
+) -> crate::paint::Drawn<'a> {
+    let drawing = Rect::from_min_max(pos2(rect.left(), rect.top() + TITLE_H), rect.max);
+    let proj = Projector::framed(drawing, view.figure, view.framing);
+    let mut scene = std::borrow::Cow::Borrowed(&view.scene);
+    if !leave.is_empty() {
+        let only = scene
+            .label_only
+            .clone()
+            .unwrap_or_else(|| scene.points.iter().cloned().collect());
+        scene.to_mut().label_only = Some(only.into_iter().filter(|c| !leave.contains(c)).collect());
+    }
+    draw_scene(
+        &painter.with_clip_rect(drawing),
+        drawing,
+        atlas,
+        &scene,
+        view.figure,
+        &view.art,
+        &proj,
+        None,
+    )
 }
