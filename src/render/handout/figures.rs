@@ -357,21 +357,22 @@ fn closer_column(
     } else {
         (height - fixed - GAP - TITLE_H + row_gaps / wide) / (tall + 1.0 / wide)
     };
-    // Too many titles for one row under the closer views: all one above another.
-    let side_by_side = n_row * ROW_TITLE_W + row_gaps <= width;
-    if !side_by_side {
+    // A closer view stays smaller than the whole body beside it.
+    let cap = top
+        .iter()
+        .map(|k| aspect(k) * 0.6 * height)
+        .fold(f32::MAX, f32::min);
+    // Wide enough for the row's titles side by side; else all one above another.
+    let titles = n_row * ROW_TITLE_W + row_gaps;
+    let side_by_side = titles <= width.max(titles.min(cap));
+    if side_by_side {
+        width = width.max(titles);
+    } else {
         let all_tall = tall + row.iter().map(|k| 1.0 / aspect(k)).sum::<f32>();
         let n = n_top + n_row;
         width = (height - n * TITLE_H - GAP * (n - 1.0)) / all_tall;
     }
-    // A closer view stays smaller than the whole body beside it.
-    width = width
-        .min(
-            top.iter()
-                .map(|k| aspect(k) * 0.6 * height)
-                .fold(f32::MAX, f32::min),
-        )
-        .max(1.0);
+    width = width.min(cap).max(1.0);
     let mut y = 0.0;
     let stacked: &[usize] = if side_by_side { &[] } else { &row };
     for k in top.iter().chain(stacked) {
@@ -425,7 +426,7 @@ fn row_under(aspects: &[(usize, f32)], left: f32, at: egui::Pos2, width: f32, re
 }
 
 /// The least width of a close-up beside another under a closer view: its title's at 9 pt.
-const ROW_TITLE_W: f32 = 110.0;
+const ROW_TITLE_W: f32 = 96.0;
 
 /// The tallest band, up to `height`, whose arrangement fits `width`, and how it fits.
 fn fitting(views: &[View<'_>], width: f32, height: f32, mode: Mode) -> Fit {
