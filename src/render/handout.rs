@@ -7,6 +7,7 @@
 
 mod blocks;
 mod content;
+mod crowd;
 mod date;
 mod figures;
 mod page;
@@ -171,7 +172,7 @@ fn sheet<'a>(
         scene.labels = LabelStyle::Numbered;
         scene.scale = FIGURE_LABEL_PT / crate::paint::point_labels::LABEL_SIZE;
         scene.layers = details.layers.clone();
-        let crowd = figures::crowd(atlas, figure, plan, condition);
+        let crowd = crowd::crowd(atlas, figure, plan, condition);
         let mut zoom = None;
         if let Some((codes, framing)) = crowd {
             // The crowded points are numbered on a closer look beside the whole figure, which
