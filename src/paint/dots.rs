@@ -63,11 +63,21 @@ pub fn dots<'a>(
         };
         let sites = atlas.sites_for(&point.code, &figure.id, condition);
         // Label the site furthest to the viewer's right (bilateral labels go right of the
-        // midline; midline points label to the left).
+        // midline; midline points label to the left); a patient's number goes to the top
+        // one of a row (a row of vertebral sites ends at its top in the open, not among the
+        // sites below it).
+        let top = scene.labels.is_numbered();
         let labelled = sites
             .iter()
             .enumerate()
-            .max_by(|a, b| a.1.at.x.total_cmp(&b.1.at.x))
+            .max_by(|a, b| {
+                let by_x = a.1.at.x.total_cmp(&b.1.at.x);
+                if top {
+                    by_x.then(b.1.at.y.total_cmp(&a.1.at.y))
+                } else {
+                    by_x
+                }
+            })
             .map(|(i, _)| i);
         for (i, site) in sites.iter().enumerate() {
             out.push(Dot {

@@ -22,6 +22,9 @@ pub struct LabelRequest {
     pub prefer_left: bool,
     /// Higher goes first and so gets the best places.
     pub priority: u8,
+    /// Right beside a dot only where that dot is the nearest to the label: a patient's number
+    /// between two points' dots would seem to name either.
+    pub strict: bool,
 }
 
 /// Where one label went.
@@ -205,7 +208,9 @@ fn find_place(
             .collect(),
     };
     for (rect, led) in candidates {
-        if !board.rect_free(rect) {
+        if !board.rect_free(rect)
+            || (!led && req.strict && !nearest_own(board, &own, req.radius, rect))
+        {
             continue;
         }
         let mut leaders = Vec::new();
@@ -232,6 +237,18 @@ fn find_place(
         }
     }
     None
+}
+
+/// Whether a label without a leader at `rect` is nearer its own dot (of `radius`) than any
+/// other: one between two points' dots would name either.
+fn nearest_own(board: &Board<'_>, own: &[Pos2], radius: f32, rect: Rect) -> bool {
+    let gap = |c: Pos2, r: f32| rect.distance_to_pos(c) - r;
+    let mine = own.iter().map(|c| gap(*c, radius)).fold(f32::MAX, f32::min);
+    board
+        .dots
+        .iter()
+        .filter(|(c, _)| !own.iter().any(|o| o.distance_sq(*c) < 0.25))
+        .all(|(c, r)| gap(*c, *r) >= mine)
 }
 
 /// The leader from the edge of a dot at `at` to the nearest point of `rect`.
@@ -290,6 +307,7 @@ fn cluster(
             size: marker_size(members.len()),
             prefer_left: requests[near].prefer_left,
             priority: 0,
+            strict: false,
         };
         let crowd: Vec<Pos2> = members.iter().map(|&m| requests[m].anchor).collect();
         // With a leader where one can be drawn; else close beside the crowd without one (the

@@ -55,12 +55,18 @@ pub fn label_requests(
                 } else {
                     u8::from(named)
                 };
-            let others = dots
+            let mut others: Vec<egui::Pos2> = dots
                 .iter()
                 .filter(|o| o.point.code == dot.point.code && o.at != dot.at)
                 .filter(|o| side(o.at.x) == side(dot.at.x))
                 .map(|o| o.at)
                 .collect();
+            // On a patient's sheet a row of sites (one per vertebra) is numbered at one of
+            // them: a fan of leaders to every one crosses the points between them. The
+            // point's note says it is a row.
+            if scene.labels.is_numbered() && others.len() > MAX_LED_SITES {
+                others.clear();
+            }
             let request = LabelRequest {
                 anchor: dot.at,
                 others,
@@ -68,6 +74,7 @@ pub fn label_requests(
                 size: measure(&text) + egui::vec2(6.0, 2.0),
                 prefer_left: dot.point.laterality == Laterality::Midline,
                 priority,
+                strict: scene.labels.is_numbered(),
             };
             // While a mechanism's points are highlighted, the others' labels are greyed with
             // their dots.
@@ -76,6 +83,9 @@ pub fn label_requests(
         })
         .collect()
 }
+
+/// The most other sites on one side a label reaches with leaders of its own.
+const MAX_LED_SITES: usize = 2;
 
 /// Label text size at scale 1, in points.
 pub const LABEL_SIZE: f32 = 14.0;

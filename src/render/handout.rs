@@ -7,6 +7,7 @@
 
 mod blocks;
 mod content;
+mod crowd;
 mod date;
 mod figures;
 mod page;
@@ -162,6 +163,7 @@ fn sheet<'a>(
     if chosen.is_empty() {
         return Err(RenderError::NothingToShow);
     }
+    let close_shown = on_close_ups(atlas, plan, &chosen, condition);
     let mut art = ArtCache::default();
     let mut views = Vec::new();
     for figure in chosen {
@@ -170,7 +172,7 @@ fn sheet<'a>(
         scene.labels = LabelStyle::Numbered;
         scene.scale = FIGURE_LABEL_PT / crate::paint::point_labels::LABEL_SIZE;
         scene.layers = details.layers.clone();
-        let crowd = figures::crowd(atlas, figure, plan, condition);
+        let crowd = crowd::crowd(atlas, figure, plan, condition);
         let mut zoom = None;
         if let Some((codes, framing)) = crowd {
             // The crowded points are numbered on a closer look beside the whole figure, which
@@ -189,6 +191,7 @@ fn sheet<'a>(
                 framing,
                 scene: closer,
                 zoomed: true,
+                spare: Vec::new(),
             });
         }
         views.push(figures::View {
@@ -197,6 +200,11 @@ fn sheet<'a>(
             framing: figures::outline_framing(figure),
             scene,
             zoomed: false,
+            spare: if figure.is_close_up() {
+                Vec::new()
+            } else {
+                close_shown.iter().map(|c| (*c).clone()).collect()
+            },
         });
         views.extend(zoom);
     }
@@ -209,6 +217,22 @@ fn sheet<'a>(
         paper,
         photo: None,
     })
+}
+
+/// The plan's points that a chosen close-up shows (and numbers).
+fn on_close_ups<'p>(
+    atlas: &Atlas,
+    plan: &'p [PointCode],
+    chosen: &[&crate::model::Figure],
+    condition: Option<&ConditionId>,
+) -> Vec<&'p PointCode> {
+    plan.iter()
+        .filter(|c| {
+            chosen
+                .iter()
+                .any(|f| f.is_close_up() && !atlas.sites_for(c, &f.id, condition).is_empty())
+        })
+        .collect()
 }
 
 #[cfg(test)]

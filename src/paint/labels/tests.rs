@@ -18,6 +18,7 @@ fn req(x: f32, y: f32) -> LabelRequest {
         size: vec2(40.0, 14.0),
         prefer_left: false,
         priority: 0,
+        strict: false,
     }
 }
 

@@ -30,6 +30,8 @@ pub const MARGIN: f32 = 22.0;
 const GAP: f32 = 12.0;
 /// The most room added between parts of a full page that has some to spare.
 const MAX_SPREAD: f32 = 24.0;
+/// Pages a handout may take to give a closer view's numbers room.
+const ROOMY_PAGES: usize = 3;
 /// Note lines the last page always has.
 const MIN_NOTE_LINES: usize = 2;
 
@@ -133,6 +135,34 @@ fn flow(sheet: &Sheet<'_>, painter: &egui::Painter, width: f32) -> Vec<Block> {
     parts
 }
 
+/// The share of the page's height the figures would rather have: more when a closer view
+/// numbers a crowd of points, whose numbers need room beside their dots more than the cards
+/// need the first page.
+fn min_share(views: &[View<'_>]) -> f32 {
+    if views.iter().any(|v| v.zoomed) {
+        0.45
+    } else {
+        0.3
+    }
+}
+
+/// The pages with the figures taking at least `share` of the page, when that keeps the
+/// handout to the two sides of one sheet and a third page, or costs no page more than `h`
+/// does.
+fn roomier(h: &Heights, share: f32) -> Vec<PagePlan> {
+    let plain = paginate(h);
+    let wanted = Heights {
+        figures_min: (share * h.page).min(h.figures_max).max(h.figures_min),
+        ..h.clone()
+    };
+    let roomy = paginate(&wanted);
+    if roomy.len() <= plain.len().max(ROOMY_PAGES) {
+        roomy
+    } else {
+        plain
+    }
+}
+
 /// Lays the handout out on pages the size of `ui`'s and draws page `index` (from 0); returns
 /// how many pages the handout has.
 pub fn page_ui(ui: &mut egui::Ui, sheet: &Sheet<'_>, index: usize) -> usize {
@@ -162,7 +192,7 @@ pub fn page_ui(ui: &mut egui::Ui, sheet: &Sheet<'_>, index: usize) -> usize {
         figures_min: (0.3 * area.height()).min(figures_max),
         figures_max,
     };
-    let pages = paginate(&heights);
+    let pages = roomier(&heights, min_share(&sheet.views));
     let Some(page) = pages.get(index) else {
         return pages.len();
     };

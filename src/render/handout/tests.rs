@@ -30,30 +30,12 @@ pub(super) fn painted_with(
     let plan: Vec<PointCode> = plan.iter().map(|c| PointCode::new(*c)).collect();
     let mut sheet = sheet(&atlas, &plan, details, paper).unwrap();
     sheet.photo = photo;
-    let ctx = egui::Context::default();
-    crate::paint::fonts::install(&ctx);
-    let [w, h] = paper.pixels();
-    #[allow(clippy::cast_precision_loss)]
-    let size = egui::vec2(w as f32, h as f32) / PIXELS_PER_POINT;
-    let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
-        ..egui::RawInput::default()
-    };
     let mut texts = Vec::new();
     let mut images = Vec::new();
     let (mut index, mut pages) = (0, 1);
     while index < pages {
-        let mut shapes = Vec::new();
-        // The fonts take effect from the second frame.
-        for _ in 0..2 {
-            let mut out = ctx.run_ui(input(), |ui| {
-                egui::Frame::NONE
-                    .inner_margin(8.0)
-                    .show(ui, |ui| pages = page::page_ui(ui, &sheet, index));
-            });
-            out.textures_delta.clear();
-            shapes = out.shapes;
-        }
+        let (shapes, count) = page_shapes(&sheet, paper, index);
+        pages = count;
         let mut flat = Vec::new();
         for c in shapes {
             flatten(c.shape, &mut flat, &mut images);
@@ -81,6 +63,36 @@ pub(super) fn painted_with(
         pages,
         images,
     }
+}
+
+/// The shapes page `index` of `sheet` paints on `paper` (each with its clip rectangle), and
+/// how many pages the handout has.
+pub(super) fn page_shapes(
+    sheet: &page::Sheet<'_>,
+    paper: Paper,
+    index: usize,
+) -> (Vec<egui::epaint::ClippedShape>, usize) {
+    let ctx = egui::Context::default();
+    crate::paint::fonts::install(&ctx);
+    let [w, h] = paper.pixels();
+    #[allow(clippy::cast_precision_loss)]
+    let size = egui::vec2(w as f32, h as f32) / PIXELS_PER_POINT;
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+        ..egui::RawInput::default()
+    };
+    let (mut shapes, mut pages) = (Vec::new(), 1);
+    // The fonts take effect from the second frame.
+    for _ in 0..2 {
+        let mut out = ctx.run_ui(input(), |ui| {
+            egui::Frame::NONE
+                .inner_margin(8.0)
+                .show(ui, |ui| pages = page::page_ui(ui, sheet, index));
+        });
+        out.textures_delta.clear();
+        shapes = out.shapes;
+    }
+    (shapes, pages)
 }
 
 fn flatten(
@@ -153,38 +165,13 @@ fn handout_text_is_large_and_near_black_on_both_papers() {
                 }
             }
             assert!(all > 500, "{paper:?} {}: {all} characters", plan.len());
+            assert!(p.pages <= MAX_PAGES, "{paper:?}: {} pages", p.pages);
             assert!(
                 large * 10 >= all * 9,
                 "{paper:?} {}: {large} of {all} characters at 11 pt or more",
                 plan.len()
             );
         }
-    }
-}
-
-#[test]
-fn every_plan_of_one_to_fifteen_points_is_numbered_on_the_figures_without_a_marker() {
-    let atlas = load_builtin().unwrap();
-    let low = crate::model::ConditionId::new("lower-back-pain");
-    let codes: Vec<String> = atlas
-        .condition_points(Some(&low))
-        .iter()
-        .map(|p| p.code.to_string())
-        .take(MAX_PLAN)
-        .collect();
-    for n in 1..=MAX_PLAN {
-        let plan: Vec<&str> = codes.iter().take(n).map(String::as_str).collect();
-        let p = painted(&plan, &details(), Paper::A4);
-        for (text, _, _) in &p.texts {
-            assert!(!text.starts_with('+'), "{n} points: a marker {text:?}");
-        }
-        for k in 1..=n {
-            assert!(
-                p.texts.iter().any(|(t, _, _)| *t == k.to_string()),
-                "{n} points: number {k} is on no figure"
-            );
-        }
-        assert!(p.pages <= 3, "{n} points take {} pages", p.pages);
     }
 }
 
@@ -274,3 +261,6 @@ fn a_plan_with_back_belly_and_hand_points_gets_every_view_it_needs() {
 
 #[path = "photo_tests.rs"]
 mod photo_tests;
+
+#[path = "figure_tests.rs"]
+mod figure_tests;
