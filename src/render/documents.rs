@@ -2,10 +2,11 @@
 //! slides as PDFs (the same drawn pages as the PNGs, see [`super::pdf`]), and the handout's PNG
 //! carrying its 300 dpi. Any other file name is refused before anything is drawn or written.
 
-use super::pdf::{POINTS_PER_DOT, Sheet, paper_points, write_pdf};
+use super::paper::{POINTS_PER_DOT, Paper, paper_points};
+use super::pdf::{Sheet, write_pdf};
 use super::picture::Picture;
 use super::slides::SLIDE_SCALE;
-use super::{HandoutDetails, Paper, RenderError, Renderer, handout, view};
+use super::{HandoutDetails, RenderError, Renderer, handout, view};
 use crate::model::{Atlas, Lesson, PointCode};
 use crate::paint::marks::{self, Role};
 use crate::scene::{Framing, Scene, Theme, lesson_scene};

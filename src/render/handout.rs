@@ -18,6 +18,7 @@ pub use date::{date_in_words, today};
 use page::{Heights, paginate};
 pub use photo::{HandoutPhoto, PHOTO_TITLE};
 
+use super::paper::Paper;
 use super::{RenderError, Renderer};
 use crate::model::{Atlas, ConditionId, Point, PointCode};
 use crate::paint::ArtCache;
@@ -36,23 +37,6 @@ const MAX_PAGES: usize = 4;
 
 /// Label size on the figures, in points.
 const FIGURE_LABEL_PT: f32 = 12.0;
-
-/// Paper sizes at 300 dots per inch.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Paper {
-    #[default]
-    A4,
-    Letter,
-}
-
-impl Paper {
-    pub fn pixels(self) -> [u32; 2] {
-        match self {
-            Paper::A4 => [2480, 3508],
-            Paper::Letter => [2550, 3300],
-        }
-    }
-}
 
 /// What the page says besides the points.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -9,6 +9,7 @@ mod diagram;
 mod documents;
 mod gpu;
 mod handout;
+mod paper;
 mod pdf;
 mod photo;
 mod picture;
@@ -22,10 +23,11 @@ pub use documents::{
     png_bytes, view_pdf,
 };
 pub use handout::{
-    HandoutDetails, HandoutPhoto, MAX_PLAN, PHOTO_TITLE, PIXELS_PER_POINT, Paper, date_in_words,
+    HandoutDetails, HandoutPhoto, MAX_PLAN, PHOTO_TITLE, PIXELS_PER_POINT, date_in_words,
     handout_pages, render_handout, render_handout_with, render_handout_with_photo, today,
 };
-pub use pdf::{Sheet, paper_points, write_pdf};
+pub use paper::{POINTS_PER_DOT, Paper, paper_points};
+pub use pdf::{Sheet, write_pdf};
 pub use photo::{MAX_PHOTO_RENDER_SIDE, fit_photo, photo_pdf, render_photo};
 pub use picture::Picture;
 pub use renderer::{Page, Renderer};

@@ -51,7 +51,7 @@ pub fn render_photo(
 pub fn photo_pdf(image: &PhotoImage, scene: &PhotoScene) -> Result<Vec<u8>, RenderError> {
     let mut renderer = Renderer::new();
     let page = photo_page(&mut renderer, image, scene)?;
-    let long = super::paper_points(super::Paper::A4).y;
+    let long = super::paper::paper_points(super::paper::Paper::A4).y;
     let size = page.size * (long / page.size.max_elem().max(1.0));
     super::write_pdf(
         &[super::Sheet::whole(page, size)],

@@ -1,9 +1,10 @@
 //! What the handout says, as blocks: the header with the date in words, one card per point
 //! headed by where it is, the warning signs, what to expect, notes and the disclaimer.
 
+use super::HandoutDetails;
 use super::blocks::{BODY, Block, HEADING, INK, RULE, SMALL, SOFT_INK, Style, TITLE, WARN_INK};
-use super::{HandoutDetails, Paper};
 use crate::model::{Atlas, ConditionId, GuidanceItem, GuidanceTopic, Point, Reader};
+use crate::render::paper::Paper;
 use egui::Painter;
 use egui::text::LayoutJob;
 

@@ -1,7 +1,7 @@
 //! The handout's date: today's, and any date written out in words the way the paper's
 //! country writes it ("6 December 2026" on A4, "December 6, 2026" on Letter).
 
-use super::Paper;
+use crate::render::paper::Paper;
 
 const MONTHS: [&str; 12] = [
     "January",

@@ -4,12 +4,13 @@
 //! first page leaves, up to the size past which the page's width stops them growing; the last
 //! page ends in note lines down to its foot, so no page ends in an empty band.
 
+use super::HandoutDetails;
 use super::blocks::Block;
 use super::content::{self, NOTE_PITCH};
 use super::figures::{self, View};
 use super::photo::{self, HandoutPhoto};
-use super::{HandoutDetails, Paper};
 use crate::model::{Atlas, ConditionId, Point};
+use crate::render::paper::Paper;
 use egui::{Rect, pos2, vec2};
 
 /// Everything a handout's pages are made from.

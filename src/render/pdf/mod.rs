@@ -18,7 +18,7 @@ mod tags_tests;
 mod tests;
 mod text;
 
-use super::{Page, Paper, RenderError};
+use super::{Page, RenderError};
 use egui::Rect;
 use egui::emath::TSTransform;
 use egui::epaint::ClippedShape;
@@ -31,15 +31,6 @@ use krilla::paint::FillRule;
 use krilla::surface::Surface;
 use krilla::{Document, SerializeSettings};
 use tags::Tagger;
-
-/// PDF points (1/72 inch) per pixel of a 300 dpi page.
-pub const POINTS_PER_DOT: f32 = 72.0 / 300.0;
-
-/// A sheet of paper's size in PDF points, upright.
-pub fn paper_points(paper: Paper) -> egui::Vec2 {
-    let [w, h] = paper.pixels();
-    egui::vec2(w as f32, h as f32) * POINTS_PER_DOT
-}
 
 /// One page of the PDF: its size in PDF points and the drawn pages on it, each in its place
 /// (in PDF points, from the top left).
