@@ -216,6 +216,13 @@ fn close_up_column(
         }
         y += slot + GAP;
     }
+    // Each as wide as the column, so a narrow close-up's title (the hand's above the foot's)
+    // may take the column's width rather than shrink; its drawing stays centred.
+    for &k in column {
+        if let Some(r) = rects.get_mut(k) {
+            *r = Rect::from_min_size(r.min, vec2(width, r.height()));
+        }
+    }
     width
 }
 

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::model::PointCode;
-use crate::render::{HandoutDetails, Paper, Renderer, handout_pages};
+use crate::render::{HandoutDetails, Paper, Renderer, handout_pages, paper_points};
 
 /// One structure element under the document: its type, its title or alt text, its content.
 #[derive(Debug)]

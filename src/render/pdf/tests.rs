@@ -9,7 +9,7 @@
 
 use super::*;
 use crate::model::PointCode;
-use crate::render::{HandoutDetails, Renderer, handout_pages};
+use crate::render::{HandoutDetails, Paper, Renderer, handout_pages, paper_points};
 use crate::scene::Theme;
 use egui::Color32;
 use std::collections::BTreeSet;
