@@ -14,6 +14,7 @@ mod outline;
 mod photo;
 mod photo_needs;
 mod point_span;
+mod unplaced_words;
 
 pub use index::{FigureIndex, Lookup};
 pub use outline::{OutlineIndex, PolygonIndex};
@@ -23,6 +24,7 @@ pub use photo_needs::{
     rule_landmarks, site_marks,
 };
 pub use point_span::{MeasuringSpan, measuring_span, region_spans};
+pub use unplaced_words::{unplaced_line, unplaced_needs};
 pub mod curve;
 pub mod runs;
 pub mod step_marks;

@@ -3,9 +3,9 @@
 //! plan numbered; Present: codes), and beside it the landmark walk while marking.
 
 use super::{PhotoState, PhotoUi};
-use crate::model::{Atlas, Point};
+use crate::model::{Atlas, Figure, Point};
 use crate::paint::photo::{PhotoProjector, draw_photo};
-use crate::placement::{PhotoPlacement, place_marked_photo};
+use crate::placement::{PhotoPlacement, place_marked_photo, unplaced_line, unplaced_needs};
 use crate::scene::photo::{APPROXIMATE, PhotoMarkDot};
 use crate::session::photo_scene::{PhotoLabels, PhotoSceneInput, photo_scene};
 use crate::session::{Command, Mode, Session};
@@ -246,8 +246,9 @@ impl PhotoState {
         }
         if let Some((_, placement)) = &placed
             && !marking
+            && let Some(view) = atlas.figure(&self.marks.view)
         {
-            unplaced_ui(ui, area, placement);
+            unplaced_ui(ui, area, view, placement);
         }
         area
     }
@@ -325,34 +326,24 @@ fn clamp_to(p: crate::model::FigurePos, size: (f32, f32)) -> crate::model::Figur
     crate::model::FigurePos::new(p.x.clamp(0.0, size.0), p.y.clamp(0.0, size.1))
 }
 
-/// The points that need more marks, listed over the top of the photo.
-fn unplaced_ui(ui: &egui::Ui, area: egui::Rect, placement: &PhotoPlacement) {
+/// The points that need more marks, named in one line over the top of the photo; hovering the
+/// line lists the landmarks each still needs.
+fn unplaced_ui(ui: &egui::Ui, area: egui::Rect, view: &Figure, placement: &PhotoPlacement) {
     if placement.unplaced.is_empty() {
         return;
     }
-    let list: Vec<String> = placement
-        .unplaced
-        .iter()
-        .take(6)
-        .map(|u| format!("{} needs {}", u.code, u.needs.join(", ")))
-        .collect();
-    let more = placement.unplaced.len().saturating_sub(6);
-    let mut text = format!("Not placed yet: {}", list.join("; "));
-    if more > 0 {
-        text = format!("{text}; and {more} more");
-    }
     let painter = ui.painter();
     let galley = painter.layout(
-        text,
-        egui::FontId::proportional(12.0),
+        unplaced_line(&placement.unplaced),
+        egui::FontId::proportional(13.0),
         egui::Color32::WHITE,
         area.width() - 24.0,
     );
     let at = area.min + egui::vec2(12.0, 8.0);
-    painter.rect_filled(
-        egui::Rect::from_min_size(at, galley.size()).expand(4.0),
-        4.0,
-        egui::Color32::from_black_alpha(190),
-    );
+    let plate = egui::Rect::from_min_size(at, galley.size()).expand(4.0);
+    painter.rect_filled(plate, 4.0, egui::Color32::from_black_alpha(190));
     painter.galley(at, galley, egui::Color32::WHITE);
+    let needs = unplaced_needs(view, &placement.unplaced).join("\n");
+    ui.interact(plate, egui::Id::unique("photo-unplaced"), egui::Sense::hover())
+        .on_hover_text(format!("Mark these landmarks to place them:\n{needs}"));
 }
