@@ -45,13 +45,10 @@ fn needs_in_words(view: &Figure, needs: &[String]) -> String {
             ),
             None => (text.clone(), None),
         };
-        let entry = match landmarks.iter_mut().position(|(n, _, _)| *n == name) {
-            Some(i) => landmarks.get_mut(i),
-            None => {
-                landmarks.push((name, false, false));
-                landmarks.last_mut()
-            }
-        };
+        if !landmarks.iter().any(|(n, _, _)| *n == name) {
+            landmarks.push((name.clone(), false, false));
+        }
+        let entry = landmarks.iter_mut().find(|(n, _, _)| *n == name);
         if let Some((_, left, right)) = entry {
             match side {
                 Some(Side::Left) => *left = true,
