@@ -132,6 +132,7 @@ pub fn run(
                 PhotoLabels::Plan(&plan)
             },
             selected: None,
+            ringed: &[],
             theme: Theme::Light,
         };
         if let Err(e) = draw(&loaded, &input, path) {

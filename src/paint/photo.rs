@@ -119,6 +119,15 @@ fn draw_dots(
             .map_or(theme::NO_REGION, |i| theme::region_color(i, scene.theme));
         let r = if dot.selected { radius * 1.4 } else { radius };
         painter.circle(at, r, fill, Stroke::new(2.0 * scale, Color32::WHITE));
+        if dot.in_plan && !dot.selected {
+            // Today's plan, ringed as on the drawn figure: white on a dark halo, seen on any skin.
+            painter.circle_stroke(at, r + 2.5 * scale, halo);
+            painter.circle_stroke(
+                at,
+                r + 2.5 * scale,
+                Stroke::new(1.8 * scale, Color32::WHITE),
+            );
+        }
         if dot.selected {
             painter.circle_stroke(at, r + 3.0 * scale, halo);
             painter.circle_stroke(

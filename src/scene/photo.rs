@@ -22,6 +22,8 @@ pub struct PhotoDot {
     /// The index of its region's colour (`None`: no region).
     pub region: Option<usize>,
     pub selected: bool,
+    /// In today's plan, ringed as on the drawn figure (Explore).
+    pub in_plan: bool,
     /// Only one site of a point is labelled.
     pub labelled: bool,
 }

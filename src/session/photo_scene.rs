@@ -27,6 +27,8 @@ pub struct PhotoSceneInput<'a> {
     pub condition: Option<&'a ConditionId>,
     pub labels: PhotoLabels<'a>,
     pub selected: Option<&'a PointCode>,
+    /// Points ringed as today's plan (Explore); empty where the plan is the labels.
+    pub ringed: &'a [PointCode],
     pub theme: Theme,
 }
 
@@ -61,6 +63,7 @@ pub fn photo_scene(input: &PhotoSceneInput<'_>) -> PhotoScene {
             label,
             region,
             selected: input.selected == Some(&placed.code),
+            in_plan: input.ringed.contains(&placed.code),
             labelled,
         });
     }
@@ -112,6 +115,7 @@ pub fn handout_photo_scene(
         condition,
         labels: PhotoLabels::Plan(plan),
         selected: None,
+        ringed: &[],
         theme: Theme::Light,
     }))
 }

@@ -6,6 +6,7 @@ mod marks;
 mod orientation;
 mod picture;
 mod placement;
+mod scene;
 mod spans;
 mod study;
 mod window;

@@ -18,6 +18,7 @@ fn photo() -> HandoutPhoto {
         label: label.to_owned(),
         region: None,
         selected: false,
+        in_plan: false,
         labelled: true,
     };
     let scene = PhotoScene {

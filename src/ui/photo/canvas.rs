@@ -189,6 +189,11 @@ impl PhotoState {
                 condition,
                 labels,
                 selected: session.kept.selected.as_ref(),
+                ringed: if session.mode == Mode::Explore {
+                    &session.kept.plan
+                } else {
+                    &[]
+                },
                 theme: session.kept.theme,
             }),
             None => crate::scene::photo::PhotoScene {
@@ -344,6 +349,10 @@ fn unplaced_ui(ui: &egui::Ui, area: egui::Rect, view: &Figure, placement: &Photo
     painter.rect_filled(plate, 4.0, egui::Color32::from_black_alpha(190));
     painter.galley(at, galley, egui::Color32::WHITE);
     let needs = unplaced_needs(view, &placement.unplaced).join("\n");
-    ui.interact(plate, egui::Id::unique("photo-unplaced"), egui::Sense::hover())
-        .on_hover_text(format!("Mark these landmarks to place them:\n{needs}"));
+    ui.interact(
+        plate,
+        egui::Id::unique("photo-unplaced"),
+        egui::Sense::hover(),
+    )
+    .on_hover_text(format!("Mark these landmarks to place them:\n{needs}"));
 }
