@@ -13,6 +13,8 @@ pub struct PhotoDrawn {
     /// Each dot of the scene (same order) at its place on screen.
     pub dots: Vec<Pos2>,
     pub dot_radius: f32,
+    /// Where each label went, by the index of its dot.
+    pub labels: Vec<(usize, Rect)>,
 }
 
 /// Maps photo pixels to the screen rectangle the photo fills.
@@ -105,6 +107,7 @@ fn draw_dots(
     let mut drawn = PhotoDrawn {
         dots: Vec::with_capacity(scene.dots.len()),
         dot_radius: radius,
+        labels: Vec::new(),
     };
     let font = FontId::proportional(13.0 * scale);
     let mut taken: Vec<Rect> = Vec::new();
@@ -158,6 +161,7 @@ fn draw_dots(
                 dot.selected,
             );
             taken.extend(placed);
+            drawn.labels.extend(placed.map(|r| (i, r)));
         }
     }
     drawn
@@ -181,7 +185,8 @@ fn draw_note(painter: &Painter, proj: &PhotoProjector, note: &str, scale: f32) {
     painter.galley(at, galley, Color32::WHITE);
 }
 
-/// A label beside its dot: to the right, else to the left, above or below, wherever it
+/// A label beside its dot: to the right, else below or above on the right, below, above or
+/// to the left, wherever it
 /// covers no dot or label already placed; when none is free, a label that `must` be shown
 /// goes up and to the right with a leader, any other is left out. Returns where it went.
 #[allow(clippy::too_many_arguments)]
@@ -197,13 +202,15 @@ fn label(
 ) -> Option<Rect> {
     let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE);
     let gap = radius + 5.0 * scale;
+    // Outward first: a label to the left of a dot of a pair sits between the two and
+    // reads as the other's, so the left is the last resort.
     let candidates = [
         (Align2::LEFT_CENTER, vec2(gap, 0.0)),
-        (Align2::RIGHT_CENTER, vec2(-gap, 0.0)),
-        (Align2::CENTER_BOTTOM, vec2(0.0, -gap)),
+        (Align2::LEFT_TOP, vec2(gap * 0.7, gap * 0.7)),
+        (Align2::LEFT_BOTTOM, vec2(gap * 0.7, -gap * 0.7)),
         (Align2::CENTER_TOP, vec2(0.0, gap)),
-        (Align2::LEFT_BOTTOM, vec2(gap, -gap)),
-        (Align2::LEFT_TOP, vec2(gap, gap)),
+        (Align2::CENTER_BOTTOM, vec2(0.0, -gap)),
+        (Align2::RIGHT_CENTER, vec2(-gap, 0.0)),
     ];
     let place = |(align, offset): (Align2, egui::Vec2)| {
         align
@@ -314,3 +321,7 @@ fn trim(v: f32) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
+
+#[cfg(test)]
+#[path = "photo_tests.rs"]
+mod tests;
