@@ -140,10 +140,21 @@ fn draw_dots(
             );
         }
     }
-    // The selected point's label first, so it always finds a place; in a dense row the
-    // others that find no free place are left out (the list and a click name them).
+    // The selected point's label first, so it always finds a place, then from the top down,
+    // so that each label's right side is taken by its own dot's neighbour below at most and
+    // the label below steps down rather than between a pair; in a dense row the others that
+    // find no free place are left out (the list and a click name them).
     let mut order: Vec<usize> = (0..scene.dots.len()).collect();
-    order.sort_by_key(|&i| scene.dots.get(i).is_none_or(|d| !d.selected));
+    order.sort_by(|&i, &j| {
+        let key = |k: usize| {
+            scene
+                .dots
+                .get(k)
+                .map_or((true, f32::MAX), |d| (!d.selected, d.at.y))
+        };
+        let ((si, yi), (sj, yj)) = (key(i), key(j));
+        si.cmp(&sj).then(yi.total_cmp(&yj))
+    });
     for i in order {
         let (Some(dot), Some(at)) = (scene.dots.get(i), drawn.dots.get(i).copied()) else {
             continue;
@@ -185,8 +196,8 @@ fn draw_note(painter: &Painter, proj: &PhotoProjector, note: &str, scale: f32) {
     painter.galley(at, galley, Color32::WHITE);
 }
 
-/// A label beside its dot: to the right, else below or above on the right, below, above or
-/// to the left, wherever it
+/// A label beside its dot: to the right, else below or above on the right, below, above,
+/// further out on the right with a leader, or to the left, wherever it
 /// covers no dot or label already placed; when none is free, a label that `must` be shown
 /// goes up and to the right with a leader, any other is left out. Returns where it went.
 #[allow(clippy::too_many_arguments)]
@@ -204,23 +215,38 @@ fn label(
     let gap = radius + 5.0 * scale;
     // Outward first: a label to the left of a dot of a pair sits between the two and
     // reads as the other's, so the left is the last resort.
-    let candidates = [
+    let near = [
         (Align2::LEFT_CENTER, vec2(gap, 0.0)),
         (Align2::LEFT_TOP, vec2(gap * 0.7, gap * 0.7)),
         (Align2::LEFT_BOTTOM, vec2(gap * 0.7, -gap * 0.7)),
         (Align2::CENTER_TOP, vec2(0.0, gap)),
         (Align2::CENTER_BOTTOM, vec2(0.0, -gap)),
-        (Align2::RIGHT_CENTER, vec2(-gap, 0.0)),
     ];
+    // Further out on the right, with a leader to the dot.
+    let out = [2.4_f32, 3.6]
+        .into_iter()
+        .flat_map(|k| [0.0_f32, -1.4, 1.4].map(|d| (Align2::LEFT_CENTER, vec2(gap * k, gap * d))));
+    let candidates = near
+        .into_iter()
+        .chain(out)
+        .chain([(Align2::RIGHT_CENTER, vec2(-gap, 0.0))]);
     let place = |(align, offset): (Align2, egui::Vec2)| {
         align
             .anchor_size(at + offset, galley.size())
             .expand(3.0 * scale)
     };
+    // A leader to a label further out must not pass over another dot or label either.
+    let crosses = |r: &Rect| {
+        let to = r.center();
+        (1..12).any(|k| {
+            #[allow(clippy::cast_precision_loss, reason = "eleven steps")]
+            let p = at + (to - at) * (k as f32 / 12.0);
+            taken.iter().any(|t| !t.contains(at) && t.contains(p))
+        })
+    };
     let free = candidates
-        .into_iter()
         .map(place)
-        .find(|r| !taken.iter().any(|t| t.intersects(*r)));
+        .find(|r| !taken.iter().any(|t| t.intersects(*r)) && !crosses(r));
     let rect = match free {
         Some(rect) => rect,
         None if must => place((Align2::LEFT_BOTTOM, vec2(gap * 2.0, -gap * 2.0))),

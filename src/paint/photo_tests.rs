@@ -20,15 +20,16 @@ fn dot(code: &str, label: &str, x: f32, y: f32, selected: bool) -> PhotoDot {
 }
 
 /// The lower back of a plan as a patient sees it: three pairs beside the spine a little
-/// apart, one of them selected, and a pair on the buttocks.
-fn plan_scene() -> PhotoScene {
+/// apart, numbered out of order, and a pair on the buttocks; `selected` the chosen one.
+fn plan_scene(selected: Option<&str>) -> PhotoScene {
     let mut dots = Vec::new();
-    for (code, label, y, selected) in [
-        ("BL26", "1", 1180.0, false),
-        ("BL23", "2", 1004.0, false),
-        ("BL25", "3", 1120.0, true),
-        ("GB30", "4", 1338.0, false),
+    for (code, label, y) in [
+        ("BL26", "1", 1180.0),
+        ("BL23", "2", 1004.0),
+        ("BL25", "3", 1120.0),
+        ("GB30", "4", 1338.0),
     ] {
+        let selected = selected == Some(code);
         let dx = if code == "GB30" { 390.0 } else { 128.0 };
         dots.push(dot(code, label, 600.0 - dx / 2.0, y, selected));
         dots.push(dot(code, label, 600.0 + dx / 2.0, y, selected));
@@ -46,7 +47,12 @@ fn plan_scene() -> PhotoScene {
 
 #[test]
 fn each_number_on_the_photo_is_nearer_its_own_dot_than_any_other() {
-    let scene = plan_scene();
+    for selected in [None, Some("BL25"), Some("BL26")] {
+        numbers_beside_their_dots(&plan_scene(selected));
+    }
+}
+
+fn numbers_beside_their_dots(scene: &PhotoScene) {
     let ctx = egui::Context::default();
     let mut drawn = None;
     let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
@@ -56,7 +62,7 @@ fn each_number_on_the_photo_is_nearer_its_own_dot_than_any_other() {
             Rect::from_min_size(pos2(0.0, 0.0), vec2(500.0, 665.0)),
             scene.size,
         );
-        drawn = Some(draw_photo(painter, &proj, None, &scene, 1.35));
+        drawn = Some(draw_photo(painter, &proj, None, scene, 1.35));
     });
     out.textures_delta.clear();
     let drawn = drawn.expect("drawn");
