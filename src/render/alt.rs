@@ -184,19 +184,21 @@ fn and_list(items: &[String]) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_numbered_figure_names_each_point_by_number_code_and_place() {
-        let atlas = crate::load::load_builtin().unwrap();
+    /// The back of the body with a scene of `codes`.
+    fn back_with<'a>(atlas: &'a Atlas, codes: &[&str]) -> (&'a Figure, Scene) {
         let figure = atlas
             .figures()
             .iter()
-            .find(|f| f.id.as_str() == "posterior");
-        let figure = figure.unwrap();
-        let plan: Vec<PointCode> = ["BL23", "ST36", "BL40"]
-            .iter()
-            .map(|c| PointCode::new(*c))
-            .collect();
-        let mut scene = Scene::new(figure.id.clone(), plan);
+            .find(|f| f.id.as_str() == "posterior")
+            .unwrap();
+        let plan: Vec<PointCode> = codes.iter().map(|c| PointCode::new(*c)).collect();
+        (figure, Scene::new(figure.id.clone(), plan))
+    }
+
+    #[test]
+    fn a_numbered_figure_names_each_point_by_number_code_and_place() {
+        let atlas = crate::load::load_builtin().unwrap();
+        let (figure, mut scene) = back_with(&atlas, &["BL23", "ST36", "BL40"]);
         scene.labels = LabelStyle::Numbered;
         let words = figure_words(&atlas, figure, &scene, &figure.title);
         assert!(
@@ -210,16 +212,7 @@ mod tests {
     #[test]
     fn a_figure_with_points_stressed_names_only_those() {
         let atlas = crate::load::load_builtin().unwrap();
-        let figure = atlas
-            .figures()
-            .iter()
-            .find(|f| f.id.as_str() == "posterior");
-        let figure = figure.unwrap();
-        let plan: Vec<PointCode> = ["BL23", "BL40", "BL52"]
-            .iter()
-            .map(|c| PointCode::new(*c))
-            .collect();
-        let mut scene = Scene::new(figure.id.clone(), plan);
+        let (figure, mut scene) = back_with(&atlas, &["BL23", "BL40", "BL52"]);
         scene.highlighted.insert(PointCode::new("BL40"));
         let words = figure_words(&atlas, figure, &scene, "Back");
         assert!(
