@@ -178,6 +178,11 @@ impl super::PhotoState {
             .iter()
             .position(|m| !self.marks.landmarks.contains_key(&m.text()))
             .unwrap_or(0);
-        self.walk = Some(Walk { order, at });
+        self.walk = Some(Walk {
+            order,
+            at,
+            view: view.clone(),
+            ask_all: false,
+        });
     }
 }

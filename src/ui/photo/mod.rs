@@ -34,6 +34,10 @@ struct Walk {
     order: Vec<MarkName>,
     /// The one asked for now.
     at: usize,
+    /// The view whose landmarks they are, to see which the marks so far put off the photo.
+    view: crate::model::Figure,
+    /// Whether to ask for every landmark, those expected off the photo too.
+    ask_all: bool,
 }
 
 /// An open photo.

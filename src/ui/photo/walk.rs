@@ -4,11 +4,20 @@
 use super::{PhotoState, Walk};
 use crate::model::{Atlas, Figure, MarkName, Side, on_viewer_left, palpation_hint};
 use crate::paint::{Projector, art, theme};
+use crate::placement::ExpectedMarks;
 use egui::{Color32, Stroke};
 
 impl Walk {
     pub(super) fn current(&self) -> Option<&MarkName> {
         self.order.get(self.at)
+    }
+
+    /// Where the marks so far put the rest, unless asked for every landmark.
+    fn expected(&self, marks: &crate::model::PhotoMarks) -> Option<ExpectedMarks> {
+        if self.ask_all {
+            return None;
+        }
+        ExpectedMarks::fit(&self.view, marks)
     }
 }
 
@@ -25,21 +34,53 @@ impl PhotoState {
         self.advance();
     }
 
-    /// Moves to the next landmark not yet marked after the current one; the walk ends after
-    /// the last.
+    /// Moves to the next landmark not yet marked after the current one, passing over those
+    /// the marks so far put well outside the photo; the walk ends after the last.
     pub(super) fn advance(&mut self) {
-        let Some(walk) = &mut self.walk else {
+        let Some(walk) = &self.walk else {
             return;
         };
+        let expected = walk.expected(&self.marks);
         let next = (walk.at + 1..walk.order.len()).find(|&i| {
+            walk.order.get(i).is_some_and(|m| {
+                !self.marks.landmarks.contains_key(&m.text())
+                    && !expected.is_some_and(|e| e.off_photo(&walk.view, m, self.size))
+            })
+        });
+        match (next, &mut self.walk) {
+            (Some(i), Some(w)) => w.at = i,
+            _ => self.walk = None,
+        }
+    }
+
+    /// Goes back to the step before, passing over those off the photo as `advance` does.
+    fn step_back(&mut self) {
+        let Some(walk) = &self.walk else {
+            return;
+        };
+        let expected = walk.expected(&self.marks);
+        let before = (0..walk.at).rev().find(|&i| {
             walk.order
                 .get(i)
-                .is_some_and(|m| !self.marks.landmarks.contains_key(&m.text()))
+                .is_some_and(|m| !expected.is_some_and(|e| e.off_photo(&walk.view, m, self.size)))
         });
-        match next {
-            Some(i) => walk.at = i,
-            None => self.walk = None,
+        if let (Some(i), Some(w)) = (before, &mut self.walk) {
+            w.at = i;
         }
+    }
+
+    /// How many landmarks not yet marked the marks so far put off the photo.
+    fn off_photo_count(&self, walk: &Walk) -> usize {
+        let Some(expected) = walk.expected(&self.marks) else {
+            return 0;
+        };
+        walk.order
+            .iter()
+            .filter(|m| {
+                !self.marks.landmarks.contains_key(&m.text())
+                    && expected.off_photo(&walk.view, m, self.size)
+            })
+            .count()
     }
 
     /// The walk's column: the step, the landmark on the drawn figure, its hint and buttons.
@@ -55,6 +96,7 @@ impl PhotoState {
         };
         let (step, total) = (walk.at + 1, walk.order.len());
         let marked = self.marks.landmarks.len();
+        let off = self.off_photo_count(walk);
         ui.label(
             egui::RichText::new("Mark the landmarks")
                 .strong()
@@ -63,6 +105,17 @@ impl PhotoState {
         ui.label(format!(
             "Step {step} of {total} · {marked} marked · most useful first"
         ));
+        if off > 0 {
+            ui.small(format!(
+                "{off} more that the marks so far place outside the photo are passed over."
+            ))
+            .on_hover_text("Judged from the drawn figure fitted to the marks made so far.");
+            if ui.small_button("Ask for them too").clicked()
+                && let Some(w) = &mut self.walk
+            {
+                w.ask_all = true;
+            }
+        }
         ui.add_space(4.0);
         let name = figure
             .landmark(&mark.landmark)
@@ -85,9 +138,8 @@ impl PhotoState {
             if ui
                 .add_enabled(step > 1, egui::Button::new("Back"))
                 .clicked()
-                && let Some(w) = &mut self.walk
             {
-                w.at = w.at.saturating_sub(1);
+                self.step_back();
             }
             if ui
                 .button("Skip")

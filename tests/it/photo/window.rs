@@ -86,3 +86,39 @@ fn present_keeps_its_step_bar_while_the_photo_is_shown() {
             .unwrap();
     }
 }
+
+#[test]
+fn the_walk_passes_over_landmarks_the_marks_so_far_put_off_the_photo_until_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let atlas = acupoint_atlas::load::load_builtin().unwrap();
+    let view = atlas.figure(&FigureId::new("posterior")).unwrap();
+    // A photo of the back down to the buttocks: the figure 1000 pixels tall, its top 100
+    // above the photo, the photo 450 pixels tall, so the knees and ankles are far below it.
+    super::blank_png(&dir.path().join("back.png"), 1000, 450);
+    let mut marks = super::marks_of(view, "back.png", 1000.0, (0.0, -100.0));
+    let keep = [
+        "t3_spinous_lower",
+        "scapula_medial_border_t3_left",
+        "scapula_medial_border_t3_right",
+        "l4_spinous_lower",
+    ];
+    marks
+        .landmarks
+        .retain(|name, _| keep.contains(&name.as_str()));
+    let path = dir.path().join("back.marks.ron");
+    write_marks(&path, &marks);
+
+    let mut h = app_harness(None, None);
+    h.run();
+    h.state_mut().open_photo(&path);
+    h.run();
+    h.get_by_label("Mark landmarks").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("that the marks so far place outside the photo are passed over")
+            .is_some()
+    );
+    h.get_by_label("Ask for them too").click();
+    h.run();
+    assert!(h.query_by_label("Ask for them too").is_none());
+}
