@@ -269,6 +269,31 @@ fn label(
 
 fn draw_marks(painter: &Painter, proj: &PhotoProjector, scene: &PhotoScene, scale: f32) {
     let font = FontId::proportional(11.0 * scale);
+    if let Some(expected) = scene.expected {
+        // A dashed ring where the walk's landmark is expected: a guide to palpate near.
+        let at = proj.screen(expected);
+        let r = (proj.rect.size().min_elem() * 0.035).clamp(12.0, 40.0) * scale;
+        let ring: Vec<Pos2> = (0..=48)
+            .map(|k| {
+                #[allow(clippy::cast_precision_loss, reason = "48 steps")]
+                let a = k as f32 / 48.0 * std::f32::consts::TAU;
+                at + vec2(a.cos(), a.sin()) * r
+            })
+            .collect();
+        let yellow = Color32::from_rgb(0xFF, 0xD8, 0x4D);
+        painter.add(egui::Shape::dashed_line(
+            &ring,
+            Stroke::new(3.5 * scale, Color32::from_black_alpha(150)),
+            6.0 * scale,
+            4.0 * scale,
+        ));
+        painter.add(egui::Shape::dashed_line(
+            &ring,
+            Stroke::new(1.8 * scale, yellow),
+            6.0 * scale,
+            4.0 * scale,
+        ));
+    }
     for mark in &scene.marks {
         let at = proj.screen(mark.at);
         let (color, size) = if mark.current {

@@ -38,6 +38,7 @@ fn plan_scene(selected: Option<&str>) -> PhotoScene {
         size: (1200.0, 1600.0),
         dots,
         marks: Vec::new(),
+        expected: None,
         ruler: None,
         midline: Vec::new(),
         note: None,

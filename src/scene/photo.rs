@@ -44,6 +44,8 @@ pub struct PhotoScene {
     pub size: (f32, f32),
     pub dots: Vec<PhotoDot>,
     pub marks: Vec<PhotoMarkDot>,
+    /// While marking, where the landmark asked for is expected from the marks so far.
+    pub expected: Option<FigurePos>,
     /// The selected point's cun ruler, in the photo's pixels.
     pub ruler: Option<PhotoRuler>,
     /// The marked midline, top to bottom.

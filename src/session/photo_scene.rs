@@ -83,6 +83,7 @@ pub fn photo_scene(input: &PhotoSceneInput<'_>) -> PhotoScene {
         size: input.size,
         dots,
         marks: Vec::new(),
+        expected: None,
         ruler,
         // The marked midline helps while checking marks, not on a patient's picture.
         midline: match input.labels {

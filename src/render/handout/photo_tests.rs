@@ -28,6 +28,7 @@ fn photo() -> HandoutPhoto {
             dot("BL40", "2", 100.0, 320.0),
         ],
         marks: Vec::new(),
+        expected: None,
         ruler: None,
         midline: Vec::new(),
         note: Some(crate::scene::photo::APPROXIMATE.to_owned()),

@@ -200,6 +200,7 @@ impl PhotoState {
                 size: self.size,
                 dots: Vec::new(),
                 marks: Vec::new(),
+                expected: None,
                 ruler: None,
                 midline: Vec::new(),
                 note: None,
@@ -277,6 +278,14 @@ impl PhotoState {
                 current: Some(name) == current.as_ref() || self.dragging.as_ref() == Some(name),
             })
             .collect();
+        // Where the marks so far expect it: a guide, not a mark.
+        scene.expected = self.walk.as_ref().and_then(|w| {
+            let mark = w.current()?;
+            if self.marks.landmarks.contains_key(&mark.text()) {
+                return None;
+            }
+            crate::placement::ExpectedMarks::fit(&w.view, &self.marks)?.at(&w.view, mark)
+        });
     }
 
     /// Clicks mark the current landmark; a drag that starts on a mark moves it.

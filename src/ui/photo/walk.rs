@@ -97,6 +97,7 @@ impl PhotoState {
         let (step, total) = (walk.at + 1, walk.order.len());
         let marked = self.marks.landmarks.len();
         let off = self.off_photo_count(walk);
+        let guided = ExpectedMarks::fit(&walk.view, &self.marks).is_some();
         ui.label(
             egui::RichText::new("Mark the landmarks")
                 .strong()
@@ -133,7 +134,14 @@ impl PhotoState {
         if let Some(hint) = palpation_hint(mark.landmark.as_str()) {
             ui.label(hint);
         }
-        ui.small("Click it on the photo. Drag any mark to correct it.");
+        if guided {
+            ui.small(
+                "Click it on the photo; the dashed ring is where the marks so far expect it. \
+                 Drag any mark to correct it.",
+            );
+        } else {
+            ui.small("Click it on the photo. Drag any mark to correct it.");
+        }
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(step > 1, egui::Button::new("Back"))
