@@ -69,6 +69,23 @@ impl PhotoState {
         }
     }
 
+    /// Says how many landmarks are passed over as off the photo, with a button to ask for
+    /// them too.
+    fn off_photo_ui(&mut self, ui: &mut egui::Ui, off: usize) {
+        if off == 0 {
+            return;
+        }
+        ui.small(format!(
+            "{off} more that the marks so far place outside the photo are passed over."
+        ))
+        .on_hover_text("Judged from the drawn figure fitted to the marks made so far.");
+        if ui.small_button("Ask for them too").clicked()
+            && let Some(w) = &mut self.walk
+        {
+            w.ask_all = true;
+        }
+    }
+
     /// How many landmarks not yet marked the marks so far put off the photo.
     fn off_photo_count(&self, walk: &Walk) -> usize {
         let Some(expected) = walk.expected(&self.marks) else {
@@ -106,17 +123,7 @@ impl PhotoState {
         ui.label(format!(
             "Step {step} of {total} · {marked} marked · most useful first"
         ));
-        if off > 0 {
-            ui.small(format!(
-                "{off} more that the marks so far place outside the photo are passed over."
-            ))
-            .on_hover_text("Judged from the drawn figure fitted to the marks made so far.");
-            if ui.small_button("Ask for them too").clicked()
-                && let Some(w) = &mut self.walk
-            {
-                w.ask_all = true;
-            }
-        }
+        self.off_photo_ui(ui, off);
         ui.add_space(4.0);
         let name = figure
             .landmark(&mark.landmark)
