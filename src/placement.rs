@@ -20,7 +20,7 @@ mod unplaced_words;
 pub use index::{FigureIndex, Lookup};
 pub use outline::{OutlineIndex, PolygonIndex};
 pub use photo::{PhotoFigure, PhotoSite};
-pub use photo_expect::{ExpectedMarks, mark_on_figure};
+pub use photo_expect::ExpectedMarks;
 pub use photo_needs::{
     PhotoPlacement, PlacedOnPhoto, Unplaced, marks_by_use, place_marked_photo, place_on_photo,
     rule_landmarks, site_marks,

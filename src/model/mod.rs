@@ -42,7 +42,8 @@ pub use lesson::{Lesson, LessonStep};
 pub use levels::{Levelled, SiteLevel};
 pub use mechanism::{EvidenceGrade, Mechanism, PointLink};
 pub use photo::{
-    MarkName, PhotoImage, PhotoMarks, is_paired, mark_names, on_viewer_left, parse_mark_name,
+    MarkName, PhotoImage, PhotoMarks, is_paired, mark_names, mark_on_figure, on_viewer_left,
+    parse_mark_name,
 };
 pub use photo_hints::palpation_hint;
 pub use placed_paths::{PlacedLayers, PlacedPath};

@@ -79,6 +79,16 @@ pub fn parse_mark_name(figure: &Figure, text: &str) -> Option<MarkName> {
     mark_names(figure).into_iter().find(|m| m.text() == text)
 }
 
+/// Where `mark` is on the drawn figure: a paired landmark on the patient's side asked for
+/// (mirrored about the midline where the view draws it on the other).
+pub fn mark_on_figure(view: &Figure, mark: &MarkName) -> Option<FigurePos> {
+    let at = view.landmark(&mark.landmark)?.at;
+    match mark.side {
+        Some(side) if !on_viewer_left(view.facing, side) => Some(view.mirror(at)),
+        _ => Some(at),
+    }
+}
+
 /// Which side of the viewer (true: the viewer's left) the patient's `side` appears on in a
 /// photo taken as `facing` shows.
 pub fn on_viewer_left(facing: Facing, side: Side) -> bool {

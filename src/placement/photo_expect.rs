@@ -2,7 +2,7 @@
 //! figure fitted to them (an affine map by least squares). The landmark walk passes over the
 //! landmarks this puts well outside the photo (the ankles on a photo of the back). No egui.
 
-use crate::model::{Figure, FigurePos, MarkName, PhotoMarks, on_viewer_left, parse_mark_name};
+use crate::model::{Figure, FigurePos, MarkName, PhotoMarks, mark_on_figure, parse_mark_name};
 
 /// How many marks a fit needs before it is trusted.
 const FIT_MARKS: usize = 4;
@@ -15,16 +15,6 @@ const MARGIN: f32 = 0.1;
 pub struct ExpectedMarks {
     x: [f32; 3],
     y: [f32; 3],
-}
-
-/// Where `mark` is on the drawn figure: a paired landmark on the patient's side asked for
-/// (mirrored about the midline where the view draws it on the other).
-pub fn mark_on_figure(view: &Figure, mark: &MarkName) -> Option<FigurePos> {
-    let at = view.landmark(&mark.landmark)?.at;
-    match mark.side {
-        Some(side) if !on_viewer_left(view.facing, side) => Some(view.mirror(at)),
-        _ => Some(at),
-    }
 }
 
 impl ExpectedMarks {

@@ -54,3 +54,18 @@ fn write_marks(path: &Path, marks: &PhotoMarks) {
     let text = ron::ser::to_string_pretty(marks, ron::ser::PrettyConfig::default()).unwrap();
     std::fs::write(path, text).unwrap();
 }
+
+/// The app with `marks` written beside their photo in `dir` and opened, as a user opens a
+/// marks file.
+fn app_with_photo<'a>(
+    dir: &Path,
+    marks: &PhotoMarks,
+) -> egui_kittest::Harness<'a, acupoint_atlas::ui::AtlasApp> {
+    let path = dir.join("back.marks.ron");
+    write_marks(&path, marks);
+    let mut h = crate::common::app_harness(None, None);
+    h.run();
+    h.state_mut().open_photo(&path);
+    h.run();
+    h
+}

@@ -357,11 +357,14 @@ fn unplaced_ui(ui: &egui::Ui, area: egui::Rect, view: &Figure, placement: &Photo
     let plate = egui::Rect::from_min_size(at, galley.size()).expand(4.0);
     painter.rect_filled(plate, 4.0, egui::Color32::from_black_alpha(190));
     painter.galley(at, galley, egui::Color32::WHITE);
-    let needs = unplaced_needs(view, &placement.unplaced).join("\n");
+    // The names are worked out only while the line is hovered, not every frame.
     ui.interact(
         plate,
         egui::Id::unique("photo-unplaced"),
         egui::Sense::hover(),
     )
-    .on_hover_text(format!("Mark these landmarks to place them:\n{needs}"));
+    .on_hover_ui(|ui| {
+        let needs = unplaced_needs(view, &placement.unplaced).join("\n");
+        ui.label(format!("Mark these landmarks to place them:\n{needs}"));
+    });
 }

@@ -2,7 +2,7 @@
 //! drawn figure, how to find it on the patient, and Back, Skip and Stop.
 
 use super::{PhotoState, Walk};
-use crate::model::{Atlas, Figure, MarkName, Side, on_viewer_left, palpation_hint};
+use crate::model::{Atlas, Figure, MarkName, Side, mark_on_figure, palpation_hint};
 use crate::paint::{Projector, art, theme};
 use crate::placement::ExpectedMarks;
 use egui::{Color32, Stroke};
@@ -12,12 +12,10 @@ impl Walk {
         self.order.get(self.at)
     }
 
-    /// Where the marks so far put the rest, unless asked for every landmark.
-    fn expected(&self, marks: &crate::model::PhotoMarks) -> Option<ExpectedMarks> {
-        if self.ask_all {
-            return None;
-        }
-        ExpectedMarks::fit(&self.view, marks)
+    /// Whether `mark` is passed over: the marks so far (`fit`) put it well off a photo of
+    /// `size`, and the practitioner has not asked for every landmark.
+    fn passes_over(&self, fit: Option<ExpectedMarks>, mark: &MarkName, size: (f32, f32)) -> bool {
+        !self.ask_all && fit.is_some_and(|e| e.off_photo(&self.view, mark, size))
     }
 }
 
@@ -40,11 +38,11 @@ impl PhotoState {
         let Some(walk) = &self.walk else {
             return;
         };
-        let expected = walk.expected(&self.marks);
+        let fit = ExpectedMarks::fit(&walk.view, &self.marks);
         let next = (walk.at + 1..walk.order.len()).find(|&i| {
             walk.order.get(i).is_some_and(|m| {
                 !self.marks.landmarks.contains_key(&m.text())
-                    && !expected.is_some_and(|e| e.off_photo(&walk.view, m, self.size))
+                    && !walk.passes_over(fit, m, self.size)
             })
         });
         match (next, &mut self.walk) {
@@ -58,11 +56,11 @@ impl PhotoState {
         let Some(walk) = &self.walk else {
             return;
         };
-        let expected = walk.expected(&self.marks);
+        let fit = ExpectedMarks::fit(&walk.view, &self.marks);
         let before = (0..walk.at).rev().find(|&i| {
             walk.order
                 .get(i)
-                .is_some_and(|m| !expected.is_some_and(|e| e.off_photo(&walk.view, m, self.size)))
+                .is_some_and(|m| !walk.passes_over(fit, m, self.size))
         });
         if let (Some(i), Some(w)) = (before, &mut self.walk) {
             w.at = i;
@@ -86,16 +84,12 @@ impl PhotoState {
         }
     }
 
-    /// How many landmarks not yet marked the marks so far put off the photo.
-    fn off_photo_count(&self, walk: &Walk) -> usize {
-        let Some(expected) = walk.expected(&self.marks) else {
-            return 0;
-        };
+    /// How many landmarks not yet marked the walk passes over, given the marks' `fit`.
+    fn off_photo_count(&self, walk: &Walk, fit: Option<ExpectedMarks>) -> usize {
         walk.order
             .iter()
             .filter(|m| {
-                !self.marks.landmarks.contains_key(&m.text())
-                    && expected.off_photo(&walk.view, m, self.size)
+                !self.marks.landmarks.contains_key(&m.text()) && walk.passes_over(fit, m, self.size)
             })
             .count()
     }
@@ -113,8 +107,9 @@ impl PhotoState {
         };
         let (step, total) = (walk.at + 1, walk.order.len());
         let marked = self.marks.landmarks.len();
-        let off = self.off_photo_count(walk);
-        let guided = ExpectedMarks::fit(&walk.view, &self.marks).is_some();
+        let fit = ExpectedMarks::fit(&walk.view, &self.marks);
+        let off = self.off_photo_count(walk, fit);
+        let guided = fit.is_some();
         ui.label(
             egui::RichText::new("Mark the landmarks")
                 .strong()
@@ -180,13 +175,8 @@ impl PhotoState {
 fn guide_figure(painter: &egui::Painter, rect: egui::Rect, figure: &Figure, mark: &MarkName) {
     let colors = theme::canvas_colors(crate::scene::Theme::Light);
     painter.rect_filled(rect, 6.0, colors.background);
-    let Some(landmark) = figure.landmark(&mark.landmark) else {
+    let Some(at) = mark_on_figure(figure, mark) else {
         return;
-    };
-    // The views draw paired landmarks on the viewer's left; the other side is its mirror.
-    let at = match mark.side {
-        Some(side) if !on_viewer_left(figure.facing, side) => figure.mirror(landmark.at),
-        _ => landmark.at,
     };
     // A third of the figure around the landmark: close enough to see which bump is meant,
     // wide enough to recognise the body part.

@@ -4,8 +4,7 @@
 
 use super::marks_of;
 use super::picture::{back_picture, true_marks};
-use super::write_marks;
-use crate::common::{app_harness, click_at};
+use crate::common::click_at;
 use acupoint_atlas::model::{Atlas, FigureId, FigurePos, PhotoMarks, PointCode};
 use acupoint_atlas::placement::place_marked_photo;
 use acupoint_atlas::session::{Answer, Command, Mode, StudyCommand};
@@ -96,13 +95,8 @@ fn in_study_a_locate_question_is_answered_by_a_click_on_the_photo() {
         .save(dir.path().join("back.png"))
         .unwrap();
     let marks = true_marks(view, "back.png");
-    let path = dir.path().join("back.marks.ron");
-    write_marks(&path, &marks);
 
-    let mut h = app_harness(None, None);
-    h.run();
-    h.state_mut().open_photo(&path);
-    h.run();
+    let mut h = super::app_with_photo(dir.path(), &marks);
     let ctx = h.ctx.clone();
     let plan = StudyPlan {
         kinds: Kinds {

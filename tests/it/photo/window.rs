@@ -2,8 +2,7 @@
 //! "palpate to confirm" note; the landmark walk asks for the missing mark and a click marks it.
 
 use super::picture::{back_picture, true_marks};
-use super::write_marks;
-use crate::common::{app_harness, click_at};
+use crate::common::click_at;
 use acupoint_atlas::model::FigureId;
 use egui_kittest::kittest::Queryable;
 
@@ -18,13 +17,8 @@ fn a_marks_file_opens_as_a_photo_and_a_click_in_the_walk_marks_the_missing_landm
     let mut marks = true_marks(view, "back.png");
     marks.landmarks.remove("l2_spinous_lower");
     let all = marks.landmarks.len();
-    let path = dir.path().join("back.marks.ron");
-    write_marks(&path, &marks);
 
-    let mut h = app_harness(None, None);
-    h.run();
-    h.state_mut().open_photo(&path);
-    h.run();
+    let mut h = super::app_with_photo(dir.path(), &marks);
     assert!(h.query_by_label("Forget this photo").is_some());
     assert!(h.query_by_label_contains("Palpate to confirm").is_some());
     h.get_by_label("Mark landmarks").click();
@@ -50,13 +44,8 @@ fn present_keeps_its_step_bar_while_the_photo_is_shown() {
     back_picture(view)
         .save(dir.path().join("back.png"))
         .unwrap();
-    let path = dir.path().join("back.marks.ron");
-    write_marks(&path, &true_marks(view, "back.png"));
 
-    let mut h = app_harness(None, None);
-    h.run();
-    h.state_mut().open_photo(&path);
-    h.run();
+    let mut h = super::app_with_photo(dir.path(), &true_marks(view, "back.png"));
     let ctx = h.ctx.clone();
     h.state_mut().run_command(
         &ctx,
@@ -105,13 +94,8 @@ fn the_walk_passes_over_landmarks_the_marks_so_far_put_off_the_photo_until_asked
     marks
         .landmarks
         .retain(|name, _| keep.contains(&name.as_str()));
-    let path = dir.path().join("back.marks.ron");
-    write_marks(&path, &marks);
 
-    let mut h = app_harness(None, None);
-    h.run();
-    h.state_mut().open_photo(&path);
-    h.run();
+    let mut h = super::app_with_photo(dir.path(), &marks);
     h.get_by_label("Mark landmarks").click();
     h.run();
     assert!(
